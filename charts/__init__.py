@@ -1,0 +1,1 @@
+"""The blacklist service's charts: the library's constructs composed per environment."""

@@ -1,0 +1,31 @@
+"""Voluntary-disruption budget: node drains never take the service down."""
+
+from __future__ import annotations
+
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from .identity import ServiceIdentity
+
+
+class DisruptionBudget(Construct):
+    """PodDisruptionBudget `<name>`: at most one pod evicted at a time.
+
+    `maxUnavailable` rather than `minAvailable`, so a single-replica environment can
+    still be drained; unhealthy pods may always be evicted, so a crash-looping pod
+    never blocks a node drain. Selects the workload labels, which Flagger's primary
+    and canary pods both keep.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, max_unavailable: int = 1) -> None:
+        super().__init__(scope, id)
+        self.pdb = k8s.KubePodDisruptionBudget(
+            self,
+            "pdb",
+            metadata=k8s.ObjectMeta(name=identity.name, namespace=identity.namespace),
+            spec=k8s.PodDisruptionBudgetSpec(
+                max_unavailable=k8s.IntOrString.from_number(max_unavailable),
+                unhealthy_pod_eviction_policy="AlwaysAllow",
+                selector=k8s.LabelSelector(match_labels=identity.workload_selector),
+            ),
+        )

@@ -1,0 +1,136 @@
+"""The Service in front of the pods and the NetworkPolicies around them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from .identity import ServiceIdentity
+from .names import check_dns_label
+
+NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name"
+
+
+@dataclass(frozen=True)
+class NetworkAccess:
+    """Who may talk to the pods, and where they may talk to.
+
+    Defaults: HTTP from the `ingress-nginx` namespace, metrics from `monitoring`,
+    DNS to kube-dns, nothing else. `egress_https` opens TCP 443 to any address for
+    services that call external APIs.
+    """
+
+    ingress_namespace: str = "ingress-nginx"
+    monitoring_namespace: str = "monitoring"
+    egress_https: bool = False
+
+    def __post_init__(self) -> None:
+        check_dns_label("network.ingress_namespace", self.ingress_namespace)
+        check_dns_label("network.monitoring_namespace", self.monitoring_namespace)
+
+
+class ServiceEndpoint(Construct):
+    """A ClusterIP Service `<name>`: `http` on `service_port`, `metrics` on the metrics port."""
+
+    def __init__(
+        self, scope: Construct, id: str, *, identity: ServiceIdentity, service_port: int, metrics_port: int
+    ) -> None:
+        super().__init__(scope, id)
+        self.service = k8s.KubeService(
+            self,
+            "service",
+            metadata=k8s.ObjectMeta(
+                name=identity.name,
+                namespace=identity.namespace,
+                labels={**identity.selector, "app.kubernetes.io/component": identity.component},
+            ),
+            spec=k8s.ServiceSpec(
+                type="ClusterIP",
+                selector=identity.selector,
+                ports=[
+                    k8s.ServicePort(
+                        name="http", port=service_port, target_port=k8s.IntOrString.from_string("http"), protocol="TCP"
+                    ),
+                    k8s.ServicePort(
+                        name="metrics",
+                        port=metrics_port,
+                        target_port=k8s.IntOrString.from_string("metrics"),
+                        protocol="TCP",
+                    ),
+                ],
+            ),
+        )
+
+
+class ServiceNetworkPolicy(Construct):
+    """NetworkPolicy `<name>`: the service's pods accept and send only what is listed.
+
+    It declares both policy types, so for the pods it selects everything not
+    allowed here is denied, whatever else the namespace holds.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, access: NetworkAccess) -> None:
+        super().__init__(scope, id)
+        ingress = [
+            self._from_namespace(access.ingress_namespace, "http"),
+            self._from_namespace(access.monitoring_namespace, "metrics"),
+        ]
+        egress = [
+            k8s.NetworkPolicyEgressRule(
+                to=[
+                    k8s.NetworkPolicyPeer(
+                        namespace_selector=k8s.LabelSelector(match_labels={NAMESPACE_NAME_LABEL: "kube-system"}),
+                        pod_selector=k8s.LabelSelector(match_labels={"k8s-app": "kube-dns"}),
+                    )
+                ],
+                ports=[self._port(53, "UDP"), self._port(53, "TCP")],
+            )
+        ]
+        if access.egress_https:
+            egress.append(
+                k8s.NetworkPolicyEgressRule(
+                    to=[k8s.NetworkPolicyPeer(ip_block=k8s.IpBlock(cidr="0.0.0.0/0"))], ports=[self._port(443, "TCP")]
+                )
+            )
+        self.policy = k8s.KubeNetworkPolicy(
+            self,
+            "policy",
+            metadata=k8s.ObjectMeta(name=identity.name, namespace=identity.namespace),
+            spec=k8s.NetworkPolicySpec(
+                pod_selector=k8s.LabelSelector(match_labels=identity.workload_selector),
+                policy_types=["Ingress", "Egress"],
+                ingress=ingress,
+                egress=egress,
+            ),
+        )
+
+    @staticmethod
+    def _port(port: int | str, protocol: str) -> k8s.NetworkPolicyPort:
+        value = k8s.IntOrString.from_number(port) if isinstance(port, int) else k8s.IntOrString.from_string(port)
+        return k8s.NetworkPolicyPort(port=value, protocol=protocol)
+
+    @classmethod
+    def _from_namespace(cls, namespace: str, port: str) -> k8s.NetworkPolicyIngressRule:
+        return k8s.NetworkPolicyIngressRule(
+            from_=[k8s.NetworkPolicyPeer(namespace_selector=k8s.LabelSelector(match_labels={NAMESPACE_NAME_LABEL: namespace}))],
+            ports=[cls._port(port, "TCP")],
+        )
+
+
+class DefaultDenyPolicy(Construct):
+    """NetworkPolicy `default-deny-all`: every pod of the namespace, both directions.
+
+    The baseline for the namespace: a pod no other policy selects (a debug pod, a
+    forgotten job) can reach nothing and be reached by nothing.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, namespace: str) -> None:
+        super().__init__(scope, id)
+        self.policy = k8s.KubeNetworkPolicy(
+            self,
+            "policy",
+            metadata=k8s.ObjectMeta(name="default-deny-all", namespace=namespace),
+            spec=k8s.NetworkPolicySpec(pod_selector=k8s.LabelSelector(), policy_types=["Ingress", "Egress"]),
+        )

@@ -1,0 +1,65 @@
+"""Prometheus scraping through the Prometheus Operator's ServiceMonitor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cdk8s import ApiObjectMetadata
+from cdk8s_webservice_crds.com.coreos import monitoring
+from constructs import Construct
+
+from .errors import ConfigError
+from .identity import ServiceIdentity
+
+_DURATION = re.compile(r"([0-9]+(ms|s|m|h))+")
+
+
+@dataclass(frozen=True)
+class Scraping:
+    """How Prometheus scrapes the `metrics` port.
+
+    `release_label` is matched by kube-prometheus-stack's default
+    serviceMonitorSelector; set it to your Prometheus' selector value.
+    """
+
+    path: str = "/metrics"
+    interval: str = "30s"
+    scrape_timeout: str = "10s"
+    release_label: str = "kube-prometheus-stack"
+
+    def __post_init__(self) -> None:
+        if not self.path.startswith("/"):
+            raise ConfigError("scraping.path", self.path, "an absolute HTTP path starting with '/'")
+        for name in ("interval", "scrape_timeout"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not _DURATION.fullmatch(value):
+                raise ConfigError(f"scraping.{name}", value, "a Prometheus duration such as '30s' or '1m'")
+
+
+class MetricsScrape(Construct):
+    """ServiceMonitor `<name>` scraping the `metrics` port of the Service `<name>`."""
+
+    def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, scraping: Scraping) -> None:
+        super().__init__(scope, id)
+        self.service_monitor = monitoring.ServiceMonitor(
+            self,
+            "servicemonitor",
+            metadata=ApiObjectMetadata(
+                name=identity.name,
+                namespace=identity.namespace,
+                labels={**identity.selector, "release": scraping.release_label},
+            ),
+            spec=monitoring.ServiceMonitorSpec(
+                selector=monitoring.ServiceMonitorSpecSelector(match_labels=identity.selector),
+                endpoints=[
+                    monitoring.ServiceMonitorSpecEndpoints(
+                        port="metrics",
+                        path=scraping.path,
+                        interval=scraping.interval,
+                        scrape_timeout=scraping.scrape_timeout,
+                        honor_labels=False,
+                    )
+                ],
+            ),
+        )

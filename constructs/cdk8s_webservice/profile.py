@@ -1,0 +1,182 @@
+"""Environment profiles: the per-environment values a service is deployed with.
+
+A profile is data, validated when it is constructed: a bad quantity, a minimum
+above its maximum or a floating tag where tags must be pinned raises
+`ConfigError` before any construct exists, so nothing is ever written from it.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from . import quantities
+from .errors import ConfigError
+from .names import check_dns_label
+
+_TAG = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
+_HOST = re.compile(r"(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+")
+# Tags that name a moving target rather than a build.
+FLOATING_TAGS = frozenset({"latest", "stable", "main", "master", "edge"})
+
+
+class TagPolicy(enum.Enum):
+    """Whether an environment may run a moving image tag."""
+
+    #: Any valid tag, `latest` included: fine for development.
+    FLOATING = "floating"
+    #: A release tag or digest only; `latest`, other moving tags and no tag are refused.
+    PINNED = "pinned"
+
+
+@dataclass(frozen=True)
+class Resources:
+    """CPU and memory requests and limits for one container.
+
+    Every container gets both: requests let the scheduler place it, limits keep a
+    runaway process from starving its neighbours. A request above its limit is refused.
+    """
+
+    cpu_request: str
+    cpu_limit: str
+    memory_request: str
+    memory_limit: str
+
+    def __post_init__(self) -> None:
+        cpu_request = quantities.cpu("resources.cpu_request", self.cpu_request)
+        cpu_limit = quantities.cpu("resources.cpu_limit", self.cpu_limit)
+        memory_request = quantities.memory("resources.memory_request", self.memory_request)
+        memory_limit = quantities.memory("resources.memory_limit", self.memory_limit)
+        if cpu_request.value > cpu_limit.value:
+            raise ConfigError(
+                "resources.cpu_request", self.cpu_request, f"it must not exceed resources.cpu_limit ({self.cpu_limit})"
+            )
+        if memory_request.value > memory_limit.value:
+            raise ConfigError(
+                "resources.memory_request",
+                self.memory_request,
+                f"it must not exceed resources.memory_limit ({self.memory_limit})",
+            )
+
+    def requests(self) -> dict[str, str]:
+        return {"cpu": self.cpu_request, "memory": self.memory_request}
+
+    def limits(self) -> dict[str, str]:
+        return {"cpu": self.cpu_limit, "memory": self.memory_limit}
+
+
+@dataclass(frozen=True)
+class ScalingBounds:
+    """The HorizontalPodAutoscaler's replica range."""
+
+    min_replicas: int
+    max_replicas: int
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.min_replicas, int) or self.min_replicas < 1:
+            raise ConfigError("autoscaling.min_replicas", self.min_replicas, "a whole number of at least 1")
+        if not isinstance(self.max_replicas, int) or self.max_replicas < self.min_replicas:
+            raise ConfigError(
+                "autoscaling.max_replicas",
+                self.max_replicas,
+                f"a whole number not below autoscaling.min_replicas ({self.min_replicas})",
+            )
+
+
+def check_image_tag(field_name: str, tag: str | None, policy: TagPolicy) -> None:
+    """Refuse a malformed tag, and a moving or missing one where the policy pins tags."""
+    if tag is None or tag == "":
+        # An untagged image is `latest` in disguise: refused under every policy.
+        raise ConfigError(field_name, tag, "an image tag or sha256 digest is required")
+    if not (_TAG.fullmatch(tag) or _DIGEST.fullmatch(tag)):
+        raise ConfigError(
+            field_name, tag, "an image tag is up to 128 letters, digits, '_', '.' or '-', or a digest 'sha256:<64 hex>'"
+        )
+    if policy is TagPolicy.PINNED and tag.lower() in FLOATING_TAGS:
+        raise ConfigError(
+            field_name,
+            tag,
+            f"this environment pins image tags: a moving tag ({', '.join(sorted(FLOATING_TAGS))}) is refused",
+        )
+
+
+@dataclass(frozen=True)
+class EnvironmentProfile:
+    """Everything that differs between one environment and the next.
+
+    `name` is the environment (and the folder under dist/); `namespace` is where the
+    service runs there. `replicas` is the Deployment's starting count; the HPA owns
+    the count at run time, within `autoscaling`.
+    """
+
+    name: str
+    namespace: str
+    replicas: int
+    resources: Resources
+    autoscaling: ScalingBounds
+    image_tag: str
+    tag_policy: TagPolicy = TagPolicy.PINNED
+    #: A VerticalPodAutoscaler in recommendation mode (never evicts; see autoscaling).
+    vpa: bool = False
+    #: Public host name for an Ingress; None means no Ingress (port-forward only).
+    ingress_host: str | None = None
+    #: Extra, environment-specific settings merged into the service's ConfigMap.
+    config: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        check_dns_label("environment.name", self.name)
+        check_dns_label("environment.namespace", self.namespace)
+        if not isinstance(self.tag_policy, TagPolicy):
+            raise ConfigError("environment.tag_policy", self.tag_policy, "TagPolicy.FLOATING or TagPolicy.PINNED")
+        check_image_tag(f"{self.name}.image_tag", self.image_tag, self.tag_policy)
+        if not isinstance(self.replicas, int) or self.replicas < 1:
+            raise ConfigError(f"{self.name}.replicas", self.replicas, "a whole number of at least 1")
+        if not self.autoscaling.min_replicas <= self.replicas <= self.autoscaling.max_replicas:
+            raise ConfigError(
+                f"{self.name}.replicas",
+                self.replicas,
+                f"within the autoscaling range {self.autoscaling.min_replicas}-{self.autoscaling.max_replicas}",
+            )
+        if self.ingress_host is not None and (len(self.ingress_host) > 253 or not _HOST.fullmatch(self.ingress_host)):
+            raise ConfigError(f"{self.name}.ingress_host", self.ingress_host, "a lower-case DNS host name such as 'app.example.com'")
+
+
+class Environments:
+    """An ordered, closed set of profiles, looked up by name.
+
+    Asking for a name that is not in the set raises `ConfigError` listing the names
+    that are, so a typo on the command line fails before anything is synthesized.
+    """
+
+    def __init__(self, profiles: Iterable[EnvironmentProfile]) -> None:
+        self._profiles: dict[str, EnvironmentProfile] = {}
+        for profile in profiles:
+            if profile.name in self._profiles:
+                raise ConfigError("environment.name", profile.name, "each environment name appears once")
+            self._profiles[profile.name] = profile
+
+    def __iter__(self) -> Iterator[EnvironmentProfile]:
+        return iter(self._profiles.values())
+
+    def __len__(self) -> int:
+        return len(self._profiles)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._profiles)
+
+    def get(self, name: str) -> EnvironmentProfile:
+        try:
+            return self._profiles[name]
+        except KeyError:
+            raise ConfigError("environment", name, f"one of: {', '.join(self._profiles)}") from None
+
+    def select(self, names: Iterable[str] | None) -> list[EnvironmentProfile]:
+        """The named profiles in the set's own order; all of them when `names` is None."""
+        if names is None:
+            return list(self)
+        wanted = {self.get(name).name for name in names}
+        return [profile for profile in self if profile.name in wanted]

@@ -1,0 +1,73 @@
+"""Synthesized objects to YAML text, deterministically.
+
+Same objects in, same bytes out, on any machine and under any PYTHONHASHSEED:
+keys are ordered by a fixed rule (apiVersion, kind, metadata first, then the rest
+sorted), the pure-Python emitter is used (not libyaml, whose output could differ
+by build), and long strings are never folded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+_HEAD = ("apiVersion", "kind", "metadata")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style; multi-line strings as `|` literals; lists indented under their key."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def _ordered(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {key: _ordered(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        return [_ordered(item) for item in value]
+    return value
+
+
+def to_yaml(manifest: Mapping[str, Any]) -> str:
+    """One object as a YAML document (without the `---` separator)."""
+    head = {key: _ordered(manifest[key]) for key in _HEAD if key in manifest}
+    rest = {key: _ordered(manifest[key]) for key in sorted(manifest) if key not in _HEAD}
+    text: str = yaml.dump({**head, **rest}, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=1 << 16, allow_unicode=True)
+    return text
+
+
+def file_name(manifest: Mapping[str, Any]) -> str:
+    """`<kind>-<name>.yaml`, lower case: what a reviewer looks for in a diff."""
+    return f"{manifest['kind'].lower()}-{manifest['metadata']['name']}.yaml"
+
+
+def render_files(environment: str, manifests: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """File name to YAML text for one environment's objects.
+
+    Two objects that would land in one file (same kind and name, e.g. in two
+    namespaces) are refused rather than one silently overwriting the other.
+    """
+    files: dict[str, str] = {}
+    for manifest in manifests:
+        name = file_name(manifest)
+        if name in files:
+            raise ConfigError(
+                f"{environment}: {manifest['kind']}/{manifest['metadata']['name']}",
+                manifest["metadata"].get("namespace"),
+                "one object of a kind and name per environment (two would share the file " + name + ")",
+            )
+        files[name] = to_yaml(manifest)
+    return dict(sorted(files.items()))
