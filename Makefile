@@ -17,7 +17,7 @@ synth: $(VENV)/.installed node_modules/.installed
 	$(PY) main.py
 
 test: $(VENV)/.installed node_modules/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest $(ARGS)
 
 # Regenerate the typed CRD bindings from the project's CRD files (offline).
 imports: node_modules/.installed

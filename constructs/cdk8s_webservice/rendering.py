@@ -69,5 +69,6 @@ def render_files(environment: str, manifests: Iterable[Mapping[str, Any]]) -> di
                 manifest["metadata"].get("namespace"),
                 "one object of a kind and name per environment (two would share the file " + name + ")",
             )
-        files[name] = to_yaml(manifest)
+        # A leading `---` keeps `cat dist/<env>/*.yaml` (and `cdk8s synth --stdout`) a valid stream.
+        files[name] = "---\n" + to_yaml(manifest)
     return dict(sorted(files.items()))

@@ -1,0 +1,126 @@
+"""dist/: what it holds, that it is deterministic, and that it is replaced whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from cdk8s import App
+
+from cdk8s_webservice import ConfigError, render_environments, render_files, replace_directory, write_environments
+from charts.blacklist import BlacklistChart
+from charts.environments import ENVIRONMENTS
+from conftest import ROOT
+
+ENVS = ["development", "staging", "production"]
+
+
+def read_tree(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): p.read_text() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_committed_dist_equals_a_fresh_synth(rendered) -> None:
+    """CI and ArgoCD read the committed files: they must be what synth makes now."""
+    expected = {f"{env}/{name}": text for env, files in rendered.items() for name, text in files.items()}
+    assert read_tree(ROOT / "dist") == expected
+
+
+def test_each_environment_holds_only_its_own_objects(objects) -> None:
+    for env in ENVS:
+        namespace = ENVIRONMENTS.get(env).namespace
+        for obj in objects[env]:
+            assert obj["metadata"].get("namespace", namespace) == namespace
+            assert obj["metadata"]["labels"]["environment"] == env
+
+
+def test_file_layout_is_kind_and_name(rendered) -> None:
+    for env, files in rendered.items():
+        for name, text in files.items():
+            obj = yaml.safe_load(text)
+            assert name == f"{obj['kind'].lower()}-{obj['metadata']['name']}.yaml"
+
+
+def test_object_counts(rendered) -> None:
+    assert {env: len(files) for env, files in rendered.items()} == {"development": 9, "staging": 9, "production": 9}
+
+
+def test_rendering_twice_in_one_process_is_identical(rendered) -> None:
+    again = render_environments([BlacklistChart(App(), profile) for profile in ENVIRONMENTS])
+    assert again == rendered
+
+
+def test_byte_identical_under_any_hash_seed(tmp_path: Path) -> None:
+    trees = []
+    for seed in ("0", "4242"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "main.py", "--out", str(out)], cwd=ROOT, env=env, check=True, capture_output=True)
+        trees.append(read_tree(out))
+    assert trees[0] == trees[1]
+    assert trees[0] == read_tree(ROOT / "dist")
+
+
+def test_unknown_environment_fails_before_anything_is_written(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    (out / "staging").mkdir(parents=True)
+    (out / "staging" / "keep.yaml").write_text("previous\n")
+    result = subprocess.run(
+        [sys.executable, "main.py", "-e", "prod", "--out", str(out)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "error: environment: 'prod' is not allowed; one of: development, staging, production" in result.stderr
+    assert read_tree(out) == {"staging/keep.yaml": "previous\n"}
+
+
+def test_replace_removes_stale_files(tmp_path: Path) -> None:
+    target = tmp_path / "dist"
+    replace_directory(target, {"a/old.yaml": "old\n", "stale.yaml": "x\n"})
+    replace_directory(target, {"a/new.yaml": "new\n"})
+    assert read_tree(target) == {"a/new.yaml": "new\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]  # no staging or backup left behind
+
+
+def test_failed_write_leaves_the_previous_output_untouched(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "dist"
+    replace_directory(target, {"staging/a.yaml": "before\n"})
+    real_open = open
+    written = []
+
+    def failing_open(path, *args, **kwargs):
+        written.append(path)
+        if len(written) == 2:
+            raise OSError("disk full")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", failing_open)
+    with pytest.raises(OSError, match="disk full"):
+        replace_directory(target, {"staging/a.yaml": "after\n", "staging/b.yaml": "after\n"})
+    monkeypatch.undo()
+    assert read_tree(target) == {"staging/a.yaml": "before\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
+
+
+def test_partial_synth_replaces_only_the_named_environment(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    write_environments(out, {"development": {"x.yaml": "dev\n"}, "staging": {"y.yaml": "stg\n"}}, whole=True)
+    write_environments(out, {"staging": {"z.yaml": "new\n"}}, whole=False)
+    assert read_tree(out) == {"development/x.yaml": "dev\n", "staging/z.yaml": "new\n"}
+
+
+def test_two_objects_sharing_a_file_are_refused() -> None:
+    obj = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a", "namespace": "x"}}
+    other = {**obj, "metadata": {"name": "a", "namespace": "y"}}
+    with pytest.raises(ConfigError, match="one object of a kind and name per environment"):
+        render_files("staging", [obj, other])
+
+
+def test_multiline_strings_render_as_literal_blocks() -> None:
+    from cdk8s_webservice import to_yaml
+
+    text = to_yaml({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}, "data": {"f": "a\nb\n"}})
+    assert "f: |\n    a\n    b\n" in text
+    assert text.startswith("apiVersion: v1\nkind: ConfigMap\nmetadata:\n")

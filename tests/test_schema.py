@@ -1,0 +1,80 @@
+"""Every rendered object is valid: core kinds against Kubernetes 1.27's own schema,
+custom resources against the project's CRD definition files (unknown fields rejected)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import kubernetes_validate
+import pytest
+import yaml
+
+CRD_DIR = Path(__file__).resolve().parent.parent / "crds"
+KUBERNETES_VERSION = "1.27"
+
+
+def crd_schemas() -> dict[tuple[str, str], dict[str, Any]]:
+    """(apiVersion, kind) -> JSON schema, closed: an undeclared field is an error."""
+    schemas = {}
+    for path in sorted(CRD_DIR.glob("*.yaml")):
+        for crd in yaml.safe_load_all(path.read_text()):
+            for version in crd["spec"]["versions"]:
+                api_version = f"{crd['spec']['group']}/{version['name']}"
+                schemas[(api_version, crd["spec"]["names"]["kind"])] = close(version["schema"]["openAPIV3Schema"])
+    return schemas
+
+
+def close(schema: dict[str, Any]) -> dict[str, Any]:
+    schema = dict(schema)
+    if "properties" in schema:
+        schema["properties"] = {k: close(v) for k, v in schema["properties"].items()}
+        schema.setdefault("additionalProperties", False)
+    if isinstance(schema.get("items"), dict):
+        schema["items"] = close(schema["items"])
+    if isinstance(schema.get("additionalProperties"), dict):
+        schema["additionalProperties"] = close(schema["additionalProperties"])
+    return schema
+
+
+CUSTOM = crd_schemas()
+
+
+@pytest.mark.parametrize("env", ["development", "staging", "production"])
+def test_core_objects_valid_for_kubernetes_1_27_strict(objects, env) -> None:
+    errors = []
+    checked = 0
+    for obj in objects[env]:
+        if (obj["apiVersion"], obj["kind"]) in CUSTOM:
+            continue
+        checked += 1
+        try:
+            kubernetes_validate.validate(obj, KUBERNETES_VERSION, strict=True)
+        except kubernetes_validate.ValidationError as error:
+            errors.append(f"{obj['kind']}/{obj['metadata']['name']}: {error.message}")
+    assert errors == []
+    assert checked >= 8
+
+
+@pytest.mark.parametrize("env", ["development", "staging", "production"])
+def test_custom_resources_valid_against_the_project_crds(objects, env) -> None:
+    custom = [o for o in objects[env] if (o["apiVersion"], o["kind"]) in CUSTOM]
+    assert {o["kind"] for o in custom} >= {"ServiceMonitor"}
+    for obj in custom:
+        jsonschema.validate(obj, CUSTOM[(obj["apiVersion"], obj["kind"])])
+
+
+def test_the_schemas_reject_what_they_should(objects) -> None:
+    """The checks above can fail: a strict 1.27 check refuses an unknown field, the
+    CRD check an undeclared one and a wrong type."""
+    deployment = next(o for o in objects["production"] if o["kind"] == "Deployment")
+    broken = {**deployment, "spec": {**deployment["spec"], "replica": 3}}
+    with pytest.raises(kubernetes_validate.ValidationError):
+        kubernetes_validate.validate(broken, KUBERNETES_VERSION, strict=True)
+    monitor = next(o for o in objects["production"] if o["kind"] == "ServiceMonitor")
+    schema = CUSTOM[("monitoring.coreos.com/v1", "ServiceMonitor")]
+    with pytest.raises(jsonschema.ValidationError, match="interval"):
+        jsonschema.validate({**monitor, "spec": {**monitor["spec"], "endpoints": [{"port": "metrics", "intervall": "30s"}]}}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**monitor, "spec": {**monitor["spec"], "endpoints": [{"port": 9090}]}}, schema)

@@ -1,0 +1,146 @@
+"""The core service construct's security, probes, spread and wiring, in every environment."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from conftest import find
+
+ENVS = ("development", "staging", "production")
+WORKLOAD = {"app.kubernetes.io/part-of": "blacklist", "app.kubernetes.io/component": "api"}
+
+
+def pod_spec(objects, env):
+    return find(objects[env], "Deployment", "blacklist")["spec"]["template"]["spec"]
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_pod_runs_hardened(objects, env) -> None:
+    spec = pod_spec(objects, env)
+    assert spec["automountServiceAccountToken"] is False
+    assert spec["securityContext"]["runAsNonRoot"] is True
+    assert spec["securityContext"]["runAsUser"] == 10001
+    assert spec["securityContext"]["seccompProfile"] == {"type": "RuntimeDefault"}
+    (container,) = spec["containers"]
+    assert container["securityContext"] == {
+        "allowPrivilegeEscalation": False,
+        "capabilities": {"drop": ["ALL"]},
+        "privileged": False,
+        "readOnlyRootFilesystem": True,
+        "runAsNonRoot": True,
+    }
+    # The read-only root filesystem leaves a bounded, writable /tmp.
+    assert container["volumeMounts"] == [{"mountPath": "/tmp", "name": "tmp"}]
+    assert spec["volumes"] == [{"emptyDir": {"sizeLimit": "64Mi"}, "name": "tmp"}]
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_three_probes_on_the_http_port(objects, env) -> None:
+    (container,) = pod_spec(objects, env)["containers"]
+    assert container["ports"] == [
+        {"containerPort": 8080, "name": "http", "protocol": "TCP"},
+        {"containerPort": 9090, "name": "metrics", "protocol": "TCP"},
+    ]
+    assert container["startupProbe"]["httpGet"] == {"path": "/healthz", "port": "http"}
+    assert container["startupProbe"]["failureThreshold"] * container["startupProbe"]["periodSeconds"] == 120
+    assert container["livenessProbe"]["httpGet"] == {"path": "/healthz", "port": "http"}
+    assert container["readinessProbe"]["httpGet"] == {"path": "/readyz", "port": "http"}
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_graceful_shutdown_and_zero_downtime_rollout(objects, env) -> None:
+    deployment = find(objects[env], "Deployment", "blacklist")
+    assert deployment["spec"]["strategy"]["rollingUpdate"] == {"maxSurge": "25%", "maxUnavailable": 0}
+    spec = deployment["spec"]["template"]["spec"]
+    assert spec["terminationGracePeriodSeconds"] == 30
+    assert spec["containers"][0]["lifecycle"]["preStop"]["exec"]["command"] == ["sleep", "5"]
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_spread_over_zones_and_nodes(objects, env) -> None:
+    constraints = pod_spec(objects, env)["topologySpreadConstraints"]
+    assert [(c["topologyKey"], c["whenUnsatisfiable"]) for c in constraints] == [
+        ("topology.kubernetes.io/zone", "ScheduleAnyway"),
+        ("kubernetes.io/hostname", "DoNotSchedule"),
+    ]
+    for constraint in constraints:
+        assert constraint["labelSelector"] == {"matchLabels": WORKLOAD}
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_selectors_match_the_pods(objects, env) -> None:
+    objs = objects[env]
+    deployment = find(objs, "Deployment", "blacklist")
+    pod_labels = deployment["spec"]["template"]["metadata"]["labels"]
+    selectors = {
+        "Deployment": deployment["spec"]["selector"]["matchLabels"],
+        "Service": find(objs, "Service", "blacklist")["spec"]["selector"],
+        "PodDisruptionBudget": find(objs, "PodDisruptionBudget", "blacklist")["spec"]["selector"]["matchLabels"],
+        "NetworkPolicy": find(objs, "NetworkPolicy", "blacklist")["spec"]["podSelector"]["matchLabels"],
+    }
+    for kind, selector in selectors.items():
+        assert selector and selector.items() <= pod_labels.items(), kind
+    assert selectors["Deployment"] == {"app.kubernetes.io/name": "blacklist"}
+    service = find(objs, "Service", "blacklist")
+    monitor = find(objs, "ServiceMonitor", "blacklist")
+    assert monitor["spec"]["selector"]["matchLabels"].items() <= service["metadata"]["labels"].items()
+    assert {p["name"] for p in service["spec"]["ports"]} >= {e["port"] for e in monitor["spec"]["endpoints"]}
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_config_change_rolls_the_pods(objects, env) -> None:
+    data = find(objects[env], "ConfigMap", "blacklist-config")["data"]
+    annotations = find(objects[env], "Deployment", "blacklist")["spec"]["template"]["metadata"]["annotations"]
+    assert annotations["checksum/config"] == hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def test_checksums_differ_between_environments(objects) -> None:
+    sums = {
+        find(objects[env], "Deployment", "blacklist")["spec"]["template"]["metadata"]["annotations"]["checksum/config"]
+        for env in ENVS
+    }
+    assert len(sums) == 3
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_hpa_scales_on_cpu_memory_and_request_rate(objects, env) -> None:
+    spec = find(objects[env], "HorizontalPodAutoscaler", "blacklist")["spec"]
+    assert spec["scaleTargetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment", "name": "blacklist"}
+    assert spec["metrics"] == [
+        {"resource": {"name": "cpu", "target": {"averageUtilization": 70, "type": "Utilization"}}, "type": "Resource"},
+        {"resource": {"name": "memory", "target": {"averageUtilization": 80, "type": "Utilization"}}, "type": "Resource"},
+        {
+            "pods": {"metric": {"name": "http_requests_per_second"}, "target": {"averageValue": "100", "type": "AverageValue"}},
+            "type": "Pods",
+        },
+    ]
+    assert spec["behavior"]["scaleDown"]["stabilizationWindowSeconds"] == 300
+    assert spec["behavior"]["scaleUp"]["stabilizationWindowSeconds"] == 0
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_network_policy_admits_only_ingress_controller_and_prometheus(objects, env) -> None:
+    objs = objects[env]
+    deny = find(objs, "NetworkPolicy", "default-deny-all")["spec"]
+    assert deny == {"podSelector": {}, "policyTypes": ["Ingress", "Egress"]}
+    spec = find(objs, "NetworkPolicy", "blacklist")["spec"]
+    assert spec["policyTypes"] == ["Ingress", "Egress"]
+    admitted = {
+        (rule["from"][0]["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"], rule["ports"][0]["port"])
+        for rule in spec["ingress"]
+    }
+    assert admitted == {("ingress-nginx", "http"), ("monitoring", "metrics")}
+    dns = spec["egress"][0]
+    assert {(p["port"], p["protocol"]) for p in dns["ports"]} == {(53, "UDP"), (53, "TCP")}
+    assert dns["to"][0]["podSelector"] == {"matchLabels": {"k8s-app": "kube-dns"}}
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_namespace_enforces_restricted_pod_security(objects, env) -> None:
+    namespace = next(o for o in objects[env] if o["kind"] == "Namespace")
+    labels = namespace["metadata"]["labels"]
+    for mode in ("enforce", "audit", "warn"):
+        assert labels[f"pod-security.kubernetes.io/{mode}"] == "restricted"
