@@ -12,6 +12,7 @@ DEVELOPMENT = EnvironmentProfile(
     autoscaling=ScalingBounds(min_replicas=1, max_replicas=3),
     image_tag="dev-8f3c2a1",
     tag_policy=TagPolicy.FLOATING,
+    alerting=False,
     config={"ENVIRONMENT": "development", "LOG_LEVEL": "debug", "WORKERS": "1"},
 )
 

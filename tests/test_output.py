@@ -45,7 +45,7 @@ def test_file_layout_is_kind_and_name(rendered) -> None:
 
 
 def test_object_counts(rendered) -> None:
-    assert {env: len(files) for env, files in rendered.items()} == {"development": 9, "staging": 9, "production": 9}
+    assert {env: len(files) for env, files in rendered.items()} == {"development": 12, "staging": 18, "production": 19}
 
 
 def test_rendering_twice_in_one_process_is_identical(rendered) -> None:

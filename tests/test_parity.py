@@ -38,11 +38,18 @@ def test_deployment(objects, env) -> None:
     ours_c, theirs_c = container(ours), container(theirs)
     for key in ("image", "ports", "resources", "startupProbe", "livenessProbe", "readinessProbe", "securityContext", "imagePullPolicy"):
         assert ours_c[key] == theirs_c[key], key
-    # Same variables; the config map is referenced by its stable name (no hash suffix).
-    assert ours_c["env"] == theirs_c["env"]
+    # Same variables, then the OpenTelemetry ones (new); the config map is referenced
+    # by its stable name (no hash suffix).
+    assert ours_c["env"][: len(theirs_c["env"])] == theirs_c["env"]
+    assert all(v["name"].startswith("OTEL_") for v in ours_c["env"][len(theirs_c["env"]) :])
     assert ours_c["envFrom"][0] == {"configMapRef": {"name": "blacklist-config"}}
-    assert {"mountPath": "/tmp", "name": "tmp"} in theirs_c["volumeMounts"]
-    assert ours_c["volumeMounts"] == [{"mountPath": "/tmp", "name": "tmp"}]
+    if env == "development":  # the baseline gave development no ServiceAccount or token
+        assert theirs_c["volumeMounts"] == [{"mountPath": "/tmp", "name": "tmp"}]
+    else:
+        assert sorted(ours_c["volumeMounts"], key=str) == sorted(theirs_c["volumeMounts"], key=str)
+        assert sorted(our_pod["volumes"], key=str) == sorted(their_pod["volumes"], key=str)
+        assert our_pod["serviceAccountName"] == their_pod["serviceAccountName"] == "blacklist"
+        assert ours_c["envFrom"][1] == theirs_c["envFrom"][1] == {"secretRef": {"name": "blacklist-secrets"}}
     # Difference: the 1.30 `sleep` handler becomes an exec sleep of the same length (1.27 API).
     assert theirs_c["lifecycle"]["preStop"]["sleep"]["seconds"] == 5
     assert ours_c["lifecycle"]["preStop"]["exec"]["command"] == ["sleep", "5"]
@@ -74,7 +81,12 @@ def test_network_policies(objects, env) -> None:
     theirs = baseline(env)
     ours = find(objects[env], "NetworkPolicy", "blacklist")["spec"]
     assert ours["ingress"] == find(theirs, "NetworkPolicy", "blacklist-allow-ingress")["spec"]["ingress"]
-    assert ours["egress"] == find(theirs, "NetworkPolicy", "blacklist-allow-egress")["spec"]["egress"]
+    # DNS and HTTPS as before; then the OpenTelemetry collector (new) and the API server.
+    assert ours["egress"][:2] == find(theirs, "NetworkPolicy", "blacklist-allow-egress")["spec"]["egress"]
+    assert ours["egress"][2]["ports"] == [{"port": 4317, "protocol": "TCP"}]
+    if env != "development":
+        apiserver = find(theirs, "NetworkPolicy", "blacklist-allow-apiserver")["spec"]["egress"][0]
+        assert ours["egress"][3]["ports"] == apiserver["ports"]
     assert ours["podSelector"] == find(theirs, "NetworkPolicy", "blacklist-allow-ingress")["spec"]["podSelector"]
     assert find(objects[env], "NetworkPolicy", "default-deny-all")["spec"] == find(theirs, "NetworkPolicy", "default-deny-all")["spec"]
 
@@ -87,3 +99,60 @@ def test_pod_security_labels(objects, env) -> None:
     theirs = next(o for o in baseline(env) if o["kind"] == "Namespace")["metadata"]["labels"]
     psa = {k: v for k, v in theirs.items() if k.startswith("pod-security.kubernetes.io/")}
     assert psa and psa.items() <= ours.items()
+
+
+@pytest.mark.parametrize("env", ["staging", "production"])
+def test_identity_and_access(objects, env) -> None:
+    ours, theirs = objects[env], baseline(env)
+    assert find(ours, "ServiceAccount", "blacklist")["automountServiceAccountToken"] is False
+    assert find(theirs, "ServiceAccount", "blacklist")["automountServiceAccountToken"] is False
+    our_rules = find(ours, "Role", "blacklist")["rules"]
+    their_rules = find(theirs, "Role", "blacklist")["rules"]
+    # Same rule; the ConfigMap is named without kustomize's hash suffix.
+    assert their_rules[0]["resourceNames"][0].startswith("blacklist-config-")
+    assert our_rules == [{**their_rules[0], "resourceNames": ["blacklist-config"]}]
+    for key in ("roleRef", "subjects"):
+        assert find(ours, "RoleBinding", "blacklist")[key] == find(theirs, "RoleBinding", "blacklist")[key]
+
+
+@pytest.mark.parametrize("env", ["staging", "production"])
+def test_sealed_secret(objects, env) -> None:
+    ours = find(objects[env], "SealedSecret", "blacklist-secrets")["spec"]
+    theirs = find(baseline(env), "SealedSecret", "blacklist-secrets")["spec"]
+    assert ours == theirs
+
+
+@pytest.mark.parametrize("env", ["staging", "production"])
+def test_ingress(objects, env) -> None:
+    ours = find(objects[env], "Ingress", "blacklist")
+    theirs = find(baseline(env), "Ingress", "blacklist")
+    assert ours["metadata"]["annotations"] == theirs["metadata"]["annotations"]
+    assert ours["spec"]["rules"] == theirs["spec"]["rules"]
+    assert ours["spec"]["ingressClassName"] == theirs["spec"]["ingressClassName"]
+    # The certificate Secret is `<name>-tls` in every namespace (staging's was blacklist-staging-tls).
+    assert ours["spec"]["tls"] == [{**theirs["spec"]["tls"][0], "secretName": "blacklist-tls"}]
+
+
+def test_vpa(objects) -> None:
+    ours = find(objects["production"], "VerticalPodAutoscaler", "blacklist")["spec"]
+    theirs = find(baseline("production"), "VerticalPodAutoscaler", "blacklist")["spec"]
+    assert ours["updatePolicy"] == theirs["updatePolicy"] == {"updateMode": "Off"}
+    assert ours["resourcePolicy"] == theirs["resourcePolicy"]
+
+
+@pytest.mark.parametrize("env", ["staging", "production"])
+def test_alerts(objects, env) -> None:
+    def rules(objs):
+        spec = find(objs, "PrometheusRule", "blacklist")["spec"]
+        return {r["alert"]: (g["name"], r) for g in spec["groups"] for r in g["rules"]}
+
+    ours, theirs = rules(objects[env]), rules(baseline(env))
+    assert ours.keys() == theirs.keys()
+    for alert, (group, rule) in theirs.items():
+        our_group, our_rule = ours[alert]
+        assert our_group == group
+        assert our_rule["expr"] == rule["expr"], alert
+        for key in ("for", "labels"):
+            assert our_rule[key] == rule[key], (alert, key)
+        for key in ("summary", "runbook_url"):
+            assert our_rule["annotations"][key] == rule["annotations"][key], (alert, key)

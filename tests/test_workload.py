@@ -32,9 +32,11 @@ def test_pod_runs_hardened(objects, env) -> None:
         "readOnlyRootFilesystem": True,
         "runAsNonRoot": True,
     }
-    # The read-only root filesystem leaves a bounded, writable /tmp.
-    assert container["volumeMounts"] == [{"mountPath": "/tmp", "name": "tmp"}]
-    assert spec["volumes"] == [{"emptyDir": {"sizeLimit": "64Mi"}, "name": "tmp"}]
+    # The read-only root filesystem leaves a bounded, writable /tmp; the only other
+    # mount is the explicitly projected, read-only API token.
+    assert container["volumeMounts"][0] == {"mountPath": "/tmp", "name": "tmp"}
+    assert spec["volumes"][0] == {"emptyDir": {"sizeLimit": "64Mi"}, "name": "tmp"}
+    assert all(m.get("readOnly") for m in container["volumeMounts"][1:])
 
 
 @pytest.mark.parametrize("env", ENVS)

@@ -5,49 +5,75 @@ Compose a `WebService` per environment inside an `EnvironmentChart`, render with
 when they are constructed; a mistake raises `ConfigError` naming the field.
 """
 
-from .autoscaling import HorizontalAutoscaler, ScalingTargets
+from .access import ApiAccess, ApiRule, WorkloadIdentity
+from .alerts import Alert, SloAlerts, slo_alerts
+from .autoscaling import HorizontalAutoscaler, ResourceRecommender, ScalingTargets, VpaBounds
 from .availability import DisruptionBudget
 from .chart import EnvironmentChart
+from .dashboards import BusinessPanel, GrafanaDashboards
 from .errors import ConfigError
 from .identity import ServiceIdentity
+from .ingress import IngressOptions, PublicIngress
 from .namespace import ServiceNamespace
-from .network import DefaultDenyPolicy, NetworkAccess, ServiceEndpoint, ServiceNetworkPolicy
+from .network import DefaultDenyPolicy, EgressRule, NetworkAccess, ServiceEndpoint, ServiceNetworkPolicy
 from .observability import MetricsScrape, Scraping
 from .output import replace_directory, write_environments
 from .profile import EnvironmentProfile, Environments, Resources, ScalingBounds, TagPolicy
 from .rendering import render_files, to_yaml
-from .synthesis import manifests_by_environment, render_environments
+from .secrets import SealedEnvSecret, check_ciphertext
+from .slo import HttpMetrics, ServiceLevelObjectives
+from .synthesis import manifests_by_environment, refuse_plain_secrets, render_environments
+from .telemetry import OpenTelemetry
 from .web_service import WebService, WebServiceProps
 from .workload import HealthChecks, Workload, WorkloadProps
 
 __all__ = [
+    "Alert",
+    "ApiAccess",
+    "ApiRule",
+    "BusinessPanel",
     "ConfigError",
     "DefaultDenyPolicy",
     "DisruptionBudget",
+    "EgressRule",
     "EnvironmentChart",
     "EnvironmentProfile",
     "Environments",
+    "GrafanaDashboards",
     "HealthChecks",
     "HorizontalAutoscaler",
+    "HttpMetrics",
+    "IngressOptions",
     "MetricsScrape",
     "NetworkAccess",
+    "OpenTelemetry",
+    "PublicIngress",
+    "ResourceRecommender",
     "Resources",
     "ScalingBounds",
     "ScalingTargets",
     "Scraping",
+    "SealedEnvSecret",
     "ServiceEndpoint",
     "ServiceIdentity",
+    "ServiceLevelObjectives",
     "ServiceNamespace",
     "ServiceNetworkPolicy",
+    "SloAlerts",
     "TagPolicy",
+    "VpaBounds",
     "WebService",
     "WebServiceProps",
     "Workload",
+    "WorkloadIdentity",
     "WorkloadProps",
+    "check_ciphertext",
     "manifests_by_environment",
+    "refuse_plain_secrets",
     "render_environments",
     "render_files",
     "replace_directory",
+    "slo_alerts",
     "to_yaml",
     "write_environments",
 ]

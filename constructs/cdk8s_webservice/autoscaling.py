@@ -1,12 +1,15 @@
-"""Horizontal autoscaling on CPU, memory and request rate."""
+"""Horizontal autoscaling on CPU, memory and request rate; vertical recommendations."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cdk8s import ApiObjectMetadata
 from cdk8s_plus_27 import k8s
+from cdk8s_webservice_crds.io.k8s import autoscaling as vpa
 from constructs import Construct
 
+from . import quantities
 from .errors import ConfigError
 from .identity import ServiceIdentity
 from .profile import ScalingBounds
@@ -99,5 +102,66 @@ class HorizontalAutoscaler(Construct):
             type="Resource",
             resource=k8s.ResourceMetricSourceV2(
                 name=resource, target=k8s.MetricTargetV2(type="Utilization", average_utilization=percent)
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class VpaBounds:
+    """The range a VerticalPodAutoscaler may recommend within."""
+
+    min_cpu: str = "250m"
+    min_memory: str = "256Mi"
+    max_cpu: str = "4"
+    max_memory: str = "4Gi"
+
+    def __post_init__(self) -> None:
+        if quantities.cpu("vpa.min_cpu", self.min_cpu).value > quantities.cpu("vpa.max_cpu", self.max_cpu).value:
+            raise ConfigError("vpa.min_cpu", self.min_cpu, f"it must not exceed vpa.max_cpu ({self.max_cpu})")
+        if (
+            quantities.memory("vpa.min_memory", self.min_memory).value
+            > quantities.memory("vpa.max_memory", self.max_memory).value
+        ):
+            raise ConfigError("vpa.min_memory", self.min_memory, f"it must not exceed vpa.max_memory ({self.max_memory})")
+
+
+# Recommendations only ("Off"). Any mode that rewrites requests ("Initial" on every new
+# pod, "Auto"/"Recreate" by eviction) moves the HPA's utilization baseline under
+# it (utilization is usage / request), gives pods of one Deployment different
+# requests, and drifts from the reviewed values in git. A human folds the
+# recommendation (`kubectl describe vpa`) into the profile instead.
+VPA_UPDATE_MODE = vpa.VerticalPodAutoscalerSpecUpdatePolicyUpdateMode.OFF
+
+
+class ResourceRecommender(Construct):
+    """VerticalPodAutoscaler `<name>` in recommendation mode for the Deployment `target`."""
+
+    def __init__(
+        self, scope: Construct, id: str, *, identity: ServiceIdentity, target: str, bounds: VpaBounds
+    ) -> None:
+        super().__init__(scope, id)
+        self.vpa = vpa.VerticalPodAutoscaler(
+            self,
+            "vpa",
+            metadata=ApiObjectMetadata(name=identity.name, namespace=identity.namespace),
+            spec=vpa.VerticalPodAutoscalerSpec(
+                target_ref=vpa.VerticalPodAutoscalerSpecTargetRef(api_version="apps/v1", kind="Deployment", name=target),
+                update_policy=vpa.VerticalPodAutoscalerSpecUpdatePolicy(
+                    update_mode=VPA_UPDATE_MODE
+                ),
+                resource_policy=vpa.VerticalPodAutoscalerSpecResourcePolicy(
+                    container_policies=[
+                        vpa.VerticalPodAutoscalerSpecResourcePolicyContainerPolicies(
+                            container_name=identity.name,
+                            controlled_resources=[
+                                vpa.VerticalPodAutoscalerSpecResourcePolicyContainerPoliciesControlledResources.CPU,
+                                vpa.VerticalPodAutoscalerSpecResourcePolicyContainerPoliciesControlledResources.MEMORY,
+                            ],
+                            controlled_values=vpa.VerticalPodAutoscalerSpecResourcePolicyContainerPoliciesControlledValues.REQUESTS_AND_LIMITS,
+                            min_allowed={"cpu": bounds.min_cpu, "memory": bounds.min_memory},
+                            max_allowed={"cpu": bounds.max_cpu, "memory": bounds.max_memory},
+                        )
+                    ]
+                ),
             ),
         )

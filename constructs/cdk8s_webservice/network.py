@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from .errors import ConfigError
 from .identity import ServiceIdentity
 from .names import check_dns_label
 
@@ -29,6 +31,36 @@ class NetworkAccess:
     def __post_init__(self) -> None:
         check_dns_label("network.ingress_namespace", self.ingress_namespace)
         check_dns_label("network.monitoring_namespace", self.monitoring_namespace)
+
+
+@dataclass(frozen=True)
+class EgressRule:
+    """One extra destination the pods may reach: a CIDR or a namespace, on one port."""
+
+    port: int
+    protocol: str = "TCP"
+    cidr: str | None = None
+    namespace: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.cidr is None) == (self.namespace is None):
+            raise ConfigError("egress", self, "exactly one of cidr or namespace")
+        if not 1 <= self.port <= 65535:
+            raise ConfigError("egress.port", self.port, "a port number from 1 to 65535")
+        if self.protocol not in ("TCP", "UDP", "SCTP"):
+            raise ConfigError("egress.protocol", self.protocol, "TCP, UDP or SCTP")
+        if self.namespace is not None:
+            check_dns_label("egress.namespace", self.namespace)
+
+    def to_peer(self) -> k8s.NetworkPolicyPeer:
+        if self.cidr is not None:
+            return k8s.NetworkPolicyPeer(ip_block=k8s.IpBlock(cidr=self.cidr))
+        return k8s.NetworkPolicyPeer(
+            namespace_selector=k8s.LabelSelector(match_labels={NAMESPACE_NAME_LABEL: str(self.namespace)})
+        )
+
+
+HTTPS_ANYWHERE = EgressRule(port=443, cidr="0.0.0.0/0")
 
 
 class ServiceEndpoint(Construct):
@@ -71,7 +103,15 @@ class ServiceNetworkPolicy(Construct):
     allowed here is denied, whatever else the namespace holds.
     """
 
-    def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, access: NetworkAccess) -> None:
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: ServiceIdentity,
+        access: NetworkAccess,
+        extra_egress: Sequence[EgressRule] = (),
+    ) -> None:
         super().__init__(scope, id)
         ingress = [
             self._from_namespace(access.ingress_namespace, "http"),
@@ -88,12 +128,8 @@ class ServiceNetworkPolicy(Construct):
                 ports=[self._port(53, "UDP"), self._port(53, "TCP")],
             )
         ]
-        if access.egress_https:
-            egress.append(
-                k8s.NetworkPolicyEgressRule(
-                    to=[k8s.NetworkPolicyPeer(ip_block=k8s.IpBlock(cidr="0.0.0.0/0"))], ports=[self._port(443, "TCP")]
-                )
-            )
+        rules = ([HTTPS_ANYWHERE] if access.egress_https else []) + list(extra_egress)
+        egress += [k8s.NetworkPolicyEgressRule(to=[rule.to_peer()], ports=[self._port(rule.port, rule.protocol)]) for rule in rules]
         self.policy = k8s.KubeNetworkPolicy(
             self,
             "policy",

@@ -123,6 +123,8 @@ class EnvironmentProfile:
     vpa: bool = False
     #: Public host name for an Ingress; None means no Ingress (port-forward only).
     ingress_host: str | None = None
+    #: Alerting rules and Grafana dashboards (scraping is on everywhere).
+    alerting: bool = True
     #: Extra, environment-specific settings merged into the service's ConfigMap.
     config: dict[str, str] = field(default_factory=dict)
 

@@ -6,7 +6,19 @@ from collections.abc import Iterable
 from typing import Any
 
 from .chart import EnvironmentChart
+from .errors import ConfigError
 from .rendering import render_files
+
+
+def refuse_plain_secrets(environment: str, manifests: Iterable[dict[str, Any]]) -> None:
+    """No Secret with data ever reaches git: secrets travel as SealedSecrets only."""
+    for manifest in manifests:
+        if manifest.get("kind") == "Secret" and ("data" in manifest or "stringData" in manifest):
+            raise ConfigError(
+                f"{environment}: Secret/{manifest['metadata']['name']}",
+                "<data>",
+                "a Secret with data or stringData is never rendered; use a SealedSecret (kubeseal)",
+            )
 
 
 def manifests_by_environment(charts: Iterable[EnvironmentChart]) -> dict[str, list[dict[str, Any]]]:
@@ -19,4 +31,8 @@ def manifests_by_environment(charts: Iterable[EnvironmentChart]) -> dict[str, li
 
 def render_environments(charts: Iterable[EnvironmentChart]) -> dict[str, dict[str, str]]:
     """Environment name -> file name -> YAML text, ready for `write_environments`."""
-    return {env: render_files(env, manifests) for env, manifests in manifests_by_environment(charts).items()}
+    rendered = {}
+    for env, manifests in manifests_by_environment(charts).items():
+        refuse_plain_secrets(env, manifests)
+        rendered[env] = render_files(env, manifests)
+    return rendered

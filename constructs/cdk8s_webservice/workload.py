@@ -61,6 +61,11 @@ class WorkloadProps:
     pre_stop_sleep_seconds: int = 5
     tmp_size_limit: str = "64Mi"
     service_account_name: str | None = None
+    #: Mount a projected service-account token that expires after this many
+    #: seconds (None: no token at all).
+    api_token_expiration_seconds: int | None = None
+    #: Start even when the `secret_env_from` Secret does not exist.
+    secret_optional: bool = False
 
 
 class Workload(Construct):
@@ -96,7 +101,12 @@ class Workload(Construct):
 
         env_from = [k8s.EnvFromSource(config_map_ref=k8s.ConfigMapEnvSource(name=config_name))]
         if props.secret_env_from:
-            env_from.append(k8s.EnvFromSource(secret_ref=k8s.SecretEnvSource(name=props.secret_env_from)))
+            env_from.append(
+                k8s.EnvFromSource(
+                    secret_ref=k8s.SecretEnvSource(name=props.secret_env_from, optional=props.secret_optional or None)
+                )
+            )
+        volumes, mounts = self._volumes(props)
 
         container = k8s.Container(
             name=ident.name,
@@ -123,7 +133,7 @@ class Workload(Construct):
                 read_only_root_filesystem=True,
                 capabilities=k8s.Capabilities(drop=["ALL"]),
             ),
-            volume_mounts=[k8s.VolumeMount(name="tmp", mount_path="/tmp")],
+            volume_mounts=mounts,
         )
 
         workload_selector = k8s.LabelSelector(match_labels=ident.workload_selector)
@@ -171,16 +181,58 @@ class Workload(Construct):
                             self._spread(HOSTNAME_KEY, "DoNotSchedule", workload_selector),
                         ],
                         containers=[container],
-                        volumes=[
-                            k8s.Volume(
-                                name="tmp",
-                                empty_dir=k8s.EmptyDirVolumeSource(size_limit=k8s.Quantity.from_string(props.tmp_size_limit)),
-                            )
-                        ],
+                        volumes=volumes,
                     ),
                 ),
             ),
         )
+
+    @staticmethod
+    def _volumes(props: WorkloadProps) -> tuple[list[k8s.Volume], list[k8s.VolumeMount]]:
+        """A bounded writable /tmp; and, only when the service needs the API, a
+        token mounted explicitly: read-only, expiring, at the path client libraries
+        expect (automountServiceAccountToken stays false)."""
+        volumes = [
+            k8s.Volume(
+                name="tmp", empty_dir=k8s.EmptyDirVolumeSource(size_limit=k8s.Quantity.from_string(props.tmp_size_limit))
+            )
+        ]
+        mounts = [k8s.VolumeMount(name="tmp", mount_path="/tmp")]
+        if props.api_token_expiration_seconds is not None:
+            volumes.append(
+                k8s.Volume(
+                    name="kube-api-access",
+                    projected=k8s.ProjectedVolumeSource(
+                        default_mode=0o444,
+                        sources=[
+                            k8s.VolumeProjection(
+                                service_account_token=k8s.ServiceAccountTokenProjection(
+                                    path="token", expiration_seconds=props.api_token_expiration_seconds
+                                )
+                            ),
+                            k8s.VolumeProjection(
+                                config_map=k8s.ConfigMapProjection(
+                                    name="kube-root-ca.crt", items=[k8s.KeyToPath(key="ca.crt", path="ca.crt")]
+                                )
+                            ),
+                            k8s.VolumeProjection(
+                                downward_api=k8s.DownwardApiProjection(
+                                    items=[
+                                        k8s.DownwardApiVolumeFile(
+                                            path="namespace",
+                                            field_ref=k8s.ObjectFieldSelector(api_version="v1", field_path="metadata.namespace"),
+                                        )
+                                    ]
+                                )
+                            ),
+                        ],
+                    ),
+                )
+            )
+            mounts.append(
+                k8s.VolumeMount(name="kube-api-access", mount_path="/var/run/secrets/kubernetes.io/serviceaccount", read_only=True)
+            )
+        return volumes, mounts
 
     @staticmethod
     def _env(props: WorkloadProps) -> list[k8s.EnvVar]:

@@ -38,6 +38,398 @@ else:
     _constructs_77d1e7e8 = _LazyImport("constructs")
 
 
+class PrometheusRule(
+    _cdk8s_d3d9af27.ApiObject,
+    metaclass=jsii.JSIIMeta,
+    jsii_type="comcoreosmonitoring.PrometheusRule",
+):
+    '''PrometheusRule defines recording and alerting rules for a Prometheus instance.
+
+    :schema: PrometheusRule
+    '''
+
+    def __init__(
+        self,
+        scope: "_constructs_77d1e7e8.Construct",
+        id: builtins.str,
+        *,
+        spec: typing.Union["PrometheusRuleSpec", typing.Dict[builtins.str, typing.Any]],
+        metadata: typing.Optional[typing.Union["_cdk8s_d3d9af27.ApiObjectMetadata", typing.Dict[builtins.str, typing.Any]]] = None,
+    ) -> None:
+        '''Defines a "PrometheusRule" API object.
+
+        :param scope: the scope in which to define this object.
+        :param id: a scope-local name for the object.
+        :param spec: Specification of desired alerting rule definitions.
+        :param metadata: 
+        '''
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__ec6724b05d6be8a069ac535d8d8d4461a23782e0a344fbd36d14e78cee59a003)
+            check_type(argname="argument scope", value=scope, expected_type=type_hints["scope"])
+            check_type(argname="argument id", value=id, expected_type=type_hints["id"])
+        props = PrometheusRuleProps(spec=spec, metadata=metadata)
+
+        jsii.create(self.__class__, self, [scope, id, props])
+
+    @jsii.member(jsii_name="manifest")
+    @builtins.classmethod
+    def manifest(
+        cls,
+        *,
+        spec: typing.Union["PrometheusRuleSpec", typing.Dict[builtins.str, typing.Any]],
+        metadata: typing.Optional[typing.Union["_cdk8s_d3d9af27.ApiObjectMetadata", typing.Dict[builtins.str, typing.Any]]] = None,
+    ) -> typing.Any:
+        '''Renders a Kubernetes manifest for "PrometheusRule".
+
+        This can be used to inline resource manifests inside other objects (e.g. as templates).
+
+        :param spec: Specification of desired alerting rule definitions.
+        :param metadata: 
+        '''
+        props = PrometheusRuleProps(spec=spec, metadata=metadata)
+
+        return typing.cast(typing.Any, jsii.sinvoke(cls, "manifest", [props]))
+
+    @jsii.member(jsii_name="toJson")
+    def to_json(self) -> typing.Any:
+        '''Renders the object to Kubernetes JSON.'''
+        return typing.cast(typing.Any, jsii.invoke(self, "toJson", []))
+
+    @jsii.python.classproperty
+    @jsii.member(jsii_name="GVK")
+    def GVK(cls) -> "_cdk8s_d3d9af27.GroupVersionKind":
+        '''Returns the apiVersion and kind for "PrometheusRule".'''
+        return typing.cast("_cdk8s_d3d9af27.GroupVersionKind", jsii.sget(cls, "GVK"))
+
+
+@jsii.data_type(
+    jsii_type="comcoreosmonitoring.PrometheusRuleProps",
+    jsii_struct_bases=[],
+    name_mapping={"spec": "spec", "metadata": "metadata"},
+)
+class PrometheusRuleProps:
+    def __init__(
+        self,
+        *,
+        spec: typing.Union["PrometheusRuleSpec", typing.Dict[builtins.str, typing.Any]],
+        metadata: typing.Optional[typing.Union["_cdk8s_d3d9af27.ApiObjectMetadata", typing.Dict[builtins.str, typing.Any]]] = None,
+    ) -> None:
+        '''PrometheusRule defines recording and alerting rules for a Prometheus instance.
+
+        :param spec: Specification of desired alerting rule definitions.
+        :param metadata: 
+
+        :schema: PrometheusRule
+        '''
+        if isinstance(spec, dict):
+            spec = PrometheusRuleSpec(**spec)
+        if isinstance(metadata, dict):
+            metadata = _cdk8s_d3d9af27.ApiObjectMetadata(**metadata)
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__e21b7008853c9699b14d4efcceafa6ff9c975095432e2544845140d3312103bd)
+            check_type(argname="argument spec", value=spec, expected_type=type_hints["spec"])
+            check_type(argname="argument metadata", value=metadata, expected_type=type_hints["metadata"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {
+            "spec": spec,
+        }
+        if metadata is not None:
+            self._values["metadata"] = metadata
+
+    @builtins.property
+    def spec(self) -> "PrometheusRuleSpec":
+        '''Specification of desired alerting rule definitions.
+
+        :schema: PrometheusRule#spec
+        '''
+        result = self._values.get("spec")
+        assert result is not None, "Required property 'spec' is missing"
+        return typing.cast("PrometheusRuleSpec", result)
+
+    @builtins.property
+    def metadata(self) -> typing.Optional["_cdk8s_d3d9af27.ApiObjectMetadata"]:
+        '''
+        :schema: PrometheusRule#metadata
+        '''
+        result = self._values.get("metadata")
+        return typing.cast(typing.Optional["_cdk8s_d3d9af27.ApiObjectMetadata"], result)
+
+    def __eq__(self, rhs: typing.Any) -> builtins.bool:
+        return isinstance(rhs, self.__class__) and rhs._values == self._values
+
+    def __ne__(self, rhs: typing.Any) -> builtins.bool:
+        return not (rhs == self)
+
+    def __repr__(self) -> str:
+        return "PrometheusRuleProps(%s)" % ", ".join(
+            k + "=" + repr(v) for k, v in self._values.items()
+        )
+
+
+@jsii.data_type(
+    jsii_type="comcoreosmonitoring.PrometheusRuleSpec",
+    jsii_struct_bases=[],
+    name_mapping={"groups": "groups"},
+)
+class PrometheusRuleSpec:
+    def __init__(
+        self,
+        *,
+        groups: typing.Optional[typing.Sequence[typing.Union["PrometheusRuleSpecGroups", typing.Dict[builtins.str, typing.Any]]]] = None,
+    ) -> None:
+        '''Specification of desired alerting rule definitions.
+
+        :param groups: Content of Prometheus rule file.
+
+        :schema: PrometheusRuleSpec
+        '''
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__b7d731a17a6145319669c5ad04bbd6037ce4798b1fc1890c11154acc9d5785cc)
+            check_type(argname="argument groups", value=groups, expected_type=type_hints["groups"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {}
+        if groups is not None:
+            self._values["groups"] = groups
+
+    @builtins.property
+    def groups(self) -> typing.Optional[typing.List["PrometheusRuleSpecGroups"]]:
+        '''Content of Prometheus rule file.
+
+        :schema: PrometheusRuleSpec#groups
+        '''
+        result = self._values.get("groups")
+        return typing.cast(typing.Optional[typing.List["PrometheusRuleSpecGroups"]], result)
+
+    def __eq__(self, rhs: typing.Any) -> builtins.bool:
+        return isinstance(rhs, self.__class__) and rhs._values == self._values
+
+    def __ne__(self, rhs: typing.Any) -> builtins.bool:
+        return not (rhs == self)
+
+    def __repr__(self) -> str:
+        return "PrometheusRuleSpec(%s)" % ", ".join(
+            k + "=" + repr(v) for k, v in self._values.items()
+        )
+
+
+@jsii.data_type(
+    jsii_type="comcoreosmonitoring.PrometheusRuleSpecGroups",
+    jsii_struct_bases=[],
+    name_mapping={
+        "name": "name",
+        "interval": "interval",
+        "limit": "limit",
+        "rules": "rules",
+    },
+)
+class PrometheusRuleSpecGroups:
+    def __init__(
+        self,
+        *,
+        name: builtins.str,
+        interval: typing.Optional[builtins.str] = None,
+        limit: typing.Optional[jsii.Number] = None,
+        rules: typing.Optional[typing.Sequence[typing.Union["PrometheusRuleSpecGroupsRules", typing.Dict[builtins.str, typing.Any]]]] = None,
+    ) -> None:
+        '''
+        :param name: 
+        :param interval: 
+        :param limit: 
+        :param rules: 
+
+        :schema: PrometheusRuleSpecGroups
+        '''
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__98e68b7aa3a9e2ab89ed463a5d6f8881ee6f7e42ab4533bfc91fcfee1f79e104)
+            check_type(argname="argument name", value=name, expected_type=type_hints["name"])
+            check_type(argname="argument interval", value=interval, expected_type=type_hints["interval"])
+            check_type(argname="argument limit", value=limit, expected_type=type_hints["limit"])
+            check_type(argname="argument rules", value=rules, expected_type=type_hints["rules"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {
+            "name": name,
+        }
+        if interval is not None:
+            self._values["interval"] = interval
+        if limit is not None:
+            self._values["limit"] = limit
+        if rules is not None:
+            self._values["rules"] = rules
+
+    @builtins.property
+    def name(self) -> builtins.str:
+        '''
+        :schema: PrometheusRuleSpecGroups#name
+        '''
+        result = self._values.get("name")
+        assert result is not None, "Required property 'name' is missing"
+        return typing.cast(builtins.str, result)
+
+    @builtins.property
+    def interval(self) -> typing.Optional[builtins.str]:
+        '''
+        :schema: PrometheusRuleSpecGroups#interval
+        '''
+        result = self._values.get("interval")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def limit(self) -> typing.Optional[jsii.Number]:
+        '''
+        :schema: PrometheusRuleSpecGroups#limit
+        '''
+        result = self._values.get("limit")
+        return typing.cast(typing.Optional[jsii.Number], result)
+
+    @builtins.property
+    def rules(self) -> typing.Optional[typing.List["PrometheusRuleSpecGroupsRules"]]:
+        '''
+        :schema: PrometheusRuleSpecGroups#rules
+        '''
+        result = self._values.get("rules")
+        return typing.cast(typing.Optional[typing.List["PrometheusRuleSpecGroupsRules"]], result)
+
+    def __eq__(self, rhs: typing.Any) -> builtins.bool:
+        return isinstance(rhs, self.__class__) and rhs._values == self._values
+
+    def __ne__(self, rhs: typing.Any) -> builtins.bool:
+        return not (rhs == self)
+
+    def __repr__(self) -> str:
+        return "PrometheusRuleSpecGroups(%s)" % ", ".join(
+            k + "=" + repr(v) for k, v in self._values.items()
+        )
+
+
+@jsii.data_type(
+    jsii_type="comcoreosmonitoring.PrometheusRuleSpecGroupsRules",
+    jsii_struct_bases=[],
+    name_mapping={
+        "expr": "expr",
+        "alert": "alert",
+        "annotations": "annotations",
+        "for_": "for",
+        "keep_firing_for": "keepFiringFor",
+        "labels": "labels",
+        "record": "record",
+    },
+)
+class PrometheusRuleSpecGroupsRules:
+    def __init__(
+        self,
+        *,
+        expr: builtins.str,
+        alert: typing.Optional[builtins.str] = None,
+        annotations: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+        for_: typing.Optional[builtins.str] = None,
+        keep_firing_for: typing.Optional[builtins.str] = None,
+        labels: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+        record: typing.Optional[builtins.str] = None,
+    ) -> None:
+        '''
+        :param expr: 
+        :param alert: 
+        :param annotations: 
+        :param for_: 
+        :param keep_firing_for: 
+        :param labels: 
+        :param record: 
+
+        :schema: PrometheusRuleSpecGroupsRules
+        '''
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__0c1781d51e64e7d339630495159adc2c953dc730d79c53f3189530376fc669b9)
+            check_type(argname="argument expr", value=expr, expected_type=type_hints["expr"])
+            check_type(argname="argument alert", value=alert, expected_type=type_hints["alert"])
+            check_type(argname="argument annotations", value=annotations, expected_type=type_hints["annotations"])
+            check_type(argname="argument for_", value=for_, expected_type=type_hints["for_"])
+            check_type(argname="argument keep_firing_for", value=keep_firing_for, expected_type=type_hints["keep_firing_for"])
+            check_type(argname="argument labels", value=labels, expected_type=type_hints["labels"])
+            check_type(argname="argument record", value=record, expected_type=type_hints["record"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {
+            "expr": expr,
+        }
+        if alert is not None:
+            self._values["alert"] = alert
+        if annotations is not None:
+            self._values["annotations"] = annotations
+        if for_ is not None:
+            self._values["for_"] = for_
+        if keep_firing_for is not None:
+            self._values["keep_firing_for"] = keep_firing_for
+        if labels is not None:
+            self._values["labels"] = labels
+        if record is not None:
+            self._values["record"] = record
+
+    @builtins.property
+    def expr(self) -> builtins.str:
+        '''
+        :schema: PrometheusRuleSpecGroupsRules#expr
+        '''
+        result = self._values.get("expr")
+        assert result is not None, "Required property 'expr' is missing"
+        return typing.cast(builtins.str, result)
+
+    @builtins.property
+    def alert(self) -> typing.Optional[builtins.str]:
+        '''
+        :schema: PrometheusRuleSpecGroupsRules#alert
+        '''
+        result = self._values.get("alert")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def annotations(
+        self,
+    ) -> typing.Optional[typing.Mapping[builtins.str, builtins.str]]:
+        '''
+        :schema: PrometheusRuleSpecGroupsRules#annotations
+        '''
+        result = self._values.get("annotations")
+        return typing.cast(typing.Optional[typing.Mapping[builtins.str, builtins.str]], result)
+
+    @builtins.property
+    def for_(self) -> typing.Optional[builtins.str]:
+        '''
+        :schema: PrometheusRuleSpecGroupsRules#for
+        '''
+        result = self._values.get("for_")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def keep_firing_for(self) -> typing.Optional[builtins.str]:
+        '''
+        :schema: PrometheusRuleSpecGroupsRules#keep_firing_for
+        '''
+        result = self._values.get("keep_firing_for")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def labels(self) -> typing.Optional[typing.Mapping[builtins.str, builtins.str]]:
+        '''
+        :schema: PrometheusRuleSpecGroupsRules#labels
+        '''
+        result = self._values.get("labels")
+        return typing.cast(typing.Optional[typing.Mapping[builtins.str, builtins.str]], result)
+
+    @builtins.property
+    def record(self) -> typing.Optional[builtins.str]:
+        '''
+        :schema: PrometheusRuleSpecGroupsRules#record
+        '''
+        result = self._values.get("record")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    def __eq__(self, rhs: typing.Any) -> builtins.bool:
+        return isinstance(rhs, self.__class__) and rhs._values == self._values
+
+    def __ne__(self, rhs: typing.Any) -> builtins.bool:
+        return not (rhs == self)
+
+    def __repr__(self) -> str:
+        return "PrometheusRuleSpecGroupsRules(%s)" % ", ".join(
+            k + "=" + repr(v) for k, v in self._values.items()
+        )
+
+
 class ServiceMonitor(
     _cdk8s_d3d9af27.ApiObject,
     metaclass=jsii.JSIIMeta,
@@ -922,6 +1314,11 @@ class ServiceMonitorSpecSelectorMatchExpressions:
 
 
 __all__ = [
+    "PrometheusRule",
+    "PrometheusRuleProps",
+    "PrometheusRuleSpec",
+    "PrometheusRuleSpecGroups",
+    "PrometheusRuleSpecGroupsRules",
     "ServiceMonitor",
     "ServiceMonitorProps",
     "ServiceMonitorSpec",
@@ -935,6 +1332,54 @@ __all__ = [
 ]
 
 publication.publish()
+
+def _typecheckingstub__ec6724b05d6be8a069ac535d8d8d4461a23782e0a344fbd36d14e78cee59a003(
+    scope: _constructs_77d1e7e8.Construct,
+    id: builtins.str,
+    *,
+    spec: typing.Union[PrometheusRuleSpec, typing.Dict[builtins.str, typing.Any]],
+    metadata: typing.Optional[typing.Union[_cdk8s_d3d9af27.ApiObjectMetadata, typing.Dict[builtins.str, typing.Any]]] = None,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__e21b7008853c9699b14d4efcceafa6ff9c975095432e2544845140d3312103bd(
+    *,
+    spec: typing.Union[PrometheusRuleSpec, typing.Dict[builtins.str, typing.Any]],
+    metadata: typing.Optional[typing.Union[_cdk8s_d3d9af27.ApiObjectMetadata, typing.Dict[builtins.str, typing.Any]]] = None,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__b7d731a17a6145319669c5ad04bbd6037ce4798b1fc1890c11154acc9d5785cc(
+    *,
+    groups: typing.Optional[typing.Sequence[typing.Union[PrometheusRuleSpecGroups, typing.Dict[builtins.str, typing.Any]]]] = None,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__98e68b7aa3a9e2ab89ed463a5d6f8881ee6f7e42ab4533bfc91fcfee1f79e104(
+    *,
+    name: builtins.str,
+    interval: typing.Optional[builtins.str] = None,
+    limit: typing.Optional[jsii.Number] = None,
+    rules: typing.Optional[typing.Sequence[typing.Union[PrometheusRuleSpecGroupsRules, typing.Dict[builtins.str, typing.Any]]]] = None,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__0c1781d51e64e7d339630495159adc2c953dc730d79c53f3189530376fc669b9(
+    *,
+    expr: builtins.str,
+    alert: typing.Optional[builtins.str] = None,
+    annotations: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+    for_: typing.Optional[builtins.str] = None,
+    keep_firing_for: typing.Optional[builtins.str] = None,
+    labels: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+    record: typing.Optional[builtins.str] = None,
+) -> None:
+    """Type checking stubs"""
+    pass
 
 def _typecheckingstub__ae743b5825b3e6075ede1500d52f893c3c6a63be14f647f9a44d0e722d356470(
     scope: _constructs_77d1e7e8.Construct,

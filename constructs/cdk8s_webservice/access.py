@@ -1,0 +1,97 @@
+"""Identity and access: a ServiceAccount per service, and least-privilege RBAC
+only where the workload really talks to the Kubernetes API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from .errors import ConfigError
+from .identity import ServiceIdentity
+
+#: The only verbs a service's Role may grant: it reads, it never changes the cluster.
+READ_VERBS = ("get", "list", "watch")
+
+
+@dataclass(frozen=True)
+class ApiRule:
+    """Read access to named objects of one resource type in the service's namespace.
+
+    `names` is required: a Role for "all config maps" is not least privilege.
+    (`list`/`watch` honour `resourceNames` only with `fieldSelector=metadata.name=<name>`,
+    which is how a config watcher should ask.)
+    """
+
+    resource: str
+    names: tuple[str, ...]
+    api_group: str = ""
+    verbs: tuple[str, ...] = READ_VERBS
+
+    def __post_init__(self) -> None:
+        if not self.resource or "*" in self.resource:
+            raise ConfigError("api_access.resource", self.resource, "one named resource type such as 'configmaps'")
+        if not self.names or any(not n or "*" in n for n in self.names):
+            raise ConfigError(f"api_access[{self.resource}].names", self.names, "one or more object names, no wildcards")
+        extra = [v for v in self.verbs if v not in READ_VERBS]
+        if not self.verbs or extra:
+            raise ConfigError(f"api_access[{self.resource}].verbs", self.verbs, f"a non-empty subset of {', '.join(READ_VERBS)}")
+
+
+@dataclass(frozen=True)
+class ApiAccess:
+    """The service needs the Kubernetes API: mount a short-lived token, grant `rules`,
+    and open egress to the API server.
+
+    NetworkPolicy sees traffic after the Service DNAT, so the port to open is the
+    control plane's endpoint port (6443 by default), not the `kubernetes` Service's 443.
+    """
+
+    rules: tuple[ApiRule, ...]
+    token_expiration_seconds: int = 3600
+    api_server_port: int = 6443
+    api_server_cidr: str = "0.0.0.0/0"
+
+    def __post_init__(self) -> None:
+        if not self.rules:
+            raise ConfigError("api_access.rules", self.rules, "at least one rule (leave api_access unset for no API access)")
+        if not 600 <= self.token_expiration_seconds <= 86400:
+            raise ConfigError(
+                "api_access.token_expiration_seconds", self.token_expiration_seconds, "600 to 86400 (Kubernetes' bounds)"
+            )
+
+
+class WorkloadIdentity(Construct):
+    """ServiceAccount `<name>` (never auto-mounting a token), plus Role and
+    RoleBinding `<name>` when `access` grants anything."""
+
+    def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, access: ApiAccess | None) -> None:
+        super().__init__(scope, id)
+        self.service_account_name = identity.name
+        metadata = k8s.ObjectMeta(name=identity.name, namespace=identity.namespace, labels=identity.selector)
+        self.service_account = k8s.KubeServiceAccount(
+            self, "service-account", metadata=metadata, automount_service_account_token=False
+        )
+        self.role: k8s.KubeRole | None = None
+        self.role_binding: k8s.KubeRoleBinding | None = None
+        if access is None:
+            return
+        self.role = k8s.KubeRole(
+            self,
+            "role",
+            metadata=metadata,
+            rules=[
+                k8s.PolicyRule(
+                    api_groups=[rule.api_group], resources=[rule.resource], resource_names=list(rule.names), verbs=list(rule.verbs)
+                )
+                for rule in access.rules
+            ],
+        )
+        self.role_binding = k8s.KubeRoleBinding(
+            self,
+            "role-binding",
+            metadata=metadata,
+            role_ref=k8s.RoleRef(api_group="rbac.authorization.k8s.io", kind="Role", name=identity.name),
+            subjects=[k8s.Subject(kind="ServiceAccount", name=identity.name, namespace=identity.namespace)],
+        )

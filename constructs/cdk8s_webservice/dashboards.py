@@ -1,0 +1,246 @@
+"""Grafana dashboards as ConfigMaps for the Grafana sidecar, built from the same
+metric names and objectives the alerts use."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from . import slo as promql
+from .errors import ConfigError
+from .identity import ServiceIdentity
+from .slo import ServiceLevelObjectives
+
+GRAFANA_UID_MAX = 40
+NAMESPACE_MATCHER = 'namespace="$namespace"'
+
+
+@dataclass(frozen=True)
+class BusinessPanel:
+    """A panel of the business dashboard: a PromQL query the service owner writes.
+
+    Write `$namespace` into the query's matchers to follow the dashboard's
+    namespace picker, e.g. `sum(rate(orders_total{namespace="$namespace"}[5m]))`.
+    """
+
+    title: str
+    expr: str
+    unit: str = "short"
+    legend: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.title.strip():
+            raise ConfigError("business_panel.title", self.title, "a non-empty title")
+        if not self.expr.strip():
+            raise ConfigError(f"business_panel[{self.title}].expr", self.expr, "a non-empty PromQL expression")
+
+
+@dataclass(frozen=True)
+class Query:
+    expr: str
+    legend: str
+
+
+@dataclass(frozen=True)
+class Panel:
+    title: str
+    unit: str
+    queries: tuple[Query, ...]
+    threshold: float | None = None
+    max: float | None = None
+
+
+def _uid(identity: ServiceIdentity, kind: str) -> str:
+    uid = f"{identity.name}-{kind}"
+    if len(uid) <= GRAFANA_UID_MAX:
+        return uid
+    digest = hashlib.sha256(uid.encode()).hexdigest()[:8]
+    return f"{uid[: GRAFANA_UID_MAX - 9]}-{digest}"
+
+
+def dashboard_model(identity: ServiceIdentity, kind: str, title: str, panels: Sequence[Panel]) -> dict[str, Any]:
+    """A Grafana dashboard JSON model. Panel ids follow panel order (1, 2, ...), so
+    they stay stable while panels are only appended."""
+    datasource = {"type": "prometheus", "uid": "${datasource}"}
+    width = 8
+    model_panels = []
+    for index, panel in enumerate(panels):
+        defaults: dict[str, Any] = {"unit": panel.unit}
+        if panel.max is not None:
+            defaults["max"] = panel.max
+        if panel.threshold is not None:
+            defaults["thresholds"] = {
+                "mode": "absolute",
+                "steps": [{"color": "green", "value": None}, {"color": "red", "value": panel.threshold}],
+            }
+        model_panels.append(
+            {
+                "id": index + 1,
+                "type": "timeseries",
+                "title": panel.title,
+                "gridPos": {"x": (index % 3) * width, "y": (index // 3) * 8, "w": width, "h": 8},
+                "datasource": datasource,
+                "fieldConfig": {"defaults": defaults, "overrides": []},
+                "targets": [
+                    {"refId": chr(ord("A") + i), "expr": q.expr, "legendFormat": q.legend}
+                    for i, q in enumerate(panel.queries)
+                ],
+            }
+        )
+    return {
+        "title": title,
+        "uid": _uid(identity, kind),
+        "tags": list(dict.fromkeys([identity.part_of, identity.name, kind])),
+        "timezone": "browser",
+        "schemaVersion": 39,
+        "version": 1,
+        "refresh": "30s",
+        "time": {"from": "now-6h", "to": "now"},
+        "templating": {
+            "list": [
+                {
+                    "name": "datasource",
+                    "type": "datasource",
+                    "query": "prometheus",
+                    "current": {"text": "Prometheus", "value": "prometheus"},
+                },
+                {
+                    "name": "namespace",
+                    "type": "query",
+                    "datasource": datasource,
+                    "query": f'label_values(kube_pod_info{{pod=~"{identity.name}-.*"}}, namespace)',
+                    "refresh": 2,
+                },
+            ]
+        },
+        "panels": model_panels,
+    }
+
+
+def performance_panels(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> list[Panel]:
+    job, m = identity.name, slo.metrics
+    quantiles = (0.5, slo.latency_quantile, 0.99)
+    return [
+        Panel(
+            "Request rate (req/s)",
+            "reqps",
+            (Query(promql.request_rate(slo, job, by=m.status_label, extra=NAMESPACE_MATCHER), f"{{{{{m.status_label}}}}}"),),
+        ),
+        Panel(
+            "Latency " + " / ".join(f"p{round(q * 100)}" for q in quantiles),
+            "s",
+            tuple(
+                Query(promql.latency_quantile(slo, job, q, extra=NAMESPACE_MATCHER), f"p{round(q * 100)}")
+                for q in quantiles
+            ),
+            threshold=slo.latency_seconds,
+        ),
+        Panel(
+            "Error rate (5xx share)",
+            "percentunit",
+            (Query(promql.error_ratio(slo, job, extra=NAMESPACE_MATCHER), "5xx ratio"),),
+            threshold=slo.error_rate,
+            max=1,
+        ),
+    ]
+
+
+def infrastructure_panels(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> list[Panel]:
+    c = identity.name
+    matcher = f'container="{c}", {NAMESPACE_MATCHER}'
+    return [
+        Panel(
+            "CPU usage / limit",
+            "percentunit",
+            (
+                Query(
+                    f"sum by (pod) (rate(container_cpu_usage_seconds_total{{{matcher}}}[{slo.window}]))\n  /\n"
+                    f'sum by (pod) (kube_pod_container_resource_limits{{{matcher}, resource="cpu"}})',
+                    "{{pod}}",
+                ),
+            ),
+            threshold=slo.saturation,
+        ),
+        Panel(
+            "Memory working set / limit",
+            "percentunit",
+            (
+                Query(
+                    f"sum by (pod) (container_memory_working_set_bytes{{{matcher}}})\n  /\n"
+                    f'sum by (pod) (kube_pod_container_resource_limits{{{matcher}, resource="memory"}})',
+                    "{{pod}}",
+                ),
+            ),
+            threshold=slo.saturation,
+        ),
+        Panel(
+            f"Restarts ({slo.restart_window})",
+            "short",
+            (Query(f"sum by (pod) (increase(kube_pod_container_status_restarts_total{{{matcher}}}[{slo.restart_window}]))", "{{pod}}"),),
+            threshold=slo.restarts,
+        ),
+        Panel(
+            "Pods by phase",
+            "short",
+            (Query(f'sum by (phase) (kube_pod_status_phase{{pod=~"{c}-.*", {NAMESPACE_MATCHER}}})', "{{phase}}"),),
+        ),
+        Panel(
+            "Replicas: desired / available",
+            "short",
+            (
+                Query(f'sum(kube_horizontalpodautoscaler_status_desired_replicas{{horizontalpodautoscaler="{c}", {NAMESPACE_MATCHER}}})', "desired"),
+                Query(f'sum(kube_deployment_status_replicas_available{{deployment=~"{c}(-primary)?", {NAMESPACE_MATCHER}}})', "available"),
+            ),
+        ),
+    ]
+
+
+class GrafanaDashboards(Construct):
+    """ConfigMaps `<name>-dashboard-<kind>` (performance, infrastructure, business)
+    labelled `grafana_dashboard: "1"` for the Grafana sidecar, in `folder`.
+
+    Names carry no hash suffix: the sidecar keys dashboards by ConfigMap, and a new
+    name on every edit would leave stale copies behind.
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: ServiceIdentity,
+        slo: ServiceLevelObjectives,
+        business_panels: Sequence[BusinessPanel] = (),
+        folder: str = "",
+    ) -> None:
+        super().__init__(scope, id)
+        title = identity.name
+        models = {
+            "performance": dashboard_model(identity, "performance", f"{title}: application performance", performance_panels(identity, slo)),
+            "infrastructure": dashboard_model(identity, "infrastructure", f"{title}: infrastructure", infrastructure_panels(identity, slo)),
+        }
+        if business_panels:
+            panels = [Panel(p.title, p.unit, (Query(p.expr, p.legend),)) for p in business_panels]
+            models["business"] = dashboard_model(identity, "business", f"{title}: business", panels)
+        #: Dashboard kind -> the JSON model, for tests and escape hatches.
+        self.models = models
+        self.config_maps = {
+            kind: k8s.KubeConfigMap(
+                self,
+                kind,
+                metadata=k8s.ObjectMeta(
+                    name=identity.derived_name(f"dashboard-{kind}"),
+                    namespace=identity.namespace,
+                    labels={"grafana_dashboard": "1"},
+                    annotations={"grafana_folder": folder or identity.part_of},
+                ),
+                data={f"{identity.name}-{kind}.json": json.dumps(model, indent=2) + "\n"},
+            )
+            for kind, model in models.items()
+        }

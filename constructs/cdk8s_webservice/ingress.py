@@ -1,0 +1,79 @@
+"""Public HTTPS entry through the ingress controller, with a cert-manager certificate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from .errors import ConfigError
+from .identity import ServiceIdentity
+from .names import check_dns_label
+
+
+@dataclass(frozen=True)
+class IngressOptions:
+    """How the environment's `ingress_host` is served.
+
+    Defaults: ingress-nginx, HTTPS forced, a certificate from the ClusterIssuer
+    `letsencrypt-prod` (DNS-01, so no solver pod has to pass the namespace's
+    default-deny policy), 1 MiB request bodies.
+    """
+
+    ingress_class: str = "nginx"
+    cluster_issuer: str = "letsencrypt-prod"
+    max_body_size: str = "1m"
+    force_ssl_redirect: bool = True
+
+    def __post_init__(self) -> None:
+        check_dns_label("ingress.ingress_class", self.ingress_class)
+        check_dns_label("ingress.cluster_issuer", self.cluster_issuer)
+        if not self.max_body_size or not self.max_body_size[:-1].isdigit() or self.max_body_size[-1] not in "kmg":
+            raise ConfigError("ingress.max_body_size", self.max_body_size, "an nginx size such as '1m' or '512k'")
+
+
+class PublicIngress(Construct):
+    """Ingress `<name>` routing `host` to the Service's `http` port over TLS.
+
+    The certificate lands in the Secret `<name>-tls`, issued by cert-manager.
+    """
+
+    def __init__(
+        self, scope: Construct, id: str, *, identity: ServiceIdentity, host: str, service: str, options: IngressOptions
+    ) -> None:
+        super().__init__(scope, id)
+        annotations = {
+            "cert-manager.io/cluster-issuer": options.cluster_issuer,
+            "nginx.ingress.kubernetes.io/proxy-body-size": options.max_body_size,
+        }
+        if options.force_ssl_redirect:
+            annotations["nginx.ingress.kubernetes.io/force-ssl-redirect"] = "true"
+        self.tls_secret_name = identity.derived_name("tls")
+        self.ingress = k8s.KubeIngress(
+            self,
+            "ingress",
+            metadata=k8s.ObjectMeta(name=identity.name, namespace=identity.namespace, annotations=annotations),
+            spec=k8s.IngressSpec(
+                ingress_class_name=options.ingress_class,
+                tls=[k8s.IngressTls(hosts=[host], secret_name=self.tls_secret_name)],
+                rules=[
+                    k8s.IngressRule(
+                        host=host,
+                        http=k8s.HttpIngressRuleValue(
+                            paths=[
+                                k8s.HttpIngressPath(
+                                    path="/",
+                                    path_type="Prefix",
+                                    backend=k8s.IngressBackend(
+                                        service=k8s.IngressServiceBackend(
+                                            name=service, port=k8s.ServiceBackendPort(name="http")
+                                        )
+                                    ),
+                                )
+                            ]
+                        ),
+                    )
+                ],
+            ),
+        )

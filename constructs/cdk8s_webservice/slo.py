@@ -1,0 +1,124 @@
+"""Service-level objectives: one typed value that alerts, dashboards, canary
+analysis and load-test thresholds are all derived from.
+
+`HttpMetrics` names the series the service exposes; `ServiceLevelObjectives`
+says how good is good enough. The PromQL built here is the only place those two
+meet, so an alert, a dashboard panel and a canary check of the same objective
+always measure the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import ConfigError
+
+_METRIC = re.compile(r"[a-zA-Z_:][a-zA-Z0-9_:]*")
+_WINDOW = re.compile(r"[0-9]+(s|m|h)")
+
+
+@dataclass(frozen=True)
+class HttpMetrics:
+    """Names of the Prometheus series an HTTP service exposes (RED method)."""
+
+    requests_total: str = "http_requests_total"
+    duration_histogram: str = "http_request_duration_seconds"
+    status_label: str = "status"
+    #: Regex on `status_label` that counts as a failed request.
+    error_status: str = "5.."
+
+    def __post_init__(self) -> None:
+        for name in ("requests_total", "duration_histogram", "status_label"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not _METRIC.fullmatch(value):
+                raise ConfigError(f"metrics.{name}", value, "a Prometheus metric or label name")
+
+
+@dataclass(frozen=True)
+class ServiceLevelObjectives:
+    """How good the service must be, and how resource pressure is judged.
+
+    Defaults: at most 5 % of requests fail, p95 latency at most 1 s, no more than
+    2 restarts in 15 minutes, CPU and memory below 90 % of their limits.
+    """
+
+    error_rate: float = 0.05
+    latency_quantile: float = 0.95
+    latency_seconds: float = 1.0
+    #: Range over which rates are computed.
+    window: str = "5m"
+    restarts: int = 2
+    restart_window: str = "15m"
+    saturation: float = 0.9
+    metrics: HttpMetrics = field(default_factory=HttpMetrics)
+    #: Base of each alert's runbook URL: `<runbook_base_url>/<alert-slug>`.
+    runbook_base_url: str = "https://runbooks.example.com"
+
+    def __post_init__(self) -> None:
+        for name in ("error_rate", "latency_quantile", "saturation"):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or not 0 < value < 1:
+                raise ConfigError(f"slo.{name}", value, "a ratio strictly between 0 and 1 (0.05 is 5 %)")
+        if not isinstance(self.latency_seconds, (int, float)) or self.latency_seconds <= 0:
+            raise ConfigError("slo.latency_seconds", self.latency_seconds, "a positive number of seconds")
+        for name in ("window", "restart_window"):
+            if not _WINDOW.fullmatch(getattr(self, name)):
+                raise ConfigError(f"slo.{name}", getattr(self, name), "a Prometheus range such as '5m'")
+        if not isinstance(self.restarts, int) or self.restarts < 0:
+            raise ConfigError("slo.restarts", self.restarts, "a whole number of at least 0")
+        if not self.runbook_base_url.startswith("https://"):
+            raise ConfigError("slo.runbook_base_url", self.runbook_base_url, "an https:// URL")
+
+    @property
+    def success_rate_percent(self) -> float:
+        """The minimum share of successful requests, in percent (99.0 for 1 %)."""
+        return round(100 * (1 - self.error_rate), 4)
+
+    @property
+    def latency_milliseconds(self) -> int:
+        return round(self.latency_seconds * 1000)
+
+    @property
+    def quantile_label(self) -> str:
+        """`p95` for 0.95."""
+        return f"p{round(self.latency_quantile * 100):d}"
+
+
+def _selector(job: str, extra: str = "") -> str:
+    parts = [f'job="{job}"'] + ([extra] if extra else [])
+    return "{" + ", ".join(parts) + "}"
+
+
+def request_rate(slo: ServiceLevelObjectives, job: str, by: str = "namespace", extra: str = "") -> str:
+    m = slo.metrics
+    return f"sum by ({by}) (rate({m.requests_total}{_selector(job, extra)}[{slo.window}]))"
+
+
+def error_ratio(slo: ServiceLevelObjectives, job: str, extra: str = "") -> str:
+    m = slo.metrics
+    errors = request_rate(slo, job, extra=", ".join(filter(None, [extra, f'{m.status_label}=~"{m.error_status}"'])))
+    return f"{errors}\n  /\n{request_rate(slo, job, extra=extra)}"
+
+
+def latency_quantile(slo: ServiceLevelObjectives, job: str, quantile: float | None = None, extra: str = "") -> str:
+    q = slo.latency_quantile if quantile is None else quantile
+    m = slo.metrics
+    return (
+        f"histogram_quantile({q:.2f},\n"
+        f"  sum by (namespace, le) (rate({m.duration_histogram}_bucket{_selector(job, extra)}[{slo.window}]))\n)"
+    )
+
+
+def container_usage_ratio(resource: str, container: str, window: str) -> str:
+    usage = (
+        f'sum by (namespace, pod) (rate(container_cpu_usage_seconds_total{{container="{container}"}}[{window}]))'
+        if resource == "cpu"
+        else f'sum by (namespace, pod) (container_memory_working_set_bytes{{container="{container}"}})'
+    )
+    limit = f'sum by (namespace, pod) (kube_pod_container_resource_limits{{container="{container}", resource="{resource}"}})'
+    return f"{usage}\n  /\n{limit}"
+
+
+def restarts(slo: ServiceLevelObjectives, container: str) -> str:
+    return f'increase(kube_pod_container_status_restarts_total{{container="{container}"}}[{slo.restart_window}])'

@@ -1,0 +1,60 @@
+"""OpenTelemetry: OTLP exporter settings for the SDK in the container."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import ConfigError
+from .identity import ServiceIdentity
+from .names import check_dns_label
+
+_ENDPOINT = re.compile(r"https?://[a-z0-9.-]+(:[0-9]{1,5})?/?")
+
+
+@dataclass(frozen=True)
+class OpenTelemetry:
+    """Traces (and metrics/logs, if the SDK sends them) to an OTLP collector.
+
+    The standard `OTEL_*` variables are set, so any OpenTelemetry SDK picks them up
+    without code. `collector_namespace` and `collector_port` open the matching
+    egress in the service's NetworkPolicy; without that the default-deny policy
+    would drop every span.
+    """
+
+    endpoint: str = "http://otel-collector.observability:4317"
+    protocol: str = "grpc"
+    collector_namespace: str = "observability"
+    collector_port: int = 4317
+    sampler: str = "parentbased_traceidratio"
+    sampling_ratio: float = 0.1
+
+    def __post_init__(self) -> None:
+        if not _ENDPOINT.fullmatch(self.endpoint):
+            raise ConfigError("telemetry.endpoint", self.endpoint, "an http(s)://host[:port] URL")
+        if self.protocol not in ("grpc", "http/protobuf"):
+            raise ConfigError("telemetry.protocol", self.protocol, "'grpc' or 'http/protobuf'")
+        check_dns_label("telemetry.collector_namespace", self.collector_namespace)
+        if not 0 <= self.sampling_ratio <= 1:
+            raise ConfigError("telemetry.sampling_ratio", self.sampling_ratio, "a ratio from 0 to 1")
+
+    def env(self, identity: ServiceIdentity, version: str) -> dict[str, str]:
+        """The container's OTEL_* variables. `$(POD_NAME)` and `$(POD_NAMESPACE)` are
+        expanded by the kubelet from variables the workload defines before these."""
+        attributes = ",".join(
+            [
+                f"deployment.environment={identity.environment}",
+                f"service.namespace={identity.part_of}",
+                f"service.version={version}",
+                "k8s.namespace.name=$(POD_NAMESPACE)",
+                "k8s.pod.name=$(POD_NAME)",
+            ]
+        )
+        return {
+            "OTEL_SERVICE_NAME": identity.name,
+            "OTEL_EXPORTER_OTLP_ENDPOINT": self.endpoint,
+            "OTEL_EXPORTER_OTLP_PROTOCOL": self.protocol,
+            "OTEL_RESOURCE_ATTRIBUTES": attributes,
+            "OTEL_TRACES_SAMPLER": self.sampler,
+            "OTEL_TRACES_SAMPLER_ARG": f"{self.sampling_ratio:g}",
+        }
