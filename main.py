@@ -1,55 +1,37 @@
-"""Synthesize blacklist's environments into dist/<environment>/.
+"""The blacklist deployment project: the cdk8s app entry point.
 
-    python main.py                      # every environment, dist/ replaced whole
-    python main.py -e staging -e production --out /tmp/out
+    python main.py                      # every environment into dist/ (what `make synth` runs)
+    python main.py -e staging -s canary --out /tmp/preview
 
-Under `cdk8s synth` the CLI's output folder (CDK8S_OUTDIR) is used. Nothing is
-written unless every environment built and rendered.
+Under `cdk8s synth` the CLI's output folder ($CDK8S_OUTDIR) is used. The same
+project drives the `cdk8s-webservice` command (diff, validate, promote, ...),
+which finds it through pyproject.toml.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
+from pathlib import Path
 
 # Before jsii is imported: Node 20's end-of-life banner would print on every run,
 # and jsii's unpacked-package cache belongs to the project, not to /tmp.
+ROOT = Path(__file__).resolve().parent
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
-os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE_ROOT", os.path.join(os.path.dirname(os.path.abspath(__file__)), ".cache", "jsii"))
+os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE_ROOT", str(ROOT / ".cache" / "jsii"))
 
-from cdk8s import App  # noqa: E402
-
-from cdk8s_webservice import ConfigError, render_environments, write_environments  # noqa: E402
+from cdk8s_webservice import GitOpsSettings, ServiceProject, cli  # noqa: E402
 from charts.blacklist import BlacklistChart  # noqa: E402
-from charts.environments import ENVIRONMENTS  # noqa: E402
+from charts.environments import RELEASES_FILE, load_environments  # noqa: E402
 
-
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Synthesize blacklist's Kubernetes manifests.")
-    parser.add_argument(
-        "-e", "--environment", action="append", metavar="ENV",
-        help=f"environment to synthesize (repeatable; default all: {', '.join(ENVIRONMENTS.names)})",
-    )
-    parser.add_argument("--out", help="output folder (default: $CDK8S_OUTDIR or dist)")
-    return parser.parse_args(argv)
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    outdir = args.out or os.environ.get("CDK8S_OUTDIR") or "dist"
-    try:
-        profiles = ENVIRONMENTS.select(args.environment)
-        app = App()
-        rendered = render_environments([BlacklistChart(app, profile) for profile in profiles])
-    except ConfigError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    write_environments(outdir, rendered, whole=args.environment is None)
-    for env, files in rendered.items():
-        print(f"{outdir}/{env}/: {len(files)} objects")
-    return 0
-
+PROJECT = ServiceProject(
+    name="blacklist",
+    environments=load_environments,
+    chart=BlacklistChart,
+    releases_file=RELEASES_FILE,
+    gitops=GitOpsSettings(repo_url="https://git.jclee.me/jclee/blacklist.git"),
+    helm_chart_version="1.0.0",
+)
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli.main(["synth", *sys.argv[1:]], project=PROJECT, root=ROOT))

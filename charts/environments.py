@@ -1,44 +1,78 @@
-"""blacklist's three environments: the table in one place, validated on import."""
+"""blacklist's three environments: the table in one place, validated when loaded.
+
+The per-release values (image tags, the live blue-green colour) come from
+releases.yaml at the project root, which CI and the CLI rewrite; everything
+else is here.
+"""
 
 from __future__ import annotations
 
-from cdk8s_webservice import EnvironmentProfile, Environments, Resources, ScalingBounds, TagPolicy
+from pathlib import Path
 
-DEVELOPMENT = EnvironmentProfile(
-    name="development",
-    namespace="blacklist-dev",
-    replicas=1,
-    resources=Resources(cpu_request="50m", cpu_limit="200m", memory_request="128Mi", memory_limit="256Mi"),
-    autoscaling=ScalingBounds(min_replicas=1, max_replicas=3),
-    image_tag="dev-8f3c2a1",
-    tag_policy=TagPolicy.FLOATING,
-    alerting=False,
-    config={"ENVIRONMENT": "development", "LOG_LEVEL": "debug", "WORKERS": "1"},
+from cdk8s_webservice import (
+    EnvironmentProfile,
+    Environments,
+    Releases,
+    Resources,
+    ScalingBounds,
+    Strategy,
+    TagPolicy,
 )
 
-STAGING = EnvironmentProfile(
-    name="staging",
-    namespace="blacklist-staging",
-    replicas=2,
-    resources=Resources(cpu_request="100m", cpu_limit="500m", memory_request="256Mi", memory_limit="512Mi"),
-    autoscaling=ScalingBounds(min_replicas=2, max_replicas=5),
-    image_tag="v1.5.0-rc.2",
-    tag_policy=TagPolicy.PINNED,
-    ingress_host="staging.blacklist.jclee.me",
-    config={"ENVIRONMENT": "staging", "LOG_LEVEL": "info"},
-)
+RELEASES_FILE = Path(__file__).resolve().parent.parent / "releases.yaml"
 
-PRODUCTION = EnvironmentProfile(
-    name="production",
-    namespace="blacklist",
-    replicas=3,
-    resources=Resources(cpu_request="500m", cpu_limit="2000m", memory_request="512Mi", memory_limit="2Gi"),
-    autoscaling=ScalingBounds(min_replicas=3, max_replicas=20),
-    image_tag="v1.4.2",
-    tag_policy=TagPolicy.PINNED,
-    vpa=True,
-    ingress_host="blacklist.jclee.me",
-    config={"ENVIRONMENT": "production", "LOG_LEVEL": "info", "WORKERS": "4"},
-)
 
-ENVIRONMENTS = Environments([DEVELOPMENT, STAGING, PRODUCTION])
+def load_environments(releases_file: Path = RELEASES_FILE) -> Environments:
+    releases = Releases.load(releases_file)
+    dev, staging, prod = (releases.get(name) for name in ("development", "staging", "production"))
+    return Environments(
+        [
+            EnvironmentProfile(
+                name="development",
+                namespace="blacklist-dev",
+                replicas=1,
+                resources=Resources(cpu_request="50m", cpu_limit="200m", memory_request="128Mi", memory_limit="256Mi"),
+                autoscaling=ScalingBounds(min_replicas=1, max_replicas=3),
+                image_tag=dev.image_tag,
+                tag_policy=TagPolicy.FLOATING,
+                alerting=False,
+                strategy=Strategy.ROLLING,
+                git_revision="develop",
+                config={"ENVIRONMENT": "development", "LOG_LEVEL": "debug", "WORKERS": "1"},
+            ),
+            EnvironmentProfile(
+                name="staging",
+                namespace="blacklist-staging",
+                replicas=2,
+                resources=Resources(cpu_request="100m", cpu_limit="500m", memory_request="256Mi", memory_limit="512Mi"),
+                autoscaling=ScalingBounds(min_replicas=2, max_replicas=5),
+                image_tag=staging.image_tag,
+                blue_green=staging.blue_green,
+                tag_policy=TagPolicy.PINNED,
+                ingress_host="staging.blacklist.jclee.me",
+                strategy=Strategy.BLUE_GREEN,
+                git_revision="develop",
+                config={"ENVIRONMENT": "staging", "LOG_LEVEL": "info"},
+            ),
+            EnvironmentProfile(
+                name="production",
+                namespace="blacklist",
+                replicas=3,
+                resources=Resources(cpu_request="500m", cpu_limit="2000m", memory_request="512Mi", memory_limit="2Gi"),
+                autoscaling=ScalingBounds(min_replicas=3, max_replicas=20),
+                image_tag=prod.image_tag,
+                tag_policy=TagPolicy.PINNED,
+                vpa=True,
+                ingress_host="blacklist.jclee.me",
+                strategy=Strategy.CANARY,
+                git_revision="main",
+                # A release is a reviewed tag bump synced by a human; Flagger then runs the canary.
+                auto_sync=False,
+                config={"ENVIRONMENT": "production", "LOG_LEVEL": "info", "WORKERS": "4"},
+            ),
+        ]
+    )
+
+
+ENVIRONMENTS = load_environments()
+DEVELOPMENT, STAGING, PRODUCTION = ENVIRONMENTS

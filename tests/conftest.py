@@ -14,31 +14,44 @@ sys.path.insert(0, str(ROOT))  # the charts/ package and main.py
 
 import pytest  # noqa: E402
 import yaml  # noqa: E402
-from cdk8s import App  # noqa: E402
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode  # noqa: E402
 
-from cdk8s_webservice import render_environments  # noqa: E402
-from charts.blacklist import BlacklistChart  # noqa: E402
 from charts.environments import ENVIRONMENTS  # noqa: E402
+from main import PROJECT  # noqa: E402
+
+ENVS = ("development", "staging", "production")
 
 
 @pytest.fixture(scope="session")
 def rendered() -> dict[str, dict[str, str]]:
-    """Environment -> file name -> YAML text, as `make synth` writes it."""
-    app = App()
-    return render_environments([BlacklistChart(app, profile) for profile in ENVIRONMENTS])
+    """Folder -> file name -> text, exactly as `make synth` writes dist/."""
+    return PROJECT.synthesize()
 
 
 @pytest.fixture(scope="session")
 def objects(rendered: dict[str, dict[str, str]]) -> dict[str, list[dict[str, Any]]]:
-    """Environment -> the objects parsed back from the rendered YAML."""
-    return {env: [yaml.safe_load(text) for text in files.values()] for env, files in rendered.items()}
+    """Folder (environments, argocd, ...) -> the objects parsed back from the YAML."""
+    return {
+        folder: [yaml.safe_load(text) for text in files.values()]
+        for folder, files in rendered.items()
+        if not folder.startswith("helm/")
+    }
 
 
 def find(objects: list[dict[str, Any]], kind: str, name: str) -> dict[str, Any]:
     matches = [o for o in objects if o["kind"] == kind and o["metadata"]["name"] == name]
     assert len(matches) == 1, f"expected one {kind}/{name}, found {len(matches)}"
     return matches[0]
+
+
+def all_of(objects: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    return [o for o in objects if o["kind"] == kind]
+
+
+def live_deployment(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    """The Deployment serving live traffic: the one the HPA scales."""
+    target = find(objects, "HorizontalPodAutoscaler", "blacklist")["spec"]["scaleTargetRef"]["name"]
+    return find(objects, "Deployment", target)
 
 
 class YamlSnapshot(SingleFileSnapshotExtension):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from charts.environments import ENVIRONMENTS
-from conftest import find
+from conftest import find, live_deployment
 from cdk8s_webservice import TagPolicy
 
 # environment: namespace, replicas, cpu req/limit, memory req/limit, HPA min/max, VPA, host, tag policy
@@ -38,14 +38,15 @@ def test_profile_holds_the_table(env: str) -> None:
 def test_rendered_values_follow_the_table(objects, env: str) -> None:
     namespace, replicas, cpu, memory, hpa, _, _, _ = TABLE[env]
     objs = objects[env]
-    deployment = find(objs, "Deployment", "blacklist")
+    deployment = live_deployment(objs)
     assert deployment["spec"]["replicas"] == replicas
     container = deployment["spec"]["template"]["spec"]["containers"][0]
     assert container["resources"] == {
         "requests": {"cpu": cpu[0], "memory": memory[0]},
         "limits": {"cpu": cpu[1], "memory": memory[1]},
     }
-    assert container["image"] == f"registry.jclee.me/blacklist:{ENVIRONMENTS.get(env).image_tag}"
+    profile = ENVIRONMENTS.get(env)
+    assert container["image"] == f"registry.jclee.me/blacklist:{profile.blue_green.tag(profile.blue_green.active, profile.image_tag)}"
     hpa_spec = find(objs, "HorizontalPodAutoscaler", "blacklist")["spec"]
     assert (hpa_spec["minReplicas"], hpa_spec["maxReplicas"]) == hpa
     find(objs, "Namespace", namespace)
@@ -56,10 +57,11 @@ def test_rendered_values_follow_the_table(objects, env: str) -> None:
 
 
 def test_production_never_runs_a_moving_tag(objects) -> None:
-    image = find(objects["production"], "Deployment", "blacklist")["spec"]["template"]["spec"]["containers"][0]["image"]
-    repository, _, tag = image.rpartition(":")
-    assert repository == "registry.jclee.me/blacklist"
-    assert tag and tag != "latest"
+    for deployment in [o for o in objects["production"] if o["kind"] == "Deployment"]:
+        image = deployment["spec"]["template"]["spec"]["containers"][0]["image"]
+        repository, _, tag = image.rpartition(":")
+        assert repository == "registry.jclee.me/blacklist"
+        assert tag and tag != "latest"
 
 
 @pytest.mark.parametrize("env", TABLE)

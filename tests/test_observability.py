@@ -19,8 +19,8 @@ from cdk8s_webservice import (
     slo_alerts,
 )
 from charts.blacklist import SLO
-from charts.environments import STAGING
-from conftest import find
+from charts.environments import DEVELOPMENT
+from conftest import find, live_deployment
 
 
 def alerts(objs) -> dict[str, dict]:
@@ -116,7 +116,7 @@ def test_dashboards_are_identical_across_environments(objects) -> None:
 
 @pytest.mark.parametrize("env", ["development", "staging", "production"])
 def test_opentelemetry_exporter_wired_with_the_environment(objects, env) -> None:
-    container = find(objects[env], "Deployment", "blacklist")["spec"]["template"]["spec"]["containers"][0]
+    container = live_deployment(objects[env])["spec"]["template"]["spec"]["containers"][0]
     variables = {v["name"]: v.get("value") for v in container["env"]}
     names = [v["name"] for v in container["env"]]
     assert variables["OTEL_SERVICE_NAME"] == "blacklist"
@@ -129,8 +129,8 @@ def test_opentelemetry_exporter_wired_with_the_environment(objects, env) -> None
 
 
 def test_without_telemetry_no_otel_variables() -> None:
-    chart = EnvironmentChart(App(), "t", profile=STAGING)
-    WebService(chart, "w", props=WebServiceProps(name="worker", image="r.example.com/worker", profile=STAGING))
+    chart = EnvironmentChart(App(), "t", profile=DEVELOPMENT)
+    WebService(chart, "w", props=WebServiceProps(name="worker", image="r.example.com/worker", profile=DEVELOPMENT))
     container = find(chart.to_json(), "Deployment", "worker")["spec"]["template"]["spec"]["containers"][0]
     assert not [v for v in container["env"] if v["name"].startswith("OTEL_")]
 

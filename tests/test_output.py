@@ -9,12 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from cdk8s import App
-
-from cdk8s_webservice import ConfigError, render_environments, render_files, replace_directory, write_environments
-from charts.blacklist import BlacklistChart
+from cdk8s_webservice import ConfigError, render_files, replace_directory, write_environments
 from charts.environments import ENVIRONMENTS
 from conftest import ROOT
+from main import PROJECT
 
 ENVS = ["development", "staging", "production"]
 
@@ -25,11 +23,22 @@ def read_tree(root: Path) -> dict[str, str]:
 
 def test_committed_dist_equals_a_fresh_synth(rendered) -> None:
     """CI and ArgoCD read the committed files: they must be what synth makes now."""
-    expected = {f"{env}/{name}": text for env, files in rendered.items() for name, text in files.items()}
+    expected = {f"{folder}/{name}": text for folder, files in rendered.items() for name, text in files.items()}
     assert read_tree(ROOT / "dist") == expected
 
 
+def test_dist_layout(rendered) -> None:
+    assert sorted(rendered) == [
+        "argocd", "argocd-applicationset", "development", "helm/development", "helm/production", "helm/staging",
+        "production", "staging",
+    ]
+    for env in ENVS:
+        # ArgoCD syncs these folders as plain manifests: no Helm or Kustomize marker may appear.
+        assert not {"Chart.yaml", "kustomization.yaml", "values.yaml"} & set(rendered[env])
+
+
 def test_each_environment_holds_only_its_own_objects(objects) -> None:
+    """(Sync-wave annotations aside, checked in test_gitops.)"""
     for env in ENVS:
         namespace = ENVIRONMENTS.get(env).namespace
         for obj in objects[env]:
@@ -38,19 +47,19 @@ def test_each_environment_holds_only_its_own_objects(objects) -> None:
 
 
 def test_file_layout_is_kind_and_name(rendered) -> None:
-    for env, files in rendered.items():
+    for env in ENVS + ["argocd", "argocd-applicationset"]:
+        files = rendered[env]
         for name, text in files.items():
             obj = yaml.safe_load(text)
             assert name == f"{obj['kind'].lower()}-{obj['metadata']['name']}.yaml"
 
 
 def test_object_counts(rendered) -> None:
-    assert {env: len(files) for env, files in rendered.items()} == {"development": 12, "staging": 18, "production": 19}
+    assert {env: len(rendered[env]) for env in ENVS} == {"development": 12, "staging": 20, "production": 21}
 
 
 def test_rendering_twice_in_one_process_is_identical(rendered) -> None:
-    again = render_environments([BlacklistChart(App(), profile) for profile in ENVIRONMENTS])
-    assert again == rendered
+    assert PROJECT.synthesize() == rendered
 
 
 def test_byte_identical_under_any_hash_seed(tmp_path: Path) -> None:

@@ -20,10 +20,8 @@ from cdk8s_webservice import (
     check_ciphertext,
     refuse_plain_secrets,
 )
-from charts.environments import ENVIRONMENTS, STAGING
-from conftest import find
-
-ENVS = ("development", "staging", "production")
+from charts.environments import DEVELOPMENT, ENVIRONMENTS, STAGING
+from conftest import ENVS, all_of, find, live_deployment
 
 
 def synth(props: WebServiceProps) -> list[dict]:
@@ -36,9 +34,10 @@ def synth(props: WebServiceProps) -> list[dict]:
 def test_service_account_never_automounts(objects, env) -> None:
     account = find(objects[env], "ServiceAccount", "blacklist")
     assert account["automountServiceAccountToken"] is False
-    pod = find(objects[env], "Deployment", "blacklist")["spec"]["template"]["spec"]
-    assert pod["serviceAccountName"] == "blacklist"
-    assert pod["automountServiceAccountToken"] is False
+    for deployment in all_of(objects[env], "Deployment"):
+        pod = deployment["spec"]["template"]["spec"]
+        assert pod["serviceAccountName"] == "blacklist"
+        assert pod["automountServiceAccountToken"] is False
 
 
 @pytest.mark.parametrize("env", ENVS)
@@ -54,7 +53,7 @@ def test_role_is_least_privilege(objects, env) -> None:
 
 @pytest.mark.parametrize("env", ENVS)
 def test_token_is_projected_short_lived_and_read_only(objects, env) -> None:
-    pod = find(objects[env], "Deployment", "blacklist")["spec"]["template"]["spec"]
+    pod = live_deployment(objects[env])["spec"]["template"]["spec"]
     (volume,) = [v for v in pod["volumes"] if v["name"] == "kube-api-access"]
     token = volume["projected"]["sources"][0]["serviceAccountToken"]
     assert token == {"expirationSeconds": 3600, "path": "token"}
@@ -65,7 +64,7 @@ def test_token_is_projected_short_lived_and_read_only(objects, env) -> None:
 
 
 def test_without_api_access_there_is_no_token_role_or_api_egress() -> None:
-    objs = synth(WebServiceProps(name="worker", image="registry.example.com/worker", profile=STAGING))
+    objs = synth(WebServiceProps(name="worker", image="registry.example.com/worker", profile=DEVELOPMENT))
     kinds = {o["kind"] for o in objs}
     assert "ServiceAccount" in kinds
     assert not kinds & {"Role", "RoleBinding"}
@@ -102,8 +101,9 @@ def test_secret_is_sealed_and_required(objects, env) -> None:
     sealed = find(objects[env], "SealedSecret", "blacklist-secrets")["spec"]
     assert set(sealed["encryptedData"]) == {"API_KEY", "JWT_SECRET_KEY", "SECRET_KEY"}
     assert sealed["template"]["metadata"]["name"] == "blacklist-secrets"
-    env_from = find(objects[env], "Deployment", "blacklist")["spec"]["template"]["spec"]["containers"][0]["envFrom"]
-    assert {"secretRef": {"name": "blacklist-secrets"}} in env_from
+    for deployment in all_of(objects[env], "Deployment"):
+        env_from = deployment["spec"]["template"]["spec"]["containers"][0]["envFrom"]
+        assert {"secretRef": {"name": "blacklist-secrets"}} in env_from
 
 
 def test_development_seals_nothing_and_starts_without_the_secret(objects) -> None:
@@ -143,9 +143,15 @@ def test_ingress_serves_the_profile_host_over_tls(objects, env, host) -> None:
     (rule,) = ingress["spec"]["rules"]
     assert rule["host"] == host
     backend = rule["http"]["paths"][0]["backend"]["service"]
-    service = find(objects[env], "Service", "blacklist")
-    assert backend["name"] == service["metadata"]["name"]
-    assert backend["port"]["name"] in {p["name"] for p in service["spec"]["ports"]}
+    assert backend == {"name": "blacklist", "port": {"name": "http"}}
+    if all_of(objects[env], "Canary"):
+        # Flagger generates the `blacklist` Service (apex) and routes through this Ingress.
+        canary = find(objects[env], "Canary", "blacklist")["spec"]
+        assert canary["ingressRef"]["name"] == ingress["metadata"]["name"]
+        assert canary["service"]["targetPort"] == "http"
+    else:
+        service = find(objects[env], "Service", "blacklist")
+        assert backend["port"]["name"] in {p["name"] for p in service["spec"]["ports"]}
     # The controller's namespace is admitted to that port.
     ingress_rules = find(objects[env], "NetworkPolicy", "blacklist")["spec"]["ingress"]
     assert {"from": [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "ingress-nginx"}}}], "ports": [{"port": "http", "protocol": "TCP"}]} in ingress_rules
@@ -161,7 +167,8 @@ def test_vpa_only_in_production_and_never_evicts(objects) -> None:
     # "Off": recommendations only. Rewriting requests would move the HPA's
     # utilization baseline (usage / request) under it: the two would fight.
     assert vpa["updatePolicy"] == {"updateMode": "Off"}
-    assert vpa["targetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment", "name": "blacklist"}
+    # Production runs a canary: the live pods belong to Flagger's `blacklist-primary`.
+    assert vpa["targetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment", "name": "blacklist-primary"}
     (policy,) = vpa["resourcePolicy"]["containerPolicies"]
     assert policy["minAllowed"] == {"cpu": "250m", "memory": "256Mi"}
     assert policy["maxAllowed"] == {"cpu": "4", "memory": "4Gi"}

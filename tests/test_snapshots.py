@@ -13,3 +13,9 @@ import pytest
 def test_environment_output(rendered, yaml_snapshot, env) -> None:
     document = "".join(f"# {name}\n{text}" for name, text in rendered[env].items())
     assert document == yaml_snapshot
+
+
+@pytest.mark.parametrize("folder", ["argocd", "argocd-applicationset"])
+def test_gitops_output(rendered, yaml_snapshot, folder) -> None:
+    document = "".join(f"# {name}\n{text}" for name, text in rendered[folder].items())
+    assert document == yaml_snapshot

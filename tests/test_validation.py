@@ -110,7 +110,7 @@ def test_floating_environment_accepts_latest_and_digests_are_pinned() -> None:
     assert profile(image_tag="latest", tag_policy=TagPolicy.FLOATING).image_tag == "latest"
     digest = "sha256:" + "a" * 64
     props = WebServiceProps(name="app", image="registry.example.com/app", profile=profile(image_tag=digest))
-    assert props.image_reference == f"registry.example.com/app@{digest}"
+    assert props.image_reference() == f"registry.example.com/app@{digest}"
 
 
 def test_malformed_tag() -> None:

@@ -14,10 +14,18 @@ class DisruptionBudget(Construct):
     `maxUnavailable` rather than `minAvailable`, so a single-replica environment can
     still be drained; unhealthy pods may always be evicted, so a crash-looping pod
     never blocks a node drain. Selects the workload labels, which Flagger's primary
-    and canary pods both keep.
+    and canary pods both keep; blue-green adds the live colour (`extra_selector`).
     """
 
-    def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, max_unavailable: int = 1) -> None:
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: ServiceIdentity,
+        max_unavailable: int = 1,
+        extra_selector: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(scope, id)
         self.pdb = k8s.KubePodDisruptionBudget(
             self,
@@ -26,6 +34,6 @@ class DisruptionBudget(Construct):
             spec=k8s.PodDisruptionBudgetSpec(
                 max_unavailable=k8s.IntOrString.from_number(max_unavailable),
                 unhealthy_pod_eviction_policy="AlwaysAllow",
-                selector=k8s.LabelSelector(match_labels=identity.workload_selector),
+                selector=k8s.LabelSelector(match_labels={**identity.workload_selector, **(extra_selector or {})}),
             ),
         )

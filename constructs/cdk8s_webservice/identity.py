@@ -12,6 +12,10 @@ PART_OF = "app.kubernetes.io/part-of"
 COMPONENT = "app.kubernetes.io/component"
 MANAGED_BY = "app.kubernetes.io/managed-by"
 ENVIRONMENT = "environment"
+#: Blue-green: which colour a Deployment (and its pods) is.
+COLOUR = "colour"
+#: On the Services Prometheus scrapes; its value becomes the `job` label.
+PROMETHEUS_JOB = "prometheus.io/job"
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,10 @@ class ServiceIdentity:
     @property
     def workload_selector(self) -> dict[str, str]:
         return {PART_OF: self.part_of, COMPONENT: self.component}
+
+    def colour_selector(self, colour: str | None) -> dict[str, str]:
+        """The Deployment selector of one colour (blue-green), or the plain selector."""
+        return {**self.selector, COLOUR: colour} if colour else self.selector
 
     @property
     def common_labels(self) -> dict[str, str]:

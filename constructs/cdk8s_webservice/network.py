@@ -9,7 +9,7 @@ from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from .errors import ConfigError
-from .identity import ServiceIdentity
+from .identity import COMPONENT, NAME, PROMETHEUS_JOB, ServiceIdentity
 from .names import check_dns_label
 
 NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name"
@@ -64,23 +64,41 @@ HTTPS_ANYWHERE = EgressRule(port=443, cidr="0.0.0.0/0")
 
 
 class ServiceEndpoint(Construct):
-    """A ClusterIP Service `<name>`: `http` on `service_port`, `metrics` on the metrics port."""
+    """A ClusterIP Service: `http` on `service_port`, `metrics` on the metrics port.
+
+    `name` defaults to the service's; `selector` to its pod selector (blue-green
+    passes a colour's). The Service is labelled `prometheus.io/job: <name>`, the
+    label the ServiceMonitor selects and takes the `job` label from.
+    """
 
     def __init__(
-        self, scope: Construct, id: str, *, identity: ServiceIdentity, service_port: int, metrics_port: int
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: ServiceIdentity,
+        service_port: int,
+        metrics_port: int,
+        name: str | None = None,
+        selector: dict[str, str] | None = None,
     ) -> None:
         super().__init__(scope, id)
+        self.name = name or identity.name
         self.service = k8s.KubeService(
             self,
             "service",
             metadata=k8s.ObjectMeta(
-                name=identity.name,
+                name=self.name,
                 namespace=identity.namespace,
-                labels={**identity.selector, "app.kubernetes.io/component": identity.component},
+                labels={
+                    NAME: self.name,
+                    COMPONENT: identity.component,
+                    PROMETHEUS_JOB: self.name,
+                },
             ),
             spec=k8s.ServiceSpec(
                 type="ClusterIP",
-                selector=identity.selector,
+                selector=selector or identity.selector,
                 ports=[
                     k8s.ServicePort(
                         name="http", port=service_port, target_port=k8s.IntOrString.from_string("http"), protocol="TCP"
@@ -111,12 +129,13 @@ class ServiceNetworkPolicy(Construct):
         identity: ServiceIdentity,
         access: NetworkAccess,
         extra_egress: Sequence[EgressRule] = (),
+        extra_http_clients: Sequence[str] = (),
     ) -> None:
         super().__init__(scope, id)
         ingress = [
             self._from_namespace(access.ingress_namespace, "http"),
             self._from_namespace(access.monitoring_namespace, "metrics"),
-        ]
+        ] + [self._from_namespace(check_dns_label("http client namespace", ns), "http") for ns in extra_http_clients]
         egress = [
             k8s.NetworkPolicyEgressRule(
                 to=[

@@ -10,7 +10,7 @@ from cdk8s_webservice_crds.com.coreos import monitoring
 from constructs import Construct
 
 from .errors import ConfigError
-from .identity import ServiceIdentity
+from .identity import PROMETHEUS_JOB, ServiceIdentity
 
 _DURATION = re.compile(r"([0-9]+(ms|s|m|h))+")
 
@@ -38,9 +38,18 @@ class Scraping:
 
 
 class MetricsScrape(Construct):
-    """ServiceMonitor `<name>` scraping the `metrics` port of the Service `<name>`."""
+    """ServiceMonitor `<name>` scraping the `metrics` port of the Services in `jobs`.
 
-    def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, scraping: Scraping) -> None:
+    Services are selected by their `prometheus.io/job` label, whose value becomes
+    the `job` label: `<name>` for the live pods (what alerts and dashboards
+    query), `<name>-preview` or `<name>-canary` for pods under test, so their
+    series never mix with the live ones. A Service is listed once, so no pod is
+    scraped twice (Flagger's apex Service is left out: it selects the primary pods).
+    """
+
+    def __init__(
+        self, scope: Construct, id: str, *, identity: ServiceIdentity, scraping: Scraping, jobs: list[str]
+    ) -> None:
         super().__init__(scope, id)
         self.service_monitor = monitoring.ServiceMonitor(
             self,
@@ -51,7 +60,14 @@ class MetricsScrape(Construct):
                 labels={**identity.selector, "release": scraping.release_label},
             ),
             spec=monitoring.ServiceMonitorSpec(
-                selector=monitoring.ServiceMonitorSpecSelector(match_labels=identity.selector),
+                job_label=PROMETHEUS_JOB,
+                selector=monitoring.ServiceMonitorSpecSelector(
+                    match_expressions=[
+                        monitoring.ServiceMonitorSpecSelectorMatchExpressions(
+                            key=PROMETHEUS_JOB, operator="In", values=sorted(jobs)
+                        )
+                    ]
+                ),
                 endpoints=[
                     monitoring.ServiceMonitorSpecEndpoints(
                         port="metrics",

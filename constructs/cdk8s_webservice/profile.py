@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import quantities
+from .delivery import BlueGreenState, Strategy
 from .errors import ConfigError
 from .names import check_dns_label
 
@@ -125,6 +126,14 @@ class EnvironmentProfile:
     ingress_host: str | None = None
     #: Alerting rules and Grafana dashboards (scraping is on everywhere).
     alerting: bool = True
+    #: How a new version rolls out here.
+    strategy: Strategy = Strategy.ROLLING
+    #: Live colour and per-colour tags, used when `strategy` is blue-green.
+    blue_green: BlueGreenState = field(default_factory=BlueGreenState)
+    #: Branch (or tag) of the repository ArgoCD syncs this environment from.
+    git_revision: str = "main"
+    #: ArgoCD syncs (with prune and self-heal) by itself; False: a human syncs.
+    auto_sync: bool = True
     #: Extra, environment-specific settings merged into the service's ConfigMap.
     config: dict[str, str] = field(default_factory=dict)
 
@@ -134,6 +143,11 @@ class EnvironmentProfile:
         if not isinstance(self.tag_policy, TagPolicy):
             raise ConfigError("environment.tag_policy", self.tag_policy, "TagPolicy.FLOATING or TagPolicy.PINNED")
         check_image_tag(f"{self.name}.image_tag", self.image_tag, self.tag_policy)
+        object.__setattr__(self, "strategy", Strategy.parse(f"{self.name}.strategy", self.strategy))
+        for colour, tag in self.blue_green.image_tags.items():
+            check_image_tag(f"{self.name}.blue_green.image_tags.{colour}", tag, self.tag_policy)
+        if not isinstance(self.git_revision, str) or not self.git_revision or " " in self.git_revision:
+            raise ConfigError(f"{self.name}.git_revision", self.git_revision, "a branch, tag or commit")
         if not isinstance(self.replicas, int) or self.replicas < 1:
             raise ConfigError(f"{self.name}.replicas", self.replicas, "a whole number of at least 1")
         if not self.autoscaling.min_replicas <= self.replicas <= self.autoscaling.max_replicas:

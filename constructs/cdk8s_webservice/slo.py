@@ -90,23 +90,36 @@ def _selector(job: str, extra: str = "") -> str:
     return "{" + ", ".join(parts) + "}"
 
 
-def request_rate(slo: ServiceLevelObjectives, job: str, by: str = "namespace", extra: str = "") -> str:
+def request_rate(
+    slo: ServiceLevelObjectives, job: str, by: str | None = "namespace", extra: str = "", window: str | None = None
+) -> str:
     m = slo.metrics
-    return f"sum by ({by}) (rate({m.requests_total}{_selector(job, extra)}[{slo.window}]))"
+    grouping = f"sum by ({by}) " if by else "sum"
+    return f"{grouping}(rate({m.requests_total}{_selector(job, extra)}[{window or slo.window}]))"
 
 
-def error_ratio(slo: ServiceLevelObjectives, job: str, extra: str = "") -> str:
+def error_ratio(
+    slo: ServiceLevelObjectives, job: str, extra: str = "", by: str | None = "namespace", window: str | None = None
+) -> str:
     m = slo.metrics
-    errors = request_rate(slo, job, extra=", ".join(filter(None, [extra, f'{m.status_label}=~"{m.error_status}"'])))
-    return f"{errors}\n  /\n{request_rate(slo, job, extra=extra)}"
+    errors = ", ".join(filter(None, [extra, f'{m.status_label}=~"{m.error_status}"']))
+    numerator = request_rate(slo, job, by=by, extra=errors, window=window)
+    return f"{numerator}\n  /\n{request_rate(slo, job, by=by, extra=extra, window=window)}"
 
 
-def latency_quantile(slo: ServiceLevelObjectives, job: str, quantile: float | None = None, extra: str = "") -> str:
+def latency_quantile(
+    slo: ServiceLevelObjectives,
+    job: str,
+    quantile: float | None = None,
+    extra: str = "",
+    by: str = "namespace, le",
+    window: str | None = None,
+) -> str:
     q = slo.latency_quantile if quantile is None else quantile
     m = slo.metrics
     return (
         f"histogram_quantile({q:.2f},\n"
-        f"  sum by (namespace, le) (rate({m.duration_histogram}_bucket{_selector(job, extra)}[{slo.window}]))\n)"
+        f"  sum by ({by}) (rate({m.duration_histogram}_bucket{_selector(job, extra)}[{window or slo.window}]))\n)"
     )
 
 

@@ -10,11 +10,13 @@ from constructs import Construct
 
 from .access import ApiAccess, WorkloadIdentity
 from .alerts import SloAlerts
+from .canary import FlaggerCanary
+from .delivery import CanaryOptions, Strategy
 from .autoscaling import HorizontalAutoscaler, ResourceRecommender, ScalingTargets, VpaBounds
 from .availability import DisruptionBudget
 from .dashboards import BusinessPanel, GrafanaDashboards
 from .errors import ConfigError
-from .identity import ServiceIdentity
+from .identity import COLOUR, ServiceIdentity
 from .ingress import IngressOptions, PublicIngress
 from .names import check_dns_label
 from .namespace import ServiceNamespace
@@ -24,7 +26,7 @@ from .profile import EnvironmentProfile
 from .secrets import SealedEnvSecret
 from .slo import ServiceLevelObjectives
 from .telemetry import OpenTelemetry
-from .workload import HealthChecks, Workload, WorkloadProps
+from .workload import HealthChecks, ServiceConfig, Workload, WorkloadProps
 
 _COMPONENT = r"[a-z0-9]+([._-][a-z0-9]+)*"
 _REPOSITORY = re.compile(rf"({_COMPONENT}(\.{_COMPONENT})*(:[0-9]+)?/)?{_COMPONENT}(/{_COMPONENT})*")
@@ -83,6 +85,8 @@ class WebServiceProps:
     business_panels: Sequence[BusinessPanel] = ()
     #: OTLP exporter settings; None for none.
     telemetry: OpenTelemetry | None = None
+    #: Flagger analysis settings, used where the profile's strategy is canary.
+    canary: CanaryOptions = field(default_factory=CanaryOptions)
     #: Create the Namespace and its default-deny policy; False when the
     #: namespace is shared and created elsewhere.
     create_namespace: bool = True
@@ -118,20 +122,28 @@ class WebServiceProps:
             part_of=self.part_of,
         )
 
-    @property
-    def image_reference(self) -> str:
-        tag = self.profile.image_tag or ""
+    def image_reference(self, tag: str | None = None) -> str:
+        """`image:tag` (or `image@sha256:...`) for `tag`, by default the profile's."""
+        tag = tag or self.profile.image_tag
         return f"{self.image}@{tag}" if tag.startswith("sha256:") else f"{self.image}:{tag}"
 
 
 class WebService(Construct):
     """A web service in one environment: Namespace (Pod Security `restricted`),
     ServiceAccount (+ Role and RoleBinding with API access), ConfigMap, SealedSecret,
-    Deployment, Service, HPA, PDB, NetworkPolicies and ServiceMonitor; Ingress, VPA,
-    PrometheusRule and Grafana dashboards where the profile asks for them.
+    Deployment(s), Service(s), HPA, PDB, NetworkPolicies and ServiceMonitor; Ingress,
+    VPA, PrometheusRule and Grafana dashboards where the profile asks for them.
 
-    Each part is a construct of its own, exposed as an attribute (`workload`,
-    `endpoint`, `autoscaler`, ...) with the underlying API object on it, as an
+    The profile's `strategy` decides the delivery objects:
+    - rolling: Deployment `<name>` and Service `<name>`;
+    - blue-green: Deployments `<name>-blue` and `<name>-green`, Service `<name>` on
+      the live colour and `<name>-preview` on the other; HPA, PDB and VPA follow
+      the live colour;
+    - canary: Deployment `<name>` and a Flagger Canary, which owns the Services;
+      the VPA watches `<name>-primary`, where Flagger runs the live pods.
+
+    Each part is a construct of its own, exposed as an attribute (`workloads`,
+    `services`, `autoscaler`, ...) with the underlying API object on it, as an
     escape hatch for what the props do not cover.
     """
 
@@ -141,6 +153,7 @@ class WebService(Construct):
         ident = props.identity
         profile = props.profile
         self.identity = ident
+        strategy = profile.strategy
 
         self.namespace: ServiceNamespace | None = None
         self.default_deny: DefaultDenyPolicy | None = None
@@ -154,55 +167,77 @@ class WebService(Construct):
             self.secret = SealedEnvSecret(
                 self, "secret", identity=ident, name=props.secret_name, encrypted_data=props.sealed_secret
             )
-        env = dict(props.env)
-        egress: list[EgressRule] = []
-        if props.telemetry is not None:
-            env.update(props.telemetry.env(ident, profile.image_tag))
-            egress.append(EgressRule(port=props.telemetry.collector_port, namespace=props.telemetry.collector_namespace))
-        if props.api_access is not None:
-            egress.append(EgressRule(port=props.api_access.api_server_port, cidr=props.api_access.api_server_cidr))
+        self.config = ServiceConfig(self, "config", identity=ident, data={**props.config, **profile.config})
 
-        self.workload = Workload(
-            self,
-            "workload",
-            props=WorkloadProps(
-                identity=ident,
-                image=props.image_reference,
-                replicas=profile.replicas,
-                resources=profile.resources,
-                port=props.port,
-                metrics_port=props.metrics_port,
-                health=props.health,
-                config={**props.config, **profile.config},
-                env=env,
-                secret_env_from=props.secret_name,
-                secret_optional=props.secret_optional,
-                service_account_name=self.access.service_account_name,
-                api_token_expiration_seconds=(
-                    props.api_access.token_expiration_seconds if props.api_access is not None else None
-                ),
-            ),
-        )
-        self.endpoint = ServiceEndpoint(
-            self, "endpoint", identity=ident, service_port=props.service_port, metrics_port=props.metrics_port
-        )
-        self.autoscaler = HorizontalAutoscaler(
-            self, "autoscaler", identity=ident, target=ident.name, bounds=profile.autoscaling, targets=props.scaling
-        )
-        self.disruption_budget = DisruptionBudget(self, "disruption-budget", identity=ident)
-        self.network_policy = ServiceNetworkPolicy(
-            self, "network-policy", identity=ident, access=props.network, extra_egress=egress
-        )
-        self.metrics = MetricsScrape(self, "metrics", identity=ident, scraping=props.scraping)
+        # Deployments: one, or one per colour.
+        if strategy is Strategy.BLUE_GREEN:
+            state = profile.blue_green
+            colours: list[str | None] = [state.active, state.preview]
+        else:
+            colours = [None]
+        self.workloads: dict[str | None, Workload] = {}
+        for colour in colours:
+            tag = profile.blue_green.tag(colour, profile.image_tag) if colour else profile.image_tag
+            live = colour is None or colour == profile.blue_green.active
+            self.workloads[colour] = self._workload(colour, tag, profile.replicas if live else profile.autoscaling.min_replicas)
+        live_colour = profile.blue_green.active if strategy is Strategy.BLUE_GREEN else None
+        #: The Deployment that serves live traffic (HPA and VPA target it).
+        self.live_deployment = self.workloads[live_colour].name
+
+        # Services: Flagger generates them for a canary; blue-green has a preview.
+        self.services: dict[str, ServiceEndpoint] = {}
+        scraped: list[str] = []
+        if strategy is not Strategy.CANARY:
+            live = ServiceEndpoint(
+                self, "endpoint", identity=ident, service_port=props.service_port, metrics_port=props.metrics_port,
+                selector=ident.colour_selector(live_colour),
+            )
+            self.services[live.name] = live
+        if strategy is Strategy.BLUE_GREEN:
+            preview = ServiceEndpoint(
+                self, "preview-endpoint", identity=ident, service_port=props.service_port,
+                metrics_port=props.metrics_port, name=ident.derived_name("preview"),
+                selector=ident.colour_selector(profile.blue_green.preview),
+            )
+            self.services[preview.name] = preview
+        scraped = list(self.services)
 
         self.ingress: PublicIngress | None = None
         if profile.ingress_host is not None:
             self.ingress = PublicIngress(
                 self, "ingress", identity=ident, host=profile.ingress_host, service=ident.name, options=props.ingress
             )
+
+        self.canary: FlaggerCanary | None = None
+        http_clients: list[str] = []
+        if strategy is Strategy.CANARY:
+            self.canary = FlaggerCanary(
+                self, "canary", identity=ident, slo=props.slo, options=props.canary, service_port=props.service_port,
+                ingress=ident.name if self.ingress is not None else None,
+            )
+            scraped = [ident.name, self.canary.canary_job]
+            if props.canary.load_test_url:
+                http_clients.append(props.canary.load_tester_namespace)
+
+        self.autoscaler = HorizontalAutoscaler(
+            self, "autoscaler", identity=ident, target=self.live_deployment, bounds=profile.autoscaling,
+            targets=props.scaling,
+        )
+        self.disruption_budget = DisruptionBudget(
+            self, "disruption-budget", identity=ident,
+            extra_selector={COLOUR: live_colour} if live_colour else None,
+        )
+        self.network_policy = ServiceNetworkPolicy(
+            self, "network-policy", identity=ident, access=props.network, extra_egress=self._egress(),
+            extra_http_clients=http_clients,
+        )
+        self.metrics = MetricsScrape(self, "metrics", identity=ident, scraping=props.scraping, jobs=scraped)
+
         self.recommender: ResourceRecommender | None = None
         if profile.vpa:
-            self.recommender = ResourceRecommender(self, "recommender", identity=ident, target=ident.name, bounds=props.vpa)
+            # With a canary, Flagger runs the live pods in `<name>-primary`.
+            target = ident.derived_name("primary") if strategy is Strategy.CANARY else self.live_deployment
+            self.recommender = ResourceRecommender(self, "recommender", identity=ident, target=target, bounds=props.vpa)
         self.alerts: SloAlerts | None = None
         self.dashboards: GrafanaDashboards | None = None
         if profile.alerting:
@@ -212,3 +247,41 @@ class WebService(Construct):
             self.dashboards = GrafanaDashboards(
                 self, "dashboards", identity=ident, slo=props.slo, business_panels=props.business_panels
             )
+
+    def _egress(self) -> list[EgressRule]:
+        props = self.props
+        egress: list[EgressRule] = []
+        if props.telemetry is not None:
+            egress.append(EgressRule(port=props.telemetry.collector_port, namespace=props.telemetry.collector_namespace))
+        if props.api_access is not None:
+            egress.append(EgressRule(port=props.api_access.api_server_port, cidr=props.api_access.api_server_cidr))
+        return egress
+
+    def _workload(self, colour: str | None, tag: str, replicas: int) -> Workload:
+        props, ident, profile = self.props, self.identity, self.props.profile
+        env = dict(props.env)
+        if props.telemetry is not None:
+            env.update(props.telemetry.env(ident, tag))
+        return Workload(
+            self,
+            f"workload-{colour}" if colour else "workload",
+            props=WorkloadProps(
+                identity=ident,
+                image=props.image_reference(tag),
+                replicas=replicas,
+                resources=profile.resources,
+                port=props.port,
+                metrics_port=props.metrics_port,
+                config_name=self.config.name,
+                config_checksum=self.config.checksum,
+                colour=colour,
+                health=props.health,
+                env=env,
+                secret_env_from=props.secret_name,
+                secret_optional=props.secret_optional,
+                service_account_name=self.access.service_account_name,
+                api_token_expiration_seconds=(
+                    props.api_access.token_expiration_seconds if props.api_access is not None else None
+                ),
+            ),
+        )

@@ -42,6 +42,25 @@ class HealthChecks:
             raise ConfigError("health.startup_failure_threshold", self.startup_failure_threshold, "at least 1")
 
 
+class ServiceConfig(Construct):
+    """ConfigMap `<name>-config`: the service's non-secret settings, loaded with envFrom.
+
+    `checksum` (sha256 of the data) goes on the pod template, so a config change
+    rolls the pods, as kustomize's hash suffix did, while the name stays stable.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, data: Mapping[str, str]) -> None:
+        super().__init__(scope, id)
+        for key in data:
+            check_env_var_name("config key", key)
+        self.name = identity.derived_name("config")
+        ordered = dict(sorted(data.items()))
+        self.checksum = hashlib.sha256(json.dumps(ordered, sort_keys=True).encode()).hexdigest()
+        self.config_map = k8s.KubeConfigMap(
+            self, "config", metadata=k8s.ObjectMeta(name=self.name, namespace=identity.namespace), data=ordered
+        )
+
+
 @dataclass(frozen=True)
 class WorkloadProps:
     """What the Deployment needs; `WebService` fills it from its own props."""
@@ -52,8 +71,11 @@ class WorkloadProps:
     resources: Resources
     port: int
     metrics_port: int
+    config_name: str
+    config_checksum: str
+    #: Blue-green colour: the Deployment is `<name>-<colour>` and selects it.
+    colour: str | None = None
     health: HealthChecks = field(default_factory=HealthChecks)
-    config: Mapping[str, str] = field(default_factory=dict)
     env: Mapping[str, str] = field(default_factory=dict)
     secret_env_from: str | None = None
     run_as_user: int = 10001
@@ -69,37 +91,26 @@ class WorkloadProps:
 
 
 class Workload(Construct):
-    """A ConfigMap `<name>-config` and a Deployment `<name>`.
+    """Deployment `<name>` (or `<name>-<colour>` for blue-green).
 
     Secure by default: non-root (UID 10001), read-only root filesystem with a small
     writable /tmp, every capability dropped, no privilege escalation, seccomp
     RuntimeDefault, no service-account token. Zero-downtime rollouts (maxUnavailable
     0), spread over zones (best effort) and nodes (hard), a preStop pause so the
-    ingress controller drops the endpoint before SIGTERM. The pod template carries a
-    checksum of the ConfigMap so a config change rolls the pods, as kustomize's
-    hash suffix did, while names stay stable.
+    ingress controller drops the endpoint before SIGTERM. The pod template carries
+    the ConfigMap's checksum.
     """
 
     def __init__(self, scope: Construct, id: str, *, props: WorkloadProps) -> None:
         super().__init__(scope, id)
         ident = props.identity
-        for key in props.config:
-            check_env_var_name("config key", key)
         for key in props.env:
             check_env_var_name("env name", key)
+        self.name = ident.derived_name(props.colour) if props.colour else ident.name
+        selector = ident.colour_selector(props.colour)
+        pod_labels = {**ident.pod_labels, **selector}
 
-        config_name = ident.derived_name("config")
-        config_data = dict(sorted(props.config.items()))
-        #: The ConfigMap (escape hatch: `add_json_patch`, ...).
-        self.config_map = k8s.KubeConfigMap(
-            self,
-            "config",
-            metadata=k8s.ObjectMeta(name=config_name, namespace=ident.namespace),
-            data=config_data,
-        )
-        checksum = hashlib.sha256(json.dumps(config_data, sort_keys=True).encode()).hexdigest()
-
-        env_from = [k8s.EnvFromSource(config_map_ref=k8s.ConfigMapEnvSource(name=config_name))]
+        env_from = [k8s.EnvFromSource(config_map_ref=k8s.ConfigMapEnvSource(name=props.config_name))]
         if props.secret_env_from:
             env_from.append(
                 k8s.EnvFromSource(
@@ -142,7 +153,7 @@ class Workload(Construct):
             self,
             "deployment",
             metadata=k8s.ObjectMeta(
-                name=ident.name, namespace=ident.namespace, labels={**ident.selector, "app.kubernetes.io/component": ident.component}
+                name=self.name, namespace=ident.namespace, labels={**selector, "app.kubernetes.io/component": ident.component}
             ),
             spec=k8s.DeploymentSpec(
                 replicas=props.replicas,
@@ -154,13 +165,13 @@ class Workload(Construct):
                         max_surge=k8s.IntOrString.from_string("25%"), max_unavailable=k8s.IntOrString.from_number(0)
                     ),
                 ),
-                selector=k8s.LabelSelector(match_labels=ident.selector),
+                selector=k8s.LabelSelector(match_labels=selector),
                 template=k8s.PodTemplateSpec(
                     metadata=k8s.ObjectMeta(
-                        labels=ident.pod_labels,
+                        labels=pod_labels,
                         annotations={
                             "kubectl.kubernetes.io/default-container": ident.name,
-                            "checksum/config": checksum,
+                            "checksum/config": props.config_checksum,
                         },
                     ),
                     spec=k8s.PodSpec(

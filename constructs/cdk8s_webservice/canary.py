@@ -1,0 +1,148 @@
+"""Progressive delivery with Flagger: a Canary gated by the service's SLO."""
+
+from __future__ import annotations
+
+from cdk8s import ApiObjectMetadata
+from cdk8s_webservice_crds.app import flagger
+from constructs import Construct
+
+from . import slo as promql
+from .delivery import CanaryOptions
+from .identity import COMPONENT, PART_OF, PROMETHEUS_JOB, ServiceIdentity
+from .slo import ServiceLevelObjectives
+
+# Flagger's template variables, filled in at analysis time.
+_TARGET_JOB = "{{ target }}-canary"
+_IN_NAMESPACE = 'namespace="{{ namespace }}"'
+_INTERVAL = "{{ interval }}"
+
+
+def success_rate_query(slo: ServiceLevelObjectives) -> str:
+    """Percentage of the canary's requests that did not fail (same matcher as the alert)."""
+    ratio = promql.error_ratio(slo, _TARGET_JOB, extra=_IN_NAMESPACE, by=None, window=_INTERVAL)
+    return f"100 - 100 * (\n{ratio}\n)\n"
+
+
+def latency_query(slo: ServiceLevelObjectives) -> str:
+    """The canary's latency quantile, in seconds (same quantile as the alert)."""
+    return promql.latency_quantile(slo, _TARGET_JOB, extra=_IN_NAMESPACE, by="le", window=_INTERVAL) + "\n"
+
+
+class FlaggerCanary(Construct):
+    """Canary `<name>` for the Deployment `<name>`, plus the two MetricTemplates its
+    analysis runs: `<name>-success-rate` (at least the SLO's success rate, in %)
+    and `<name>-latency` (at most the SLO's latency quantile, in seconds).
+
+    Flagger owns the Services: it generates `<name>` (apex), `<name>-primary` and
+    `<name>-canary` from `service`, and the `<name>-primary` Deployment and HPA. It
+    scales the `<name>` Deployment to zero between releases. The primary and
+    canary Services carry `prometheus.io/job` (`<name>` and `<name>-canary`), so
+    the ServiceMonitor scrapes each pod once and the live series keep job `<name>`.
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: ServiceIdentity,
+        slo: ServiceLevelObjectives,
+        options: CanaryOptions,
+        service_port: int,
+        ingress: str | None,
+    ) -> None:
+        super().__init__(scope, id)
+        name, namespace = identity.name, identity.namespace
+        provider = flagger.MetricTemplateSpecProvider(
+            type=flagger.MetricTemplateSpecProviderType.PROMETHEUS, address=options.prometheus_address
+        )
+        self.success_rate = flagger.MetricTemplate(
+            self,
+            "success-rate",
+            metadata=ApiObjectMetadata(name=identity.derived_name("success-rate"), namespace=namespace),
+            spec=flagger.MetricTemplateSpec(provider=provider, query=success_rate_query(slo)),
+        )
+        self.latency = flagger.MetricTemplate(
+            self,
+            "latency",
+            metadata=ApiObjectMetadata(name=identity.derived_name("latency"), namespace=namespace),
+            spec=flagger.MetricTemplateSpec(provider=provider, query=latency_query(slo)),
+        )
+        self.canary_job = identity.derived_name("canary")
+        webhooks = []
+        if options.load_test_url:
+            webhooks.append(
+                flagger.CanarySpecAnalysisWebhooks(
+                    name="load-test",
+                    type=flagger.CanarySpecAnalysisWebhooksType.ROLLOUT,
+                    url=options.load_test_url,
+                    timeout="5s",
+                    metadata={"cmd": f"{options.load_test_command} http://{self.canary_job}.{namespace}:{service_port}/"},
+                )
+            )
+        if options.confirm_promotion_url:
+            webhooks.append(
+                flagger.CanarySpecAnalysisWebhooks(
+                    name="confirm-promotion",
+                    type=flagger.CanarySpecAnalysisWebhooksType.CONFIRM_HYPHEN_PROMOTION,
+                    url=options.confirm_promotion_url,
+                )
+            )
+        # Weighted traffic needs a router: ingress-nginx when there is an Ingress.
+        # Without one, Flagger's `kubernetes` provider runs blue/green iterations.
+        weighted = ingress is not None
+        analysis = flagger.CanarySpecAnalysis(
+            interval=options.interval,
+            threshold=options.threshold,
+            max_weight=options.max_weight if weighted else None,
+            step_weight=options.step_weight if weighted else None,
+            iterations=None if weighted else options.iterations,
+            metrics=[
+                flagger.CanarySpecAnalysisMetrics(
+                    name="success-rate",
+                    interval=options.interval,
+                    template_ref=flagger.CanarySpecAnalysisMetricsTemplateRef(name=self.success_rate.name),
+                    threshold_range=flagger.CanarySpecAnalysisMetricsThresholdRange(min=slo.success_rate_percent),
+                ),
+                flagger.CanarySpecAnalysisMetrics(
+                    name="latency",
+                    interval=options.interval,
+                    template_ref=flagger.CanarySpecAnalysisMetricsTemplateRef(name=self.latency.name),
+                    threshold_range=flagger.CanarySpecAnalysisMetricsThresholdRange(max=slo.latency_seconds),
+                ),
+            ],
+            webhooks=webhooks or None,
+        )
+        self.canary = flagger.Canary(
+            self,
+            "canary",
+            metadata=ApiObjectMetadata(name=name, namespace=namespace),
+            spec=flagger.CanarySpec(
+                provider="nginx" if weighted else "kubernetes",
+                target_ref=flagger.CanarySpecTargetRef(
+                    api_version="apps/v1", kind=flagger.CanarySpecTargetRefKind.DEPLOYMENT, name=name
+                ),
+                autoscaler_ref=flagger.CanarySpecAutoscalerRef(
+                    api_version="autoscaling/v2",
+                    kind=flagger.CanarySpecAutoscalerRefKind.HORIZONTAL_POD_AUTOSCALER,
+                    name=name,
+                ),
+                ingress_ref=(
+                    flagger.CanarySpecIngressRef(
+                        api_version="networking.k8s.io/v1", kind=flagger.CanarySpecIngressRefKind.INGRESS, name=ingress
+                    )
+                    if weighted
+                    else None
+                ),
+                progress_deadline_seconds=options.progress_deadline_seconds,
+                service=flagger.CanarySpecService(
+                    port=service_port,
+                    target_port="http",
+                    port_discovery=True,
+                    apex=flagger.CanarySpecServiceApex(labels={PART_OF: identity.part_of, COMPONENT: identity.component}),
+                    primary=flagger.CanarySpecServicePrimary(labels={PROMETHEUS_JOB: name}),
+                    canary=flagger.CanarySpecServiceCanary(labels={PROMETHEUS_JOB: self.canary_job}),
+                ),
+                analysis=analysis,
+            ),
+        )

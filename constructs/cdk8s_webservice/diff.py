@@ -1,0 +1,105 @@
+"""Object-by-object, field-by-field differences between two sets of manifests:
+what ArgoCD would change, written for a reviewer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ObjectKey = tuple[str, str, str]  # kind, namespace, name
+
+
+@dataclass
+class ObjectChange:
+    key: ObjectKey
+    change: str  # "added", "removed", "changed"
+    fields: list[tuple[str, Any, Any]] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        kind, namespace, name = self.key
+        return f"{kind}/{name}" + (f" -n {namespace}" if namespace else "")
+
+
+def load_objects(texts: Iterable[str]) -> dict[ObjectKey, dict[str, Any]]:
+    objects = {}
+    for text in texts:
+        for doc in yaml.safe_load_all(text):
+            if doc:
+                meta = doc.get("metadata", {})
+                objects[(doc["kind"], meta.get("namespace", ""), meta["name"])] = doc
+    return objects
+
+
+def read_folder(folder: Path) -> dict[ObjectKey, dict[str, Any]]:
+    return load_objects(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.yaml")))
+
+
+def _flatten(value: Any, path: str, out: dict[str, Any]) -> None:
+    if isinstance(value, Mapping) and value:
+        for key in sorted(value):
+            _flatten(value[key], f"{path}.{key}" if path else str(key), out)
+    elif isinstance(value, list) and value and all(isinstance(v, Mapping) and "name" in v for v in value):
+        # Lists of named things (containers, ports, env) are matched by name, not position.
+        for item in value:
+            _flatten({k: v for k, v in item.items() if k != "name"} or {"": None}, f"{path}[{item['name']}]", out)
+    else:
+        out[path] = value
+
+
+def field_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    _flatten(old, "", before)
+    _flatten(new, "", after)
+    missing = object()
+    return [
+        (path, before.get(path, missing), after.get(path, missing))
+        for path in sorted(before.keys() | after.keys())
+        if before.get(path, missing) != after.get(path, missing)
+    ]
+
+
+def diff_objects(
+    old: Mapping[ObjectKey, Mapping[str, Any]], new: Mapping[ObjectKey, Mapping[str, Any]], *, match_namespaces: bool = True
+) -> list[ObjectChange]:
+    """Changes from `old` to `new`. With `match_namespaces=False` (comparing two
+    environments) objects are paired by kind and name alone."""
+
+    def keyed(objects: Mapping[ObjectKey, Mapping[str, Any]]) -> dict[ObjectKey, Mapping[str, Any]]:
+        return dict(objects) if match_namespaces else {(k, "", n): v for (k, _, n), v in objects.items()}
+
+    before, after = keyed(old), keyed(new)
+    changes = []
+    for key in sorted(before.keys() | after.keys()):
+        if key not in before:
+            changes.append(ObjectChange(key, "added"))
+        elif key not in after:
+            changes.append(ObjectChange(key, "removed"))
+        else:
+            fields = field_changes(before[key], after[key])
+            if fields:
+                changes.append(ObjectChange(key, "changed", fields))
+    return changes
+
+
+def _show(value: Any) -> str:
+    if not isinstance(value, (str, int, float, bool)) and value is not None:
+        return "(absent)" if type(value) is object else yaml.safe_dump(value, default_flow_style=True).strip()
+    text = yaml.safe_dump(value, default_flow_style=True).strip()
+    return text[:-4] if text.endswith("\n...") else text.removesuffix("...").strip()
+
+
+def format_changes(changes: Iterable[ObjectChange]) -> str:
+    """`+` added, `-` removed, `~` changed with `path: old -> new` per field."""
+    lines = []
+    for change in changes:
+        mark = {"added": "+", "removed": "-", "changed": "~"}[change.change]
+        lines.append(f"{mark} {change.title}")
+        for path, old, new in change.fields:
+            lines.append(f"    {path}: {_show(old)} -> {_show(new)}")
+    return "\n".join(lines)

@@ -1,0 +1,103 @@
+"""A deployable service project: what the app entry point and the CLI build from.
+
+A project names its environments (a loader, so a changed releases file is read
+again), how to build one environment's chart, and optionally GitOps and Helm
+settings. `synthesize` turns that into rendered folders:
+
+    <env>/          the manifests ArgoCD syncs, one per environment
+    argocd/         an Application per environment
+    argocd-applicationset/   the same three from one ApplicationSet (use one or the other)
+    helm/<env>/     each environment as a Helm chart
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cdk8s import App, Chart
+from constructs import Construct
+
+from .chart import EnvironmentChart
+from .delivery import Strategy
+from .gitops import ApplicationSpec, ArgoApplications, ArgoApplicationSet, GitOpsSettings, annotate_sync_waves, replica_owners
+from .helm import chart_files
+from .profile import EnvironmentProfile, Environments
+from .rendering import render_files
+from .synthesis import manifests_by_environment, refuse_plain_secrets
+
+ARGOCD_FOLDER = "argocd"
+APPLICATIONSET_FOLDER = "argocd-applicationset"
+HELM_FOLDER = "helm"
+
+
+@dataclass(frozen=True)
+class ServiceProject:
+    """Everything needed to synthesize one service's deployment."""
+
+    #: Service name (Application names are `<name>-<environment>`).
+    name: str
+    #: Reads the environments (and the releases file behind them) afresh.
+    environments: Callable[[], Environments]
+    #: Builds one environment's chart.
+    chart: Callable[[Construct, EnvironmentProfile], EnvironmentChart]
+    #: The releases file the CLI's set-image, promote and rollback rewrite.
+    releases_file: Path | None = None
+    gitops: GitOpsSettings | None = None
+    #: Version of the Helm charts (content hash appended); None: no Helm export.
+    helm_chart_version: str | None = None
+    part_of: str = ""
+
+    def profiles(self, names: Iterable[str] | None = None, strategy: Strategy | None = None) -> list[EnvironmentProfile]:
+        profiles = self.environments().select(names)
+        if strategy is not None:
+            profiles = [dataclasses.replace(p, strategy=strategy) for p in profiles]
+        return profiles
+
+    def synthesize(
+        self, names: Iterable[str] | None = None, strategy: Strategy | None = None
+    ) -> dict[str, dict[str, str]]:
+        """Folder -> file name -> YAML text. With `names`, only those environments
+        (and their Helm charts); otherwise every folder listed above."""
+        app = App()
+        profiles = self.profiles(names, strategy)
+        charts = [self.chart(app, profile) for profile in profiles]
+        manifests = manifests_by_environment(charts)
+        rendered: dict[str, dict[str, str]] = {}
+        for env, objects in manifests.items():
+            refuse_plain_secrets(env, objects)
+            annotate_sync_waves(objects)
+            rendered[env] = render_files(env, objects)
+        if self.helm_chart_version is not None:
+            for profile in profiles:
+                rendered[f"{HELM_FOLDER}/{profile.name}"] = chart_files(
+                    name=self.name,
+                    environment=profile.name,
+                    version=self.helm_chart_version,
+                    app_version=profile.image_tag,
+                    manifests=rendered[profile.name],
+                )
+        if self.gitops is not None and names is None:
+            apps = [
+                ApplicationSpec(self.name, self.part_of or self.name, profile, replica_owners(manifests[profile.name]))
+                for profile in profiles
+            ]
+            for folder, build in (
+                (ARGOCD_FOLDER, lambda c: ArgoApplications(c, "applications", settings=self.gitops, apps=apps)),
+                (
+                    APPLICATIONSET_FOLDER,
+                    lambda c: ArgoApplicationSet(
+                        c, "applicationset", settings=self.gitops, service=self.name, part_of=self.part_of or self.name, apps=apps
+                    ),
+                ),
+            ):
+                chart = Chart(app, folder)
+                build(chart)
+                rendered[folder] = render_files(folder, chart.to_json())
+        return rendered
+
+    @property
+    def environment_folders(self) -> list[str]:
+        return list(self.environments().names)
