@@ -1,0 +1,144 @@
+"""ArgoCD Applications, the ApplicationSet that yields the same ones, sync waves, Helm export."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+import yaml
+
+from cdk8s_webservice import ConfigError, GitOpsSettings
+from cdk8s_webservice.gitops import SYNC_WAVE
+from cdk8s_webservice.helm import unescape
+from charts.environments import ENVIRONMENTS
+from conftest import ENVS, all_of, find
+
+REVISIONS = {"development": "develop", "staging": "develop", "production": "main"}
+
+
+def applications(objects) -> dict[str, dict[str, Any]]:
+    return {a["metadata"]["name"]: a for a in all_of(objects["argocd"], "Application")}
+
+
+def test_one_application_per_environment(objects) -> None:
+    apps = applications(objects)
+    assert sorted(apps) == ["blacklist-development", "blacklist-production", "blacklist-staging"]
+    for env in ENVS:
+        app = apps[f"blacklist-{env}"]
+        assert app["metadata"]["namespace"] == "argocd"
+        spec = app["spec"]
+        assert spec["source"]["path"] == f"dist/{env}"
+        assert spec["source"]["targetRevision"] == REVISIONS[env]
+        assert spec["source"]["repoURL"] == "https://git.jclee.me/jclee/blacklist.git"
+        assert spec["destination"] == {"namespace": ENVIRONMENTS.get(env).namespace, "server": "https://kubernetes.default.svc"}
+        assert "ServerSideApply=true" in spec["syncPolicy"]["syncOptions"]
+        assert "RespectIgnoreDifferences=true" in spec["syncPolicy"]["syncOptions"]
+
+
+def test_automated_sync_where_the_profile_says_so(objects) -> None:
+    apps = applications(objects)
+    for env in ("development", "staging"):
+        assert apps[f"blacklist-{env}"]["spec"]["syncPolicy"]["automated"] == {"prune": True, "selfHeal": True}
+        assert apps[f"blacklist-{env}"]["metadata"]["finalizers"] == ["resources-finalizer.argocd.argoproj.io"]
+    production = apps["blacklist-production"]
+    assert "automated" not in production["spec"]["syncPolicy"]
+    # Deleting the production Application must never cascade to the workloads.
+    assert "finalizers" not in production["metadata"]
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_replicas_owned_by_controllers_are_ignored(objects, env) -> None:
+    ignored = {(d["kind"], d["name"]) for d in applications(objects)[f"blacklist-{env}"]["spec"]["ignoreDifferences"]}
+    owners = {("Deployment", h["spec"]["scaleTargetRef"]["name"]) for h in all_of(objects[env], "HorizontalPodAutoscaler")}
+    owners |= {("Deployment", c["spec"]["targetRef"]["name"]) for c in all_of(objects[env], "Canary")}
+    assert ignored == owners
+    for entry in applications(objects)[f"blacklist-{env}"]["spec"]["ignoreDifferences"]:
+        assert entry["jsonPointers"] == ["/spec/replicas"] and entry["group"] == "apps"
+
+
+def expand_application_set(appset: dict[str, Any], path: str) -> dict[str, Any]:
+    """What ArgoCD makes of the ApplicationSet for one directory: the template with
+    the generator's parameters, patched with the matching templatePatch branch.
+    (Enough Go-template for the two constructs this project emits.)"""
+    basename = path.rsplit("/", 1)[-1]
+    text = yaml.safe_dump(appset["spec"]["template"])
+    text = text.replace("{{ .path.basename }}", basename).replace("{{ .path.path }}", path)
+    app = yaml.safe_load(text)
+    branches = re.split(r'\{\{- (?:else )?if eq \.path\.basename "([a-z0-9-]+)" \}\}\n', appset["spec"]["templatePatch"])
+    patches = dict(zip(branches[1::2], branches[2::2]))
+    patch = yaml.safe_load(patches[basename].replace("{{- end }}\n", ""))
+
+    def merge(base, extra):
+        for key, value in extra.items():
+            base[key] = merge(base.get(key, {}), value) if isinstance(value, dict) else value
+        return base
+
+    return merge(app, patch)
+
+
+def test_application_set_yields_the_same_applications(objects) -> None:
+    (appset,) = all_of(objects["argocd-applicationset"], "ApplicationSet")
+    generator = appset["spec"]["generators"][0]["git"]
+    paths = [d["path"] for d in generator["directories"]]
+    assert paths == [f"dist/{env}" for env in ENVS]
+    assert appset["spec"]["goTemplate"] is True
+    for path in paths:
+        generated = expand_application_set(appset, path)
+        app = applications(objects)[generated["metadata"]["name"]]
+        if not generated["metadata"]["finalizers"]:
+            del generated["metadata"]["finalizers"]
+        assert generated["spec"] == app["spec"]
+        assert {k: generated["metadata"].get(k) for k in app["metadata"]} == app["metadata"]
+
+
+def test_gitops_settings_are_validated() -> None:
+    with pytest.raises(ConfigError, match=re.escape("gitops.repo_url: 'git.example.com/x' is not allowed")):
+        GitOpsSettings(repo_url="git.example.com/x")
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_sync_waves_order_namespace_prerequisites_workload_then_custom_resources(objects, env) -> None:
+    wave = {(o["kind"], o["metadata"]["name"]): int(o["metadata"]["annotations"][SYNC_WAVE]) for o in objects[env]}
+    namespace = ENVIRONMENTS.get(env).namespace
+    deployments = [w for (kind, _), w in wave.items() if kind == "Deployment"]
+    assert wave[("Namespace", namespace)] < wave[("ServiceAccount", "blacklist")] < min(deployments)
+    assert wave[("ConfigMap", "blacklist-config")] < min(deployments)
+    if ("SealedSecret", "blacklist-secrets") in wave:
+        assert wave[("SealedSecret", "blacklist-secrets")] < min(deployments)
+    assert wave[("ServiceMonitor", "blacklist")] > max(deployments)
+    for obj in objects[env]:
+        group = obj["apiVersion"].rpartition("/")[0]
+        custom = group in ("monitoring.coreos.com", "bitnami.com", "autoscaling.k8s.io", "flagger.app")
+        skip = obj["metadata"]["annotations"].get("argocd.argoproj.io/sync-options")
+        assert (skip == "SkipDryRunOnMissingResource=true") == custom, obj["kind"]
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_helm_chart_renders_the_environment_unchanged(rendered, env) -> None:
+    chart = rendered[f"helm/{env}"]
+    meta = yaml.safe_load(chart["Chart.yaml"])
+    assert meta["apiVersion"] == "v2" and meta["name"] == "blacklist" and meta["type"] == "application"
+    assert re.fullmatch(r"1\.0\.0\+[0-9a-f]{12}", meta["version"])
+    assert meta["appVersion"] == ENVIRONMENTS.get(env).image_tag
+    templates = {name.removeprefix("templates/"): text for name, text in chart.items() if name.startswith("templates/")}
+    assert {name: unescape(text) for name, text in templates.items()} == rendered[env]
+    assert set(chart) == {"Chart.yaml", "values.yaml"} | {f"templates/{n}" for n in rendered[env]}
+
+
+def test_helm_escapes_go_template_text(rendered) -> None:
+    template = rendered["helm/production"]["templates/prometheusrule-blacklist.yaml"]
+    assert '{{ "{{" }} $labels.namespace {{ "}}" }}' in template
+    # Outside the escapes, no template action is left for Helm to evaluate.
+    bare = template.replace('{{ "{{" }}', "").replace('{{ "}}" }}', "")
+    assert "{{" not in bare and "}}" not in bare
+
+
+def test_chart_versions_differ_with_content(rendered) -> None:
+    versions = {yaml.safe_load(rendered[f"helm/{env}"]["Chart.yaml"])["version"] for env in ENVS}
+    assert len(versions) == 3
+
+
+def test_no_chart_or_kustomization_where_argocd_syncs(rendered) -> None:
+    for env in ENVS:
+        assert not {"Chart.yaml", "kustomization.yaml", "kustomization.yml", "Kustomization"} & set(rendered[env])
