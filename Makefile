@@ -1,9 +1,13 @@
-# Two commands for a fresh clone: `make synth` and `make test`. Both create the
-# project's own .venv/ and node_modules/ on first use.
+# Two commands for a fresh clone: `make synth` and `make test`. Both create what
+# they need on first use: .venv/ (the library, its tests and linters),
+# node_modules/ (the cdk8s CLI) and, for tests, .venv-scanners/ (checkov, trivy,
+# actionlint).
 SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
+SCANNERS := .venv-scanners
+PIP_QUIET := --quiet --disable-pip-version-check
 
 # jsii runs the construct libraries in Node.js: keep its unpacked-package cache
 # inside the project (an empty cache costs ~0.5 s a run) and silence the
@@ -11,13 +15,18 @@ PY := $(VENV)/bin/python
 export JSII_RUNTIME_PACKAGE_CACHE_ROOT := $(CURDIR)/.cache/jsii
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 
-.PHONY: synth test imports clean
+.PHONY: synth test lint imports clean
 
 synth: $(VENV)/.installed node_modules/.installed
 	$(PY) main.py
 
-test: $(VENV)/.installed node_modules/.installed
+test: lint node_modules/.installed $(SCANNERS)/.installed
 	$(PY) -m pytest $(ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 # Regenerate the typed CRD bindings from the project's CRD files (offline).
 imports: node_modules/.installed
@@ -26,7 +35,12 @@ imports: node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install $(PIP_QUIET) -e '.[test,lint]' 2> >(grep -v '^WARNING: Location' >&2)
+	touch $@
+
+$(SCANNERS)/.installed: requirements-scanners.txt
+	test -x $(SCANNERS)/bin/python || $(PYTHON) -m venv $(SCANNERS)
+	$(SCANNERS)/bin/pip install $(PIP_QUIET) -r requirements-scanners.txt 2> >(grep -v '^WARNING: Location' >&2)
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -34,4 +48,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf $(VENV) node_modules .cache build *.egg-info
+	rm -rf $(VENV) $(SCANNERS) node_modules .cache build *.egg-info

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+
 from cdk8s_webservice import (
     ApiAccess,
     ApiRule,

@@ -16,7 +16,6 @@ import pytest  # noqa: E402
 import yaml  # noqa: E402
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode  # noqa: E402
 
-from charts.environments import ENVIRONMENTS  # noqa: E402
 from main import PROJECT  # noqa: E402
 
 ENVS = ("development", "staging", "production")

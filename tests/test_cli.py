@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT
 
 from cdk8s_webservice import cli
-from cdk8s_webservice.diff import field_changes, format_changes, diff_objects
+from cdk8s_webservice.diff import diff_objects, field_changes, format_changes
 from charts.environments import RELEASES_FILE, load_environments
-from conftest import ROOT
 from main import PROJECT
 
 
@@ -56,7 +56,9 @@ def test_bad_arguments(project, tmp_path, capsys) -> None:
     assert exit.value.code == 2
     assert "--strategy: 'big-bang' is not allowed; one of: rolling, blue-green, canary" in capsys.readouterr().err
     assert run(project, "synth", "-e", "qa", "--out", "dist", root=tmp_path) == 2
-    assert "error: environment: 'qa' is not allowed; one of: development, staging, production" in capsys.readouterr().err
+    assert (
+        "error: environment: 'qa' is not allowed; one of: development, staging, production" in capsys.readouterr().err
+    )
     assert not (tmp_path / "dist").exists()
 
 
@@ -74,7 +76,9 @@ def test_promote_and_rollback_flip_the_live_colour(project, tmp_path, capsys) ->
     out = tmp_path / "dist"
     assert service_colour(out) == "blue"
     assert run(project, "promote", "-e", "staging", root=tmp_path) == 0
-    assert "green (v1.5.0-rc.1) is live; blue (v1.5.0-rc.2) is the preview and rollback target" in capsys.readouterr().out
+    assert (
+        "green (v1.5.0-rc.1) is live; blue (v1.5.0-rc.2) is the preview and rollback target" in capsys.readouterr().out
+    )
     assert service_colour(out) == "green"
     assert "active: green" in project.releases_file.read_text()
     hpa = yaml.safe_load((out / "staging" / "horizontalpodautoscaler-blacklist.yaml").read_text())

@@ -3,16 +3,34 @@
 from __future__ import annotations
 
 import pytest
-
-from charts.environments import ENVIRONMENTS
 from conftest import find, live_deployment
+
 from cdk8s_webservice import TagPolicy
+from charts.environments import ENVIRONMENTS
 
 # environment: namespace, replicas, cpu req/limit, memory req/limit, HPA min/max, VPA, host, tag policy
 TABLE = {
     "development": ("blacklist-dev", 1, ("50m", "200m"), ("128Mi", "256Mi"), (1, 3), False, None, TagPolicy.FLOATING),
-    "staging": ("blacklist-staging", 2, ("100m", "500m"), ("256Mi", "512Mi"), (2, 5), False, "staging.blacklist.jclee.me", TagPolicy.PINNED),
-    "production": ("blacklist", 3, ("500m", "2000m"), ("512Mi", "2Gi"), (3, 20), True, "blacklist.jclee.me", TagPolicy.PINNED),
+    "staging": (
+        "blacklist-staging",
+        2,
+        ("100m", "500m"),
+        ("256Mi", "512Mi"),
+        (2, 5),
+        False,
+        "staging.blacklist.jclee.me",
+        TagPolicy.PINNED,
+    ),
+    "production": (
+        "blacklist",
+        3,
+        ("500m", "2000m"),
+        ("512Mi", "2Gi"),
+        (3, 20),
+        True,
+        "blacklist.jclee.me",
+        TagPolicy.PINNED,
+    ),
 }
 
 
@@ -46,7 +64,10 @@ def test_rendered_values_follow_the_table(objects, env: str) -> None:
         "limits": {"cpu": cpu[1], "memory": memory[1]},
     }
     profile = ENVIRONMENTS.get(env)
-    assert container["image"] == f"registry.jclee.me/blacklist:{profile.blue_green.tag(profile.blue_green.active, profile.image_tag)}"
+    assert (
+        container["image"]
+        == f"registry.jclee.me/blacklist:{profile.blue_green.tag(profile.blue_green.active, profile.image_tag)}"
+    )
     hpa_spec = find(objs, "HorizontalPodAutoscaler", "blacklist")["spec"]
     assert (hpa_spec["minReplicas"], hpa_spec["maxReplicas"]) == hpa
     find(objs, "Namespace", namespace)

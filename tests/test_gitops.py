@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import ENVS, all_of
 
 from cdk8s_webservice import ConfigError, GitOpsSettings
 from cdk8s_webservice.gitops import SYNC_WAVE
 from cdk8s_webservice.helm import unescape
 from charts.environments import ENVIRONMENTS
-from conftest import ENVS, all_of, find
 
 REVISIONS = {"development": "develop", "staging": "develop", "production": "main"}
 
@@ -31,7 +31,10 @@ def test_one_application_per_environment(objects) -> None:
         assert spec["source"]["path"] == f"dist/{env}"
         assert spec["source"]["targetRevision"] == REVISIONS[env]
         assert spec["source"]["repoURL"] == "https://git.jclee.me/jclee/blacklist.git"
-        assert spec["destination"] == {"namespace": ENVIRONMENTS.get(env).namespace, "server": "https://kubernetes.default.svc"}
+        assert spec["destination"] == {
+            "namespace": ENVIRONMENTS.get(env).namespace,
+            "server": "https://kubernetes.default.svc",
+        }
         assert "ServerSideApply=true" in spec["syncPolicy"]["syncOptions"]
         assert "RespectIgnoreDifferences=true" in spec["syncPolicy"]["syncOptions"]
 
@@ -50,7 +53,9 @@ def test_automated_sync_where_the_profile_says_so(objects) -> None:
 @pytest.mark.parametrize("env", ENVS)
 def test_replicas_owned_by_controllers_are_ignored(objects, env) -> None:
     ignored = {(d["kind"], d["name"]) for d in applications(objects)[f"blacklist-{env}"]["spec"]["ignoreDifferences"]}
-    owners = {("Deployment", h["spec"]["scaleTargetRef"]["name"]) for h in all_of(objects[env], "HorizontalPodAutoscaler")}
+    owners = {
+        ("Deployment", h["spec"]["scaleTargetRef"]["name"]) for h in all_of(objects[env], "HorizontalPodAutoscaler")
+    }
     owners |= {("Deployment", c["spec"]["targetRef"]["name"]) for c in all_of(objects[env], "Canary")}
     assert ignored == owners
     for entry in applications(objects)[f"blacklist-{env}"]["spec"]["ignoreDifferences"]:
@@ -65,8 +70,10 @@ def expand_application_set(appset: dict[str, Any], path: str) -> dict[str, Any]:
     text = yaml.safe_dump(appset["spec"]["template"])
     text = text.replace("{{ .path.basename }}", basename).replace("{{ .path.path }}", path)
     app = yaml.safe_load(text)
-    branches = re.split(r'\{\{- (?:else )?if eq \.path\.basename "([a-z0-9-]+)" \}\}\n', appset["spec"]["templatePatch"])
-    patches = dict(zip(branches[1::2], branches[2::2]))
+    branches = re.split(
+        r'\{\{- (?:else )?if eq \.path\.basename "([a-z0-9-]+)" \}\}\n', appset["spec"]["templatePatch"]
+    )
+    patches = dict(zip(branches[1::2], branches[2::2], strict=True))
     patch = yaml.safe_load(patches[basename].replace("{{- end }}\n", ""))
 
     def merge(base, extra):

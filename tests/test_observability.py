@@ -7,6 +7,7 @@ import re
 
 import pytest
 from cdk8s import App
+from conftest import find, live_deployment
 
 from cdk8s_webservice import (
     ConfigError,
@@ -20,7 +21,6 @@ from cdk8s_webservice import (
 )
 from charts.blacklist import SLO
 from charts.environments import DEVELOPMENT
-from conftest import find, live_deployment
 
 
 def alerts(objs) -> dict[str, dict]:
@@ -29,7 +29,11 @@ def alerts(objs) -> dict[str, dict]:
 
 
 def test_alerting_in_staging_and_production_only(objects) -> None:
-    assert not [o for o in objects["development"] if o["kind"] in ("PrometheusRule", "ConfigMap") and o["metadata"]["name"] != "blacklist-config"]
+    assert not [
+        o
+        for o in objects["development"]
+        if o["kind"] in ("PrometheusRule", "ConfigMap") and o["metadata"]["name"] != "blacklist-config"
+    ]
     for env in ("staging", "production"):
         assert set(alerts(objects[env])) == {
             "BlacklistHighErrorRate",
@@ -61,7 +65,9 @@ def test_thresholds_come_from_the_slo(objects) -> None:
 
 
 def test_a_different_slo_changes_every_derived_threshold() -> None:
-    slo = ServiceLevelObjectives(error_rate=0.01, latency_quantile=0.99, latency_seconds=0.25, runbook_base_url="https://rb.example.com")
+    slo = ServiceLevelObjectives(
+        error_rate=0.01, latency_quantile=0.99, latency_seconds=0.25, runbook_base_url="https://rb.example.com"
+    )
     groups = slo_alerts(ServiceIdentity(name="shop", namespace="shop", environment="staging"), slo)
     rules = {a.name: a for group in groups.values() for a in group}
     assert rules["ShopHighErrorRate"].expr.rstrip().endswith("> 0.01")
@@ -71,7 +77,9 @@ def test_a_different_slo_changes_every_derived_threshold() -> None:
 
 
 def test_slo_values_are_validated() -> None:
-    with pytest.raises(ConfigError, match=re.escape("slo.error_rate: 5 is not allowed; a ratio strictly between 0 and 1")):
+    with pytest.raises(
+        ConfigError, match=re.escape("slo.error_rate: 5 is not allowed; a ratio strictly between 0 and 1")
+    ):
         ServiceLevelObjectives(error_rate=5)
     with pytest.raises(ConfigError, match=re.escape("slo.window: '5 minutes' is not allowed")):
         ServiceLevelObjectives(window="5 minutes")
@@ -81,7 +89,7 @@ def dashboards(objs) -> dict[str, dict]:
     result = {}
     for obj in objs:
         if obj["kind"] == "ConfigMap" and obj["metadata"].get("labels", {}).get("grafana_dashboard") == "1":
-            ((key, text),) = obj["data"].items()
+            ((_, text),) = obj["data"].items()
             result[obj["metadata"]["name"]] = json.loads(text)
     return result
 
@@ -89,7 +97,11 @@ def dashboards(objs) -> dict[str, dict]:
 @pytest.mark.parametrize("env", ["staging", "production"])
 def test_dashboards_parse_with_stable_ids(objects, env) -> None:
     boards = dashboards(objects[env])
-    assert set(boards) == {"blacklist-dashboard-performance", "blacklist-dashboard-infrastructure", "blacklist-dashboard-business"}
+    assert set(boards) == {
+        "blacklist-dashboard-performance",
+        "blacklist-dashboard-infrastructure",
+        "blacklist-dashboard-business",
+    }
     uids = [b["uid"] for b in boards.values()]
     assert len(set(uids)) == 3 and all(len(u) <= 40 for u in uids)
     for board in boards.values():
@@ -125,7 +137,10 @@ def test_opentelemetry_exporter_wired_with_the_environment(objects, env) -> None
     # $(POD_NAME) only expands when POD_NAME is defined earlier in the list.
     assert names.index("POD_NAME") < names.index("OTEL_RESOURCE_ATTRIBUTES")
     egress = find(objects[env], "NetworkPolicy", "blacklist")["spec"]["egress"]
-    assert {"ports": [{"port": 4317, "protocol": "TCP"}], "to": [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "observability"}}}]} in egress
+    assert {
+        "ports": [{"port": 4317, "protocol": "TCP"}],
+        "to": [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "observability"}}}],
+    } in egress
 
 
 def test_without_telemetry_no_otel_variables() -> None:
@@ -136,5 +151,7 @@ def test_without_telemetry_no_otel_variables() -> None:
 
 
 def test_telemetry_settings_are_validated() -> None:
-    with pytest.raises(ConfigError, match=re.escape("telemetry.protocol: 'thrift' is not allowed; 'grpc' or 'http/protobuf'")):
+    with pytest.raises(
+        ConfigError, match=re.escape("telemetry.protocol: 'thrift' is not allowed; 'grpc' or 'http/protobuf'")
+    ):
         OpenTelemetry(protocol="thrift")

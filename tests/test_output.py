@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT
+
 from cdk8s_webservice import ConfigError, render_files, replace_directory, write_environments
 from charts.environments import ENVIRONMENTS
-from conftest import ROOT
 from main import PROJECT
 
 ENVS = ["development", "staging", "production"]
@@ -29,8 +30,14 @@ def test_committed_dist_equals_a_fresh_synth(rendered) -> None:
 
 def test_dist_layout(rendered) -> None:
     assert sorted(rendered) == [
-        "argocd", "argocd-applicationset", "development", "helm/development", "helm/production", "helm/staging",
-        "production", "staging",
+        "argocd",
+        "argocd-applicationset",
+        "development",
+        "helm/development",
+        "helm/production",
+        "helm/staging",
+        "production",
+        "staging",
     ]
     for env in ENVS:
         # ArgoCD syncs these folders as plain manifests: no Helm or Kustomize marker may appear.
@@ -47,7 +54,7 @@ def test_each_environment_holds_only_its_own_objects(objects) -> None:
 
 
 def test_file_layout_is_kind_and_name(rendered) -> None:
-    for env in ENVS + ["argocd", "argocd-applicationset"]:
+    for env in [*ENVS, "argocd", "argocd-applicationset"]:
         files = rendered[env]
         for name, text in files.items():
             obj = yaml.safe_load(text)
@@ -67,7 +74,9 @@ def test_byte_identical_under_any_hash_seed(tmp_path: Path) -> None:
     for seed in ("0", "4242"):
         out = tmp_path / seed
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "main.py", "--out", str(out)], cwd=ROOT, env=env, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "main.py", "--out", str(out)], cwd=ROOT, env=env, check=True, capture_output=True
+        )
         trees.append(read_tree(out))
     assert trees[0] == trees[1]
     assert trees[0] == read_tree(ROOT / "dist")

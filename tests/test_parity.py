@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ENVS, find
 
 from cdk8s_webservice import Strategy
-from conftest import ENVS, find
 from main import PROJECT
 
 BASELINE = Path(__file__).resolve().parent / "baseline"
@@ -48,7 +48,16 @@ def test_deployment(objects, env) -> None:
         assert our_pod[key] == their_pod[key], key
     assert our_pod["automountServiceAccountToken"] is False
     ours_c, theirs_c = container(ours), container(theirs)
-    for key in ("image", "ports", "resources", "startupProbe", "livenessProbe", "readinessProbe", "securityContext", "imagePullPolicy"):
+    for key in (
+        "image",
+        "ports",
+        "resources",
+        "startupProbe",
+        "livenessProbe",
+        "readinessProbe",
+        "securityContext",
+        "imagePullPolicy",
+    ):
         assert ours_c[key] == theirs_c[key], key
     # Same variables, then the OpenTelemetry ones (new); the config map is referenced
     # by its stable name (no hash suffix).
@@ -70,7 +79,11 @@ def test_deployment(objects, env) -> None:
 @pytest.mark.parametrize("env", ENVS)
 def test_config_values(objects, env) -> None:
     ours = find(objects[env], "ConfigMap", "blacklist-config")["data"]
-    (theirs,) = [o["data"] for o in baseline(env) if o["kind"] == "ConfigMap" and o["metadata"]["name"].startswith("blacklist-config-")]
+    (theirs,) = [
+        o["data"]
+        for o in baseline(env)
+        if o["kind"] == "ConfigMap" and o["metadata"]["name"].startswith("blacklist-config-")
+    ]
     assert ours == theirs
 
 
@@ -129,7 +142,10 @@ def test_network_policies(objects, env) -> None:
         apiserver = find(theirs, "NetworkPolicy", "blacklist-allow-apiserver")["spec"]["egress"][0]
         assert ours["egress"][3]["ports"] == apiserver["ports"]
     assert ours["podSelector"] == find(theirs, "NetworkPolicy", "blacklist-allow-ingress")["spec"]["podSelector"]
-    assert find(objects[env], "NetworkPolicy", "default-deny-all")["spec"] == find(theirs, "NetworkPolicy", "default-deny-all")["spec"]
+    assert (
+        find(objects[env], "NetworkPolicy", "default-deny-all")["spec"]
+        == find(theirs, "NetworkPolicy", "default-deny-all")["spec"]
+    )
 
 
 @pytest.mark.parametrize("env", ["staging", "production"])

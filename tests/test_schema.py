@@ -60,7 +60,9 @@ def test_core_objects_valid_for_kubernetes_1_27_strict(objects, env) -> None:
 @pytest.mark.parametrize("env", ["development", "staging", "production"])
 def test_custom_resources_valid_against_the_project_crds(objects, env) -> None:
     custom = [o for o in objects[env] if (o["apiVersion"], o["kind"]) in CUSTOM]
-    assert {o["kind"] for o in custom} >= ({"ServiceMonitor"} if env == "development" else {"ServiceMonitor", "PrometheusRule", "SealedSecret"})
+    assert {o["kind"] for o in custom} >= (
+        {"ServiceMonitor"} if env == "development" else {"ServiceMonitor", "PrometheusRule", "SealedSecret"}
+    )
     for obj in custom:
         jsonschema.validate(obj, CUSTOM[(obj["apiVersion"], obj["kind"])])
 
@@ -75,6 +77,8 @@ def test_the_schemas_reject_what_they_should(objects) -> None:
     monitor = next(o for o in objects["production"] if o["kind"] == "ServiceMonitor")
     schema = CUSTOM[("monitoring.coreos.com/v1", "ServiceMonitor")]
     with pytest.raises(jsonschema.ValidationError, match="interval"):
-        jsonschema.validate({**monitor, "spec": {**monitor["spec"], "endpoints": [{"port": "metrics", "intervall": "30s"}]}}, schema)
+        jsonschema.validate(
+            {**monitor, "spec": {**monitor["spec"], "endpoints": [{"port": "metrics", "intervall": "30s"}]}}, schema
+        )
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**monitor, "spec": {**monitor["spec"], "endpoints": [{"port": 9090}]}}, schema)

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from cdk8s import App
+from conftest import ENVS, all_of, find, live_deployment
 
 from cdk8s_webservice import (
     ApiAccess,
@@ -21,7 +22,6 @@ from cdk8s_webservice import (
     refuse_plain_secrets,
 )
 from charts.environments import DEVELOPMENT, ENVIRONMENTS, STAGING
-from conftest import ENVS, all_of, find, live_deployment
 
 
 def synth(props: WebServiceProps) -> list[dict]:
@@ -44,7 +44,12 @@ def test_service_account_never_automounts(objects, env) -> None:
 def test_role_is_least_privilege(objects, env) -> None:
     namespace = ENVIRONMENTS.get(env).namespace
     (rule,) = find(objects[env], "Role", "blacklist")["rules"]
-    assert rule == {"apiGroups": [""], "resources": ["configmaps"], "resourceNames": ["blacklist-config"], "verbs": ["get", "list", "watch"]}
+    assert rule == {
+        "apiGroups": [""],
+        "resources": ["configmaps"],
+        "resourceNames": ["blacklist-config"],
+        "verbs": ["get", "list", "watch"],
+    }
     binding = find(objects[env], "RoleBinding", "blacklist")
     assert binding["roleRef"] == {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "blacklist"}
     assert binding["subjects"] == [{"kind": "ServiceAccount", "name": "blacklist", "namespace": namespace}]
@@ -58,8 +63,14 @@ def test_token_is_projected_short_lived_and_read_only(objects, env) -> None:
     token = volume["projected"]["sources"][0]["serviceAccountToken"]
     assert token == {"expirationSeconds": 3600, "path": "token"}
     (mount,) = [m for m in pod["containers"][0]["volumeMounts"] if m["name"] == "kube-api-access"]
-    assert mount == {"mountPath": "/var/run/secrets/kubernetes.io/serviceaccount", "name": "kube-api-access", "readOnly": True}
-    egress_ports = [p["port"] for rule in find(objects[env], "NetworkPolicy", "blacklist")["spec"]["egress"] for p in rule["ports"]]
+    assert mount == {
+        "mountPath": "/var/run/secrets/kubernetes.io/serviceaccount",
+        "name": "kube-api-access",
+        "readOnly": True,
+    }
+    egress_ports = [
+        p["port"] for rule in find(objects[env], "NetworkPolicy", "blacklist")["spec"]["egress"] for p in rule["ports"]
+    ]
     assert 6443 in egress_ports
 
 
@@ -70,15 +81,23 @@ def test_without_api_access_there_is_no_token_role_or_api_egress() -> None:
     assert not kinds & {"Role", "RoleBinding"}
     pod = find(objs, "Deployment", "worker")["spec"]["template"]["spec"]
     assert [v["name"] for v in pod["volumes"]] == ["tmp"]
-    egress_ports = [p["port"] for rule in find(objs, "NetworkPolicy", "worker")["spec"]["egress"] for p in rule["ports"]]
+    egress_ports = [
+        p["port"] for rule in find(objs, "NetworkPolicy", "worker")["spec"]["egress"] for p in rule["ports"]
+    ]
     assert egress_ports == [53, 53]
 
 
 @pytest.mark.parametrize(
     "rule, message",
     [
-        (dict(resource="configmaps", names=("a",), verbs=("get", "update")), "api_access[configmaps].verbs: ('get', 'update') is not allowed; a non-empty subset of get, list, watch"),
-        (dict(resource="secrets", names=()), "api_access[secrets].names: () is not allowed; one or more object names, no wildcards"),
+        (
+            dict(resource="configmaps", names=("a",), verbs=("get", "update")),
+            "api_access[configmaps].verbs: ('get', 'update') is not allowed; a non-empty subset of get, list, watch",
+        ),
+        (
+            dict(resource="secrets", names=()),
+            "api_access[secrets].names: () is not allowed; one or more object names, no wildcards",
+        ),
         (dict(resource="configmaps", names=("*",)), "api_access[configmaps].names: ('*',) is not allowed"),
         (dict(resource="*", names=("a",)), "api_access.resource: '*' is not allowed"),
     ],
@@ -108,7 +127,9 @@ def test_secret_is_sealed_and_required(objects, env) -> None:
 
 def test_development_seals_nothing_and_starts_without_the_secret(objects) -> None:
     assert not [o for o in objects["development"] if o["kind"] == "SealedSecret"]
-    env_from = find(objects["development"], "Deployment", "blacklist")["spec"]["template"]["spec"]["containers"][0]["envFrom"]
+    env_from = find(objects["development"], "Deployment", "blacklist")["spec"]["template"]["spec"]["containers"][0][
+        "envFrom"
+    ]
     assert {"secretRef": {"name": "blacklist-secrets", "optional": True}} in env_from
 
 
@@ -118,8 +139,17 @@ def test_development_seals_nothing_and_starts_without_the_secret(objects) -> Non
 )
 def test_plain_values_are_refused_without_being_echoed(value) -> None:
     identity = ServiceIdentity(name="app", namespace="app", environment="staging")
-    with pytest.raises(ConfigError, match=r"sealed_secret\[app-secrets\]\.TOKEN: '<\d+ characters>' is not allowed; kubeseal ciphertext") as error:
-        SealedEnvSecret(EnvironmentChart(App(), "c", profile=STAGING), "s", identity=identity, name="app-secrets", encrypted_data={"TOKEN": value})
+    with pytest.raises(
+        ConfigError,
+        match=r"sealed_secret\[app-secrets\]\.TOKEN: '<\d+ characters>' is not allowed; kubeseal ciphertext",
+    ) as error:
+        SealedEnvSecret(
+            EnvironmentChart(App(), "c", profile=STAGING),
+            "s",
+            identity=identity,
+            name="app-secrets",
+            encrypted_data={"TOKEN": value},
+        )
     assert value not in str(error.value)
 
 
@@ -130,7 +160,12 @@ def test_kubeseal_shaped_ciphertext_is_accepted() -> None:
 
 def test_a_plain_secret_object_never_renders() -> None:
     secret = {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "leak"}, "stringData": {"k": "v"}}
-    with pytest.raises(ConfigError, match=re.escape("staging: Secret/leak: '<data>' is not allowed; a Secret with data or stringData is never rendered")):
+    with pytest.raises(
+        ConfigError,
+        match=re.escape(
+            "staging: Secret/leak: '<data>' is not allowed; a Secret with data or stringData is never rendered"
+        ),
+    ):
         refuse_plain_secrets("staging", [secret])
 
 
@@ -154,7 +189,10 @@ def test_ingress_serves_the_profile_host_over_tls(objects, env, host) -> None:
         assert backend["port"]["name"] in {p["name"] for p in service["spec"]["ports"]}
     # The controller's namespace is admitted to that port.
     ingress_rules = find(objects[env], "NetworkPolicy", "blacklist")["spec"]["ingress"]
-    assert {"from": [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "ingress-nginx"}}}], "ports": [{"port": "http", "protocol": "TCP"}]} in ingress_rules
+    assert {
+        "from": [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "ingress-nginx"}}}],
+        "ports": [{"port": "http", "protocol": "TCP"}],
+    } in ingress_rules
 
 
 def test_development_has_no_ingress(objects) -> None:
@@ -175,5 +213,7 @@ def test_vpa_only_in_production_and_never_evicts(objects) -> None:
 
 
 def test_api_access_token_lifetime_is_bounded() -> None:
-    with pytest.raises(ConfigError, match=re.escape("api_access.token_expiration_seconds: 60 is not allowed; 600 to 86400")):
+    with pytest.raises(
+        ConfigError, match=re.escape("api_access.token_expiration_seconds: 60 is not allowed; 600 to 86400")
+    ):
         ApiAccess(rules=(ApiRule(resource="configmaps", names=("a",)),), token_expiration_seconds=60)

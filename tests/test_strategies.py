@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import ENVS, all_of, find
 
 from cdk8s_webservice import Strategy
 from charts.blacklist import SLO
 from charts.environments import ENVIRONMENTS
-from conftest import ENVS, all_of, find
 from main import PROJECT
 
 STRATEGIES = [s for s in Strategy]
@@ -24,7 +24,9 @@ def by_strategy() -> dict[Strategy, dict[str, list[dict[str, Any]]]]:
     for strategy in STRATEGIES:
         rendered = PROJECT.synthesize(None, strategy)
         result[strategy] = {
-            folder: [yaml.safe_load(t) for t in files.values()] for folder, files in rendered.items() if not folder.startswith("helm/")
+            folder: [yaml.safe_load(t) for t in files.values()]
+            for folder, files in rendered.items()
+            if not folder.startswith("helm/")
         }
     return result
 
@@ -44,11 +46,17 @@ def topology(objs: list[dict[str, Any]]) -> str:
         kind, name, spec = o["kind"], o["metadata"]["name"], o.get("spec", {})
         if kind == "Deployment":
             container = spec["template"]["spec"]["containers"][0]
-            lines.append(f"Deployment/{name} selector={spec['selector']['matchLabels']} replicas={spec['replicas']} image={container['image']}")
+            lines.append(
+                f"Deployment/{name} selector={spec['selector']['matchLabels']} replicas={spec['replicas']} image={container['image']}"
+            )
         elif kind == "Service":
-            lines.append(f"Service/{name} selector={spec['selector']} job={o['metadata']['labels'].get('prometheus.io/job')}")
+            lines.append(
+                f"Service/{name} selector={spec['selector']} job={o['metadata']['labels'].get('prometheus.io/job')}"
+            )
         elif kind == "HorizontalPodAutoscaler":
-            lines.append(f"HPA/{name} -> {spec['scaleTargetRef']['kind']}/{spec['scaleTargetRef']['name']} {spec['minReplicas']}-{spec['maxReplicas']}")
+            lines.append(
+                f"HPA/{name} -> {spec['scaleTargetRef']['kind']}/{spec['scaleTargetRef']['name']} {spec['minReplicas']}-{spec['maxReplicas']}"
+            )
         elif kind == "VerticalPodAutoscaler":
             lines.append(f"VPA/{name} -> Deployment/{spec['targetRef']['name']}")
         elif kind == "PodDisruptionBudget":
@@ -62,7 +70,9 @@ def topology(objs: list[dict[str, Any]]) -> str:
             )
         elif kind == "Ingress":
             backend = spec["rules"][0]["http"]["paths"][0]["backend"]["service"]
-            lines.append(f"Ingress/{name} {spec['rules'][0]['host']} -> Service/{backend['name']}:{backend['port']['name']}")
+            lines.append(
+                f"Ingress/{name} {spec['rules'][0]['host']} -> Service/{backend['name']}:{backend['port']['name']}"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -91,7 +101,10 @@ def test_blue_green(by_strategy, env) -> None:
     live, preview = profile.blue_green.active, profile.blue_green.preview
     assert sorted(d["metadata"]["name"] for d in all_of(objs, "Deployment")) == ["blacklist-blue", "blacklist-green"]
     live_pods, preview_pods = pods(objs, f"blacklist-{live}"), pods(objs, f"blacklist-{preview}")
-    service, preview_service = find(objs, "Service", "blacklist")["spec"], find(objs, "Service", "blacklist-preview")["spec"]
+    service, preview_service = (
+        find(objs, "Service", "blacklist")["spec"],
+        find(objs, "Service", "blacklist-preview")["spec"],
+    )
     assert selects(service["selector"], live_pods) and not selects(service["selector"], preview_pods)
     assert selects(preview_service["selector"], preview_pods) and not selects(preview_service["selector"], live_pods)
     # HPA, PDB and VPA follow the live colour.
@@ -150,7 +163,10 @@ def test_canary(by_strategy, env) -> None:
     # The load tester reaches the canary; its command targets the canary Service.
     webhook = canary["analysis"]["webhooks"][0]
     assert webhook["metadata"]["cmd"].endswith(f"http://blacklist-canary.{ENVIRONMENTS.get(env).namespace}:80/")
-    clients = [r["from"][0]["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"] for r in find(objs, "NetworkPolicy", "blacklist")["spec"]["ingress"]]
+    clients = [
+        r["from"][0]["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"]
+        for r in find(objs, "NetworkPolicy", "blacklist")["spec"]["ingress"]
+    ]
     assert "flagger-system" in clients
 
 

@@ -121,13 +121,13 @@ def test_malformed_tag() -> None:
 @pytest.mark.parametrize("name", ["Blacklist", "black_list", "-api", "api-", ""])
 def test_name_not_dns_1123(name) -> None:
     with raises(f"name: {name!r} is not allowed; a DNS-1123 label is lower-case letters, digits and '-'"):
-        WebServiceProps(name=name, image="registry.example.com/app", profile=STAGING).identity
+        WebServiceProps(name=name, image="registry.example.com/app", profile=STAGING)
 
 
 def test_name_over_63_characters() -> None:
     name = "a" * 64
     with raises(f"name: {name!r} is not allowed; a DNS-1123 label is at most 63 characters (this one has 64)"):
-        WebServiceProps(name=name, image="registry.example.com/app", profile=STAGING).identity
+        WebServiceProps(name=name, image="registry.example.com/app", profile=STAGING)
 
 
 def test_namespace_not_dns_1123() -> None:

@@ -6,7 +6,6 @@ import hashlib
 import json
 
 import pytest
-
 from conftest import ENVS, all_of, find, live_deployment
 
 WORKLOAD = {"app.kubernetes.io/part-of": "blacklist", "app.kubernetes.io/component": "api"}
@@ -97,7 +96,9 @@ def test_every_selector_matches_the_pods_it_should(objects, env) -> None:
         assert selects(live_service["spec"]["selector"], live_labels)
         for deployment in deployments(objects, env):
             if deployment is not live:
-                assert not selects(live_service["spec"]["selector"], deployment["spec"]["template"]["metadata"]["labels"])
+                assert not selects(
+                    live_service["spec"]["selector"], deployment["spec"]["template"]["metadata"]["labels"]
+                )
     monitor = find(objs, "ServiceMonitor", "blacklist")["spec"]
     assert monitor["jobLabel"] == "prometheus.io/job"
     (expression,) = monitor["selector"]["matchExpressions"]
@@ -127,9 +128,15 @@ def test_hpa_scales_on_cpu_memory_and_request_rate(objects, env) -> None:
     assert spec["scaleTargetRef"]["kind"] == "Deployment"
     assert spec["metrics"] == [
         {"resource": {"name": "cpu", "target": {"averageUtilization": 70, "type": "Utilization"}}, "type": "Resource"},
-        {"resource": {"name": "memory", "target": {"averageUtilization": 80, "type": "Utilization"}}, "type": "Resource"},
         {
-            "pods": {"metric": {"name": "http_requests_per_second"}, "target": {"averageValue": "100", "type": "AverageValue"}},
+            "resource": {"name": "memory", "target": {"averageUtilization": 80, "type": "Utilization"}},
+            "type": "Resource",
+        },
+        {
+            "pods": {
+                "metric": {"name": "http_requests_per_second"},
+                "target": {"averageValue": "100", "type": "AverageValue"},
+            },
             "type": "Pods",
         },
     ]

@@ -12,20 +12,28 @@ from .autoscaling import HorizontalAutoscaler, ResourceRecommender, ScalingTarge
 from .availability import DisruptionBudget
 from .canary import FlaggerCanary
 from .chart import EnvironmentChart
+from .dashboards import BusinessPanel, GrafanaDashboards
 from .delivery import BlueGreenState, CanaryOptions, Strategy
 from .diff import diff_objects, format_changes
-from .gitops import ApplicationSpec, ArgoApplications, ArgoApplicationSet, GitOpsSettings, annotate_sync_waves, replica_owners
-from .helm import chart_files
-from .dashboards import BusinessPanel, GrafanaDashboards
 from .errors import ConfigError
+from .gate import Gate, GateFailed, GateSettings, Violation
+from .gitops import (
+    ApplicationSpec,
+    ArgoApplications,
+    ArgoApplicationSet,
+    GitOpsSettings,
+    annotate_sync_waves,
+    replica_owners,
+)
+from .helm import chart_files
 from .identity import ServiceIdentity
 from .ingress import IngressOptions, PublicIngress
 from .namespace import ServiceNamespace
 from .network import DefaultDenyPolicy, EgressRule, NetworkAccess, ServiceEndpoint, ServiceNetworkPolicy
 from .observability import MetricsScrape, Scraping
 from .output import replace_directory, write_environments
-from .project import ServiceProject
 from .profile import EnvironmentProfile, Environments, Resources, ScalingBounds, TagPolicy
+from .project import ServiceProject
 from .releases import Release, Releases
 from .rendering import render_files, to_yaml
 from .secrets import SealedEnvSecret, check_ciphertext
@@ -53,6 +61,9 @@ __all__ = [
     "EnvironmentProfile",
     "Environments",
     "FlaggerCanary",
+    "Gate",
+    "GateFailed",
+    "GateSettings",
     "GitOpsSettings",
     "GrafanaDashboards",
     "HealthChecks",
@@ -81,6 +92,7 @@ __all__ = [
     "SloAlerts",
     "Strategy",
     "TagPolicy",
+    "Violation",
     "VpaBounds",
     "WebService",
     "WebServiceProps",
@@ -90,6 +102,7 @@ __all__ = [
     "annotate_sync_waves",
     "chart_files",
     "check_ciphertext",
+    "cli",
     "diff_objects",
     "format_changes",
     "manifests_by_environment",

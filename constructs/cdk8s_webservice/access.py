@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cdk8s_plus_27 import k8s
+
 from constructs import Construct
 
 from .errors import ConfigError
@@ -33,10 +34,14 @@ class ApiRule:
         if not self.resource or "*" in self.resource:
             raise ConfigError("api_access.resource", self.resource, "one named resource type such as 'configmaps'")
         if not self.names or any(not n or "*" in n for n in self.names):
-            raise ConfigError(f"api_access[{self.resource}].names", self.names, "one or more object names, no wildcards")
+            raise ConfigError(
+                f"api_access[{self.resource}].names", self.names, "one or more object names, no wildcards"
+            )
         extra = [v for v in self.verbs if v not in READ_VERBS]
         if not self.verbs or extra:
-            raise ConfigError(f"api_access[{self.resource}].verbs", self.verbs, f"a non-empty subset of {', '.join(READ_VERBS)}")
+            raise ConfigError(
+                f"api_access[{self.resource}].verbs", self.verbs, f"a non-empty subset of {', '.join(READ_VERBS)}"
+            )
 
 
 @dataclass(frozen=True)
@@ -55,10 +60,14 @@ class ApiAccess:
 
     def __post_init__(self) -> None:
         if not self.rules:
-            raise ConfigError("api_access.rules", self.rules, "at least one rule (leave api_access unset for no API access)")
+            raise ConfigError(
+                "api_access.rules", self.rules, "at least one rule (leave api_access unset for no API access)"
+            )
         if not 600 <= self.token_expiration_seconds <= 86400:
             raise ConfigError(
-                "api_access.token_expiration_seconds", self.token_expiration_seconds, "600 to 86400 (Kubernetes' bounds)"
+                "api_access.token_expiration_seconds",
+                self.token_expiration_seconds,
+                "600 to 86400 (Kubernetes' bounds)",
             )
 
 
@@ -83,7 +92,10 @@ class WorkloadIdentity(Construct):
             metadata=metadata,
             rules=[
                 k8s.PolicyRule(
-                    api_groups=[rule.api_group], resources=[rule.resource], resource_names=list(rule.names), verbs=list(rule.verbs)
+                    api_groups=[rule.api_group],
+                    resources=[rule.resource],
+                    resource_names=list(rule.names),
+                    verbs=list(rule.verbs),
                 )
                 for rule in access.rules
             ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cdk8s import ApiObjectMetadata
+
 from cdk8s_webservice_crds.com.coreos import monitoring
 from constructs import Construct
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from cdk8s import ApiObjectMetadata
 from cdk8s_plus_27 import k8s
+
 from cdk8s_webservice_crds.io.k8s import autoscaling as vpa
 from constructs import Construct
 
@@ -61,7 +62,9 @@ class HorizontalAutoscaler(Construct):
             "hpa",
             metadata=k8s.ObjectMeta(name=identity.name, namespace=identity.namespace),
             spec=k8s.HorizontalPodAutoscalerSpecV2(
-                scale_target_ref=k8s.CrossVersionObjectReferenceV2(api_version="apps/v1", kind="Deployment", name=target),
+                scale_target_ref=k8s.CrossVersionObjectReferenceV2(
+                    api_version="apps/v1", kind="Deployment", name=target
+                ),
                 min_replicas=bounds.min_replicas,
                 max_replicas=bounds.max_replicas,
                 metrics=[
@@ -122,7 +125,9 @@ class VpaBounds:
             quantities.memory("vpa.min_memory", self.min_memory).value
             > quantities.memory("vpa.max_memory", self.max_memory).value
         ):
-            raise ConfigError("vpa.min_memory", self.min_memory, f"it must not exceed vpa.max_memory ({self.max_memory})")
+            raise ConfigError(
+                "vpa.min_memory", self.min_memory, f"it must not exceed vpa.max_memory ({self.max_memory})"
+            )
 
 
 # Recommendations only ("Off"). Any mode that rewrites requests ("Initial" on every new
@@ -136,19 +141,17 @@ VPA_UPDATE_MODE = vpa.VerticalPodAutoscalerSpecUpdatePolicyUpdateMode.OFF
 class ResourceRecommender(Construct):
     """VerticalPodAutoscaler `<name>` in recommendation mode for the Deployment `target`."""
 
-    def __init__(
-        self, scope: Construct, id: str, *, identity: ServiceIdentity, target: str, bounds: VpaBounds
-    ) -> None:
+    def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, target: str, bounds: VpaBounds) -> None:
         super().__init__(scope, id)
         self.vpa = vpa.VerticalPodAutoscaler(
             self,
             "vpa",
             metadata=ApiObjectMetadata(name=identity.name, namespace=identity.namespace),
             spec=vpa.VerticalPodAutoscalerSpec(
-                target_ref=vpa.VerticalPodAutoscalerSpecTargetRef(api_version="apps/v1", kind="Deployment", name=target),
-                update_policy=vpa.VerticalPodAutoscalerSpecUpdatePolicy(
-                    update_mode=VPA_UPDATE_MODE
+                target_ref=vpa.VerticalPodAutoscalerSpecTargetRef(
+                    api_version="apps/v1", kind="Deployment", name=target
                 ),
+                update_policy=vpa.VerticalPodAutoscalerSpecUpdatePolicy(update_mode=VPA_UPDATE_MODE),
                 resource_policy=vpa.VerticalPodAutoscalerSpecResourcePolicy(
                     container_policies=[
                         vpa.VerticalPodAutoscalerSpecResourcePolicyContainerPolicies(

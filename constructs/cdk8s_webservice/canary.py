@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cdk8s import ApiObjectMetadata
+
 from cdk8s_webservice_crds.app import flagger
 from constructs import Construct
 
@@ -77,7 +78,9 @@ class FlaggerCanary(Construct):
                     type=flagger.CanarySpecAnalysisWebhooksType.ROLLOUT,
                     url=options.load_test_url,
                     timeout="5s",
-                    metadata={"cmd": f"{options.load_test_command} http://{self.canary_job}.{namespace}:{service_port}/"},
+                    metadata={
+                        "cmd": f"{options.load_test_command} http://{self.canary_job}.{namespace}:{service_port}/"
+                    },
                 )
             )
         if options.confirm_promotion_url:
@@ -139,7 +142,9 @@ class FlaggerCanary(Construct):
                     port=service_port,
                     target_port="http",
                     port_discovery=True,
-                    apex=flagger.CanarySpecServiceApex(labels={PART_OF: identity.part_of, COMPONENT: identity.component}),
+                    apex=flagger.CanarySpecServiceApex(
+                        labels={PART_OF: identity.part_of, COMPONENT: identity.component}
+                    ),
                     primary=flagger.CanarySpecServicePrimary(labels={PROMETHEUS_JOB: name}),
                     canary=flagger.CanarySpecServiceCanary(labels={PROMETHEUS_JOB: self.canary_job}),
                 ),

@@ -18,6 +18,7 @@ from pathlib import Path
 from .delivery import Strategy
 from .diff import diff_objects, format_changes, load_objects, read_folder
 from .errors import ConfigError
+from .gate import Gate, GateFailed
 from .output import write_environments
 from .profile import EnvironmentProfile
 from .project import ServiceProject
@@ -79,11 +80,21 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("--out", default="dist", help="the committed output folder (default: dist)")
     diff.add_argument("--between", nargs=2, metavar=("ENV_A", "ENV_B"), help="compare two environments instead")
 
-    validate = commands.add_parser("validate", help="build every environment and check the committed output is current")
+    validate = commands.add_parser(
+        "validate", help="build every environment through the gate and check the committed output is current"
+    )
     validate.add_argument("--out", default="dist", help="the committed output folder (default: dist)")
 
-    for name, text in (("promote", "make the blue-green preview colour live"), ("rollback", "make the other blue-green colour live again")):
-        command = commands.add_parser(name, help=text, epilog=ROLLBACK_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    gate = commands.add_parser("gate", help="run the gate (schema, policy, cross-object rules) on rendered YAML")
+    gate.add_argument("folder", nargs="?", default="dist", help="folder of environment folders (default: dist)")
+
+    for name, text in (
+        ("promote", "make the blue-green preview colour live"),
+        ("rollback", "make the other blue-green colour live again"),
+    ):
+        command = commands.add_parser(
+            name, help=text, epilog=ROLLBACK_HELP, formatter_class=argparse.RawDescriptionHelpFormatter
+        )
         command.add_argument("-e", "--environment", required=True, metavar="ENV")
         command.add_argument("--out", default="dist", help="output folder to re-synthesize (default: dist)")
 
@@ -100,16 +111,23 @@ def summary(profiles: Sequence[EnvironmentProfile], rendered: dict[str, dict[str
         if p.strategy is Strategy.BLUE_GREEN:
             state = p.blue_green
             image = ", ".join(
-                f"{c}: {state.tag(c, p.image_tag)}" + (" (live)" if c == state.active else "") for c in (state.active, state.preview)
+                f"{c}: {state.tag(c, p.image_tag)}" + (" (live)" if c == state.active else "")
+                for c in (state.active, state.preview)
             )
         else:
             image = p.image_tag
         rows.append(
-            (p.name, p.strategy.value, p.namespace, str(len(rendered.get(p.name, {}))), image,
-             f"{p.replicas} ({p.autoscaling.min_replicas}-{p.autoscaling.max_replicas})")
+            (
+                p.name,
+                p.strategy.value,
+                p.namespace,
+                str(len(rendered.get(p.name, {}))),
+                image,
+                f"{p.replicas} ({p.autoscaling.min_replicas}-{p.autoscaling.max_replicas})",
+            )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows)
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows)
 
 
 def _synth(project: ServiceProject, out: Path, names: list[str] | None, strategy: Strategy | None) -> int:
@@ -124,7 +142,9 @@ def _diff(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
     if args.between:
         a, b = args.between
         rendered = project.synthesize([a, b])
-        changes = diff_objects(load_objects(rendered[a].values()), load_objects(rendered[b].values()), match_namespaces=False)
+        changes = diff_objects(
+            load_objects(rendered[a].values()), load_objects(rendered[b].values()), match_namespaces=False
+        )
         title = f"{a} -> {b}"
     else:
         rendered = project.synthesize(args.environment)
@@ -145,7 +165,11 @@ def _diff(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
 def _read_tree(folder: Path) -> dict[str, str]:
     if not folder.is_dir():
         return {}
-    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _validate(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
@@ -160,6 +184,16 @@ def _validate(project: ServiceProject, args: argparse.Namespace, root: Path) -> 
     return 0
 
 
+def _gate(project: ServiceProject, folder: Path) -> int:
+    if not folder.is_dir():
+        raise ConfigError("folder", str(folder), "an existing folder of environment folders")
+    violations = Gate(project.gate).check_folder(folder)
+    if violations:
+        raise GateFailed(violations)
+    print(f"{folder.name}/: every object passes the gate")
+    return 0
+
+
 def _release(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
     if project.releases_file is None:
         raise ConfigError("releases_file", None, "the project must name its releases file for release commands")
@@ -169,7 +203,9 @@ def _release(project: ServiceProject, args: argparse.Namespace, root: Path) -> i
     if args.command in ("promote", "rollback"):
         if not blue_green:
             raise ConfigError(
-                f"{args.environment}.strategy", profile.strategy.value, f"blue-green for {args.command}\n{ROLLBACK_HELP}"
+                f"{args.environment}.strategy",
+                profile.strategy.value,
+                f"blue-green for {args.command}\n{ROLLBACK_HELP}",
             )
         releases = releases.flip(args.environment)
     else:
@@ -179,7 +215,7 @@ def _release(project: ServiceProject, args: argparse.Namespace, root: Path) -> i
     releases.save(project.releases_file)
     try:
         rendered = project.synthesize()
-    except ConfigError:
+    except (ConfigError, GateFailed):
         project.releases_file.write_text(previous, encoding="utf-8")
         raise
     write_environments(root / args.out, rendered, whole=True)
@@ -211,10 +247,15 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
             return _diff(project, args, root)
         if args.command == "validate":
             return _validate(project, args, root)
+        if args.command == "gate":
+            return _gate(project, Path(args.folder) if Path(args.folder).is_absolute() else root / args.folder)
         return _release(project, args, root)
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except GateFailed as failure:
+        print(failure.report(), file=sys.stderr)
+        return 1
 
 
 def run() -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cdk8s_plus_27 import k8s
+
 from constructs import Construct
 
 from . import slo as promql
@@ -130,7 +131,12 @@ def performance_panels(identity: ServiceIdentity, slo: ServiceLevelObjectives) -
         Panel(
             "Request rate (req/s)",
             "reqps",
-            (Query(promql.request_rate(slo, job, by=m.status_label, extra=NAMESPACE_MATCHER), f"{{{{{m.status_label}}}}}"),),
+            (
+                Query(
+                    promql.request_rate(slo, job, by=m.status_label, extra=NAMESPACE_MATCHER),
+                    f"{{{{{m.status_label}}}}}",
+                ),
+            ),
         ),
         Panel(
             "Latency " + " / ".join(f"p{round(q * 100)}" for q in quantiles),
@@ -182,7 +188,12 @@ def infrastructure_panels(identity: ServiceIdentity, slo: ServiceLevelObjectives
         Panel(
             f"Restarts ({slo.restart_window})",
             "short",
-            (Query(f"sum by (pod) (increase(kube_pod_container_status_restarts_total{{{matcher}}}[{slo.restart_window}]))", "{{pod}}"),),
+            (
+                Query(
+                    f"sum by (pod) (increase(kube_pod_container_status_restarts_total{{{matcher}}}[{slo.restart_window}]))",
+                    "{{pod}}",
+                ),
+            ),
             threshold=slo.restarts,
         ),
         Panel(
@@ -194,8 +205,14 @@ def infrastructure_panels(identity: ServiceIdentity, slo: ServiceLevelObjectives
             "Replicas: desired / available",
             "short",
             (
-                Query(f'sum(kube_horizontalpodautoscaler_status_desired_replicas{{horizontalpodautoscaler="{c}", {NAMESPACE_MATCHER}}})', "desired"),
-                Query(f'sum(kube_deployment_status_replicas_available{{deployment=~"{c}(-primary)?", {NAMESPACE_MATCHER}}})', "available"),
+                Query(
+                    f'sum(kube_horizontalpodautoscaler_status_desired_replicas{{horizontalpodautoscaler="{c}", {NAMESPACE_MATCHER}}})',
+                    "desired",
+                ),
+                Query(
+                    f'sum(kube_deployment_status_replicas_available{{deployment=~"{c}(-primary)?", {NAMESPACE_MATCHER}}})',
+                    "available",
+                ),
             ),
         ),
     ]
@@ -222,8 +239,12 @@ class GrafanaDashboards(Construct):
         super().__init__(scope, id)
         title = identity.name
         models = {
-            "performance": dashboard_model(identity, "performance", f"{title}: application performance", performance_panels(identity, slo)),
-            "infrastructure": dashboard_model(identity, "infrastructure", f"{title}: infrastructure", infrastructure_panels(identity, slo)),
+            "performance": dashboard_model(
+                identity, "performance", f"{title}: application performance", performance_panels(identity, slo)
+            ),
+            "infrastructure": dashboard_model(
+                identity, "infrastructure", f"{title}: infrastructure", infrastructure_panels(identity, slo)
+            ),
         }
         if business_panels:
             panels = [Panel(p.title, p.unit, (Query(p.expr, p.legend),)) for p in business_panels]

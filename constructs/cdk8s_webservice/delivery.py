@@ -94,7 +94,9 @@ class CanaryOptions:
             raise ConfigError("canary.interval", self.interval, "a duration such as '1m' or '30s'")
         if not 1 <= self.step_weight <= self.max_weight <= 100:
             raise ConfigError(
-                "canary.step_weight", self.step_weight, f"1 to canary.max_weight ({self.max_weight}), which is at most 100"
+                "canary.step_weight",
+                self.step_weight,
+                f"1 to canary.max_weight ({self.max_weight}), which is at most 100",
             )
         for name in ("threshold", "iterations"):
             if getattr(self, name) < 1:

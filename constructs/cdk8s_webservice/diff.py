@@ -65,7 +65,10 @@ def field_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[tuple[
 
 
 def diff_objects(
-    old: Mapping[ObjectKey, Mapping[str, Any]], new: Mapping[ObjectKey, Mapping[str, Any]], *, match_namespaces: bool = True
+    old: Mapping[ObjectKey, Mapping[str, Any]],
+    new: Mapping[ObjectKey, Mapping[str, Any]],
+    *,
+    match_namespaces: bool = True,
 ) -> list[ObjectChange]:
     """Changes from `old` to `new`. With `match_namespaces=False` (comparing two
     environments) objects are paired by kind and name alone."""

@@ -3,14 +3,14 @@ yielding the same three), sync waves, and what ArgoCD must leave to controllers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import re
-
 import yaml
 from cdk8s import ApiObjectMetadata
+
 from cdk8s_webservice_crds.io import argoproj
 from constructs import Construct
 
@@ -97,7 +97,11 @@ class ApplicationSpec:
         return f"{self.service}-{self.profile.name}"
 
     def labels(self) -> dict[str, str]:
-        return {"app.kubernetes.io/name": self.service, "app.kubernetes.io/part-of": self.part_of, "environment": self.profile.name}
+        return {
+            "app.kubernetes.io/name": self.service,
+            "app.kubernetes.io/part-of": self.part_of,
+            "environment": self.profile.name,
+        }
 
     def varying_spec(self, settings: GitOpsSettings) -> dict[str, Any]:
         """The part of the spec that differs between environments."""
@@ -147,7 +151,10 @@ def _snake_keys(value: Any) -> Any:
     """camelCase keys (as the API spells them) to the bindings' snake_case
     arguments, so a spec written once as data also builds the typed structs."""
     if isinstance(value, Mapping):
-        return {re.sub(r"(?<=[a-z0-9])([A-Z]+)", lambda m: "_" + m.group(1).lower(), k): _snake_keys(v) for k, v in value.items()}
+        return {
+            re.sub(r"(?<=[a-z0-9])([A-Z]+)", lambda m: "_" + m.group(1).lower(), k): _snake_keys(v)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [_snake_keys(v) for v in value]
     return value
@@ -207,20 +214,28 @@ class ArgoApplicationSet(Construct):
         for index, app in enumerate(apps):
             keyword = "if" if index == 0 else "else if"
             patch = {"metadata": {"finalizers": app.finalizers()}, "spec": app.varying_spec(settings)}
-            branches.append(f'{{{{- {keyword} eq .path.basename "{app.profile.name}" }}}}\n' + yaml.safe_dump(patch, sort_keys=True))
+            branches.append(
+                f'{{{{- {keyword} eq .path.basename "{app.profile.name}" }}}}\n' + yaml.safe_dump(patch, sort_keys=True)
+            )
         template_patch = "".join(branches) + "{{- end }}\n"
         template = {
             "metadata": {
                 "name": f"{service}-{{{{ .path.basename }}}}",
                 "namespace": settings.argocd_namespace,
-                "labels": {"app.kubernetes.io/name": service, "app.kubernetes.io/part-of": part_of, "environment": "{{ .path.basename }}"},
+                "labels": {
+                    "app.kubernetes.io/name": service,
+                    "app.kubernetes.io/part-of": part_of,
+                    "environment": "{{ .path.basename }}",
+                },
             },
             "spec": _common_spec(settings, "{{ .path.path }}"),
         }
         self.application_set = argoproj.ApplicationSet(
             self,
             "application-set",
-            metadata=ApiObjectMetadata(name=service, namespace=settings.argocd_namespace, labels={"app.kubernetes.io/part-of": part_of}),
+            metadata=ApiObjectMetadata(
+                name=service, namespace=settings.argocd_namespace, labels={"app.kubernetes.io/part-of": part_of}
+            ),
             spec=argoproj.ApplicationSetSpec(
                 go_template=True,
                 go_template_options=["missingkey=error"],
@@ -230,7 +245,9 @@ class ArgoApplicationSet(Construct):
                             repo_url=settings.repo_url,
                             revision=generator_revision,
                             directories=[
-                                argoproj.ApplicationSetSpecGeneratorsGitDirectories(path=f"{settings.dist_path}/{app.profile.name}")
+                                argoproj.ApplicationSetSpecGeneratorsGitDirectories(
+                                    path=f"{settings.dist_path}/{app.profile.name}"
+                                )
                                 for app in apps
                             ],
                         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cdk8s_plus_27 import k8s
+
 from constructs import Construct
 
 from .errors import ConfigError

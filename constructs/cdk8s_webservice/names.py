@@ -18,8 +18,7 @@ def check_dns_label(field: str, value: object) -> str:
         raise ConfigError(
             field,
             value,
-            "a DNS-1123 label is lower-case letters, digits and '-', "
-            "starting and ending with a letter or digit",
+            "a DNS-1123 label is lower-case letters, digits and '-', starting and ending with a letter or digit",
         )
     if len(value) > DNS1123_LABEL_MAX:
         raise ConfigError(
@@ -34,8 +33,7 @@ def check_label_value(field: str, value: object) -> str:
         raise ConfigError(
             field,
             value,
-            "a label value is at most 63 letters, digits, '-', '_' or '.', "
-            "starting and ending with a letter or digit",
+            "a label value is at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
         )
     return value
 
@@ -43,5 +41,7 @@ def check_label_value(field: str, value: object) -> str:
 def check_env_var_name(field: str, value: object) -> str:
     """An environment variable name a container can be given through envFrom."""
     if not isinstance(value, str) or not _ENV_VAR_NAME.fullmatch(value):
-        raise ConfigError(field, value, "an environment variable name is letters, digits and '_', not starting with a digit")
+        raise ConfigError(
+            field, value, "an environment variable name is letters, digits and '_', not starting with a digit"
+        )
     return value

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cdk8s_plus_27 import k8s
+
 from constructs import Construct
 
 from .errors import ConfigError
@@ -148,7 +149,10 @@ class ServiceNetworkPolicy(Construct):
             )
         ]
         rules = ([HTTPS_ANYWHERE] if access.egress_https else []) + list(extra_egress)
-        egress += [k8s.NetworkPolicyEgressRule(to=[rule.to_peer()], ports=[self._port(rule.port, rule.protocol)]) for rule in rules]
+        egress += [
+            k8s.NetworkPolicyEgressRule(to=[rule.to_peer()], ports=[self._port(rule.port, rule.protocol)])
+            for rule in rules
+        ]
         self.policy = k8s.KubeNetworkPolicy(
             self,
             "policy",
@@ -169,7 +173,11 @@ class ServiceNetworkPolicy(Construct):
     @classmethod
     def _from_namespace(cls, namespace: str, port: str) -> k8s.NetworkPolicyIngressRule:
         return k8s.NetworkPolicyIngressRule(
-            from_=[k8s.NetworkPolicyPeer(namespace_selector=k8s.LabelSelector(match_labels={NAMESPACE_NAME_LABEL: namespace}))],
+            from_=[
+                k8s.NetworkPolicyPeer(
+                    namespace_selector=k8s.LabelSelector(match_labels={NAMESPACE_NAME_LABEL: namespace})
+                )
+            ],
             ports=[cls._port(port, "TCP")],
         )
 

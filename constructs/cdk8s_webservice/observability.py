@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from cdk8s import ApiObjectMetadata
+
 from cdk8s_webservice_crds.com.coreos import monitoring
 from constructs import Construct
 

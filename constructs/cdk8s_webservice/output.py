@@ -57,7 +57,9 @@ def write_environments(outdir: Path | str, rendered: Mapping[str, Mapping[str, s
     """
     outdir = Path(outdir)
     if whole:
-        replace_directory(outdir, {f"{env}/{name}": text for env, files in rendered.items() for name, text in files.items()})
+        replace_directory(
+            outdir, {f"{env}/{name}": text for env, files in rendered.items() for name, text in files.items()}
+        )
         return
     for env, files in rendered.items():
         replace_directory(outdir / env, files)

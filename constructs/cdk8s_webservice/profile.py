@@ -157,7 +157,9 @@ class EnvironmentProfile:
                 f"within the autoscaling range {self.autoscaling.min_replicas}-{self.autoscaling.max_replicas}",
             )
         if self.ingress_host is not None and (len(self.ingress_host) > 253 or not _HOST.fullmatch(self.ingress_host)):
-            raise ConfigError(f"{self.name}.ingress_host", self.ingress_host, "a lower-case DNS host name such as 'app.example.com'")
+            raise ConfigError(
+                f"{self.name}.ingress_host", self.ingress_host, "a lower-case DNS host name such as 'app.example.com'"
+            )
 
 
 class Environments:

@@ -14,15 +14,25 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cdk8s import App, Chart
+
 from constructs import Construct
 
 from .chart import EnvironmentChart
 from .delivery import Strategy
-from .gitops import ApplicationSpec, ArgoApplications, ArgoApplicationSet, GitOpsSettings, annotate_sync_waves, replica_owners
+from .gate import Gate, GateSettings
+from .gitops import (
+    ApplicationSpec,
+    ArgoApplications,
+    ArgoApplicationSet,
+    GitOpsSettings,
+    annotate_sync_waves,
+    replica_owners,
+)
 from .helm import chart_files
 from .profile import EnvironmentProfile, Environments
 from .rendering import render_files
@@ -49,8 +59,12 @@ class ServiceProject:
     #: Version of the Helm charts (content hash appended); None: no Helm export.
     helm_chart_version: str | None = None
     part_of: str = ""
+    #: What the gate checks against; every synthesize runs it.
+    gate: GateSettings = field(default_factory=GateSettings)
 
-    def profiles(self, names: Iterable[str] | None = None, strategy: Strategy | None = None) -> list[EnvironmentProfile]:
+    def profiles(
+        self, names: Iterable[str] | None = None, strategy: Strategy | None = None
+    ) -> list[EnvironmentProfile]:
         profiles = self.environments().select(names)
         if strategy is not None:
             profiles = [dataclasses.replace(p, strategy=strategy) for p in profiles]
@@ -60,16 +74,21 @@ class ServiceProject:
         self, names: Iterable[str] | None = None, strategy: Strategy | None = None
     ) -> dict[str, dict[str, str]]:
         """Folder -> file name -> YAML text. With `names`, only those environments
-        (and their Helm charts); otherwise every folder listed above."""
+        (and their Helm charts); otherwise every folder listed above.
+
+        Raises `ConfigError` for a bad value and `GateFailed` when a synthesized
+        object breaks a gate rule: in both cases before anything is written."""
         app = App()
         profiles = self.profiles(names, strategy)
         charts = [self.chart(app, profile) for profile in profiles]
         manifests = manifests_by_environment(charts)
         rendered: dict[str, dict[str, str]] = {}
+        checked: dict[str, list[dict[str, Any]]] = {}
         for env, objects in manifests.items():
             refuse_plain_secrets(env, objects)
             annotate_sync_waves(objects)
             rendered[env] = render_files(env, objects)
+            checked[env] = objects
         if self.helm_chart_version is not None:
             for profile in profiles:
                 rendered[f"{HELM_FOLDER}/{profile.name}"] = chart_files(
@@ -89,13 +108,20 @@ class ServiceProject:
                 (
                     APPLICATIONSET_FOLDER,
                     lambda c: ArgoApplicationSet(
-                        c, "applicationset", settings=self.gitops, service=self.name, part_of=self.part_of or self.name, apps=apps
+                        c,
+                        "applicationset",
+                        settings=self.gitops,
+                        service=self.name,
+                        part_of=self.part_of or self.name,
+                        apps=apps,
                     ),
                 ),
             ):
                 chart = Chart(app, folder)
                 build(chart)
-                rendered[folder] = render_files(folder, chart.to_json())
+                checked[folder] = chart.to_json()
+                rendered[folder] = render_files(folder, checked[folder])
+        Gate(self.gate).enforce(checked, schema_only=(ARGOCD_FOLDER, APPLICATIONSET_FOLDER))
         return rendered
 
     @property

@@ -16,8 +16,18 @@ _CPU = re.compile(r"(?P<number>[0-9]+(\.[0-9]+)?)(?P<unit>m?)")
 _MEMORY = re.compile(r"(?P<number>[0-9]+(\.[0-9]+)?)(?P<unit>Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?")
 _MEMORY_FACTORS = {
     None: 1,
-    "k": 10**3, "M": 10**6, "G": 10**9, "T": 10**12, "P": 10**15, "E": 10**18,
-    "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40, "Pi": 2**50, "Ei": 2**60,
+    "k": 10**3,
+    "M": 10**6,
+    "G": 10**9,
+    "T": 10**12,
+    "P": 10**15,
+    "E": 10**18,
+    "Ki": 2**10,
+    "Mi": 2**20,
+    "Gi": 2**30,
+    "Ti": 2**40,
+    "Pi": 2**50,
+    "Ei": 2**60,
 }
 
 
@@ -40,7 +50,7 @@ def cpu(field: str, text: object) -> Quantity:
     value = Decimal(match["number"]) / (1000 if match["unit"] == "m" else 1)
     if value <= 0:
         raise ConfigError(field, text, "a CPU quantity must be greater than zero")
-    return Quantity(text, value)
+    return Quantity(match.string, value)
 
 
 def memory(field: str, text: object) -> Quantity:
@@ -53,4 +63,4 @@ def memory(field: str, text: object) -> Quantity:
     value = Decimal(match["number"]) * _MEMORY_FACTORS[match["unit"]]
     if value <= 0:
         raise ConfigError(field, text, "a memory quantity must be greater than zero")
-    return Quantity(text, value)
+    return Quantity(match.string, value)

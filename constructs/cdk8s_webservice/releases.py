@@ -64,7 +64,9 @@ class Releases:
             return self._releases[environment]
         except KeyError:
             where = self.path.name if self.path else "releases"
-            raise ConfigError(f"{where}: {environment}", None, f"a release entry; known: {', '.join(self._releases)}") from None
+            raise ConfigError(
+                f"{where}: {environment}", None, f"a release entry; known: {', '.join(self._releases)}"
+            ) from None
 
     def with_release(self, environment: str, release: Release) -> Releases:
         return Releases({**self._releases, environment: release}, self.path)

@@ -45,7 +45,9 @@ def to_yaml(manifest: Mapping[str, Any]) -> str:
     """One object as a YAML document (without the `---` separator)."""
     head = {key: _ordered(manifest[key]) for key in _HEAD if key in manifest}
     rest = {key: _ordered(manifest[key]) for key in sorted(manifest) if key not in _HEAD}
-    text: str = yaml.dump({**head, **rest}, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=1 << 16, allow_unicode=True)
+    text: str = yaml.dump(
+        {**head, **rest}, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=1 << 16, allow_unicode=True
+    )
     return text
 
 

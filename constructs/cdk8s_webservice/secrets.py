@@ -7,6 +7,7 @@ import binascii
 from collections.abc import Mapping
 
 from cdk8s import ApiObjectMetadata
+
 from cdk8s_webservice_crds.com import bitnami
 from constructs import Construct
 

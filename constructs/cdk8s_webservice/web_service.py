@@ -10,11 +10,11 @@ from constructs import Construct
 
 from .access import ApiAccess, WorkloadIdentity
 from .alerts import SloAlerts
-from .canary import FlaggerCanary
-from .delivery import CanaryOptions, Strategy
 from .autoscaling import HorizontalAutoscaler, ResourceRecommender, ScalingTargets, VpaBounds
 from .availability import DisruptionBudget
+from .canary import FlaggerCanary
 from .dashboards import BusinessPanel, GrafanaDashboards
+from .delivery import CanaryOptions, Strategy
 from .errors import ConfigError
 from .identity import COLOUR, ServiceIdentity
 from .ingress import IngressOptions, PublicIngress
@@ -107,6 +107,7 @@ class WebServiceProps:
                 raise ConfigError(name, value, "a port number from 1 to 65535")
         if self.port == self.metrics_port:
             raise ConfigError("metrics_port", self.metrics_port, f"a port other than port ({self.port})")
+        self.identity  # noqa: B018 - validates name, namespace and labels now, not at first use
         if self.secret_name is not None:
             check_dns_label("secret_name", self.secret_name)
         if self.sealed_secret is not None and self.secret_name is None:
@@ -179,7 +180,9 @@ class WebService(Construct):
         for colour in colours:
             tag = profile.blue_green.tag(colour, profile.image_tag) if colour else profile.image_tag
             live = colour is None or colour == profile.blue_green.active
-            self.workloads[colour] = self._workload(colour, tag, profile.replicas if live else profile.autoscaling.min_replicas)
+            self.workloads[colour] = self._workload(
+                colour, tag, profile.replicas if live else profile.autoscaling.min_replicas
+            )
         live_colour = profile.blue_green.active if strategy is Strategy.BLUE_GREEN else None
         #: The Deployment that serves live traffic (HPA and VPA target it).
         self.live_deployment = self.workloads[live_colour].name
@@ -188,15 +191,23 @@ class WebService(Construct):
         self.services: dict[str, ServiceEndpoint] = {}
         scraped: list[str] = []
         if strategy is not Strategy.CANARY:
-            live = ServiceEndpoint(
-                self, "endpoint", identity=ident, service_port=props.service_port, metrics_port=props.metrics_port,
+            live_service = ServiceEndpoint(
+                self,
+                "endpoint",
+                identity=ident,
+                service_port=props.service_port,
+                metrics_port=props.metrics_port,
                 selector=ident.colour_selector(live_colour),
             )
-            self.services[live.name] = live
+            self.services[live_service.name] = live_service
         if strategy is Strategy.BLUE_GREEN:
             preview = ServiceEndpoint(
-                self, "preview-endpoint", identity=ident, service_port=props.service_port,
-                metrics_port=props.metrics_port, name=ident.derived_name("preview"),
+                self,
+                "preview-endpoint",
+                identity=ident,
+                service_port=props.service_port,
+                metrics_port=props.metrics_port,
+                name=ident.derived_name("preview"),
                 selector=ident.colour_selector(profile.blue_green.preview),
             )
             self.services[preview.name] = preview
@@ -212,7 +223,12 @@ class WebService(Construct):
         http_clients: list[str] = []
         if strategy is Strategy.CANARY:
             self.canary = FlaggerCanary(
-                self, "canary", identity=ident, slo=props.slo, options=props.canary, service_port=props.service_port,
+                self,
+                "canary",
+                identity=ident,
+                slo=props.slo,
+                options=props.canary,
+                service_port=props.service_port,
                 ingress=ident.name if self.ingress is not None else None,
             )
             scraped = [ident.name, self.canary.canary_job]
@@ -220,15 +236,25 @@ class WebService(Construct):
                 http_clients.append(props.canary.load_tester_namespace)
 
         self.autoscaler = HorizontalAutoscaler(
-            self, "autoscaler", identity=ident, target=self.live_deployment, bounds=profile.autoscaling,
+            self,
+            "autoscaler",
+            identity=ident,
+            target=self.live_deployment,
+            bounds=profile.autoscaling,
             targets=props.scaling,
         )
         self.disruption_budget = DisruptionBudget(
-            self, "disruption-budget", identity=ident,
+            self,
+            "disruption-budget",
+            identity=ident,
             extra_selector={COLOUR: live_colour} if live_colour else None,
         )
         self.network_policy = ServiceNetworkPolicy(
-            self, "network-policy", identity=ident, access=props.network, extra_egress=self._egress(),
+            self,
+            "network-policy",
+            identity=ident,
+            access=props.network,
+            extra_egress=self._egress(),
             extra_http_clients=http_clients,
         )
         self.metrics = MetricsScrape(self, "metrics", identity=ident, scraping=props.scraping, jobs=scraped)
@@ -252,7 +278,9 @@ class WebService(Construct):
         props = self.props
         egress: list[EgressRule] = []
         if props.telemetry is not None:
-            egress.append(EgressRule(port=props.telemetry.collector_port, namespace=props.telemetry.collector_namespace))
+            egress.append(
+                EgressRule(port=props.telemetry.collector_port, namespace=props.telemetry.collector_namespace)
+            )
         if props.api_access is not None:
             egress.append(EgressRule(port=props.api_access.api_server_port, cidr=props.api_access.api_server_cidr))
         return egress

@@ -1,0 +1,92 @@
+"""The gate: every synthesized object is checked before anything is written.
+
+    schema      core kinds against Kubernetes 1.27 (strict); custom resources
+                against the project's CRD files (undeclared fields rejected)
+    policy      policies/*.rego (package kubernetes.admission, rule deny)
+    references  selectors, targets, ports and network admission across objects;
+                names, labels, namespaces, no plain Secret
+
+A failed gate raises `GateFailed`, whose report names environment, kind, name,
+field and rule for each violation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .policy import check_policies, policy_files
+from .references import check_references
+from .schema import check_schemas, crd_files
+from .violations import GateFailed, Violation
+
+__all__ = ["Gate", "GateFailed", "GateSettings", "Violation"]
+
+
+@dataclass(frozen=True)
+class GateSettings:
+    """What the gate checks against.
+
+    `extra_crd_files` and `extra_policy_dirs` add a project's own CRDs and Rego
+    policies to the library's. The namespaces are where the ingress controller
+    and Prometheus run: the network policies must admit them.
+    """
+
+    kubernetes_version: str = "1.27"
+    ingress_namespace: str = "ingress-nginx"
+    monitoring_namespace: str = "monitoring"
+    extra_crd_files: tuple[Path, ...] = field(default_factory=tuple)
+    extra_policy_dirs: tuple[Path, ...] = field(default_factory=tuple)
+
+
+class Gate:
+    """Runs every rule on one folder of objects at a time."""
+
+    def __init__(self, settings: GateSettings | None = None) -> None:
+        self.settings = settings or GateSettings()
+        self._crds = crd_files(self.settings.extra_crd_files)
+        self._policies = policy_files(self.settings.extra_policy_dirs)
+
+    def check(
+        self, environment: str, objects: Iterable[Mapping[str, Any]], *, workloads: bool = True
+    ) -> list[Violation]:
+        """Violations in one folder. `workloads=False` (e.g. the ArgoCD folder) runs
+        the schema rules only."""
+        objects = list(objects)
+        s = self.settings
+        violations = check_schemas(environment, objects, kubernetes_version=s.kubernetes_version, crds=self._crds)
+        if workloads:
+            violations += check_policies(environment, objects, files=self._policies)
+            violations += check_references(
+                environment, objects, ingress_namespace=s.ingress_namespace, monitoring_namespace=s.monitoring_namespace
+            )
+        return sorted(violations)
+
+    def check_folder(
+        self, root: Path, *, schema_only: Iterable[str] = ("argocd", "argocd-applicationset")
+    ) -> list[Violation]:
+        """Violations in rendered output on disk: every sub-folder of `root` with
+        YAML files is one environment (Helm charts, whose templates are not plain
+        YAML, are skipped)."""
+        import yaml
+
+        skip = set(schema_only)
+        violations: list[Violation] = []
+        for folder in sorted(p for p in Path(root).iterdir() if p.is_dir() and p.name != "helm"):
+            objects = [
+                doc
+                for path in sorted(folder.glob("*.yaml"))
+                for doc in yaml.safe_load_all(path.read_text(encoding="utf-8"))
+                if doc
+            ]
+            violations += self.check(folder.name, objects, workloads=folder.name not in skip)
+        return violations
+
+    def enforce(self, folders: Mapping[str, Iterable[Mapping[str, Any]]], *, schema_only: Iterable[str] = ()) -> None:
+        """Raise `GateFailed` with every violation in every folder."""
+        skip = set(schema_only)
+        violations = [v for name, objs in folders.items() for v in self.check(name, objs, workloads=name not in skip)]
+        if violations:
+            raise GateFailed(violations)

@@ -1,0 +1,53 @@
+"""Policy rules: the Rego policies in policies/ (package kubernetes.admission, rule
+`deny`), evaluated in process by rego-cpp on each environment as one List."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regopy
+
+from .violations import Violation
+
+POLICY_DIR = Path(__file__).resolve().parent.parent / "policies"
+QUERY = "data.kubernetes.admission.deny"
+_MESSAGE = re.compile(r"\[(?P<rule>[^\]]+)\] (?P<kind>[^/]+)/(?P<name>[^:]+): (?P<field>[^:]+): (?P<message>.*)", re.S)
+
+
+def policy_files(extra_dirs: Iterable[Path] = ()) -> tuple[Path, ...]:
+    return tuple(sorted(POLICY_DIR.glob("*.rego"))) + tuple(
+        p for d in extra_dirs for p in sorted(Path(d).glob("*.rego"))
+    )
+
+
+@cache
+def _interpreter(files: tuple[Path, ...]) -> regopy.Interpreter:
+    interpreter = regopy.Interpreter()
+    for path in files:
+        interpreter.add_module(path.name, path.read_text(encoding="utf-8"))
+    return interpreter
+
+
+def check_policies(
+    environment: str, objects: Iterable[Mapping[str, Any]], *, files: tuple[Path, ...]
+) -> list[Violation]:
+    interpreter = _interpreter(files)
+    interpreter.set_input_term(json.dumps({"apiVersion": "v1", "kind": "List", "items": list(objects)}))
+    result = json.loads(str(interpreter.query(QUERY)))
+    if "expressions" not in result:
+        raise RuntimeError(f"policy evaluation failed: {result}")
+    violations = []
+    for text in sorted(result["expressions"][0]):
+        match = _MESSAGE.fullmatch(text)
+        if match is None:
+            violations.append(Violation(environment, "?", "?", "?", "policy", text))
+        else:
+            violations.append(
+                Violation(environment, match["kind"], match["name"], match["field"], match["rule"], match["message"])
+            )
+    return violations

@@ -1,0 +1,115 @@
+"""Schema rules: core kinds against Kubernetes' own OpenAPI schemas (strict: unknown
+fields are errors), custom resources against the project's CRD definitions (closed:
+a field the CRD does not declare is an error)."""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+from referencing import Registry, Resource
+
+from .violations import Violation
+
+CRD_DIR = Path(__file__).resolve().parent.parent / "crds"
+
+
+@cache
+def _definitions(version: str) -> tuple[str, Registry]:
+    # kubernetes-validate ships the schemas; its own validate() re-reads several
+    # megabytes per object, so the files are loaded once and validators cached.
+    folder = f"kubernetes-json-schema/v{version}.0-local-strict"
+    root = importlib.resources.files("kubernetes_validate").joinpath(folder)
+    definitions = json.loads(root.joinpath("_definitions.json").read_text())
+    return folder, Resource.from_contents(definitions) @ Registry()
+
+
+@cache
+def core_validator(version: str, api_version: str, kind: str) -> jsonschema.protocols.Validator | None:
+    folder, registry = _definitions(version)
+    group_version = re.sub(r"^([^./]*)(?:\.[^/]*)?/", r"\1-", api_version)
+    path = importlib.resources.files("kubernetes_validate").joinpath(f"{folder}/{kind.lower()}-{group_version}.json")
+    if not path.is_file():
+        return None
+    schema = json.loads(path.read_text())
+    return jsonschema.Draft202012Validator(schema, registry=Resource.from_contents(schema) @ registry)
+
+
+def _close(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """Reject undeclared fields wherever the CRD declares properties (and does not
+    preserve unknown fields), as the API server prunes them silently."""
+    closed = dict(schema)
+    if "properties" in closed and not closed.get("x-kubernetes-preserve-unknown-fields"):
+        closed.setdefault("additionalProperties", False)
+    if "properties" in closed:
+        closed["properties"] = {k: _close(v) for k, v in closed["properties"].items()}
+    if isinstance(closed.get("items"), Mapping):
+        closed["items"] = _close(closed["items"])
+    if isinstance(closed.get("additionalProperties"), Mapping):
+        closed["additionalProperties"] = _close(closed["additionalProperties"])
+    if closed.get("x-kubernetes-int-or-string"):
+        closed["type"] = ["integer", "string"]
+    return closed
+
+
+@cache
+def _crd_validators(files: tuple[Path, ...]) -> dict[tuple[str, str], jsonschema.protocols.Validator]:
+    validators = {}
+    for path in files:
+        for crd in yaml.safe_load_all(path.read_text(encoding="utf-8")):
+            if not crd or crd.get("kind") != "CustomResourceDefinition":
+                continue
+            for version in crd["spec"]["versions"]:
+                key = (f"{crd['spec']['group']}/{version['name']}", crd["spec"]["names"]["kind"])
+                validators[key] = jsonschema.Draft202012Validator(_close(version["schema"]["openAPIV3Schema"]))
+    return validators
+
+
+def crd_files(extra: Iterable[Path] = ()) -> tuple[Path, ...]:
+    return tuple(sorted(CRD_DIR.glob("*.yaml"))) + tuple(extra)
+
+
+def _field(error: jsonschema.ValidationError) -> str:
+    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+    if error.validator == "additionalProperties":
+        unexpected = re.findall(r"'([^']+)' was unexpected", error.message)
+        if unexpected:
+            path += f".{unexpected[0]}"
+    return path.lstrip(".") or "(object)"
+
+
+def check_schemas(
+    environment: str, objects: Iterable[Mapping[str, Any]], *, kubernetes_version: str, crds: tuple[Path, ...]
+) -> list[Violation]:
+    violations = []
+    custom = _crd_validators(crds)
+    for obj in objects:
+        kind, api_version = obj.get("kind", "?"), obj.get("apiVersion", "?")
+        name = obj.get("metadata", {}).get("name", "?")
+        validator = custom.get((api_version, kind))
+        rule = "schema/crd"
+        if validator is None:
+            validator = core_validator(kubernetes_version, api_version, kind)
+            rule = f"schema/kubernetes-{kubernetes_version}"
+        if validator is None:
+            violations.append(
+                Violation(
+                    environment,
+                    kind,
+                    name,
+                    "apiVersion",
+                    "schema/known-kind",
+                    f"{api_version} {kind} has no schema (no CRD file declares it)",
+                )
+            )
+            continue
+        for error in validator.iter_errors(obj):
+            violations.append(Violation(environment, kind, name, _field(error), rule, error.message))
+    return violations

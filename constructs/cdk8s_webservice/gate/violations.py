@@ -1,0 +1,34 @@
+"""What the gate reports: one violation per broken rule, named precisely."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """A rule an object breaks: where (environment, kind, name, field) and why."""
+
+    environment: str
+    kind: str
+    name: str
+    field: str
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.environment}: {self.kind}/{self.name}: {self.field}: [{self.rule}] {self.message}"
+
+
+class GateFailed(Exception):
+    """Synthesized objects broke gate rules; nothing was written."""
+
+    def __init__(self, violations: Sequence[Violation]) -> None:
+        self.violations = sorted(violations)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines = [f"the gate refused {len(self.violations)} violation(s); nothing was written:"]
+        lines += [f"  {violation}" for violation in self.violations]
+        return "\n".join(lines)
