@@ -15,7 +15,7 @@ PIP_QUIET := --quiet --disable-pip-version-check
 export JSII_RUNTIME_PACKAGE_CACHE_ROOT := $(CURDIR)/.cache/jsii
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 
-.PHONY: synth test lint imports clean
+.PHONY: synth test lint imports docs clean
 
 synth: $(VENV)/.installed node_modules/.installed
 	$(PY) main.py
@@ -35,7 +35,7 @@ imports: node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install $(PIP_QUIET) -e '.[test,lint]' 2> >(grep -v '^WARNING: Location' >&2)
+	$(PY) -m pip install $(PIP_QUIET) -e '.[test,lint,docs]' 2> >(grep -v '^WARNING: Location' >&2)
 	touch $@
 
 $(SCANNERS)/.installed: requirements-scanners.txt
@@ -49,3 +49,7 @@ node_modules/.installed: package.json package-lock.json
 
 clean:
 	rm -rf $(VENV) $(SCANNERS) node_modules .cache build *.egg-info
+
+# The documentation site (construct reference from the docstrings), offline.
+docs: $(VENV)/.installed
+	$(VENV)/bin/mkdocs build --strict

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from constructs import Construct
 
 from cdk8s_webservice import (
     ApiAccess,
@@ -18,7 +19,6 @@ from cdk8s_webservice import (
     WebService,
     WebServiceProps,
 )
-from constructs import Construct
 
 NAME = "blacklist"
 IMAGE = "registry.jclee.me/blacklist"

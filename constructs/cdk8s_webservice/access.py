@@ -6,14 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cdk8s_plus_27 import k8s
-
 from constructs import Construct
 
 from .errors import ConfigError
 from .identity import ServiceIdentity
 
-#: The only verbs a service's Role may grant: it reads, it never changes the cluster.
 READ_VERBS = ("get", "list", "watch")
+"""The only verbs a service's Role may grant: it reads, it never changes the cluster."""
 
 
 @dataclass(frozen=True)
@@ -26,9 +25,13 @@ class ApiRule:
     """
 
     resource: str
+    """One resource type, plural (`configmaps`); no wildcard."""
     names: tuple[str, ...]
+    """The objects that may be read; required, no wildcard."""
     api_group: str = ""
+    """API group of the resource (`""` for the core group)."""
     verbs: tuple[str, ...] = READ_VERBS
+    """A subset of get, list, watch (the default: all three)."""
 
     def __post_init__(self) -> None:
         if not self.resource or "*" in self.resource:
@@ -54,9 +57,13 @@ class ApiAccess:
     """
 
     rules: tuple[ApiRule, ...]
+    """What the service may read; at least one rule."""
     token_expiration_seconds: int = 3600
+    """Token lifetime (default one hour): the kubelet rotates it, and a leaked token expires soon."""
     api_server_port: int = 6443
+    """Port egress is opened on: the control plane's endpoint port (6443), not the `kubernetes` Service's 443."""
     api_server_cidr: str = "0.0.0.0/0"
+    """Where the API server is; narrow it to the control plane's addresses where they are known."""
 
     def __post_init__(self) -> None:
         if not self.rules:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cdk8s import ApiObjectMetadata
+from constructs import Construct
 
 from cdk8s_webservice_crds.com.coreos import monitoring
-from constructs import Construct
 
 from . import slo as promql
 from .identity import ServiceIdentity
@@ -19,12 +19,19 @@ class Alert:
     """One alerting rule, before it becomes PrometheusRule YAML."""
 
     name: str
+    """Alert name, `<Service><Condition>` in CamelCase."""
     expr: str
+    """PromQL that is true while the condition holds."""
     for_: str
+    """How long the condition must hold before the alert fires (rides out blips)."""
     severity: str
+    """`critical` pages someone; `warning` goes to a ticket queue."""
     summary: str
+    """One line for the notification title."""
     description: str
+    """What the value means, for the person paged."""
     runbook_slug: str
+    """Last path segment of the runbook URL."""
 
 
 def _camel(name: str) -> str:
@@ -47,7 +54,7 @@ def slo_alerts(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> dict[s
                 expr=f"{promql.error_ratio(slo, job)}\n  > {slo.error_rate:g}\n",
                 for_="5m",
                 severity="critical",
-                summary=f"{name} 5xx error rate above {error_percent} in {{{{ $labels.namespace }}}}",
+                summary=f"{name} {slo.metrics.error_description} error rate above {error_percent} in {{{{ $labels.namespace }}}}",
                 description=f"{{{{ $value | humanizePercentage }}}} of requests failed over the last {slo.window}.",
                 runbook_slug="high-error-rate",
             ),

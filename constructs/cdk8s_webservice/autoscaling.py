@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from cdk8s import ApiObjectMetadata
 from cdk8s_plus_27 import k8s
+from constructs import Construct
 
 from cdk8s_webservice_crds.io.k8s import autoscaling as vpa
-from constructs import Construct
 
 from . import quantities
 from .errors import ConfigError
@@ -17,25 +18,60 @@ from .profile import ScalingBounds
 
 
 @dataclass(frozen=True)
-class ScalingTargets:
-    """Per-pod targets the HPA keeps the service at.
+class ExternalMetric:
+    """A metric from outside the pods (a queue's depth, a topic's lag), served by
+    an external-metrics adapter (prometheus-adapter, KEDA): the HPA keeps
+    `average_value` of it per replica."""
 
-    `requests_per_second` scales on the Pods metric `http_requests_per_second`,
-    which needs prometheus-adapter (custom.metrics.k8s.io) to serve it.
+    name: str
+    """Metric name as the external-metrics API serves it."""
+    average_value: int
+    """Target value per replica."""
+    selector: Mapping[str, str] = field(default_factory=dict)
+    """Labels that pick the series (e.g. `{"queue": "jobs"}`)."""
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            raise ConfigError("scaling.external.name", self.name, "a metric name")
+        if not isinstance(self.average_value, int) or self.average_value < 1:
+            raise ConfigError(
+                f"scaling.external[{self.name}].average_value", self.average_value, "a whole number of at least 1"
+            )
+
+
+@dataclass(frozen=True)
+class ScalingTargets:
+    """What the HPA keeps the service at.
+
+    Defaults: 70 % CPU and 80 % memory of the requests per pod, and 100 requests
+    a second per pod on the Pods metric `http_requests_per_second` (served by
+    prometheus-adapter from custom.metrics.k8s.io). `requests_per_second=None`
+    drops that metric (a worker has no requests); `external` adds metrics such
+    as a queue's depth.
     """
 
     cpu_utilization: int = 70
+    """Target CPU use, % of the request (default 70: headroom for bursts)."""
     memory_utilization: int = 80
-    requests_per_second: int = 100
+    """Target memory use, % of the request (default 80)."""
+    requests_per_second: int | None = 100
+    """Target requests a second per pod (default 100); None to not scale on it."""
     requests_metric: str = "http_requests_per_second"
+    """Pods metric carrying the request rate."""
+    external: tuple[ExternalMetric, ...] = ()
+    """External metrics to scale on as well."""
 
     def __post_init__(self) -> None:
         for name in ("cpu_utilization", "memory_utilization"):
             value = getattr(self, name)
             if not isinstance(value, int) or not 1 <= value <= 100:
                 raise ConfigError(f"scaling.{name}", value, "a whole percentage from 1 to 100")
-        if not isinstance(self.requests_per_second, int) or self.requests_per_second < 1:
-            raise ConfigError("scaling.requests_per_second", self.requests_per_second, "a whole number of at least 1")
+        if self.requests_per_second is not None and (
+            not isinstance(self.requests_per_second, int) or self.requests_per_second < 1
+        ):
+            raise ConfigError(
+                "scaling.requests_per_second", self.requests_per_second, "a whole number of at least 1, or None"
+            )
 
 
 class HorizontalAutoscaler(Construct):
@@ -67,20 +103,7 @@ class HorizontalAutoscaler(Construct):
                 ),
                 min_replicas=bounds.min_replicas,
                 max_replicas=bounds.max_replicas,
-                metrics=[
-                    self._utilization("cpu", targets.cpu_utilization),
-                    self._utilization("memory", targets.memory_utilization),
-                    k8s.MetricSpecV2(
-                        type="Pods",
-                        pods=k8s.PodsMetricSourceV2(
-                            metric=k8s.MetricIdentifierV2(name=targets.requests_metric),
-                            target=k8s.MetricTargetV2(
-                                type="AverageValue",
-                                average_value=k8s.Quantity.from_string(str(targets.requests_per_second)),
-                            ),
-                        ),
-                    ),
-                ],
+                metrics=self._metrics(targets),
                 behavior=k8s.HorizontalPodAutoscalerBehaviorV2(
                     scale_up=k8s.HpaScalingRulesV2(
                         stabilization_window_seconds=0,
@@ -99,6 +122,44 @@ class HorizontalAutoscaler(Construct):
             ),
         )
 
+    @classmethod
+    def _metrics(cls, targets: ScalingTargets) -> list[k8s.MetricSpecV2]:
+        metrics = [
+            cls._utilization("cpu", targets.cpu_utilization),
+            cls._utilization("memory", targets.memory_utilization),
+        ]
+        if targets.requests_per_second is not None:
+            metrics.append(
+                k8s.MetricSpecV2(
+                    type="Pods",
+                    pods=k8s.PodsMetricSourceV2(
+                        metric=k8s.MetricIdentifierV2(name=targets.requests_metric),
+                        target=k8s.MetricTargetV2(
+                            type="AverageValue",
+                            average_value=k8s.Quantity.from_string(str(targets.requests_per_second)),
+                        ),
+                    ),
+                )
+            )
+        for external in targets.external:
+            metrics.append(
+                k8s.MetricSpecV2(
+                    type="External",
+                    external=k8s.ExternalMetricSourceV2(
+                        metric=k8s.MetricIdentifierV2(
+                            name=external.name,
+                            selector=k8s.LabelSelector(match_labels=dict(external.selector))
+                            if external.selector
+                            else None,
+                        ),
+                        target=k8s.MetricTargetV2(
+                            type="AverageValue", average_value=k8s.Quantity.from_string(str(external.average_value))
+                        ),
+                    ),
+                )
+            )
+        return metrics
+
     @staticmethod
     def _utilization(resource: str, percent: int) -> k8s.MetricSpecV2:
         return k8s.MetricSpecV2(
@@ -114,9 +175,13 @@ class VpaBounds:
     """The range a VerticalPodAutoscaler may recommend within."""
 
     min_cpu: str = "250m"
+    """Lowest CPU recommendation (default 250m)."""
     min_memory: str = "256Mi"
+    """Lowest memory recommendation (default 256Mi)."""
     max_cpu: str = "4"
+    """Highest CPU recommendation (default 4)."""
     max_memory: str = "4Gi"
+    """Highest memory recommendation (default 4Gi)."""
 
     def __post_init__(self) -> None:
         if quantities.cpu("vpa.min_cpu", self.min_cpu).value > quantities.cpu("vpa.max_cpu", self.max_cpu).value:

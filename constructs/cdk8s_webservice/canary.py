@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from cdk8s import ApiObjectMetadata
+from constructs import Construct
 
 from cdk8s_webservice_crds.app import flagger
-from constructs import Construct
 
 from . import slo as promql
 from .delivery import CanaryOptions

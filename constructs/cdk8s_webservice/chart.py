@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from cdk8s import Chart
-
 from constructs import Construct
 
 from .profile import EnvironmentProfile

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from cdk8s_plus_27 import k8s
-
 from constructs import Construct
 
 from . import slo as promql
@@ -31,9 +30,13 @@ class BusinessPanel:
     """
 
     title: str
+    """Panel title."""
     expr: str
+    """PromQL of the panel; use `namespace="$namespace"` to follow the dashboard's picker."""
     unit: str = "short"
+    """Grafana unit (`short`, `reqps`, `s`, ...)."""
     legend: str = ""
+    """Legend format, e.g. `{{verdict}}`."""
 
     def __post_init__(self) -> None:
         if not self.title.strip():
@@ -148,9 +151,9 @@ def performance_panels(identity: ServiceIdentity, slo: ServiceLevelObjectives) -
             threshold=slo.latency_seconds,
         ),
         Panel(
-            "Error rate (5xx share)",
+            f"Error rate ({slo.metrics.error_description} share)",
             "percentunit",
-            (Query(promql.error_ratio(slo, job, extra=NAMESPACE_MATCHER), "5xx ratio"),),
+            (Query(promql.error_ratio(slo, job, extra=NAMESPACE_MATCHER), f"{slo.metrics.error_description} ratio"),),
             threshold=slo.error_rate,
             max=1,
         ),
@@ -249,8 +252,8 @@ class GrafanaDashboards(Construct):
         if business_panels:
             panels = [Panel(p.title, p.unit, (Query(p.expr, p.legend),)) for p in business_panels]
             models["business"] = dashboard_model(identity, "business", f"{title}: business", panels)
-        #: Dashboard kind -> the JSON model, for tests and escape hatches.
         self.models = models
+        """Dashboard kind -> the JSON model, for tests and escape hatches."""
         self.config_maps = {
             kind: k8s.KubeConfigMap(
                 self,

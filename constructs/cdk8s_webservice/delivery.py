@@ -47,7 +47,9 @@ class BlueGreenState:
     """
 
     active: str = "blue"
+    """The live colour, `blue` (default) or `green`."""
     image_tags: Mapping[str, str] = field(default_factory=dict)
+    """Colour -> image tag; a colour not listed runs the profile's `image_tag`."""
 
     def __post_init__(self) -> None:
         if self.active not in COLOURS:
@@ -78,16 +80,27 @@ class CanaryOptions:
     """
 
     interval: str = "1m"
+    """How often Flagger checks the metrics and moves traffic (default 1m)."""
     threshold: int = 5
+    """Failed checks before Flagger rolls back (default 5)."""
     max_weight: int = 50
+    """Highest share of traffic (%) the canary gets before promotion (default 50)."""
     step_weight: int = 10
+    """Traffic added (%) at each passing check (default 10)."""
     iterations: int = 10
+    """Checks to pass when there is no traffic router (default 10)."""
     progress_deadline_seconds: int = 600
+    """How long a canary may make no progress before it is rolled back."""
     prometheus_address: str = "http://prometheus-operated.monitoring:9090"
+    """Where the MetricTemplates query (kube-prometheus-stack's default Service)."""
     load_test_url: str | None = "http://flagger-loadtester.flagger-system/"
+    """Flagger load tester that drives traffic at the canary; None for no load test."""
     load_tester_namespace: str = "flagger-system"
+    """Namespace the load tester runs in (admitted to the `http` port)."""
     load_test_command: str = "hey -z 1m -q 10 -c 2"
+    """Load-test command; the canary Service's URL is appended."""
     confirm_promotion_url: str | None = None
+    """A gate Flagger must get a 200 from before promoting; None for none."""
 
     def __post_init__(self) -> None:
         if not _INTERVAL.fullmatch(self.interval):

@@ -10,9 +10,9 @@ from typing import Any
 
 import yaml
 from cdk8s import ApiObjectMetadata
+from constructs import Construct
 
 from cdk8s_webservice_crds.io import argoproj
-from constructs import Construct
 
 from .errors import ConfigError
 from .profile import EnvironmentProfile
@@ -20,9 +20,6 @@ from .profile import EnvironmentProfile
 SYNC_WAVE = "argocd.argoproj.io/sync-wave"
 SYNC_OPTIONS = "argocd.argoproj.io/sync-options"
 
-#: Apply order. Namespace first; then what pods need to start (identity, config,
-#: the SealedSecret the controller unseals, network policy); then the workload;
-#: last, objects that point at the workload and need CRDs (monitoring, VPA, Canary).
 SYNC_WAVES: Mapping[str, int] = {
     "Namespace": -2,
     "ServiceAccount": -1,
@@ -37,6 +34,9 @@ SYNC_WAVES: Mapping[str, int] = {
     "MetricTemplate": 1,
     "Canary": 1,
 }
+"""Apply order. Namespace first; then what pods need to start (identity, config,
+the SealedSecret the controller unseals, network policy); then the workload;
+last, objects that point at the workload and need CRDs (monitoring, VPA, Canary)."""
 _CORE_GROUPS = ("", "apps", "autoscaling", "policy", "networking.k8s.io", "rbac.authorization.k8s.io")
 
 
@@ -72,10 +72,15 @@ class GitOpsSettings:
     """Where ArgoCD finds the rendered output, and where it applies it."""
 
     repo_url: str
+    """Repository ArgoCD pulls the rendered output from."""
     dist_path: str = "dist"
+    """Folder of the environment folders in that repository (default `dist`)."""
     argocd_namespace: str = "argocd"
+    """Namespace ArgoCD watches for Applications (default `argocd`)."""
     project: str = "default"
+    """ArgoCD project of the Applications (default `default`)."""
     destination_server: str = "https://kubernetes.default.svc"
+    """Cluster to deploy to (default: the one ArgoCD runs in)."""
 
     def __post_init__(self) -> None:
         if not self.repo_url.startswith(("https://", "ssh://", "git@")):
@@ -88,9 +93,13 @@ class ApplicationSpec:
     ApplicationSet are both rendered from these, so they cannot drift apart."""
 
     service: str
+    """Service name; the Application is `<service>-<environment>`."""
     part_of: str
+    """`app.kubernetes.io/part-of` label of the Application."""
     profile: EnvironmentProfile
+    """The environment: its revision, namespace and sync policy."""
     replica_owners: Sequence[tuple[str, str, str]]
+    """(group, kind, name) of workloads whose replicas ArgoCD must ignore."""
 
     @property
     def name(self) -> str:

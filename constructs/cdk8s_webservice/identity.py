@@ -12,10 +12,10 @@ PART_OF = "app.kubernetes.io/part-of"
 COMPONENT = "app.kubernetes.io/component"
 MANAGED_BY = "app.kubernetes.io/managed-by"
 ENVIRONMENT = "environment"
-#: Blue-green: which colour a Deployment (and its pods) is.
 COLOUR = "colour"
-#: On the Services Prometheus scrapes; its value becomes the `job` label.
+"""Blue-green: which colour a Deployment (and its pods) is."""
 PROMETHEUS_JOB = "prometheus.io/job"
+"""On the Services Prometheus scrapes; its value becomes the `job` label."""
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,15 @@ class ServiceIdentity:
     """
 
     name: str
+    """Service name (DNS label)."""
     namespace: str
+    """Namespace in this environment."""
     environment: str
+    """Environment name."""
     component: str = "api"
+    """`app.kubernetes.io/component` (default `api`)."""
     part_of: str = ""
+    """`app.kubernetes.io/part-of` (default: the name)."""
 
     def __post_init__(self) -> None:
         check_dns_label("name", self.name)

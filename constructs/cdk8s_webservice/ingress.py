@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cdk8s_plus_27 import k8s
-
 from constructs import Construct
 
 from .errors import ConfigError
@@ -23,9 +22,13 @@ class IngressOptions:
     """
 
     ingress_class: str = "nginx"
+    """IngressClass to use (default `nginx`)."""
     cluster_issuer: str = "letsencrypt-prod"
+    """cert-manager ClusterIssuer for the TLS certificate (default `letsencrypt-prod`)."""
     max_body_size: str = "1m"
+    """Largest request body the controller accepts (default `1m`)."""
     force_ssl_redirect: bool = True
+    """Redirect HTTP to HTTPS (default on)."""
 
     def __post_init__(self) -> None:
         check_dns_label("ingress.ingress_class", self.ingress_class)

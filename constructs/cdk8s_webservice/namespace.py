@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from cdk8s_plus_27 import k8s
-
 from constructs import Construct
 
 from .errors import ConfigError

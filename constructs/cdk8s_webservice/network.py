@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cdk8s_plus_27 import k8s
-
 from constructs import Construct
 
 from .errors import ConfigError
@@ -17,31 +16,17 @@ NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name"
 
 
 @dataclass(frozen=True)
-class NetworkAccess:
-    """Who may talk to the pods, and where they may talk to.
-
-    Defaults: HTTP from the `ingress-nginx` namespace, metrics from `monitoring`,
-    DNS to kube-dns, nothing else. `egress_https` opens TCP 443 to any address for
-    services that call external APIs.
-    """
-
-    ingress_namespace: str = "ingress-nginx"
-    monitoring_namespace: str = "monitoring"
-    egress_https: bool = False
-
-    def __post_init__(self) -> None:
-        check_dns_label("network.ingress_namespace", self.ingress_namespace)
-        check_dns_label("network.monitoring_namespace", self.monitoring_namespace)
-
-
-@dataclass(frozen=True)
 class EgressRule:
     """One extra destination the pods may reach: a CIDR or a namespace, on one port."""
 
     port: int
+    """Destination port."""
     protocol: str = "TCP"
+    """TCP (default), UDP or SCTP."""
     cidr: str | None = None
+    """Destination address range (exclusive with `namespace`)."""
     namespace: str | None = None
+    """Destination namespace, any pod in it (exclusive with `cidr`)."""
 
     def __post_init__(self) -> None:
         if (self.cidr is None) == (self.namespace is None):
@@ -62,6 +47,32 @@ class EgressRule:
 
 
 HTTPS_ANYWHERE = EgressRule(port=443, cidr="0.0.0.0/0")
+
+
+@dataclass(frozen=True)
+class NetworkAccess:
+    """Who may talk to the pods, and where they may talk to.
+
+    Defaults: HTTP from the `ingress-nginx` namespace, metrics from `monitoring`,
+    DNS to kube-dns, nothing else. `ingress_namespace=None` admits no ingress
+    controller (a worker nobody calls). `egress_https` opens TCP 443 to any
+    address for services that call external APIs; `egress` adds destinations
+    (a message broker's namespace, a database's CIDR).
+    """
+
+    ingress_namespace: str | None = "ingress-nginx"
+    """Namespace of the ingress controller admitted to `http` (default `ingress-nginx`); None for none."""
+    monitoring_namespace: str = "monitoring"
+    """Namespace of Prometheus admitted to `metrics` (default `monitoring`)."""
+    egress_https: bool = False
+    """Open TCP 443 to any address (default off)."""
+    egress: tuple[EgressRule, ...] = ()
+    """More destinations the pods may reach."""
+
+    def __post_init__(self) -> None:
+        if self.ingress_namespace is not None:
+            check_dns_label("network.ingress_namespace", self.ingress_namespace)
+        check_dns_label("network.monitoring_namespace", self.monitoring_namespace)
 
 
 class ServiceEndpoint(Construct):
@@ -133,10 +144,11 @@ class ServiceNetworkPolicy(Construct):
         extra_http_clients: Sequence[str] = (),
     ) -> None:
         super().__init__(scope, id)
-        ingress = [
-            self._from_namespace(access.ingress_namespace, "http"),
-            self._from_namespace(access.monitoring_namespace, "metrics"),
-        ] + [self._from_namespace(check_dns_label("http client namespace", ns), "http") for ns in extra_http_clients]
+        ingress = [self._from_namespace(access.ingress_namespace, "http")] if access.ingress_namespace else []
+        ingress.append(self._from_namespace(access.monitoring_namespace, "metrics"))
+        ingress += [
+            self._from_namespace(check_dns_label("http client namespace", ns), "http") for ns in extra_http_clients
+        ]
         egress = [
             k8s.NetworkPolicyEgressRule(
                 to=[
@@ -148,7 +160,7 @@ class ServiceNetworkPolicy(Construct):
                 ports=[self._port(53, "UDP"), self._port(53, "TCP")],
             )
         ]
-        rules = ([HTTPS_ANYWHERE] if access.egress_https else []) + list(extra_egress)
+        rules = ([HTTPS_ANYWHERE] if access.egress_https else []) + list(extra_egress) + list(access.egress)
         egress += [
             k8s.NetworkPolicyEgressRule(to=[rule.to_peer()], ports=[self._port(rule.port, rule.protocol)])
             for rule in rules

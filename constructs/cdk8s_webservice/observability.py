@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from cdk8s import ApiObjectMetadata
+from constructs import Construct
 
 from cdk8s_webservice_crds.com.coreos import monitoring
-from constructs import Construct
 
 from .errors import ConfigError
 from .identity import PROMETHEUS_JOB, ServiceIdentity
@@ -25,9 +25,13 @@ class Scraping:
     """
 
     path: str = "/metrics"
+    """HTTP path of the metrics (default `/metrics`)."""
     interval: str = "30s"
+    """Scrape interval (default 30s)."""
     scrape_timeout: str = "10s"
+    """Scrape timeout (default 10s, below the interval)."""
     release_label: str = "kube-prometheus-stack"
+    """Value of the `release` label kube-prometheus-stack selects ServiceMonitors by."""
 
     def __post_init__(self) -> None:
         if not self.path.startswith("/"):

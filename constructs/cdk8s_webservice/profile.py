@@ -27,10 +27,10 @@ FLOATING_TAGS = frozenset({"latest", "stable", "main", "master", "edge"})
 class TagPolicy(enum.Enum):
     """Whether an environment may run a moving image tag."""
 
-    #: Any valid tag, `latest` included: fine for development.
     FLOATING = "floating"
-    #: A release tag or digest only; `latest`, other moving tags and no tag are refused.
+    """Any valid tag, `latest` included: fine for development."""
     PINNED = "pinned"
+    """A release tag or digest only; `latest`, other moving tags and no tag are refused."""
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,13 @@ class Resources:
     """
 
     cpu_request: str
+    """CPU the scheduler reserves (`100m`, `0.5`, `2`)."""
     cpu_limit: str
+    """CPU the container is throttled at; not below the request."""
     memory_request: str
+    """Memory the scheduler reserves (`256Mi`)."""
     memory_limit: str
+    """Memory the container is killed at; not below the request."""
 
     def __post_init__(self) -> None:
         cpu_request = quantities.cpu("resources.cpu_request", self.cpu_request)
@@ -74,7 +78,9 @@ class ScalingBounds:
     """The HorizontalPodAutoscaler's replica range."""
 
     min_replicas: int
+    """Fewest replicas (at least 1)."""
     max_replicas: int
+    """Most replicas (not below `min_replicas`)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.min_replicas, int) or self.min_replicas < 1:
@@ -114,28 +120,35 @@ class EnvironmentProfile:
     """
 
     name: str
+    """Environment name: DNS label, the folder under dist/, the `environment` label."""
     namespace: str
+    """Namespace the service runs in here."""
     replicas: int
+    """Starting replicas (within `autoscaling`; the HPA owns the count at run time)."""
     resources: Resources
+    """Requests and limits of the service's container here."""
     autoscaling: ScalingBounds
+    """The HPA's replica range here."""
     image_tag: str
+    """The release this environment runs (usually from the releases file)."""
     tag_policy: TagPolicy = TagPolicy.PINNED
-    #: A VerticalPodAutoscaler in recommendation mode (never evicts; see autoscaling).
+    """PINNED (default): moving tags such as `latest` are refused; FLOATING allows them."""
     vpa: bool = False
-    #: Public host name for an Ingress; None means no Ingress (port-forward only).
+    """A VerticalPodAutoscaler in recommendation mode (never evicts; see autoscaling)."""
     ingress_host: str | None = None
-    #: Alerting rules and Grafana dashboards (scraping is on everywhere).
+    """Public host name for an Ingress; None means no Ingress (port-forward only)."""
     alerting: bool = True
-    #: How a new version rolls out here.
+    """Alerting rules and Grafana dashboards (scraping is on everywhere)."""
     strategy: Strategy = Strategy.ROLLING
-    #: Live colour and per-colour tags, used when `strategy` is blue-green.
+    """How a new version rolls out here."""
     blue_green: BlueGreenState = field(default_factory=BlueGreenState)
-    #: Branch (or tag) of the repository ArgoCD syncs this environment from.
+    """Live colour and per-colour tags, used when `strategy` is blue-green."""
     git_revision: str = "main"
-    #: ArgoCD syncs (with prune and self-heal) by itself; False: a human syncs.
+    """Branch (or tag) of the repository ArgoCD syncs this environment from."""
     auto_sync: bool = True
-    #: Extra, environment-specific settings merged into the service's ConfigMap.
+    """ArgoCD syncs (with prune and self-heal) by itself; False: a human syncs."""
     config: dict[str, str] = field(default_factory=dict)
+    """Extra, environment-specific settings merged into the service's ConfigMap."""
 
     def __post_init__(self) -> None:
         check_dns_label("environment.name", self.name)

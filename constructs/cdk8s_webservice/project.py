@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from cdk8s import App, Chart
-
 from constructs import Construct
 
 from .chart import EnvironmentChart
@@ -47,20 +46,22 @@ HELM_FOLDER = "helm"
 class ServiceProject:
     """Everything needed to synthesize one service's deployment."""
 
-    #: Service name (Application names are `<name>-<environment>`).
     name: str
-    #: Reads the environments (and the releases file behind them) afresh.
+    """Service name (Application names are `<name>-<environment>`)."""
     environments: Callable[[], Environments]
-    #: Builds one environment's chart.
+    """Reads the environments (and the releases file behind them) afresh."""
     chart: Callable[[Construct, EnvironmentProfile], EnvironmentChart]
-    #: The releases file the CLI's set-image, promote and rollback rewrite.
+    """Builds one environment's chart."""
     releases_file: Path | None = None
+    """The releases file the CLI's set-image, promote and rollback rewrite."""
     gitops: GitOpsSettings | None = None
-    #: Version of the Helm charts (content hash appended); None: no Helm export.
+    """Where ArgoCD finds the output; None renders no Applications."""
     helm_chart_version: str | None = None
+    """Version of the Helm charts (content hash appended); None: no Helm export."""
     part_of: str = ""
-    #: What the gate checks against; every synthesize runs it.
+    """`app.kubernetes.io/part-of` of the Applications (default: the name)."""
     gate: GateSettings = field(default_factory=GateSettings)
+    """What the gate checks against; every synthesize runs it."""
 
     def profiles(
         self, names: Iterable[str] | None = None, strategy: Strategy | None = None

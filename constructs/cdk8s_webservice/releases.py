@@ -36,7 +36,9 @@ class Release:
     """One environment's release state."""
 
     image_tag: str
+    """The environment's current release tag."""
     blue_green: BlueGreenState = field(default_factory=BlueGreenState)
+    """Live colour and per-colour tags (blue-green environments)."""
 
 
 class Releases:

@@ -7,9 +7,9 @@ import binascii
 from collections.abc import Mapping
 
 from cdk8s import ApiObjectMetadata
+from constructs import Construct
 
 from cdk8s_webservice_crds.com import bitnami
-from constructs import Construct
 
 from .errors import ConfigError
 from .identity import ServiceIdentity

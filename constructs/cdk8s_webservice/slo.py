@@ -23,10 +23,15 @@ class HttpMetrics:
     """Names of the Prometheus series an HTTP service exposes (RED method)."""
 
     requests_total: str = "http_requests_total"
+    """Counter of handled requests (or jobs), with the status label."""
     duration_histogram: str = "http_request_duration_seconds"
+    """Histogram of request (or job) durations, in seconds."""
     status_label: str = "status"
-    #: Regex on `status_label` that counts as a failed request.
+    """Label of `requests_total` that carries the outcome."""
     error_status: str = "5.."
+    """Regex on `status_label` that counts as a failed request."""
+    error_description: str = "5xx"
+    """How alerts and dashboards call a failure ("5xx", "failed job")."""
 
     def __post_init__(self) -> None:
         for name in ("requests_total", "duration_histogram", "status_label"):
@@ -44,16 +49,23 @@ class ServiceLevelObjectives:
     """
 
     error_rate: float = 0.05
+    """Largest acceptable share of failed requests (default 0.05: 5 %)."""
     latency_quantile: float = 0.95
+    """Quantile the latency objective is about (default 0.95)."""
     latency_seconds: float = 1.0
-    #: Range over which rates are computed.
+    """Largest acceptable latency at that quantile (default 1 s)."""
     window: str = "5m"
+    """Range over which rates are computed."""
     restarts: int = 2
+    """Restarts within `restart_window` that raise an alert (default more than 2)."""
     restart_window: str = "15m"
+    """Window restarts are counted over (default 15m)."""
     saturation: float = 0.9
+    """Share of a CPU or memory limit in use that raises an alert (default 0.9)."""
     metrics: HttpMetrics = field(default_factory=HttpMetrics)
-    #: Base of each alert's runbook URL: `<runbook_base_url>/<alert-slug>`.
+    """The series the objectives are measured on."""
     runbook_base_url: str = "https://runbooks.example.com"
+    """Base of each alert's runbook URL: `<runbook_base_url>/<alert-slug>`."""
 
     def __post_init__(self) -> None:
         for name in ("error_rate", "latency_quantile", "saturation"):

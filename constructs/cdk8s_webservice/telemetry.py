@@ -23,11 +23,17 @@ class OpenTelemetry:
     """
 
     endpoint: str = "http://otel-collector.observability:4317"
+    """OTLP endpoint of the collector."""
     protocol: str = "grpc"
+    """`grpc` (default) or `http/protobuf`."""
     collector_namespace: str = "observability"
+    """Namespace of the collector (egress is opened to it)."""
     collector_port: int = 4317
+    """Port of the collector (egress is opened to it; 4317 is OTLP/gRPC)."""
     sampler: str = "parentbased_traceidratio"
+    """Trace sampler (default: follow the parent, else sample a ratio)."""
     sampling_ratio: float = 0.1
+    """Share of root traces sampled (default 0.1)."""
 
     def __post_init__(self) -> None:
         if not _ENDPOINT.fullmatch(self.endpoint):

@@ -39,59 +39,63 @@ class WebServiceProps:
     Every default is the production-grade choice; see each field.
     """
 
-    #: DNS-1123 label; the Deployment, Service, HPA, PDB, NetworkPolicy and
-    #: ServiceMonitor are all named after it.
     name: str
-    #: Image repository without tag (`registry.example.com/team/app`); the tag
-    #: comes from the profile, so each environment pins its own.
+    """DNS-1123 label; the Deployment, Service, HPA, PDB, NetworkPolicy and
+    ServiceMonitor are all named after it."""
     image: str
-    #: The environment: namespace, replicas, resources, autoscaling, image tag.
+    """Image repository without tag (`registry.example.com/team/app`); the tag
+    comes from the profile, so each environment pins its own."""
     profile: EnvironmentProfile
-    #: `app.kubernetes.io/component` of the pods.
+    """The environment: namespace, replicas, resources, autoscaling, image tag."""
     component: str = "api"
-    #: `app.kubernetes.io/part-of`; defaults to `name`.
+    """`app.kubernetes.io/component` of the pods."""
     part_of: str = ""
-    #: Container port of the application (named `http`).
+    """`app.kubernetes.io/part-of`; defaults to `name`."""
     port: int = 8080
-    #: Container port of the Prometheus exposition (named `metrics`).
+    """Container port of the application (named `http`)."""
     metrics_port: int = 9090
-    #: Port the Service exposes `http` on.
+    """Container port of the Prometheus exposition (named `metrics`)."""
     service_port: int = 80
+    """Port the Service exposes `http` on."""
     health: HealthChecks = field(default_factory=HealthChecks)
-    #: Non-secret settings: a ConfigMap `<name>-config`, loaded with envFrom. The
-    #: profile's own `config` is merged over it.
+    """Probe paths and timings (defaults `/healthz`, `/readyz`)."""
     config: Mapping[str, str] = field(default_factory=dict)
-    #: Plain environment variables of the container.
+    """Non-secret settings: a ConfigMap `<name>-config`, loaded with envFrom. The
+    profile's own `config` is merged over it."""
     env: Mapping[str, str] = field(default_factory=dict)
-    #: Name of a Secret loaded with envFrom; None for none.
+    """Plain environment variables of the container."""
     secret_name: str | None = None
-    #: This environment's kubeseal ciphertext per key: renders the SealedSecret
-    #: `secret_name`. Plain values are refused (see `secrets.check_ciphertext`).
+    """Name of a Secret loaded with envFrom; None for none."""
     sealed_secret: Mapping[str, str] | None = None
-    #: Start without the Secret (e.g. development, where nothing seals it).
+    """This environment's kubeseal ciphertext per key: renders the SealedSecret
+    `secret_name`. Plain values are refused (see `secrets.check_ciphertext`)."""
     secret_optional: bool = False
-    #: Kubernetes API access; None (the default) mounts no token at all.
+    """Start without the Secret (e.g. development, where nothing seals it)."""
     api_access: ApiAccess | None = None
+    """Kubernetes API access; None (the default) mounts no token at all."""
     scaling: ScalingTargets = field(default_factory=ScalingTargets)
+    """What the HPA scales on (defaults: CPU 70 %, memory 80 %, 100 requests/s per pod)."""
     network: NetworkAccess = field(default_factory=NetworkAccess)
+    """Who may reach the pods and where they may go (default: ingress controller, Prometheus, DNS)."""
     scraping: Scraping = field(default_factory=Scraping)
-    #: Used where the profile has an `ingress_host`.
+    """How Prometheus scrapes `metrics` (default every 30 s)."""
     ingress: IngressOptions = field(default_factory=IngressOptions)
-    #: Used where the profile enables the VPA.
+    """Used where the profile has an `ingress_host`."""
     vpa: VpaBounds = field(default_factory=VpaBounds)
-    #: Objectives the alerts and dashboards derive from (where the profile enables alerting).
+    """Used where the profile enables the VPA."""
     slo: ServiceLevelObjectives = field(default_factory=ServiceLevelObjectives)
-    #: Panels of the business dashboard; none means no business dashboard.
+    """Objectives the alerts and dashboards derive from (where the profile enables alerting)."""
     business_panels: Sequence[BusinessPanel] = ()
-    #: OTLP exporter settings; None for none.
+    """Panels of the business dashboard; none means no business dashboard."""
     telemetry: OpenTelemetry | None = None
-    #: Flagger analysis settings, used where the profile's strategy is canary.
+    """OTLP exporter settings; None for none."""
     canary: CanaryOptions = field(default_factory=CanaryOptions)
-    #: Create the Namespace and its default-deny policy; False when the
-    #: namespace is shared and created elsewhere.
+    """Flagger analysis settings, used where the profile's strategy is canary."""
     create_namespace: bool = True
-    #: Pod Security Admission level enforced on the namespace.
+    """Create the Namespace and its default-deny policy; False when the
+    namespace is shared and created elsewhere."""
     pod_security: str = "restricted"
+    """Pod Security Admission level enforced on the namespace."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.image, str) or not _REPOSITORY.fullmatch(self.image):
@@ -184,8 +188,8 @@ class WebService(Construct):
                 colour, tag, profile.replicas if live else profile.autoscaling.min_replicas
             )
         live_colour = profile.blue_green.active if strategy is Strategy.BLUE_GREEN else None
-        #: The Deployment that serves live traffic (HPA and VPA target it).
         self.live_deployment = self.workloads[live_colour].name
+        """The Deployment that serves live traffic (HPA and VPA target it)."""
 
         # Services: Flagger generates them for a canary; blue-green has a preview.
         self.services: dict[str, ServiceEndpoint] = {}

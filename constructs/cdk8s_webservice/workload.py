@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cdk8s_plus_27 import k8s
-
 from constructs import Construct
 
 from .errors import ConfigError
@@ -30,9 +29,13 @@ class HealthChecks:
     """
 
     liveness_path: str = "/healthz"
+    """Restart the container when this fails (default `/healthz`)."""
     readiness_path: str = "/readyz"
+    """Take the pod out of the Service when this fails (default `/readyz`)."""
     startup_path: str = "/healthz"
+    """Hold liveness off until this succeeds (default `/healthz`)."""
     startup_failure_threshold: int = 24
+    """Startup checks (5 s apart) before giving up: 24 is two minutes."""
 
     def __post_init__(self) -> None:
         for name in ("liveness_path", "readiness_path", "startup_path"):
@@ -67,31 +70,47 @@ class WorkloadProps:
     """What the Deployment needs; `WebService` fills it from its own props."""
 
     identity: ServiceIdentity
+    """The service's names and labels."""
     image: str
+    """Full image reference, tag or digest included."""
     replicas: int
+    """Replicas of this Deployment."""
     resources: Resources
+    """Requests and limits of the container."""
     port: int
+    """Container port named `http`."""
     metrics_port: int
+    """Container port named `metrics`."""
     config_name: str
+    """ConfigMap loaded with envFrom."""
     config_checksum: str
-    #: Blue-green colour: the Deployment is `<name>-<colour>` and selects it.
+    """Checksum of that ConfigMap's data, on the pod template."""
     colour: str | None = None
+    """Blue-green colour: the Deployment is `<name>-<colour>` and selects it."""
     health: HealthChecks = field(default_factory=HealthChecks)
+    """Probe paths and timings."""
     env: Mapping[str, str] = field(default_factory=dict)
+    """Extra environment variables."""
     secret_env_from: str | None = None
+    """Secret loaded with envFrom; None for none."""
     run_as_user: int = 10001
+    """UID and GID the container runs as (default 10001: not root, not a system user)."""
     termination_grace_period_seconds: int = 30
+    """Time between SIGTERM and SIGKILL (default 30 s)."""
     pre_stop_sleep_seconds: int = 5
+    """Pause before SIGTERM so endpoints are withdrawn first (default 5 s; 0 turns it off)."""
     tmp_size_limit: str = "64Mi"
+    """Size of the writable /tmp (default 64Mi)."""
     service_account_name: str | None = None
-    #: Mount a projected service-account token that expires after this many
-    #: seconds (None: no token at all).
+    """ServiceAccount of the pods; None for the namespace default."""
     api_token_expiration_seconds: int | None = None
-    #: Start even when the `secret_env_from` Secret does not exist.
+    """Mount a projected service-account token that expires after this many
+    seconds (None: no token at all)."""
     secret_optional: bool = False
-    #: IfNotPresent: release tags are immutable, and a restart must not depend on
-    #: the registry being reachable.
+    """Start even when the `secret_env_from` Secret does not exist."""
     image_pull_policy: str = "IfNotPresent"
+    """IfNotPresent: release tags are immutable, and a restart must not depend on
+    the registry being reachable."""
 
 
 def scanner_waivers(props: WorkloadProps) -> dict[str, str]:
@@ -171,7 +190,6 @@ class Workload(Construct):
         )
 
         workload_selector = k8s.LabelSelector(match_labels=ident.workload_selector)
-        #: The Deployment (escape hatch).
         self.deployment = k8s.KubeDeployment(
             self,
             "deployment",
@@ -223,6 +241,7 @@ class Workload(Construct):
                 ),
             ),
         )
+        """The Deployment (escape hatch)."""
 
     @staticmethod
     def _volumes(props: WorkloadProps) -> tuple[list[k8s.Volume], list[k8s.VolumeMount]]:

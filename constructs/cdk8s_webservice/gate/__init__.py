@@ -35,10 +35,15 @@ class GateSettings:
     """
 
     kubernetes_version: str = "1.27"
+    """Kubernetes minor version of the core schemas (default 1.27, as cdk8s-plus-27)."""
     ingress_namespace: str = "ingress-nginx"
+    """Where the ingress controller runs: NetworkPolicies must admit it to Ingress backends."""
     monitoring_namespace: str = "monitoring"
+    """Where Prometheus runs: NetworkPolicies must admit it to scraped ports."""
     extra_crd_files: tuple[Path, ...] = field(default_factory=tuple)
+    """The project's own CRD files, added to the library's."""
     extra_policy_dirs: tuple[Path, ...] = field(default_factory=tuple)
+    """Folders of the project's own Rego policies (package kubernetes.admission)."""
 
 
 class Gate:

@@ -28,7 +28,6 @@ _CLUSTER_SCOPED = {
 }
 _WORKLOAD_KINDS = {"Deployment", "StatefulSet", "DaemonSet"}
 
-#: Every rule this module reports, and what it protects against.
 RULES = {
     "selector-matches-pods": "a Service, PDB or NetworkPolicy that covers no pod",
     "service-target-port": "a Service port that leads to no container port",
@@ -43,6 +42,7 @@ RULES = {
     "label-value": "a label key or value the API server refuses",
     "no-plain-secret": "a Secret in plain text in git",
 }
+"""Every rule this module reports, and what it protects against."""
 
 
 @dataclass

@@ -11,11 +11,17 @@ class Violation:
     """A rule an object breaks: where (environment, kind, name, field) and why."""
 
     environment: str
+    """Folder (environment) the object is in."""
     kind: str
+    """Kind of the object."""
     name: str
+    """Name of the object."""
     field: str
+    """Path of the offending field."""
     rule: str
+    """Rule broken (`no-privileged`, `schema/crd`, `target-exists`, ...)."""
     message: str
+    """What is wrong, and what is expected."""
 
     def __str__(self) -> str:
         return f"{self.environment}: {self.kind}/{self.name}: {self.field}: [{self.rule}] {self.message}"

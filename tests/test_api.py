@@ -1,0 +1,123 @@
+"""The public API: pinned, documented, and documented in docs/ (built offline).
+
+The surface (every name in `cdk8s_webservice.__all__` with its signature, and every
+field of the public dataclasses) is pinned in tests/api/public-api.txt, whose
+first line names the version. Changing the API means regenerating the file
+(`UPDATE_API_SURFACE=1 make test`), which records the version: bump it in
+pyproject.toml first (major for a removal or a changed signature, minor for an
+addition) and add a CHANGELOG entry.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import griffe
+import pytest
+from conftest import ROOT
+
+import cdk8s_webservice
+
+SURFACE_FILE = ROOT / "tests" / "api" / "public-api.txt"
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+
+
+def surface() -> str:
+    lines = []
+    for name in sorted(cdk8s_webservice.__all__):
+        obj = getattr(cdk8s_webservice, name)
+        if inspect.ismodule(obj):
+            lines.append(f"module {name}")
+        elif dataclasses.is_dataclass(obj):
+            lines.append(f"dataclass {name}")
+            lines += [f"    {f.name}: {f.type}{_default(f)}" for f in dataclasses.fields(obj)]
+        elif inspect.isclass(obj):
+            kind = "enum" if issubclass(obj, __import__("enum").Enum) else "class"
+            # jsii's metaclass hides a construct's signature behind __call__: read __init__.
+            lines.append(f"{kind} {name}{_signature(obj.__init__) if kind == 'class' else ''}")
+            if kind == "enum":
+                lines += [f"    {member.name} = {member.value!r}" for member in obj]
+            else:
+                for attr, value in sorted(vars(obj).items()):
+                    if not attr.startswith("_") and callable(value):
+                        lines.append(f"    def {attr}{_signature(value)}")
+        else:
+            lines.append(f"def {name}{_signature(obj)}")
+    return "\n".join(lines) + "\n"
+
+
+def _signature(obj: object) -> str:
+    try:
+        return str(inspect.signature(obj))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "(...)"
+
+
+def _default(f: dataclasses.Field) -> str:  # type: ignore[type-arg]
+    if f.default is not dataclasses.MISSING:
+        return f" = {f.default!r}"
+    if f.default_factory is not dataclasses.MISSING:
+        return " = <factory>"
+    return ""
+
+
+def test_public_api_is_pinned() -> None:
+    current = f"# cdk8s-webservice {VERSION}\n{surface()}"
+    if os.environ.get("UPDATE_API_SURFACE") == "1":
+        SURFACE_FILE.write_text(current)
+    pinned = SURFACE_FILE.read_text()
+    assert pinned.splitlines()[0] == f"# cdk8s-webservice {VERSION}", "regenerate the surface after a version bump"
+    assert pinned == current, (
+        "the public API changed: bump the version in pyproject.toml (major for a removal or a changed "
+        "signature, minor for an addition), add a CHANGELOG entry, then UPDATE_API_SURFACE=1 make test"
+    )
+
+
+def test_changelog_has_the_current_version() -> None:
+    assert f"\n## {VERSION}\n" in (ROOT / "CHANGELOG.md").read_text()
+
+
+def test_every_public_name_and_field_is_documented() -> None:
+    package = griffe.load("cdk8s_webservice", search_paths=[str(ROOT / "constructs")], resolve_aliases=True)
+    undocumented = []
+    for name in cdk8s_webservice.__all__:
+        target = package.members[name]
+        target = target.final_target if target.is_alias else target
+        if not target.docstring:
+            undocumented.append(name)
+        if target.is_class and dataclasses.is_dataclass(getattr(cdk8s_webservice, name)):
+            for field in dataclasses.fields(getattr(cdk8s_webservice, name)):
+                attribute = target.members.get(field.name)
+                if attribute is None or not attribute.docstring:
+                    undocumented.append(f"{name}.{field.name}")
+    assert undocumented == []
+
+
+def test_all_lists_exactly_the_exports() -> None:
+    exported = {
+        n
+        for n, v in vars(cdk8s_webservice).items()
+        if not n.startswith("_") and getattr(v, "__module__", "cdk8s_webservice").startswith("cdk8s_webservice")
+    }
+    assert set(cdk8s_webservice.__all__) <= exported
+    assert len(cdk8s_webservice.__all__) == len(set(cdk8s_webservice.__all__))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="mkdocs build paths")
+def test_docs_build_offline(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    reference = (tmp_path / "site" / "reference" / "index.html").read_text()
+    for name in ("WebServiceProps", "EnvironmentProfile", "GateSettings", "FlaggerCanary"):
+        assert f'id="cdk8s_webservice.{name}"' in reference
+    assert "Image repository without tag" in reference  # field docstrings are rendered
+    assert (tmp_path / "site" / "migration-from-kustomize" / "index.html").exists()
