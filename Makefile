@@ -14,11 +14,16 @@ PIP_QUIET := --quiet --disable-pip-version-check
 # end-of-life banner Node 20 would print on every run.
 export JSII_RUNTIME_PACKAGE_CACHE_ROOT := $(CURDIR)/.cache/jsii
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
+# Let Python cache bytecode (some machines disable it globally): the generated
+# bindings alone are ~250 kB of source to compile on every run otherwise.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: synth test lint imports docs clean
 
+# -O: no asserts (the project validates with exceptions) and no jsii runtime type
+# checks, which the tests run with.
 synth: $(VENV)/.installed node_modules/.installed
-	$(PY) main.py
+	$(PY) -O main.py
 
 test: lint node_modules/.installed $(SCANNERS)/.installed
 	$(PY) -m pytest $(ARGS)

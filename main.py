@@ -11,16 +11,19 @@ which finds it through pyproject.toml.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
-# Before jsii is imported: Node 20's end-of-life banner would print on every run,
-# and jsii's unpacked-package cache belongs to the project, not to /tmp.
-ROOT = Path(__file__).resolve().parent
-os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
-os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE_ROOT", str(ROOT / ".cache" / "jsii"))
+from cdk8s_webservice import cli
 
-from cdk8s_webservice import GitOpsSettings, ServiceProject, cli  # noqa: E402
+ROOT = Path(__file__).resolve().parent
+if __name__ == "__main__":
+    # Before jsii starts: see prepare_process (banner, gate warm-up, ...).
+    cli.prepare_process()
+# jsii's unpacked-package cache belongs to the project, not to /tmp.
+os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE_ROOT", str(ROOT / ".cache" / "jsii"))
+os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
+
+from cdk8s_webservice import GitOpsSettings, ServiceProject  # noqa: E402
 from charts.blacklist import BlacklistChart  # noqa: E402
 from charts.environments import RELEASES_FILE, load_environments  # noqa: E402
 
@@ -34,4 +37,4 @@ PROJECT = ServiceProject(
 )
 
 if __name__ == "__main__":
-    sys.exit(cli.main(["synth", *sys.argv[1:]], project=PROJECT, root=ROOT))
+    cli.run_app(PROJECT, ROOT)

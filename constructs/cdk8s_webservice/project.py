@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from constructs import Construct
 
 from .chart import EnvironmentChart
 from .delivery import Strategy
-from .gate import Gate, GateSettings
+from .gate import GateFailed, GateSettings, warmed_gate
 from .gitops import (
     ApplicationSpec,
     ArgoApplications,
@@ -35,7 +36,7 @@ from .gitops import (
 from .helm import chart_files
 from .profile import EnvironmentProfile, Environments
 from .rendering import render_files
-from .synthesis import manifests_by_environment, refuse_plain_secrets
+from .synthesis import refuse_plain_secrets
 
 ARGOCD_FOLDER = "argocd"
 APPLICATIONSET_FOLDER = "argocd-applicationset"
@@ -79,51 +80,56 @@ class ServiceProject:
 
         Raises `ConfigError` for a bad value and `GateFailed` when a synthesized
         object breaks a gate rule: in both cases before anything is written."""
+        gate = warmed_gate(self.gate)
         app = App()
         profiles = self.profiles(names, strategy)
-        charts = [self.chart(app, profile) for profile in profiles]
-        manifests = manifests_by_environment(charts)
         rendered: dict[str, dict[str, str]] = {}
-        checked: dict[str, list[dict[str, Any]]] = {}
-        for env, objects in manifests.items():
-            refuse_plain_secrets(env, objects)
-            annotate_sync_waves(objects)
-            rendered[env] = render_files(env, objects)
-            checked[env] = objects
-        if self.helm_chart_version is not None:
+        manifests: dict[str, list[dict[str, Any]]] = {}
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gate") as checks:
+            pending = []
             for profile in profiles:
-                rendered[f"{HELM_FOLDER}/{profile.name}"] = chart_files(
-                    name=self.name,
-                    environment=profile.name,
-                    version=self.helm_chart_version,
-                    app_version=profile.image_tag,
-                    manifests=rendered[profile.name],
-                )
-        if self.gitops is not None and names is None:
-            apps = [
-                ApplicationSpec(self.name, self.part_of or self.name, profile, replica_owners(manifests[profile.name]))
-                for profile in profiles
-            ]
-            for folder, build in (
-                (ARGOCD_FOLDER, lambda c: ArgoApplications(c, "applications", settings=self.gitops, apps=apps)),
-                (
-                    APPLICATIONSET_FOLDER,
-                    lambda c: ArgoApplicationSet(
-                        c,
-                        "applicationset",
-                        settings=self.gitops,
-                        service=self.name,
-                        part_of=self.part_of or self.name,
-                        apps=apps,
-                    ),
-                ),
-            ):
-                chart = Chart(app, folder)
-                build(chart)
-                checked[folder] = chart.to_json()
-                rendered[folder] = render_files(folder, checked[folder])
-        Gate(self.gate).enforce(checked, schema_only=(ARGOCD_FOLDER, APPLICATIONSET_FOLDER))
+                objects = self.chart(app, profile).to_json()
+                refuse_plain_secrets(profile.name, objects)
+                annotate_sync_waves(objects)
+                manifests[profile.name] = objects
+                # The gate checks this environment while the next one is built: its
+                # policy engine releases the GIL, and jsii mostly waits on Node.js.
+                pending.append(checks.submit(gate.check, profile.name, objects))
+                rendered[profile.name] = render_files(profile.name, objects)
+                if self.helm_chart_version is not None:
+                    rendered[f"{HELM_FOLDER}/{profile.name}"] = chart_files(
+                        name=self.name,
+                        environment=profile.name,
+                        version=self.helm_chart_version,
+                        app_version=profile.image_tag,
+                        manifests=rendered[profile.name],
+                    )
+            if self.gitops is not None and names is None:
+                for folder, objects in self._gitops_objects(self.gitops, app, profiles, manifests).items():
+                    pending.append(checks.submit(gate.check, folder, objects, workloads=False))
+                    rendered[folder] = render_files(folder, objects)
+            violations = [violation for check in pending for violation in check.result()]
+        if violations:
+            raise GateFailed(violations)
         return rendered
+
+    def _gitops_objects(
+        self,
+        gitops: GitOpsSettings,
+        app: App,
+        profiles: list[EnvironmentProfile],
+        manifests: dict[str, list[dict[str, Any]]],
+    ) -> dict[str, list[dict[str, Any]]]:
+        """The Applications, and the ApplicationSet yielding the same ones."""
+        part_of = self.part_of or self.name
+        apps = [ApplicationSpec(self.name, part_of, p, replica_owners(manifests[p.name])) for p in profiles]
+        applications = Chart(app, ARGOCD_FOLDER)
+        ArgoApplications(applications, "applications", settings=gitops, apps=apps)
+        application_set = Chart(app, APPLICATIONSET_FOLDER)
+        ArgoApplicationSet(
+            application_set, "applicationset", settings=gitops, service=self.name, part_of=part_of, apps=apps
+        )
+        return {ARGOCD_FOLDER: applications.to_json(), APPLICATIONSET_FOLDER: application_set.to_json()}
 
     @property
     def environment_folders(self) -> list[str]:

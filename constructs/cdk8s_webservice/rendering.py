@@ -2,8 +2,8 @@
 
 Same objects in, same bytes out, on any machine and under any PYTHONHASHSEED:
 keys are ordered by a fixed rule (apiVersion, kind, metadata first, then the rest
-sorted), the pure-Python emitter is used (not libyaml, whose output could differ
-by build), and long strings are never folded.
+sorted) and written by the project's own emitter (`yaml_emitter`), which has one
+style and no optional native parts.
 """
 
 from __future__ import annotations
@@ -11,26 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import yaml
-
+from . import yaml_emitter
 from .errors import ConfigError
 
 _HEAD = ("apiVersion", "kind", "metadata")
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block style; multi-line strings as `|` literals; lists indented under their key."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str)
 
 
 def _ordered(value: Any) -> Any:
@@ -45,10 +29,7 @@ def to_yaml(manifest: Mapping[str, Any]) -> str:
     """One object as a YAML document (without the `---` separator)."""
     head = {key: _ordered(manifest[key]) for key in _HEAD if key in manifest}
     rest = {key: _ordered(manifest[key]) for key in sorted(manifest) if key not in _HEAD}
-    text: str = yaml.dump(
-        {**head, **rest}, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=1 << 16, allow_unicode=True
-    )
-    return text
+    return yaml_emitter.dump({**head, **rest})
 
 
 def file_name(manifest: Mapping[str, Any]) -> str:

@@ -13,16 +13,18 @@ field and rule for each violation.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .policy import check_policies, policy_files
-from .references import check_references
-from .schema import check_schemas, crd_files
 from .violations import GateFailed, Violation
 
-__all__ = ["Gate", "GateFailed", "GateSettings", "Violation"]
+# The rule modules (jsonschema, rego-cpp, Kubernetes' schema files) are imported
+# when a Gate is made, not with this package: `prewarm` makes one in a background
+# thread while the app starts Node.js.
+
+__all__ = ["Gate", "GateFailed", "GateSettings", "Violation", "prewarm", "warmed_gate"]
 
 
 @dataclass(frozen=True)
@@ -50,20 +52,42 @@ class Gate:
     """Runs every rule on one folder of objects at a time."""
 
     def __init__(self, settings: GateSettings | None = None) -> None:
+        from .policy import policy_files
+        from .schema import crd_files
+
         self.settings = settings or GateSettings()
         self._crds = crd_files(self.settings.extra_crd_files)
-        self._policies = policy_files(self.settings.extra_policy_dirs)
+        self._policies = policy_files()
+        self._extra_policies = policy_files(self.settings.extra_policy_dirs)[len(self._policies) :]
+
+    def warm(self) -> Gate:
+        """Load the schemas and compile the policies now, rather than at the first check."""
+        from .policy import prepare_policies
+        from .schema import prepare_schemas
+
+        prepare_schemas(self.settings.kubernetes_version, self._crds)
+        prepare_policies(self._policies)
+        if self._extra_policies:
+            prepare_policies(self._policies + self._extra_policies)
+        return self
 
     def check(
         self, environment: str, objects: Iterable[Mapping[str, Any]], *, workloads: bool = True
     ) -> list[Violation]:
         """Violations in one folder. `workloads=False` (e.g. the ArgoCD folder) runs
         the schema rules only."""
+        from .policy import POD_KINDS, check_policies
+        from .references import check_references
+        from .schema import check_schemas
+
         objects = list(objects)
         s = self.settings
         violations = check_schemas(environment, objects, kubernetes_version=s.kubernetes_version, crds=self._crds)
         if workloads:
-            violations += check_policies(environment, objects, files=self._policies)
+            violations += check_policies(environment, objects, files=self._policies, kinds=POD_KINDS)
+            if self._extra_policies:
+                # A project's own policies may look at any kind: they see every object.
+                violations += check_policies(environment, objects, files=self._policies + self._extra_policies)
             violations += check_references(
                 environment, objects, ingress_namespace=s.ingress_namespace, monitoring_namespace=s.monitoring_namespace
             )
@@ -95,3 +119,26 @@ class Gate:
         violations = [v for name, objs in folders.items() for v in self.check(name, objs, workloads=name not in skip)]
         if violations:
             raise GateFailed(violations)
+
+
+_WARMING: dict[GateSettings, Future[Gate]] = {}
+
+
+def prewarm(settings: GateSettings | None = None) -> None:
+    """Start warming a gate in a background thread.
+
+    Loading Kubernetes' schema definitions and compiling the policies takes a
+    few hundred milliseconds of work that needs no construct; an app calls this
+    first, so it runs while jsii starts Node.js and loads the assemblies."""
+    settings = settings or GateSettings()
+    if settings not in _WARMING:
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gate-warm")
+        _WARMING[settings] = executor.submit(lambda: Gate(settings).warm())
+        executor.shutdown(wait=False)
+
+
+def warmed_gate(settings: GateSettings | None = None) -> Gate:
+    """The gate `prewarm` started for `settings` (or a new one)."""
+    settings = settings or GateSettings()
+    future = _WARMING.get(settings)
+    return future.result() if future is not None else Gate(settings)

@@ -113,3 +113,16 @@ def check_schemas(
         for error in validator.iter_errors(obj):
             violations.append(Violation(environment, kind, name, _field(error), rule, error.message))
     return violations
+
+
+def prepare_schemas(kubernetes_version: str, crds: tuple[Path, ...]) -> None:
+    """Load the definitions and build the validators of the commonest kinds."""
+    _crd_validators(crds)
+    for api_version, kind in (
+        ("apps/v1", "Deployment"),
+        ("v1", "Service"),
+        ("v1", "ConfigMap"),
+        ("networking.k8s.io/v1", "NetworkPolicy"),
+        ("autoscaling/v2", "HorizontalPodAutoscaler"),
+    ):
+        core_validator(kubernetes_version, api_version, kind)
