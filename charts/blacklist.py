@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -58,6 +59,7 @@ BUSINESS_PANELS = (
 )
 
 
+@cache
 def sealed_secret(environment: str) -> dict[str, str] | None:
     """This environment's ciphertext, or None where nothing is sealed (development)."""
     path = SEALED_SECRETS / f"{environment}.yaml"

