@@ -18,7 +18,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 # bindings alone are ~250 kB of source to compile on every run otherwise.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: synth test lint imports docs clean
+.PHONY: synth test lint imports docs bench bench-smoke clean
 
 # -O: no asserts (the project validates with exceptions) and no jsii runtime type
 # checks, which the tests run with.
@@ -54,6 +54,18 @@ node_modules/.installed: package.json package-lock.json
 
 clean:
 	rm -rf $(VENV) $(SCANNERS) node_modules .cache build *.egg-info
+
+# Synth against Kustomize, scale, memory, the gate's share, the test suite's time.
+bench: $(VENV)/.bench-installed node_modules/.installed
+	$(PY) benchmarks/bench.py $(ARGS)
+
+# One small run, so the benchmark never rots (CI).
+bench-smoke: $(VENV)/.bench-installed node_modules/.installed
+	$(PY) benchmarks/bench.py --smoke --json build/bench-smoke.json
+
+$(VENV)/.bench-installed: $(VENV)/.installed
+	$(PY) -m pip install $(PIP_QUIET) -e '.[test,lint,docs,bench]' 2> >(grep -v '^WARNING: Location' >&2)
+	touch $@
 
 # The documentation site (construct reference from the docstrings), offline.
 docs: $(VENV)/.installed

@@ -114,20 +114,40 @@ def side_by_side(runs: int, out: Path) -> dict[str, dict[str, float]]:
     return {"synth": summary(ours), "kustomize": summary(theirs)}
 
 
-def gate_share(runs: int, out: Path) -> dict[str, float]:
-    """Synth wall time with the gate and with a gate that checks nothing."""
-    without = (
-        "import sys, runpy; sys.argv = ['main.py', '--out', sys.argv[1]]; "
-        "import cdk8s_webservice.gate as g, cdk8s_webservice.project as p; "
-        "p.warmed_gate = lambda settings=None: type('NoGate', (), {'check': lambda self, *a, **k: []})(); "
-        "runpy.run_path('main.py', run_name='__main__')"
-    )
-    with_gate, no_gate = [], []
+GATE_PROBE = """
+import sys, time
+sys.argv = ["main.py"]
+from cdk8s_webservice import cli
+cli.prepare_process()
+import main
+from cdk8s_webservice.gate import warmed_gate
+gate = warmed_gate()
+check, spent = gate.check, []
+def timed(*args, **kwargs):
+    start = time.perf_counter()
+    try:
+        return check(*args, **kwargs)
+    finally:
+        spent.append(time.perf_counter() - start)
+gate.check = timed
+start = time.perf_counter()
+main.PROJECT.synthesize()
+print(time.perf_counter() - start, sum(spent), spent[-1])
+cli.exit_now(0)
+"""
+
+
+def gate_share(runs: int) -> dict[str, float]:
+    """In a synth (no writing): its wall time, the time the gate's checks took (in
+    their worker process, alongside construction), and the wait for the last one."""
+    walls, checks, tails = [], [], []
     for _ in range(runs):
-        with_gate.append(run([str(VENV_BIN / "python"), "-O", "main.py", "--out", str(out)])[0])
-        no_gate.append(run([str(VENV_BIN / "python"), "-O", "-c", without, str(out)])[0])
-    a, b = statistics.median(with_gate), statistics.median(no_gate)
-    return {"with_gate_s": a, "without_gate_s": b, "gate_s": a - b, "share": (a - b) / a}
+        wall, spent, tail = map(float, run([str(VENV_BIN / "python"), "-O", "-c", GATE_PROBE])[2].split())
+        walls.append(wall)
+        checks.append(spent)
+        tails.append(tail)
+    wall, spent = statistics.median(walls), statistics.median(checks)
+    return {"synth_s": wall, "gate_checks_s": spent, "last_check_s": statistics.median(tails), "share": spent / wall}
 
 
 def scale(counts: list[int]) -> dict[str, object]:
@@ -166,7 +186,7 @@ def main() -> int:
         out = Path(tmp) / "dist"
         versus = side_by_side(args.runs, out)
         _, synth_rss, _ = run([str(VENV_BIN / "python"), "-O", "main.py", "--out", str(out)], sample=True)
-        gate = gate_share(max(1, args.runs // 2), out)
+        gate = gate_share(max(1, args.runs // 2))
     scaled = scale(counts)
     tests = None if args.skip_tests else test_suite()
 
@@ -195,8 +215,9 @@ def main() -> int:
         ("kubectl kustomize, 3 overlays + ArgoCD", span(versus["kustomize"]), ""),
         ("ratio of medians", f"{ratio:.2f}x", f"<= {TARGETS['ratio']}x"),
         (
-            "gate's share of a synth",
-            f"{gate['gate_s'] * 1000:.0f} ms of {gate['with_gate_s']:.3f} s ({gate['share']:.0%})",
+            "gate checks during a synth (worker process)",
+            f"{gate['gate_checks_s'] * 1000:.0f} ms of {gate['synth_s'] * 1000:.0f} ms synthesis ({gate['share']:.0%}),"
+            f" last check {gate['last_check_s'] * 1000:.0f} ms",
             "",
         ),
         ("peak RSS, synth (Python + Node)", f"{synth_rss / 1024:.0f} MiB", ""),

@@ -150,3 +150,20 @@ def test_gate_failure_is_an_exception_with_every_violation() -> None:
 
 def test_environment_chart_is_what_the_gate_sees() -> None:
     assert issubclass(PrivilegedChart, EnvironmentChart)
+
+
+def test_the_gate_worker_process_reports_what_the_in_process_gate_does(manifest_gate, objects) -> None:
+    """Apps run the gate in a worker process (`prewarm(process=True)`): same verdicts."""
+    from cdk8s_webservice.gate import GateSettings
+    from cdk8s_webservice.gate.worker import GateProcess
+
+    broken = copy.deepcopy(objects["production"])
+    container(broken)["securityContext"]["privileged"] = True
+    find(broken, "Canary", "blacklist")["spec"]["autoscalerRef"]["name"] = "nope"
+    worker = GateProcess(GateSettings())
+    try:
+        assert worker.check("production", broken) == manifest_gate.check("production", broken)
+        assert len(worker.check("production", broken)) == 2
+        assert worker.check("production", objects["production"]) == []
+    finally:
+        worker.close()

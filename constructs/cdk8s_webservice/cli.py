@@ -273,7 +273,8 @@ def prepare_process() -> None:
     - silence the end-of-life banner jsii prints on every run under Node 20;
     - drop NODE_EXTRA_CA_CERTS for the Node.js runtime jsii starts (it makes no
       network call, and loading the bundle costs each Node process ~80 ms);
-    - start warming the gate (schemas, policies) while Node.js starts;
+    - start the gate in a worker process, which loads its schemas and policies
+      while Node.js starts and then checks environments on the other core;
     - no cyclic garbage collection: the process is short and allocates much;
     - jsii's struct serialization fast path (see `jsii_speedups`).
     """
@@ -281,7 +282,7 @@ def prepare_process() -> None:
     os.environ.pop("NODE_EXTRA_CA_CERTS", None)
     from .gate import prewarm
 
-    prewarm()
+    prewarm(process=True)
     gc.disable()
     from . import jsii_speedups
 

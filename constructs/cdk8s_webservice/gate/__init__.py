@@ -122,23 +122,35 @@ class Gate:
 
 
 _WARMING: dict[GateSettings, Future[Gate]] = {}
+_PROCESSES: dict[GateSettings, Any] = {}
 
 
-def prewarm(settings: GateSettings | None = None) -> None:
-    """Start warming a gate in a background thread.
+def prewarm(settings: GateSettings | None = None, *, process: bool = False) -> None:
+    """Start warming a gate now, before the app needs it.
 
     Loading Kubernetes' schema definitions and compiling the policies takes a
     few hundred milliseconds of work that needs no construct; an app calls this
-    first, so it runs while jsii starts Node.js and loads the assemblies."""
+    first, so it runs while jsii starts Node.js. With `process=True` the gate
+    runs in a worker process (see `worker`), on another core; otherwise in a
+    background thread of this process."""
     settings = settings or GateSettings()
+    if process:
+        if settings not in _PROCESSES:
+            from .worker import GateProcess
+
+            _PROCESSES[settings] = GateProcess(settings)
+        return
     if settings not in _WARMING:
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gate-warm")
         _WARMING[settings] = executor.submit(lambda: Gate(settings).warm())
         executor.shutdown(wait=False)
 
 
-def warmed_gate(settings: GateSettings | None = None) -> Gate:
-    """The gate `prewarm` started for `settings` (or a new one)."""
+def warmed_gate(settings: GateSettings | None = None) -> Any:
+    """The gate `prewarm` started for `settings` (or a new one in this process).
+    Either kind has `check(environment, objects, workloads=...)`."""
     settings = settings or GateSettings()
+    if settings in _PROCESSES:
+        return _PROCESSES[settings]
     future = _WARMING.get(settings)
     return future.result() if future is not None else Gate(settings)
