@@ -84,16 +84,19 @@ class ServiceProject:
         app = App()
         profiles = self.profiles(names, strategy)
         rendered: dict[str, dict[str, str]] = {}
-        manifests: dict[str, list[dict[str, Any]]] = {}
+        # Only what the ArgoCD Applications need is kept of each environment's
+        # objects; the rest is dropped once rendered and checked.
+        owners: dict[str, list[tuple[str, str, str]]] = {}
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gate") as checks:
             pending = []
             for profile in profiles:
                 objects = self.chart(app, profile).to_json()
                 refuse_plain_secrets(profile.name, objects)
                 annotate_sync_waves(objects)
-                manifests[profile.name] = objects
-                # The gate checks this environment while the next one is built: its
-                # policy engine releases the GIL, and jsii mostly waits on Node.js.
+                owners[profile.name] = replica_owners(objects)
+                # The gate checks this environment while the next one is built (in
+                # its worker process, under an app; else in this thread, where its
+                # policy engine releases the GIL and jsii mostly waits on Node.js).
                 pending.append(checks.submit(gate.check, profile.name, objects))
                 rendered[profile.name] = render_files(profile.name, objects)
                 if self.helm_chart_version is not None:
@@ -105,7 +108,7 @@ class ServiceProject:
                         manifests=rendered[profile.name],
                     )
             if self.gitops is not None and names is None:
-                for folder, objects in self._gitops_objects(self.gitops, app, profiles, manifests).items():
+                for folder, objects in self._gitops_objects(self.gitops, app, profiles, owners).items():
                     pending.append(checks.submit(gate.check, folder, objects, workloads=False))
                     rendered[folder] = render_files(folder, objects)
             violations = [violation for check in pending for violation in check.result()]
@@ -118,11 +121,11 @@ class ServiceProject:
         gitops: GitOpsSettings,
         app: App,
         profiles: list[EnvironmentProfile],
-        manifests: dict[str, list[dict[str, Any]]],
+        owners: dict[str, list[tuple[str, str, str]]],
     ) -> dict[str, list[dict[str, Any]]]:
         """The Applications, and the ApplicationSet yielding the same ones."""
         part_of = self.part_of or self.name
-        apps = [ApplicationSpec(self.name, part_of, p, replica_owners(manifests[p.name])) for p in profiles]
+        apps = [ApplicationSpec(self.name, part_of, p, owners[p.name]) for p in profiles]
         applications = Chart(app, ARGOCD_FOLDER)
         ArgoApplications(applications, "applications", settings=gitops, apps=apps)
         application_set = Chart(app, APPLICATIONSET_FOLDER)
