@@ -46,9 +46,8 @@ if TYPE_CHECKING:
     from .project import ServiceProject
     from .releases import Release, Releases
     from .rendering import render_files, to_yaml
-    from .secrets import SealedEnvSecret, check_ciphertext
+    from .secrets import SealedEnvSecret, check_ciphertext, refuse_plain_secrets
     from .slo import HttpMetrics, ServiceLevelObjectives
-    from .synthesis import manifests_by_environment, refuse_plain_secrets, render_environments
     from .telemetry import OpenTelemetry
     from .web_service import WebService, WebServiceProps
     from .workload import HealthChecks, ServiceConfig, Workload, WorkloadProps
@@ -117,9 +116,7 @@ _EXPORTS = {
     "cli": "cli",
     "diff_objects": "diff",
     "format_changes": "diff",
-    "manifests_by_environment": "synthesis",
-    "refuse_plain_secrets": "synthesis",
-    "render_environments": "synthesis",
+    "refuse_plain_secrets": "secrets",
     "render_files": "rendering",
     "replace_directory": "output",
     "replica_owners": "gitops",
@@ -191,9 +188,7 @@ __all__ = [
     "cli",
     "diff_objects",
     "format_changes",
-    "manifests_by_environment",
     "refuse_plain_secrets",
-    "render_environments",
     "render_files",
     "replace_directory",
     "replica_owners",

@@ -36,7 +36,7 @@ from .gitops import (
 from .helm import chart_files
 from .profile import EnvironmentProfile, Environments
 from .rendering import render_files
-from .synthesis import refuse_plain_secrets
+from .secrets import refuse_plain_secrets
 
 ARGOCD_FOLDER = "argocd"
 APPLICATIONSET_FOLDER = "argocd-applicationset"
