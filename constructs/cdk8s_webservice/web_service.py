@@ -193,7 +193,6 @@ class WebService(Construct):
 
         # Services: Flagger generates them for a canary; blue-green has a preview.
         self.services: dict[str, ServiceEndpoint] = {}
-        scraped: list[str] = []
         if strategy is not Strategy.CANARY:
             live_service = ServiceEndpoint(
                 self,
@@ -215,6 +214,7 @@ class WebService(Construct):
                 selector=ident.colour_selector(profile.blue_green.preview),
             )
             self.services[preview.name] = preview
+        # The Services Prometheus scrapes, each once (a canary's are Flagger's, below).
         scraped = list(self.services)
 
         self.ingress: PublicIngress | None = None
