@@ -167,3 +167,31 @@ def test_the_gate_worker_process_reports_what_the_in_process_gate_does(manifest_
         assert worker.check("production", objects["production"]) == []
     finally:
         worker.close()
+
+
+def test_services_sharing_a_folder_are_checked_namespace_by_namespace(manifest_gate, objects) -> None:
+    """Two copies of production in one folder, in two namespaces: each copy's
+    references resolve in its own namespace, so breaking one copy is caught even
+    though the other copy has an object of the same kind and name that is fine."""
+
+    def renamespaced(namespace: str) -> list[dict]:
+        copy_ = copy.deepcopy(objects["production"])
+        for obj in copy_:
+            if obj["kind"] == "Namespace":
+                obj["metadata"]["name"] = namespace
+            else:
+                obj["metadata"]["namespace"] = namespace
+        return copy_
+
+    team_a, team_b = renamespaced("team-a"), renamespaced("team-b")
+    assert manifest_gate.check("production", team_a + team_b) == []
+    # team-a drops the ingress controller; team-b's policy of the same name must not hide that.
+    find(team_a, "NetworkPolicy", "blacklist")["spec"]["ingress"].pop(0)
+    found = [(v.kind, v.rule, v.message) for v in manifest_gate.check("production", team_a + team_b)]
+    assert found == [
+        (
+            "Ingress",
+            "ingress-controller-admitted",
+            "no NetworkPolicy admits namespace ingress-nginx to blacklist-primary:http",
+        )
+    ]

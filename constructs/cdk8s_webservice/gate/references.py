@@ -60,12 +60,12 @@ class Svc:
     labels: dict[str, str]
     selector: dict[str, str]
     ports: dict[str, Any]  # service port name -> targetPort
-    generated: bool = False
 
 
 @dataclass
 class Model:
-    namespace: str
+    """The objects of one namespace, and the pods and Services they will make."""
+
     objects: dict[tuple[str, str], dict[str, Any]]
     pods: list[Pods] = field(default_factory=list)
     services: dict[str, Svc] = field(default_factory=dict)
@@ -112,8 +112,7 @@ def _pods_of(workload: Mapping[str, Any]) -> Pods:
 
 def build_model(objects: Iterable[Mapping[str, Any]]) -> Model:
     objs = {(o["kind"], o["metadata"]["name"]): dict(o) for o in objects}
-    namespaces = {o["metadata"].get("namespace") for o in objs.values() if o["kind"] not in _CLUSTER_SCOPED}
-    model = Model(namespace=next(iter(sorted(n for n in namespaces if n))) if any(namespaces) else "", objects=objs)
+    model = Model(objects=objs)
     for (kind, _), obj in sorted(objs.items()):
         if kind in _WORKLOAD_KINDS:
             model.pods.append(_pods_of(obj))
@@ -154,7 +153,7 @@ def _model_flagger(model: Model, name: str, canary: Mapping[str, Any]) -> None:
         (f"{name}-canary", "canary", target["metadata"]["name"]),
     ):
         labels = {key: svc_name, **service.get(role, {}).get("labels", {})}
-        model.services.setdefault(svc_name, Svc(svc_name, labels, {key: pod_value}, dict(ports), generated=True))
+        model.services.setdefault(svc_name, Svc(svc_name, labels, {key: pod_value}, dict(ports)))
 
 
 def _selected_pods(model: Model, selector: Mapping[str, Any] | None) -> list[Pods]:
@@ -213,6 +212,23 @@ def _unadmitted(model: Model, service: Svc, port: str, from_namespace: str) -> l
 
 
 def check_references(
+    environment: str, objects: Iterable[Mapping[str, Any]], *, ingress_namespace: str, monitoring_namespace: str
+) -> list[Violation]:
+    """Every rule, namespace by namespace: selectors, target references and Service
+    names all resolve within one namespace (services sharing a folder do not see
+    each other's pods)."""
+    by_namespace: dict[str, list[Mapping[str, Any]]] = {}
+    for obj in objects:
+        by_namespace.setdefault(obj["metadata"].get("namespace") or "", []).append(obj)
+    violations: list[Violation] = []
+    for _, members in sorted(by_namespace.items()):
+        violations += _check_namespace(
+            environment, members, ingress_namespace=ingress_namespace, monitoring_namespace=monitoring_namespace
+        )
+    return violations
+
+
+def _check_namespace(
     environment: str, objects: Iterable[Mapping[str, Any]], *, ingress_namespace: str, monitoring_namespace: str
 ) -> list[Violation]:
     model = build_model(objects)
