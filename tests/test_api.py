@@ -99,14 +99,21 @@ def test_every_public_name_and_field_is_documented() -> None:
     assert undocumented == []
 
 
-def test_all_lists_exactly_the_exports() -> None:
-    exported = {
-        n
-        for n, v in vars(cdk8s_webservice).items()
-        if not n.startswith("_") and getattr(v, "__module__", "cdk8s_webservice").startswith("cdk8s_webservice")
-    }
-    assert set(cdk8s_webservice.__all__) <= exported
+def test_every_exported_name_resolves_lazily() -> None:
+    """`__all__` names load on first use, from the module `_EXPORTS` says."""
     assert len(cdk8s_webservice.__all__) == len(set(cdk8s_webservice.__all__))
+    assert set(cdk8s_webservice.__all__) == set(cdk8s_webservice._EXPORTS)
+    for name in cdk8s_webservice.__all__:
+        value = getattr(cdk8s_webservice, name)
+        module = f"cdk8s_webservice.{cdk8s_webservice._EXPORTS[name]}"
+        assert (
+            getattr(value, "__name__", module).endswith(module)
+            if inspect.ismodule(value)
+            else value.__module__ == module
+        )
+        assert name in dir(cdk8s_webservice)
+    with pytest.raises(AttributeError, match="has no attribute 'NoSuchConstruct'"):
+        cdk8s_webservice.NoSuchConstruct  # noqa: B018
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="mkdocs build paths")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from conftest import ENVS, ROOT, find
 
-from cdk8s_webservice import EnvironmentChart, EnvironmentProfile, GateFailed, cli
+from cdk8s_webservice import EnvironmentProfile, GateFailed, cli
 from cdk8s_webservice.gate.references import RULES as REFERENCE_RULES
 from charts.blacklist import BlacklistChart
 from main import PROJECT
@@ -146,10 +146,6 @@ def test_gate_failure_is_an_exception_with_every_violation() -> None:
     assert [(v.environment, v.kind, v.rule) for v in failure.value.violations] == [
         ("development", "Deployment", "no-privileged")
     ]
-
-
-def test_environment_chart_is_what_the_gate_sees() -> None:
-    assert issubclass(PrivilegedChart, EnvironmentChart)
 
 
 def test_the_gate_worker_process_reports_what_the_in_process_gate_does(manifest_gate, objects) -> None:
