@@ -133,7 +133,3 @@ class ServiceProject:
             application_set, "applicationset", settings=gitops, service=self.name, part_of=part_of, apps=apps
         )
         return {ARGOCD_FOLDER: applications.to_json(), APPLICATIONSET_FOLDER: application_set.to_json()}
-
-    @property
-    def environment_folders(self) -> list[str]:
-        return list(self.environments().names)
