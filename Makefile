@@ -18,11 +18,17 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 # bindings alone are ~250 kB of source to compile on every run otherwise.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: synth test lint imports docs bench bench-smoke clean
+.PHONY: synth cdk8s-app test lint imports docs bench bench-smoke clean
 
 # -O: no asserts (the project validates with exceptions) and no jsii runtime type
 # checks, which the tests run with.
 synth: $(VENV)/.installed node_modules/.installed
+	$(PY) -O main.py
+
+# What `npx cdk8s synth` runs (cdk8s.yaml `app:`): sets up .venv/ on first use, so
+# a fresh clone works; the app writes dist/ atomically itself, and the cdk8s CLI's
+# own output folder (which it deletes first) is the scratch folder .cdk8s.out/.
+cdk8s-app: $(VENV)/.installed
 	$(PY) -O main.py
 
 test: lint node_modules/.installed $(SCANNERS)/.installed

@@ -3,7 +3,8 @@
     python main.py                      # every environment into dist/ (what `make synth` runs)
     python main.py -e staging -s canary --out /tmp/preview
 
-Under `cdk8s synth` the CLI's output folder ($CDK8S_OUTDIR) is used. The same
+Under `cdk8s synth` ($CDK8S_OUTDIR set) dist/ is still written here, atomically,
+and the cdk8s CLI's scratch folder gets one stream per environment. The same
 project drives the `cdk8s-webservice` command (diff, validate, promote, ...),
 which finds it through pyproject.toml.
 """

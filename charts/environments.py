@@ -74,5 +74,13 @@ def load_environments(releases_file: Path = RELEASES_FILE) -> Environments:
     )
 
 
-ENVIRONMENTS = load_environments()
-DEVELOPMENT, STAGING, PRODUCTION = ENVIRONMENTS
+def __getattr__(name: str) -> object:
+    """`ENVIRONMENTS` (and each profile) read from the committed releases file on
+    first use, not at import: a broken releases file then fails with the CLI's
+    one-line error rather than while `main.py` is imported."""
+    names = ("DEVELOPMENT", "STAGING", "PRODUCTION")
+    if name == "ENVIRONMENTS":
+        return load_environments()
+    if name in names:
+        return load_environments().get(name.lower())
+    raise AttributeError(name)

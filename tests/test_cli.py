@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 import subprocess
 import sys
@@ -34,6 +35,23 @@ def service_colour(out: Path) -> str:
     return yaml.safe_load((out / "staging" / "service-blacklist.yaml").read_text())["spec"]["selector"]["colour"]
 
 
+def live_image(out: Path, environment: str) -> str:
+    """The tag of the Deployment the HPA scales (the live one)."""
+    folder = out / environment
+    hpa = yaml.safe_load((folder / "horizontalpodautoscaler-blacklist.yaml").read_text())
+    deployment = yaml.safe_load((folder / f"deployment-{hpa['spec']['scaleTargetRef']['name']}.yaml").read_text())
+    return str(deployment["spec"]["template"]["spec"]["containers"][0]["image"]).rsplit(":", 1)[1]
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under `root`, byte for byte (refusals must not change one)."""
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink() and ".pytest_cache" not in p.parts
+    }
+
+
 def test_synth_prints_a_summary_per_environment(project, tmp_path, capsys) -> None:
     assert run(project, "synth", "--out", "dist", root=tmp_path) == 0
     out = capsys.readouterr().out
@@ -47,7 +65,7 @@ def test_synth_one_environment_with_another_strategy(project, tmp_path) -> None:
     assert run(project, "synth", "-e", "production", "-s", "blue-green", "--out", "dist", root=tmp_path) == 0
     names = sorted(p.name for p in (tmp_path / "dist" / "production").iterdir())
     assert "deployment-blacklist-green.yaml" in names and "canary-blacklist.yaml" not in names
-    assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == ["helm", "production"]
+    assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == [".cdk8s-webservice-output", "helm", "production"]
 
 
 def test_bad_arguments(project, tmp_path, capsys) -> None:
@@ -62,37 +80,24 @@ def test_bad_arguments(project, tmp_path, capsys) -> None:
     assert not (tmp_path / "dist").exists()
 
 
-def test_help_lists_the_commands_and_rollback_paths(capsys) -> None:
+def test_help_lists_the_commands_and_the_exit_codes(capsys) -> None:
     with pytest.raises(SystemExit):
         cli.main(["--help"])
     text = capsys.readouterr().out
-    for command in ("synth", "diff", "validate", "promote", "rollback", "set-image"):
+    for command in (
+        "synth",
+        "render",
+        "diff",
+        "validate",
+        "gate",
+        "set-image",
+        "promote",
+        "rollback",
+        "history",
+        "deploy",
+    ):
         assert command in text
-    assert "argocd app rollback" in text and "Flagger rolls back" in text
-
-
-def test_promote_and_rollback_flip_the_live_colour(project, tmp_path, capsys) -> None:
-    run(project, "synth", "--out", "dist", root=tmp_path)
-    out = tmp_path / "dist"
-    assert service_colour(out) == "blue"
-    assert run(project, "promote", "-e", "staging", root=tmp_path) == 0
-    assert (
-        "green (v1.5.0-rc.1) is live; blue (v1.5.0-rc.2) is the preview and rollback target" in capsys.readouterr().out
-    )
-    assert service_colour(out) == "green"
-    assert "active: green" in project.releases_file.read_text()
-    hpa = yaml.safe_load((out / "staging" / "horizontalpodautoscaler-blacklist.yaml").read_text())
-    assert hpa["spec"]["scaleTargetRef"]["name"] == "blacklist-green"
-    assert run(project, "rollback", "-e", "staging", root=tmp_path) == 0
-    assert service_colour(out) == "blue"
-    assert project.releases_file.read_text() == RELEASES_FILE.read_text()
-
-
-def test_promote_is_refused_where_there_is_no_colour(project, tmp_path, capsys) -> None:
-    assert run(project, "promote", "-e", "production", root=tmp_path) == 2
-    err = capsys.readouterr().err
-    assert "production.strategy: 'canary' is not allowed; blue-green for promote" in err
-    assert "Flagger rolls back by itself" in err
+    assert "exit status: 0 success or nothing to do; 1 differences" in text
 
 
 def test_set_image_releases_to_the_preview(project, tmp_path, capsys) -> None:
@@ -100,6 +105,74 @@ def test_set_image_releases_to_the_preview(project, tmp_path, capsys) -> None:
     green = yaml.safe_load((tmp_path / "dist" / "staging" / "deployment-blacklist-green.yaml").read_text())
     assert green["spec"]["template"]["spec"]["containers"][0]["image"] == "registry.jclee.me/blacklist:v1.6.0"
     assert service_colour(tmp_path / "dist") == "blue"  # live traffic untouched until promote
+    out = capsys.readouterr().out
+    assert "staging: revision 3: v1.6.0 is pending on green; v1.5.0-rc.2 stays live on blue until promote" in out
+    assert "commit both" in out
+
+
+def test_promote_on_the_committed_state_changes_nothing(project, tmp_path, capsys) -> None:
+    before = project.releases_file.read_bytes()
+    assert run(project, "promote", "-e", "staging", root=tmp_path) == 0
+    assert capsys.readouterr().out == "staging: nothing pending: v1.5.0-rc.2 (revision 2) stays live\nnothing changed\n"
+    assert project.releases_file.read_bytes() == before
+    assert not (tmp_path / "dist").exists()
+
+
+def test_set_image_promote_rollback_rollback_on_blue_green(project, tmp_path, capsys) -> None:
+    out = tmp_path / "dist"
+    assert run(project, "set-image", "-e", "staging", "v1.6.0", root=tmp_path) == 0
+    assert run(project, "promote", "-e", "staging", root=tmp_path) == 0
+    assert service_colour(out) == "green" and live_image(out, "staging") == "v1.6.0"
+    hpa = yaml.safe_load((out / "staging" / "horizontalpodautoscaler-blacklist.yaml").read_text())
+    assert hpa["spec"]["scaleTargetRef"]["name"] == "blacklist-green"
+    assert run(project, "rollback", "-e", "staging", root=tmp_path) == 0
+    assert service_colour(out) == "blue" and live_image(out, "staging") == "v1.5.0-rc.2"
+    # The second rollback goes further back, never forward to the bad release.
+    assert run(project, "rollback", "-e", "staging", root=tmp_path) == 0
+    assert live_image(out, "staging") == "v1.5.0-rc.1"
+    capsys.readouterr()
+    before = tree(tmp_path)
+    assert run(project, "rollback", "-e", "staging", root=tmp_path) == 2
+    assert "error: rollback: 'staging' is not allowed; an earlier release to go back to" in capsys.readouterr().err
+    assert tree(tmp_path) == before
+    assert run(project, "history", "-e", "staging", root=tmp_path) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[1].split() == ["REVISION", "IMAGE", "STATUS", "COLOUR", "DESCRIPTION"]
+    assert [line.split()[:3] for line in table[2:]] == [
+        ["5", "v1.5.0-rc.1", "live"],
+        ["4", "v1.5.0-rc.2", "rolled-back"],
+        ["3", "v1.6.0", "rolled-back"],
+        ["2", "v1.5.0-rc.2", "superseded"],
+        ["1", "v1.5.0-rc.1", "superseded"],
+    ]
+
+
+@pytest.mark.parametrize("environment, folder", [("production", "production"), ("development", "development")])
+def test_rollback_for_canary_and_rolling_sets_the_previous_tag(project, tmp_path, environment, folder) -> None:
+    out = tmp_path / "dist"
+    previous = project.environments().get(environment).image_tag
+    assert run(project, "set-image", "-e", environment, "v9.9.9", root=tmp_path) == 0
+    assert live_image(out, folder) == "v9.9.9"
+    assert run(project, "rollback", "-e", environment, root=tmp_path) == 0
+    assert live_image(out, folder) == previous
+    assert (
+        run(project, "rollback", "-e", environment, "--to", "v9.9.9", root=tmp_path) == 2
+    )  # it was rolled back: going to it is forward
+
+
+def test_rollback_to_a_tag_not_in_the_history_changes_nothing(project, tmp_path, capsys) -> None:
+    run(project, "synth", root=tmp_path)
+    before = tree(tmp_path)
+    assert run(project, "rollback", "-e", "production", "--to", "v0.0.1", root=tmp_path) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: --to: 'v0.0.1' is not allowed; a release earlier than the live one")
+    assert tree(tmp_path) == before
+
+
+def test_set_image_of_the_live_tag_is_a_harmless_retry(project, tmp_path, capsys) -> None:
+    assert run(project, "set-image", "-e", "production", "v1.4.2", root=tmp_path) == 0
+    assert "v1.4.2 is already live (revision 1): nothing to do\nnothing changed" in capsys.readouterr().out
+    assert not (tmp_path / "dist").exists()
 
 
 def test_set_image_latest_in_production_is_refused_and_nothing_changes(project, tmp_path, capsys) -> None:
@@ -108,6 +181,202 @@ def test_set_image_latest_in_production_is_refused_and_nothing_changes(project, 
     assert "production.image_tag: 'latest' is not allowed; this environment pins image tags" in capsys.readouterr().err
     assert project.releases_file.read_text() == before
     assert not (tmp_path / "dist").exists()
+
+
+def test_release_commands_refuse_a_read_only_releases_file(project, tmp_path, capsys) -> None:
+    project.releases_file.chmod(0o444)
+    before = tree(tmp_path)
+    assert run(project, "set-image", "-e", "production", "v1.5.0", root=tmp_path) == 2
+    assert "is read-only (mode 0444)" in capsys.readouterr().err
+    assert tree(tmp_path) == before
+
+
+def test_the_releases_file_keeps_its_mode(project, tmp_path) -> None:
+    project.releases_file.chmod(0o600)
+    assert run(project, "set-image", "-e", "production", "v1.5.0", root=tmp_path) == 0
+    assert project.releases_file.stat().st_mode & 0o777 == 0o600
+
+
+def test_an_unknown_environment_in_the_releases_file_is_refused(project, tmp_path, capsys) -> None:
+    with project.releases_file.open("a") as handle:
+        handle.write("qa:\n  - revision: 1\n    image_tag: v1\n    status: live\n")
+    assert run(project, "synth", root=tmp_path) == 2
+    assert "releases.yaml: qa: 'qa' is not allowed; an environment of the project" in capsys.readouterr().err
+    assert not (tmp_path / "dist").exists()
+
+
+def test_render_prints_one_stream_of_one_environment(project, tmp_path, capsys) -> None:
+    assert run(project, "render", "-e", "staging", root=tmp_path) == 0
+    documents = list(yaml.safe_load_all(capsys.readouterr().out))
+    keys = [(d["kind"], d["metadata"]["name"]) for d in documents]
+    assert len(keys) == 20 and len(set(keys)) == 20
+    assert {d["metadata"].get("namespace", "blacklist-staging") for d in documents} == {"blacklist-staging"}
+    assert not (tmp_path / "dist").exists()
+
+
+def test_diff_exits_2_when_the_gate_refuses(project, tmp_path, capsys, monkeypatch) -> None:
+    from cdk8s_webservice.gate import GateFailed, Violation
+
+    def refused(*args, **kwargs):
+        raise GateFailed([Violation("staging", "Deployment", "blacklist", "spec", "privileged", "no")])
+
+    monkeypatch.setattr(type(project), "synthesize", refused)
+    assert run(project, "diff", root=tmp_path) == 2
+    assert run(project, "validate", root=tmp_path) == 1
+    assert "the gate refused 1 violation(s)" in capsys.readouterr().err
+
+
+# -- deploy: what the old deploy script did, the GitOps way ---------------------------
+
+
+@pytest.fixture
+def argocd(tmp_path, monkeypatch) -> Path:
+    """A stand-in `argocd` on PATH that records its arguments."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "argocd.log"
+    script = bin_dir / "argocd"
+    script.write_text(f'#!/bin/sh\necho "$@" >> {log}\nexit ${{ARGOCD_EXIT:-0}}\n')
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    return log
+
+
+def test_deploy_sets_the_image_and_syncs(project, tmp_path, argocd) -> None:
+    assert run(project, "deploy", "-e", "production", "-s", "canary", "v1.5.0", "--sync", root=tmp_path) == 0
+    assert live_image(tmp_path / "dist", "production") == "v1.5.0"
+    assert argocd.read_text() == "app sync blacklist-production --wait --timeout 600\n"
+
+
+def test_deploy_rollback_and_a_failed_sync(project, tmp_path, argocd, monkeypatch) -> None:
+    assert run(project, "deploy", "-e", "production", "v1.5.0", root=tmp_path) == 0
+    monkeypatch.setenv("ARGOCD_EXIT", "20")
+    assert run(project, "deploy", "-e", "production", "--rollback", "--sync", root=tmp_path) == 1
+    assert live_image(tmp_path / "dist", "production") == "v1.4.2"
+
+
+def test_deploy_blue_green_with_promote(project, tmp_path) -> None:
+    assert run(project, "deploy", "-e", "staging", "v1.6.0", "--promote", root=tmp_path) == 0
+    assert service_colour(tmp_path / "dist") == "green" and live_image(tmp_path / "dist", "staging") == "v1.6.0"
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["-s", "blue-green", "v1.5.0"], "--strategy: 'blue-green' is not allowed; canary: production's strategy"),
+        (["--sync", "v1.5.0"], "--sync: 'argocd' is not allowed; the argocd CLI on PATH"),
+        ([], "TAG: None is not allowed; an image tag to deploy, --rollback, or --promote"),
+        (["--rollback", "v1.5.0"], "--rollback: 'v1.5.0' is not allowed; no TAG and no --promote"),
+        (["--to", "v1.4.0", "v1.5.0"], "--to: 'v1.4.0' is not allowed; only with --rollback"),
+    ],
+)
+def test_deploy_refusals_change_nothing(project, tmp_path, capsys, monkeypatch, argv, message) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")  # no argocd
+    before = tree(tmp_path)
+    assert run(project, "deploy", "-e", "production", *argv, root=tmp_path) == 2
+    assert capsys.readouterr().err.startswith(f"error: {message}")
+    assert tree(tmp_path) == before
+
+
+# -- the output folder is never anything but a dedicated one --------------------------
+
+
+@pytest.mark.parametrize("out", [".", "..", "/", "README.md", "charts", "link"])
+def test_synth_refuses_an_out_that_is_not_a_dedicated_folder(project, tmp_path, capsys, out) -> None:
+    (tmp_path / "README.md").write_text("# readme\n")
+    (tmp_path / "charts").mkdir()
+    (tmp_path / "charts" / "blacklist.py").write_text("x = 1\n")
+    (tmp_path / "link").symlink_to(tmp_path / "charts")
+    before = tree(tmp_path)
+    assert run(project, "synth", "--out", out, root=tmp_path) == 2
+    assert capsys.readouterr().err.startswith("error: --out: ")
+    assert tree(tmp_path) == before
+
+
+def test_synth_refuses_an_ancestor_of_the_working_directory(project, tmp_path, capsys, monkeypatch) -> None:
+    work = tmp_path / "a" / "b"
+    work.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    assert run(project, "synth", "--out", str(tmp_path / "a"), root=tmp_path / "project") == 2
+    assert "this path contains the working directory" in capsys.readouterr().err
+
+
+def test_synth_refuses_a_read_only_output_folder(project, tmp_path, capsys) -> None:
+    assert run(project, "synth", root=tmp_path) == 0
+    (tmp_path / "dist" / "staging").chmod(0o555)
+    before = tree(tmp_path)
+    try:
+        assert run(project, "synth", root=tmp_path) == 2
+    finally:
+        (tmp_path / "dist" / "staging").chmod(0o755)
+    assert "a writable folder; it is read-only (mode 0555)" in capsys.readouterr().err
+    assert tree(tmp_path) == before
+
+
+def test_an_empty_environment_set_is_refused(project, tmp_path, capsys) -> None:
+    from cdk8s_webservice import Environments
+
+    empty = dataclasses.replace(project, environments=lambda: Environments([]), releases_file=None)
+    assert run(empty, "synth", root=tmp_path) == 2
+    assert "error: environments: [] is not allowed; at least one environment" in capsys.readouterr().err
+    assert not (tmp_path / "dist").exists()
+
+
+# -- one error contract: exit 2 and one line, never a traceback ------------------------
+
+
+def console(*argv: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    script = Path(sys.executable).parent / "cdk8s-webservice"
+    return subprocess.run([str(script), *argv], cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--project", "nosuchmodule:PROJECT", "history", "-e", "staging"], "error: --project: 'nosuchmodule:PROJECT'"),
+        (
+            ["--project", "main:NOPE", "history", "-e", "staging"],
+            "error: --project: 'main:NOPE' is not allowed; a Serv",
+        ),
+        (
+            ["--project", "main", "history", "-e", "staging"],
+            "error: --project: 'main' is not allowed; module:ATTRIBUTE",
+        ),
+        (["history", "-e", "qa"], "error: environment: 'qa' is not allowed; one of: development, staging, production"),
+        (["gate", "no-such-folder"], "error: folder: "),
+    ],
+)
+def test_errors_are_one_line_with_exit_2(argv, message) -> None:
+    result = console(*argv)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
+
+
+def test_no_project_found_outside_one(tmp_path) -> None:
+    result = console("history", "-e", "staging", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "[tool.cdk8s-webservice] project in a pyproject.toml" in result.stderr
+
+
+def test_a_missing_node_is_named_with_what_to_install(tmp_path) -> None:
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent)}
+    env.pop("JSII_NODE", None)
+    result = console("synth", "--out", str(tmp_path / "out"), env=env)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "error: node: 'node' is not on PATH; install Node.js 20 or newer" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_releases_file_that_is_not_utf8_is_one_line(tmp_path) -> None:
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv*", "node_modules", ".git", "build", ".cache"))
+    (copy / "releases.yaml").write_bytes(b"staging:\n  - image_tag: v\xe9\n")
+    before = tree(copy)
+    result = console("set-image", "-e", "staging", "v2", cwd=copy)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "is not allowed; UTF-8 text" in result.stderr
+    assert tree(copy) == before
 
 
 def test_diff_against_the_output_folder(project, tmp_path, capsys) -> None:

@@ -15,6 +15,7 @@ from conftest import ENVS, ROOT, find
 
 from cdk8s_webservice import EnvironmentProfile, GateFailed, cli
 from cdk8s_webservice.gate.references import RULES as REFERENCE_RULES
+from cdk8s_webservice.output import MARKER
 from charts.blacklist import BlacklistChart
 from main import PROJECT
 
@@ -125,6 +126,7 @@ def test_a_broken_chart_fails_synth_with_the_report_and_writes_nothing(tmp_path:
     out = tmp_path / "dist"
     (out / "staging").mkdir(parents=True)
     (out / "staging" / "keep.yaml").write_text("previous\n")
+    (out / MARKER).write_text("earlier output\n")
     broken = dataclasses.replace(PROJECT, chart=PrivilegedChart)
     assert cli.main(["synth", "--out", str(out)], project=broken, root=tmp_path) == 1
     report = capsys.readouterr().err
@@ -134,7 +136,10 @@ def test_a_broken_chart_fails_synth_with_the_report_and_writes_nothing(tmp_path:
         "[no-privileged] must not be true"
     ) in report
     assert "staging: Deployment/blacklist-green:" in report
-    assert [p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()] == ["staging/keep.yaml"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        MARKER,
+        "staging/keep.yaml",
+    ]
     with pytest.raises(GateFailed):
         broken.synthesize()
 

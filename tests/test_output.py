@@ -12,20 +12,25 @@ import yaml
 from conftest import ROOT
 
 from cdk8s_webservice import ConfigError, render_files, replace_directory, write_environments
+from cdk8s_webservice.output import MARKER, MARKER_TEXT
 from charts.environments import ENVIRONMENTS
 from main import PROJECT
 
 ENVS = ["development", "staging", "production"]
 
 
-def read_tree(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): p.read_text() for p in sorted(root.rglob("*")) if p.is_file()}
+def read_tree(root: Path, *, marker: bool = True) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): p.read_text()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and (marker or p.name != MARKER)
+    }
 
 
 def test_committed_dist_equals_a_fresh_synth(rendered) -> None:
     """CI and ArgoCD read the committed files: they must be what synth makes now."""
     expected = {f"{folder}/{name}": text for folder, files in rendered.items() for name, text in files.items()}
-    assert read_tree(ROOT / "dist") == expected
+    assert read_tree(ROOT / "dist") == {**expected, MARKER: MARKER_TEXT}
 
 
 def test_dist_layout(rendered) -> None:
@@ -88,19 +93,20 @@ def test_unknown_environment_fails_before_anything_is_written(tmp_path: Path) ->
     out = tmp_path / "dist"
     (out / "staging").mkdir(parents=True)
     (out / "staging" / "keep.yaml").write_text("previous\n")
+    (out / MARKER).write_text(MARKER_TEXT)
     result = subprocess.run(
         [sys.executable, "main.py", "-e", "prod", "--out", str(out)], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 2
     assert "error: environment: 'prod' is not allowed; one of: development, staging, production" in result.stderr
-    assert read_tree(out) == {"staging/keep.yaml": "previous\n"}
+    assert read_tree(out) == {"staging/keep.yaml": "previous\n", MARKER: MARKER_TEXT}
 
 
 def test_replace_removes_stale_files(tmp_path: Path) -> None:
     target = tmp_path / "dist"
     replace_directory(target, {"a/old.yaml": "old\n", "stale.yaml": "x\n"})
     replace_directory(target, {"a/new.yaml": "new\n"})
-    assert read_tree(target) == {"a/new.yaml": "new\n"}
+    assert read_tree(target, marker=False) == {"a/new.yaml": "new\n"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]  # no staging or backup left behind
 
 
@@ -120,7 +126,7 @@ def test_failed_write_leaves_the_previous_output_untouched(tmp_path: Path, monke
     with pytest.raises(OSError, match="disk full"):
         replace_directory(target, {"staging/a.yaml": "after\n", "staging/b.yaml": "after\n"})
     monkeypatch.undo()
-    assert read_tree(target) == {"staging/a.yaml": "before\n"}
+    assert read_tree(target, marker=False) == {"staging/a.yaml": "before\n"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
 
 
@@ -128,7 +134,7 @@ def test_partial_synth_replaces_only_the_named_environment(tmp_path: Path) -> No
     out = tmp_path / "dist"
     write_environments(out, {"development": {"x.yaml": "dev\n"}, "staging": {"y.yaml": "stg\n"}}, whole=True)
     write_environments(out, {"staging": {"z.yaml": "new\n"}}, whole=False)
-    assert read_tree(out) == {"development/x.yaml": "dev\n", "staging/z.yaml": "new\n"}
+    assert read_tree(out, marker=False) == {"development/x.yaml": "dev\n", "staging/z.yaml": "new\n"}
 
 
 def test_the_same_object_twice_is_refused() -> None:

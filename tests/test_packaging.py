@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -73,7 +74,8 @@ def test_wheel_carries_the_bindings_crds_and_policies(wheel: Path) -> None:
     )
     assert not any(n.startswith(("tests/", "charts/", "constructs/", "imports/")) for n in names)
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA"))).decode()
-    assert "Version: 0.1.0" in metadata
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert f"Version: {version}" in metadata
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "cdk8s-webservice = cdk8s_webservice.cli:run" in entry_points
 
@@ -100,6 +102,7 @@ def test_example_synthesizes_outside_the_repository_and_passes_the_gate(venv: Pa
     assert synth.returncode == 0, synth.stderr
     assert "production   rolling   jobs          15" in synth.stdout
     assert sorted(p.name for p in (project / "dist").iterdir()) == [
+        ".cdk8s-webservice-output",
         "argocd",
         "argocd-applicationset",
         "production",

@@ -41,10 +41,10 @@ if TYPE_CHECKING:
     from .namespace import ServiceNamespace
     from .network import DefaultDenyPolicy, EgressRule, NetworkAccess, ServiceEndpoint, ServiceNetworkPolicy
     from .observability import MetricsScrape, Scraping
-    from .output import replace_directory, write_environments
+    from .output import check_output_folder, replace_directory, write_environments
     from .profile import EnvironmentProfile, Environments, Resources, ScalingBounds, TagPolicy
     from .project import ServiceProject
-    from .releases import Release, Releases
+    from .releases import Release, ReleaseHistory, Releases, ReleaseStatus
     from .rendering import render_files, to_yaml
     from .secrets import SealedEnvSecret, check_ciphertext, refuse_plain_secrets
     from .slo import HttpMetrics, ServiceLevelObjectives
@@ -86,6 +86,8 @@ _EXPORTS = {
     "OpenTelemetry": "telemetry",
     "PublicIngress": "ingress",
     "Release": "releases",
+    "ReleaseHistory": "releases",
+    "ReleaseStatus": "releases",
     "Releases": "releases",
     "ResourceRecommender": "autoscaling",
     "Resources": "profile",
@@ -118,6 +120,7 @@ _EXPORTS = {
     "format_changes": "diff",
     "refuse_plain_secrets": "secrets",
     "render_files": "rendering",
+    "check_output_folder": "output",
     "replace_directory": "output",
     "replica_owners": "gitops",
     "slo_alerts": "alerts",
@@ -158,6 +161,8 @@ __all__ = [
     "OpenTelemetry",
     "PublicIngress",
     "Release",
+    "ReleaseHistory",
+    "ReleaseStatus",
     "Releases",
     "ResourceRecommender",
     "Resources",
@@ -185,6 +190,7 @@ __all__ = [
     "annotate_sync_waves",
     "chart_files",
     "check_ciphertext",
+    "check_output_folder",
     "cli",
     "diff_objects",
     "format_changes",

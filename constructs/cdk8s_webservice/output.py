@@ -1,65 +1,264 @@
-"""Writing rendered files: a folder is replaced whole, or not at all.
+"""Writing rendered files: an output folder is replaced whole, in one atomic step, or not at all.
 
-Everything is rendered to a staging folder beside the target first; only when
-that succeeded is the old folder moved aside and the new one renamed into place
-(two renames on one file system). A failure before that leaves the target as it
-was; stale files never survive, because the old folder is dropped whole.
+- Only a dedicated output folder is ever replaced: a new or empty folder, or one
+  this tool wrote before (it carries the marker file `MARKER`). The project root,
+  an ancestor of it or of the working directory, a file, a symlink and any other
+  non-empty folder are refused before anything is touched (`check_output_folder`).
+- Everything is written to a staging folder beside the target first. Then, on
+  Linux, `renameat2(RENAME_EXCHANGE)` swaps staging and target in one step: a
+  reader that opens the target sees the old tree or the new one, never none and
+  never a mix. Where the kernel or file system cannot exchange (not Linux, or
+  e.g. an old NFS), the fallback is two renames (target aside, staging in), with
+  a window of microseconds in which the target is missing.
+- Writers to the same parent folder are serialized with `flock`, and debris that
+  a killed writer left (`.<name>.new-*`, `.<name>.old-*`) is removed under the lock.
+- A folder (or sub-folder) without its owner's write bit is refused, as `rm`
+  would ask first: someone made it read-only on purpose.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import fcntl
 import os
 import shutil
+import stat
+import sys
 import tempfile
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from .errors import ConfigError
 
-def replace_directory(target: Path | str, files: Mapping[str, str]) -> None:
-    """Make `target` a folder holding exactly `files` (relative path to text)."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+MARKER = ".cdk8s-webservice-output"
+MARKER_TEXT = "Written by cdk8s-webservice: this folder is replaced whole on every synth. Do not edit by hand.\n"
+LOCK_TIMEOUT_SECONDS = 120.0
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+_SYS_RENAMEAT2 = {"x86_64": 316, "aarch64": 276}
+
+
+def check_output_folder(target: Path | str, *, project_root: Path | None = None, field: str = "--out") -> Path:
+    """Refuse (ConfigError) any `target` this tool must not replace; return it absolute."""
+    target = Path(os.path.abspath(target))
+    shown = str(target)
+    protected = [Path.cwd().resolve()]
+    if project_root is not None:
+        protected.append(Path(project_root).resolve())
+    real = target.resolve()
+    for folder in protected:
+        if folder == real or real in folder.parents:
+            what = (
+                "the project root" if project_root is not None and folder == protected[-1] else "the working directory"
+            )
+            relation = "is" if folder == real else "contains"
+            raise ConfigError(field, shown, f"a dedicated output folder; this path {relation} {what}")
+    if target.is_symlink():
+        raise ConfigError(field, shown, "a real folder, not a symlink (give the folder it points to)")
+    if target.exists() and not target.is_dir():
+        raise ConfigError(field, shown, "a folder; this path is a file")
+    if target.is_dir():
+        try:
+            entries = os.listdir(target)
+        except PermissionError:
+            raise ConfigError(field, shown, "a folder this user can read") from None
+        if entries and MARKER not in entries:
+            raise ConfigError(
+                field,
+                shown,
+                f"a new or empty folder, or earlier output of this tool (with {MARKER}); "
+                "this one holds other files: pick another folder (output of a version before 0.2: remove it first)",
+            )
+        _check_writable(target, field, recursive=True)
+    parent = _existing_ancestor(target.parent)
+    _check_writable(parent, field, recursive=False)
+    return target
+
+
+def _existing_ancestor(path: Path) -> Path:
+    while not path.exists():
+        path = path.parent
+    return path
+
+
+def _check_writable(folder: Path, field: str, *, recursive: bool) -> None:
+    folders = [folder]
+    if recursive:
+        folders += [Path(dirpath) / d for dirpath, dirnames, _ in os.walk(folder) for d in dirnames]
+    for path in folders:
+        mode = path.stat().st_mode
+        if not (mode & stat.S_IWUSR) or not os.access(path, os.W_OK | os.X_OK):
+            raise ConfigError(
+                field,
+                str(path),
+                f"a writable folder; it is read-only (mode {stat.S_IMODE(mode):04o}): make it writable (chmod u+w)",
+            )
+
+
+# Locks this thread holds, by folder identity: a command that locks the project
+# root for a release may then write dist/ under the same lock.
+_HELD = threading.local()
+
+
+@contextlib.contextmanager
+def locked(folder: Path | str, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold an exclusive `flock` on `folder` (re-entrant within this process)."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    info = os.fstat(fd)
+    key = (info.st_dev, info.st_ino)
+    held: set[tuple[int, int]] = _HELD.__dict__.setdefault("keys", set())
+    if key in held:
+        os.close(fd)
+        yield
+        return
+    try:
+        deadline = time.monotonic() + timeout
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not told:
+                    print(f"waiting for another writer in {folder} ...", file=sys.stderr)
+                    told = True
+                if time.monotonic() > deadline:
+                    raise ConfigError(
+                        "lock", str(folder), f"free within {timeout:.0f} s; another synth or release still runs"
+                    ) from None
+                time.sleep(0.05)
+        held.add(key)
+        try:
+            yield
+        finally:
+            held.discard(key)
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2). False where unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    args = (_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if hasattr(libc, "renameat2"):
+        result = libc.renameat2(*args)
+    elif os.uname().machine in _SYS_RENAMEAT2:
+        result = libc.syscall(_SYS_RENAMEAT2[os.uname().machine], *args)
+    else:
+        return False
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _remove_debris(target: Path) -> None:
+    """Staging and backup folders a killed writer left beside `target`."""
+    prefixes = (f".{target.name}.new-", f".{target.name}.old-")
+    for entry in target.parent.iterdir():
+        if entry.name.startswith(prefixes) and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _write_staging(target: Path, files: Mapping[str, str | bytes]) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
         staging.chmod(0o755)
-        for relative, text in sorted(files.items()):
+        root = staging.resolve()
+        for relative, content in sorted({**files, MARKER: MARKER_TEXT}.items()):
             path = staging / relative
-            if path.resolve().parent != staging.resolve() and staging.resolve() not in path.resolve().parents:
-                raise ValueError(f"output file {relative!r} would be written outside {target}")
+            if root not in path.resolve().parents:
+                raise ConfigError("output file", relative, f"a path inside {target}")
             path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            if isinstance(content, bytes):
+                with open(path, "wb") as binary:
+                    binary.write(content)
+            else:
+                with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                    handle.write(content)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return staging
 
-    backup: Path | None = None
-    if target.exists():
-        backup = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        backup.rmdir()
-        os.rename(target, backup)
+
+def _swap_in(staging: Path, target: Path) -> None:
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    if _exchange(staging, target):
+        shutil.rmtree(staging)  # it holds the old tree now
+        return
+    backup = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    backup.rmdir()
+    os.rename(target, backup)
     try:
         os.rename(staging, target)
     except BaseException:
-        if backup is not None:
-            os.rename(backup, target)
-        shutil.rmtree(staging, ignore_errors=True)
+        os.rename(backup, target)
         raise
-    if backup is not None:
-        shutil.rmtree(backup)
+    shutil.rmtree(backup)
 
 
-def write_environments(outdir: Path | str, rendered: Mapping[str, Mapping[str, str]], *, whole: bool) -> None:
-    """Write `rendered` (environment -> file name -> text) under `outdir`.
+def _read_bytes(folder: Path) -> dict[str, bytes]:
+    if not folder.is_dir():
+        return {}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
-    `whole=True` replaces all of `outdir`: environments no longer rendered
-    disappear. `whole=False` replaces only the named environments' folders.
-    """
-    outdir = Path(outdir)
-    if whole:
-        replace_directory(
-            outdir, {f"{env}/{name}": text for env, files in rendered.items() for name, text in files.items()}
-        )
-        return
-    for env, files in rendered.items():
-        replace_directory(outdir / env, files)
+
+def replace_directory(
+    target: Path | str,
+    files: Mapping[str, str | bytes],
+    *,
+    keep: bool = False,
+    replace: tuple[str, ...] = (),
+    project_root: Path | None = None,
+) -> None:
+    """Make `target` hold exactly `files` (relative path -> text) and the marker.
+
+    With `keep=True` the files already there stay, except under the folders named
+    in `replace` (and the paths in `files`): still one atomic replacement of the whole
+    target, so a reader never sees one folder new and its neighbour old."""
+    target = check_output_folder(target, project_root=project_root)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with locked(target.parent):
+        check_output_folder(target, project_root=project_root)  # again, under the lock
+        _remove_debris(target)
+        content: dict[str, str | bytes] = {}
+        if keep:
+            prefixes = tuple(f"{folder}/" for folder in replace)
+            content.update({path: data for path, data in _read_bytes(target).items() if not path.startswith(prefixes)})
+            content.pop(MARKER, None)
+        content.update(files)
+        staging = _write_staging(target, content)
+        try:
+            _swap_in(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+
+
+def write_environments(
+    outdir: Path | str,
+    rendered: Mapping[str, Mapping[str, str]],
+    *,
+    whole: bool,
+    project_root: Path | None = None,
+) -> None:
+    """Write `rendered` (folder -> file name -> text) under `outdir`, atomically.
+
+    `whole=True` replaces all of `outdir`: folders no longer rendered disappear.
+    `whole=False` replaces only the rendered folders and keeps the rest."""
+    if not rendered:
+        raise ConfigError("environments", [], "at least one environment to write")
+    files = {f"{folder}/{name}": text for folder, texts in rendered.items() for name, text in texts.items()}
+    replace_directory(outdir, files, keep=not whole, replace=tuple(rendered), project_root=project_root)

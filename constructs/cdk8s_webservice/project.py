@@ -24,6 +24,7 @@ from constructs import Construct
 
 from .chart import EnvironmentChart
 from .delivery import Strategy
+from .errors import ConfigError
 from .gate import GateFailed, GateSettings, warmed_gate
 from .gitops import (
     ApplicationSpec,
@@ -35,6 +36,7 @@ from .gitops import (
 )
 from .helm import chart_files
 from .profile import EnvironmentProfile, Environments
+from .releases import Releases
 from .rendering import render_files
 from .secrets import refuse_plain_secrets
 
@@ -67,7 +69,13 @@ class ServiceProject:
     def profiles(
         self, names: Iterable[str] | None = None, strategy: Strategy | None = None
     ) -> list[EnvironmentProfile]:
-        profiles = self.environments().select(names)
+        environments = self.environments()
+        if self.releases_file is not None:
+            # An entry for an environment the project does not have is a typo.
+            Releases.load(self.releases_file).check_environments(p.name for p in environments)
+        profiles = environments.select(names)
+        if not profiles:
+            raise ConfigError("environments", [], "at least one environment to synthesize")
         if strategy is not None:
             profiles = [dataclasses.replace(p, strategy=strategy) for p in profiles]
         return profiles

@@ -14,7 +14,6 @@ than HTTP requests, and egress to the message broker.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
@@ -139,4 +138,4 @@ PROJECT = ServiceProject(
 )
 
 if __name__ == "__main__":
-    sys.exit(cli.main(["synth", *sys.argv[1:]], project=PROJECT, root=ROOT))
+    cli.run_app(PROJECT, ROOT)  # synth; under `cdk8s synth`, dist/ plus one stream per environment

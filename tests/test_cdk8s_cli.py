@@ -1,0 +1,71 @@
+"""`npx cdk8s synth`: the cdk8s CLI deletes its output folder before it runs the app,
+so that folder is a scratch one; dist/ is written by the app, atomically, exactly as
+`make synth` writes it, and never deleted."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+NPX = shutil.which("npx")
+pytestmark = pytest.mark.skipif(NPX is None, reason="npx (Node.js) is needed for the cdk8s CLI")
+IGNORE = shutil.ignore_patterns(".venv*", "node_modules", ".git", "build", ".cache", ".cdk8s.out", "__pycache__")
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def clone(tmp_path: Path) -> Path:
+    """The project's files in a folder of their own, with the installed tool chains."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=IGNORE)
+    for linked in (".venv", "node_modules"):
+        (copy / linked).symlink_to(ROOT / linked)
+    return copy
+
+
+def cdk8s(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    command = [str(NPX), "--no-install", "cdk8s", "synth", "--no-check-upgrade", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_cdk8s_synth_writes_dist_exactly_as_make_synth(clone) -> None:
+    before = tree(clone / "dist")
+    (clone / "dist" / "staging" / "stale.yaml").write_text("---\nkind: Stale\n")
+    result = cdk8s(clone)
+    assert result.returncode == 0, result.stderr
+    assert tree(clone / "dist") == before  # stale file gone, nothing else changed
+    streams = sorted(p.name for p in (clone / ".cdk8s.out").iterdir())
+    assert streams == ["development.k8s.yaml", "production.k8s.yaml", "staging.k8s.yaml"]
+
+
+def test_cdk8s_synth_stdout_is_one_valid_stream_and_leaves_dist_alone(clone) -> None:
+    (clone / "dist" / "staging" / "extra.yaml").write_text("---\nkind: Extra\n")  # not touched by --stdout
+    before = tree(clone / "dist")
+    result = cdk8s(clone, "--stdout")
+    assert result.returncode == 0, result.stderr
+    documents = [d for d in yaml.safe_load_all(result.stdout) if d is not None]
+    keys = [(d["kind"], d["metadata"].get("namespace"), d["metadata"]["name"]) for d in documents]
+    assert len(keys) == 12 + 20 + 21 and len(set(keys)) == len(keys)  # every object once
+    assert "Chart.yaml" not in result.stdout and "apiVersion: v2" not in result.stdout
+    assert tree(clone / "dist") == before
+
+
+def test_cdk8s_synth_without_a_working_python_deletes_nothing(clone) -> None:
+    """A fresh clone on a machine where setting up .venv fails: the cdk8s CLI fails,
+    and dist/ is exactly as committed."""
+    (clone / ".venv").unlink()
+    before = tree(clone / "dist")
+    env = {**os.environ, "PYTHON": str(clone / "no-such-python3.11")}
+    result = cdk8s(clone, env=env)
+    assert result.returncode != 0
+    assert tree(clone / "dist") == before
+    assert not (clone / ".venv").exists() or not (clone / ".venv" / "bin" / "python").exists()
