@@ -49,7 +49,7 @@ CASES: list[tuple[str, str, Callable[[Objects], None], tuple[str, str, str]]] = 
     ("no-privileged", "development", lambda o: set_in(container(o), "securityContext.privileged", True), ("Deployment", "blacklist", f"{C}.securityContext.privileged")),
     ("no-privilege-escalation", "development", lambda o: container(o)["securityContext"].pop("allowPrivilegeEscalation"), ("Deployment", "blacklist", f"{C}.securityContext.allowPrivilegeEscalation")),
     ("run-as-non-root", "development", lambda o: (container(o)["securityContext"].pop("runAsNonRoot"), pod(o)["securityContext"].pop("runAsNonRoot")), ("Deployment", "blacklist", f"{C}.securityContext.runAsNonRoot")),
-    ("run-as-non-root", "development", lambda o: set_in(pod(o), "securityContext.runAsUser", 0), ("Deployment", "blacklist", f"{C}.securityContext.runAsUser")),
+    ("run-as-non-root-user", "development", lambda o: set_in(pod(o), "securityContext.runAsUser", 0), ("Deployment", "blacklist", "spec.template.spec.securityContext.runAsUser")),
     ("read-only-root-filesystem", "development", lambda o: set_in(container(o), "securityContext.readOnlyRootFilesystem", False), ("Deployment", "blacklist", f"{C}.securityContext.readOnlyRootFilesystem")),
     ("drop-all-capabilities", "development", lambda o: set_in(container(o), "securityContext.capabilities", {"drop": ["NET_RAW"]}), ("Deployment", "blacklist", f"{C}.securityContext.capabilities.drop")),
     ("no-host-namespaces", "development", lambda o: set_in(pod(o), "hostNetwork", True), ("Deployment", "blacklist", "spec.template.spec.hostNetwork")),
@@ -91,12 +91,31 @@ def test_each_rule_catches_its_violation(manifest_gate, objects, rule, env, brea
 
 
 def test_every_rule_has_a_negative_test() -> None:
-    tested = {case[0] for case in CASES}
+    """Every rule any part of the gate can report (the registries of the Python
+    modules, the rule names in the Rego policies, the schema rules) appears in a
+    table of negative tests, and no table names a rule that does not exist."""
+    from test_gate_inputs import CROSS_CASES, INPUT_CASES
+    from test_pod_security import PSS_CASES
+
+    from cdk8s_webservice.gate import inputs, pod_security, ports, selectors, violations
+
+    tested = {case[0] for table in (CASES, PSS_CASES, INPUT_CASES, CROSS_CASES) for case in table}
+    tested.add("gate/rule-failed")  # test_a_rule_module_failing_on_malformed_input_is_a_violation
     rego = "".join(p.read_text() for p in (ROOT / "policies").glob("*.rego"))
     policy_rules = set(re.findall(r'message\("([a-z0-9-]+)"', rego)) | {"resources-requests", "resources-limits"}
-    assert len(policy_rules) == 9
+    assert policy_rules == {"read-only-root-filesystem", "no-latest-image", "resources-requests", "resources-limits"}
     schema_rules = {"schema/kubernetes-1.27", "schema/crd", "schema/known-kind"}
-    assert policy_rules | set(REFERENCE_RULES) | schema_rules == tested
+    registries = (REFERENCE_RULES, pod_security.RULES, inputs.RULES, ports.RULES, selectors.RULES, violations.RULES)
+    every_rule = policy_rules | schema_rules | {rule for registry in registries for rule in registry}
+    assert every_rule == tested, (sorted(every_rule - tested), sorted(tested - every_rule))
+
+
+def test_every_pod_security_rule_names_its_control_and_scanner_checks() -> None:
+    from cdk8s_webservice.gate.pod_security import RULES
+
+    for rule, (control, checks) in RULES.items():
+        assert control.startswith(("baseline: ", "restricted: ")), rule
+        assert re.fullmatch(r"((CKV_K8S_\d+|KSV\d{3})(, |; )?)+", checks), (rule, checks)
 
 
 @pytest.mark.parametrize("env", ENVS)

@@ -12,7 +12,7 @@ field and rule for each violation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,43 +75,98 @@ class Gate:
         self, environment: str, objects: Iterable[Mapping[str, Any]], *, workloads: bool = True
     ) -> list[Violation]:
         """Violations in one folder. `workloads=False` (e.g. the ArgoCD folder) runs
-        the schema rules only."""
+        the schema rules only. An object the rules cannot read (no kind or name, a
+        workload without its pod template) is reported and left out of the rules; a
+        rule module that fails on malformed input is reported, never raised."""
+        from .inputs import structural_problems
+        from .pod_security import check_pod_security
         from .policy import POD_KINDS, check_policies
+        from .ports import check_port_uniqueness
+        from .redaction import redact, secret_values
         from .references import check_references
         from .schema import check_schemas
+        from .selectors import check_workload_selectors
 
-        objects = list(objects)
         s = self.settings
-        violations = check_schemas(environment, objects, kubernetes_version=s.kubernetes_version, crds=self._crds)
+        readable: list[Mapping[str, Any]] = []
+        violations: list[Violation] = []
+        for obj in objects:
+            problems = (
+                structural_problems(obj) if isinstance(obj, Mapping) else [("(object)", "input/not-an-object", "")]
+            )
+            for field_path, rule, message in problems:
+                meta = obj.get("metadata") if isinstance(obj, Mapping) else None
+                name = meta.get("name") if isinstance(meta, Mapping) else None
+                kind = obj.get("kind") if isinstance(obj, Mapping) else None
+                violations.append(Violation(environment, str(kind or "?"), str(name or "?"), field_path, rule, message))
+            if not problems:
+                readable.append(obj)
+        stages: list[tuple[str, Callable[[], list[Violation]]]] = [
+            (
+                "schema",
+                lambda: check_schemas(environment, readable, kubernetes_version=s.kubernetes_version, crds=self._crds),
+            )
+        ]
         if workloads:
-            violations += check_policies(environment, objects, files=self._policies, kinds=POD_KINDS)
+            stages += [
+                ("policies", lambda: check_policies(environment, readable, files=self._policies, kinds=POD_KINDS)),
+                ("pod security", lambda: check_pod_security(environment, readable)),
+                ("selectors", lambda: check_workload_selectors(environment, readable)),
+                ("ports", lambda: check_port_uniqueness(environment, readable)),
+                (
+                    "references",
+                    lambda: check_references(
+                        environment,
+                        readable,
+                        ingress_namespace=s.ingress_namespace,
+                        monitoring_namespace=s.monitoring_namespace,
+                    ),
+                ),
+            ]
             if self._extra_policies:
                 # A project's own policies may look at any kind: they see every object.
-                violations += check_policies(environment, objects, files=self._policies + self._extra_policies)
-            violations += check_references(
-                environment, objects, ingress_namespace=s.ingress_namespace, monitoring_namespace=s.monitoring_namespace
-            )
-        return sorted(violations)
+                stages.append(
+                    (
+                        "project policies",
+                        lambda: check_policies(environment, readable, files=self._policies + self._extra_policies),
+                    )
+                )
+        for stage, run in stages:
+            try:
+                violations += run()
+            except Exception as error:  # malformed input a rule did not expect: report it, never a traceback
+                frame = error.__traceback__
+                while frame is not None and frame.tb_next is not None:
+                    frame = frame.tb_next
+                where = f"{Path(frame.tb_frame.f_code.co_filename).name}:{frame.tb_lineno}" if frame else "?"
+                violations.append(
+                    Violation(
+                        environment,
+                        "-",
+                        "-",
+                        "(folder)",
+                        "gate/rule-failed",
+                        f"the {stage} rules could not run ({type(error).__name__} at {where}): "
+                        "fix the other violations reported here first",
+                    )
+                )
+        return sorted(redact(violations, secret_values(readable)))
 
     def check_folder(
         self, root: Path, *, schema_only: Iterable[str] = ("argocd", "argocd-applicationset")
     ) -> list[Violation]:
-        """Violations in rendered output on disk: every sub-folder of `root` with
-        YAML files is one environment (Helm charts, whose templates are not plain
-        YAML, are skipped)."""
-        import yaml
+        """Violations in rendered output on disk, read as ArgoCD reads a directory
+        source with `recurse: true` (see `inputs`): `root` itself and every folder
+        below it that holds manifests is one group (Helm chart folders are skipped;
+        folders named by `schema_only`, names or fnmatch patterns, and those
+        below them get the schema rules only). Unreadable input
+        and finding no object at all are violations."""
+        from .inputs import read_folder
 
-        skip = set(schema_only)
-        violations: list[Violation] = []
-        for folder in sorted(p for p in Path(root).iterdir() if p.is_dir() and p.name != "helm"):
-            objects = [
-                doc
-                for path in sorted(folder.glob("*.yaml"))
-                for doc in yaml.safe_load_all(path.read_text(encoding="utf-8"))
-                if doc
-            ]
-            violations += self.check(folder.name, objects, workloads=folder.name not in skip)
-        return violations
+        groups, violations = read_folder(Path(root), schema_only=tuple(schema_only))
+        for group in groups:
+            violations += self.check(group.name, group.objects, workloads=not group.schema_only)
+        return sorted(violations)
 
     def enforce(self, folders: Mapping[str, Iterable[Mapping[str, Any]]], *, schema_only: Iterable[str] = ()) -> None:
         """Raise `GateFailed` with every violation in every folder."""

@@ -12,6 +12,7 @@ from typing import Any
 
 import regopy
 
+from .pods import pod_specs
 from .violations import Violation
 
 POLICY_DIR = Path(__file__).resolve().parent.parent / "policies"
@@ -19,9 +20,22 @@ QUERY = "data.kubernetes.admission.deny"
 _MESSAGE = re.compile(r"\[(?P<rule>[^\]]+)\] (?P<kind>[^/]+)/(?P<name>[^:]+): (?P<field>[^:]+): (?P<message>.*)", re.S)
 
 
-#: Kinds that carry a pod spec: the only objects the library's own policies read.
+#: Kinds that carry a pod spec (custom resources with a pod template are found by
+#: `pods.pod_specs`): the only objects the library's own policies read.
 #: (Evaluating the others costs rego-cpp time and can find nothing.)
-POD_KINDS = frozenset({"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob"})
+POD_KINDS = frozenset(
+    {
+        "Pod",
+        "PodTemplate",
+        "Deployment",
+        "StatefulSet",
+        "DaemonSet",
+        "ReplicaSet",
+        "ReplicationController",
+        "Job",
+        "CronJob",
+    }
+)
 
 
 def policy_files(extra_dirs: Iterable[Path] = ()) -> tuple[Path, ...]:
@@ -54,7 +68,7 @@ def check_policies(
     kinds: frozenset[str] | None = None,
 ) -> list[Violation]:
     """Violations of the policies in `files` by `objects` (only those of `kinds`, when given)."""
-    items = [o for o in objects if kinds is None or o.get("kind") in kinds]
+    items = [o for o in objects if kinds is None or o.get("kind") in kinds or pod_specs(o)]
     if not items:
         return []
     interpreter = _interpreter(files)

@@ -11,6 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .pods import pod_specs
+from .ports import ContainerPort, declared_ports, resolve
+from .selectors import matches
 from .violations import Violation
 
 NAMESPACE_LABEL = "kubernetes.io/metadata.name"
@@ -51,7 +54,7 @@ class Pods:
 
     owner: str
     labels: dict[str, str]
-    ports: dict[str, int]  # container port name -> number
+    ports: list[ContainerPort]
 
 
 @dataclass
@@ -74,49 +77,16 @@ class Model:
         return self.objects.get((kind, name))
 
 
-def _matches(selector: Mapping[str, Any] | None, labels: Mapping[str, str]) -> bool:
-    """Label-selector semantics: a LabelSelector (matchLabels, matchExpressions) or a
-    Service's plain map. An empty selector matches everything."""
-    if not selector:
-        return True
-    if "matchLabels" in selector or "matchExpressions" in selector:
-        match_labels = selector.get("matchLabels") or {}
-        expressions = selector.get("matchExpressions") or []
-    else:
-        match_labels, expressions = selector, []
-    if any(labels.get(k) != v for k, v in match_labels.items()):
-        return False
-    for expression in expressions:
-        key, operator, values = expression["key"], expression["operator"], expression.get("values", [])
-        present = key in labels
-        if (
-            (operator == "In" and labels.get(key) not in values)
-            or (operator == "NotIn" and labels.get(key) in values)
-            or (operator == "Exists" and not present)
-            or (operator == "DoesNotExist" and present)
-        ):
-            return False
-    return True
-
-
-def _pods_of(workload: Mapping[str, Any]) -> Pods:
-    template = workload["spec"]["template"]
-    ports = {
-        p["name"]: p["containerPort"]
-        for c in template["spec"].get("containers", [])
-        for p in c.get("ports", [])
-        if "name" in p
-    }
-    return Pods(workload["metadata"]["name"], dict(template["metadata"].get("labels", {})), ports)
+def _pods_of(workload: Mapping[str, Any]) -> list[Pods]:
+    return [Pods(workload["metadata"]["name"], dict(p.labels), declared_ports(p.spec)) for p in pod_specs(workload)]
 
 
 def build_model(objects: Iterable[Mapping[str, Any]]) -> Model:
     objs = {(o["kind"], o["metadata"]["name"]): dict(o) for o in objects}
     model = Model(objects=objs)
     for (kind, _), obj in sorted(objs.items()):
-        if kind in _WORKLOAD_KINDS:
-            model.pods.append(_pods_of(obj))
-        elif kind == "Service":
+        model.pods += _pods_of(obj)
+        if kind == "Service":
             spec = obj.get("spec", {})
             model.services[obj["metadata"]["name"]] = Svc(
                 obj["metadata"]["name"],
@@ -140,13 +110,13 @@ def _model_flagger(model: Model, name: str, canary: Mapping[str, Any]) -> None:
     selector = target["spec"]["selector"]["matchLabels"]
     key = next(iter(selector))
     primary_name = f"{target['metadata']['name']}-primary"
-    canary_pods = _pods_of(target)
+    canary_pods = _pods_of(target)[0]
     primary = Pods(primary_name, {**canary_pods.labels, key: primary_name}, canary_pods.ports)
     model.pods.append(primary)
     service = spec.get("service", {})
     ports = {"http": service.get("targetPort", service.get("port"))}
     if service.get("portDiscovery"):
-        ports.update({n: n for n in canary_pods.ports})
+        ports.update({p.name: p.name for p in canary_pods.ports if p.name})
     for svc_name, role, pod_value in (
         (name, "apex", primary_name),
         (f"{name}-primary", "primary", primary_name),
@@ -157,25 +127,19 @@ def _model_flagger(model: Model, name: str, canary: Mapping[str, Any]) -> None:
 
 
 def _selected_pods(model: Model, selector: Mapping[str, Any] | None) -> list[Pods]:
-    return [p for p in model.pods if _matches(selector, p.labels)]
+    return [p for p in model.pods if matches(selector, p.labels)]
 
 
-def _port_number(pods: Pods, port: Any) -> int | None:
-    if isinstance(port, int):
-        return port if port in pods.ports.values() else None
-    return pods.ports.get(str(port))
-
-
-def _admits(model: Model, pods: Pods, port_name: str, from_namespace: str) -> bool:
-    """Whether the NetworkPolicies let `from_namespace` reach `port_name` on `pods`."""
-    number = pods.ports.get(port_name)
+def _admits(model: Model, pods: Pods, port: ContainerPort | None, from_namespace: str) -> bool:
+    """Whether the NetworkPolicies let `from_namespace` reach `port` on `pods`."""
+    port_name, number = (port.name, port.number) if port else ("", None)
     isolating = []
     for (kind, _), policy in model.objects.items():
         if kind != "NetworkPolicy":
             continue
         spec = policy["spec"]
         types = spec.get("policyTypes") or ["Ingress"]
-        if "Ingress" in types and _matches(spec.get("podSelector"), pods.labels):
+        if "Ingress" in types and matches(spec.get("podSelector"), pods.labels):
             isolating.append(spec)
     if not isolating:
         return True  # no policy isolates these pods
@@ -190,7 +154,7 @@ def _admits(model: Model, pods: Pods, port_name: str, from_namespace: str) -> bo
             for peer in peers:
                 if "ipBlock" in peer or peer.get("podSelector"):
                     continue
-                if "namespaceSelector" in peer and _matches(
+                if "namespaceSelector" in peer and matches(
                     peer["namespaceSelector"], {NAMESPACE_LABEL: from_namespace}
                 ):
                     return True
@@ -202,12 +166,9 @@ def _unadmitted(model: Model, service: Svc, port: str, from_namespace: str) -> l
     `from_namespace` cannot reach on the Service port `port`."""
     blocked = []
     for pod_set in _selected_pods(model, service.selector):
-        target = service.ports[port]
-        port_name = (
-            target if isinstance(target, str) else next((n for n, v in pod_set.ports.items() if v == target), "")
-        )
-        if not _admits(model, pod_set, port_name, from_namespace):
-            blocked.append(f"{pod_set.owner}:{port_name}")
+        target = resolve(pod_set.ports, service.ports[port])
+        if not _admits(model, pod_set, target, from_namespace):
+            blocked.append(f"{pod_set.owner}:{target.name or target.number if target else service.ports[port]}")
     return blocked
 
 
@@ -248,12 +209,12 @@ def _check_namespace(
             for port in spec.get("ports", []):
                 target = port.get("targetPort", port["port"])
                 for p in pods:
-                    if _port_number(p, target) is None:
+                    if resolve(p.ports, target, port.get("protocol", "TCP")) is None:
                         fail(
                             obj,
                             f"spec.ports[{port.get('name', port['port'])}].targetPort",
                             "service-target-port",
-                            f"{target!r} is not a container port of {p.owner}",
+                            f"{target!r} is not a {port.get('protocol', 'TCP')} container port of {p.owner}",
                         )
         elif kind in ("PodDisruptionBudget", "NetworkPolicy"):
             selector = spec.get("selector") if kind == "PodDisruptionBudget" else spec.get("podSelector")
@@ -276,7 +237,7 @@ def _check_namespace(
         elif kind == "Canary":
             _check_canary(model, obj, fail)
         elif kind == "ServiceMonitor":
-            services = [s for s in model.services.values() if _matches(spec.get("selector"), s.labels)]
+            services = [s for s in model.services.values() if matches(spec.get("selector"), s.labels)]
             if not services:
                 fail(
                     obj, "spec.selector", "servicemonitor-selects-service", f"{spec.get('selector')} selects no Service"
@@ -403,10 +364,12 @@ def check_metadata(environment: str, model: Model) -> list[Violation]:
                 "is required: an object without one lands wherever kubectl points",
             )
         label_sets = [(meta.get("labels", {}), "metadata.labels")]
-        spec = obj.get("spec", {})
+        for pod in pod_specs(obj) if kind != "Pod" else []:
+            label_sets.append((pod.labels, f"{pod.path.removesuffix('.spec')}.metadata.labels"))
         if kind in _WORKLOAD_KINDS:
-            label_sets.append((spec["template"]["metadata"].get("labels", {}), "spec.template.metadata.labels"))
-            label_sets.append((spec["selector"].get("matchLabels", {}), "spec.selector.matchLabels"))
+            label_sets.append(
+                ((obj["spec"].get("selector") or {}).get("matchLabels") or {}, "spec.selector.matchLabels")
+            )
         for labels, where in label_sets:
             for field_path, message in _check_labels(labels, where):
                 fail(field_path, "label-value", message)

@@ -16,6 +16,7 @@ import jsonschema
 import yaml
 from referencing import Registry, Resource
 
+from .redaction import SECRET_KINDS, schema_message
 from .violations import Violation
 
 CRD_DIR = Path(__file__).resolve().parent.parent / "crds"
@@ -110,8 +111,10 @@ def check_schemas(
                 )
             )
             continue
+        secret = kind in SECRET_KINDS
         for error in validator.iter_errors(obj):
-            violations.append(Violation(environment, kind, name, _field(error), rule, error.message))
+            message = schema_message(error) if secret else error.message
+            violations.append(Violation(environment, kind, name, _field(error), rule, message))
     return violations
 
 

@@ -38,3 +38,9 @@ class GateFailed(Exception):
         lines = [f"the gate refused {len(self.violations)} violation(s); nothing was written:"]
         lines += [f"  {violation}" for violation in self.violations]
         return "\n".join(lines)
+
+
+RULES = {
+    "gate/rule-failed": "a rule module that could not run on malformed input (reported, never raised)",
+}
+"""The gate's own rule: what `Gate.check` reports when a rule module fails."""

@@ -14,7 +14,7 @@ objects := input.items if input.kind == "List"
 
 objects := [input] if input.kind != "List"
 
-template_kinds := {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"}
+template_kinds := {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"}
 
 # Where a workload keeps its pod spec: [field path, pod spec], or nothing.
 pod_specs(obj) := [["spec.template.spec", obj.spec.template.spec]] if {
@@ -23,6 +23,11 @@ pod_specs(obj) := [["spec.template.spec", obj.spec.template.spec]] if {
 	obj.kind == "CronJob"
 } else := [["spec", obj.spec]] if {
 	obj.kind == "Pod"
+} else := [["template.spec", obj.template.spec]] if {
+	obj.kind == "PodTemplate"
+} else := [["spec.template.spec", obj.spec.template.spec]] if {
+	# a custom resource with a pod template (an Argo Rollout, ...)
+	is_array(obj.spec.template.spec.containers)
 } else := []
 
 # One record per pod spec: {kind, name, path, spec}.

@@ -1,33 +1,9 @@
-# Pod and container security: what Pod Security `restricted` asks, checked
-# before anything reaches git rather than at admission time.
+# Container hardening beyond Pod Security `restricted` (whose controls, all of
+# them, are the gate's pod_security module): a read-only root filesystem
+# (CKV_K8S_22, KSV014) and an image pinned by tag or digest (CKV_K8S_14, KSV013).
 package kubernetes.admission
 
 import rego.v1
-
-deny contains msg if {
-	some r in containers
-	r.c.securityContext.privileged == true
-	msg := message("no-privileged", r, concat("", [r.path, ".securityContext.privileged"]), "must not be true")
-}
-
-deny contains msg if {
-	some r in containers
-	not r.c.securityContext.allowPrivilegeEscalation == false
-	msg := message("no-privilege-escalation", r, concat("", [r.path, ".securityContext.allowPrivilegeEscalation"]), "must be false")
-}
-
-deny contains msg if {
-	some r in containers
-	not runs_as_non_root(r)
-	msg := message("run-as-non-root", r, concat("", [r.path, ".securityContext.runAsNonRoot"]), "must be true (on the container or the pod)")
-}
-
-deny contains msg if {
-	some r in containers
-	user := object.get(r.c, ["securityContext", "runAsUser"], object.get(r.pod_security, "runAsUser", null))
-	user == 0
-	msg := message("run-as-non-root", r, concat("", [r.path, ".securityContext.runAsUser"]), "must not be 0 (root)")
-}
 
 deny contains msg if {
 	some r in containers
@@ -37,28 +13,8 @@ deny contains msg if {
 
 deny contains msg if {
 	some r in containers
-	not "ALL" in object.get(r.c, ["securityContext", "capabilities", "drop"], [])
-	msg := message("drop-all-capabilities", r, concat("", [r.path, ".securityContext.capabilities.drop"]), "must contain ALL")
-}
-
-deny contains msg if {
-	some pod in pods
-	some field in ["hostNetwork", "hostPID", "hostIPC"]
-	pod.spec[field] == true
-	msg := message("no-host-namespaces", pod, concat("", [pod.path, ".", field]), "must not be true")
-}
-
-deny contains msg if {
-	some r in containers
 	not pinned(r.c.image)
 	msg := message("no-latest-image", r, concat("", [r.path, ".image"]), concat("", [r.c.image, ": give a tag other than latest, or a digest"]))
-}
-
-runs_as_non_root(r) if r.c.securityContext.runAsNonRoot == true
-
-runs_as_non_root(r) if {
-	not r.c.securityContext.runAsNonRoot == false
-	r.pod_security.runAsNonRoot == true
 }
 
 # An image is pinned by digest, or by a tag that is not `latest`.

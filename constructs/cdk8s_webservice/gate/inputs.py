@@ -1,0 +1,224 @@
+"""What the gate reads from disk: what ArgoCD's directory source reads.
+
+ArgoCD's repo server (reposerver/repository/repository.go, `findManifests`, with
+`directory.recurse: true`) walks the application folder and every folder below
+it, takes the files matching `^.*\\.(yaml|yml|json|jsonnet)$`, reads a `.json`
+file as one object and a YAML file as a stream of documents, and replaces an
+object whose `items` is a list (`kind: List`, `ConfigMapList`, ...) by its items
+(`items: null` gives none). The gate reads the same files the same way, so it
+checks exactly what would be synced:
+
+- the folder given, and each folder below it that directly holds manifests, is
+  one group (an environment) for the cross-object rules; a folder holding a
+  `Chart.yaml` (a Helm chart, whose templates are not plain YAML) is skipped
+  with everything below it;
+- a `.jsonnet` file, which ArgoCD would evaluate, is reported: the gate cannot;
+- whatever cannot be read (bad encoding, bad YAML or JSON, a document that is
+  not an object, an object without apiVersion, kind or metadata.name, a
+  workload without its pod template) is a violation naming the file and the
+  document, never an exception, and never echoes the file's content;
+- no object at all is a violation: the gate never passes on nothing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import json
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .pods import missing_template
+from .violations import Violation
+
+MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
+SCHEMA_ONLY = ("argocd", "argocd-applicationset")
+
+RULES = {
+    "input/no-objects": "a folder in which the gate found nothing to check",
+    "input/unreadable": "a file or folder that cannot be read",
+    "input/encoding": "a file that is not UTF-8 (or UTF-16 with a byte-order mark)",
+    "input/yaml": "a YAML file that does not parse",
+    "input/json": "a JSON file that does not parse, or is not one object",
+    "input/not-an-object": "a document that is a string, number or list rather than an object",
+    "input/identity": "an object without apiVersion, kind or metadata.name",
+    "input/pod-template": "a workload without its pod template",
+    "input/not-checked": "a jsonnet file: ArgoCD evaluates it, the gate cannot",
+}
+"""Every rule this module reports, and what it protects against."""
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML, but timestamps stay strings (as Kubernetes reads them)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Group:
+    """The objects of one folder that directly holds manifests."""
+
+    name: str
+    schema_only: bool
+    objects: list[dict[str, Any]] = field(default_factory=list)
+
+
+def structural_problems(obj: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(field, rule, message) for an object the rules cannot look at."""
+    meta = obj.get("metadata")
+    for key in ("apiVersion", "kind"):
+        if not isinstance(obj.get(key), str) or not obj[key]:
+            return [(key, "input/identity", "is required (a non-empty string)")]
+    if not isinstance(meta, Mapping) or not isinstance(meta.get("name"), str) or not meta["name"]:
+        return [("metadata.name", "input/identity", f"a {obj['kind']} needs a name (a non-empty string)")]
+    missing = missing_template(obj)
+    if missing is not None:
+        return [(missing, "input/pod-template", f"{obj['kind']}/{meta['name']} has no pod template: it is required")]
+    return []
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
+def _documents(path: Path, text: str) -> Iterator[tuple[str, Any] | tuple[str, Violation]]:
+    """("document[i]", parsed document), or ("", a violation) where parsing failed."""
+    if path.suffix == ".json":
+        try:
+            yield "document[0]", json.loads(text)
+        except json.JSONDecodeError as error:
+            yield (
+                "",
+                _file_violation(
+                    "document[0]", "input/json", f"{error.msg} (line {error.lineno}, column {error.colno})"
+                ),
+            )
+        return
+    index = 0
+    try:
+        for index, doc in enumerate(yaml.load_all(text, Loader=_Loader)):
+            yield f"document[{index}]", doc
+            index += 1
+    except yaml.YAMLError as error:
+        # The problem and its position only: PyYAML's own message quotes the line.
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        problem = getattr(error, "problem", None) or type(error).__name__
+        yield "", _file_violation(f"document[{index}]", "input/yaml", f"{problem}{where}")
+
+
+def _file_violation(where: str, rule: str, message: str) -> Violation:
+    # environment and file are filled in by the caller
+    return Violation("", "File", "", where, rule, message)
+
+
+def _objects(where: str, doc: Any) -> Iterator[tuple[str, Any]]:
+    """The objects a document holds: itself, or the items of a List."""
+    if isinstance(doc, Mapping) and "items" in doc and (isinstance(doc["items"], list) or doc["items"] is None):
+        if doc["items"] is None and ("spec" in doc or "status" in doc):
+            yield where, doc
+            return
+        for i, item in enumerate(doc["items"] or []):
+            yield from _objects(f"{where}.items[{i}]", item)
+        return
+    if doc is not None:
+        yield where, doc
+
+
+def read_file(path: Path, environment: str, label: str) -> tuple[list[dict[str, Any]], list[Violation]]:
+    """The objects in one manifest file, and what made parts of it unreadable."""
+    objects: list[dict[str, Any]] = []
+    problems: list[Violation] = []
+
+    def report(where: str, rule: str, message: str) -> None:
+        problems.append(Violation(environment, "File", label, where, rule, message))
+
+    try:
+        text = _decode(path.read_bytes())
+    except OSError as error:
+        report("(file)", "input/unreadable", error.strerror or type(error).__name__)
+        return objects, problems
+    except UnicodeDecodeError as error:
+        report("(file)", "input/encoding", f"{error.reason} at byte {error.start}")
+        return objects, problems
+    for where, doc in _documents(path, text):
+        if isinstance(doc, Violation):
+            report(doc.field, doc.rule, doc.message)
+            continue
+        if path.suffix == ".json" and isinstance(doc, list):
+            report(where, "input/json", "is a list: a .json manifest is one object (or a List)")
+            continue
+        for at, obj in _objects(where, doc):
+            if not isinstance(obj, Mapping):
+                report(at, "input/not-an-object", f"is a {type(obj).__name__}, not a Kubernetes object")
+                continue
+            try:
+                # As the API sees it (JSON): strings for keys, no NaN, no binary.
+                plain = json.loads(json.dumps(obj, default=str, allow_nan=False))
+            except ValueError as error:
+                report(at, "input/not-an-object", f"is not representable as JSON ({type(error).__name__})")
+                continue
+            found = structural_problems(plain)
+            for field_path, rule, message in found:
+                report(f"{at}.{field_path}", rule, message)
+            if not found:
+                objects.append(plain)
+    return objects, problems
+
+
+def read_folder(root: Path, *, schema_only: tuple[str, ...] = SCHEMA_ONLY) -> tuple[list[Group], list[Violation]]:
+    """Every group of objects under `root` (itself included), and what could not be read."""
+    root = Path(root)
+    violations: list[Violation] = []
+    groups: list[Group] = []
+    if not root.is_dir():
+        violation = Violation(root.name, "Folder", root.name, "(folder)", "input/unreadable", "is not a folder")
+        return groups, [violation]
+    for folder, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        here = Path(folder)
+        if "Chart.yaml" in filenames:
+            dirnames.clear()  # a Helm chart: its templates are not plain YAML
+            continue
+        parts = here.relative_to(root).parts
+        name = "/".join(parts) if parts else root.name
+        group = Group(name, any(fnmatch.fnmatch(p, pat) for p in (root.name, *parts) for pat in schema_only))
+        for filename in sorted(filenames):
+            label = "/".join((*parts, filename))
+            if filename.endswith(".jsonnet"):
+                violations.append(
+                    Violation(
+                        name, "File", label, "(file)", "input/not-checked", "ArgoCD evaluates jsonnet; the gate cannot"
+                    )
+                )
+            if not filename.endswith(MANIFEST_SUFFIXES):
+                continue
+            objects, problems = read_file(here / filename, name, label)
+            group.objects += objects
+            violations += problems
+        if group.objects:
+            groups.append(group)
+    if not groups:
+        violations.append(
+            Violation(
+                root.name,
+                "Folder",
+                root.name,
+                "(folder)",
+                "input/no-objects",
+                "holds no Kubernetes object in any *.yaml, *.yml or *.json file, here or below "
+                "(Helm chart folders are skipped): the gate checked nothing",
+            )
+        )
+    return groups, violations
