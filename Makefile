@@ -1,7 +1,7 @@
 # Two commands for a fresh clone: `make synth` and `make test`. Both create what
 # they need on first use: .venv/ (the library, its tests and linters),
 # node_modules/ (the cdk8s CLI) and, for tests, .venv-scanners/ (checkov, trivy,
-# actionlint).
+# actionlint, zizmor).
 SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv

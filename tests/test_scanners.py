@@ -1,10 +1,11 @@
-"""Independent scanners on the committed output and the workflows: checkov, trivy
-and actionlint, installed by `make test` into .venv-scanners/ (offline here)."""
+"""Independent scanners on the committed output and the workflows: checkov, trivy,
+actionlint and zizmor, installed by `make test` into .venv-scanners/ (offline here)."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -81,3 +82,52 @@ def test_workflows_pass_actionlint() -> None:
     assert len(workflows) >= 2
     result = subprocess.run([scanner("actionlint"), *workflows], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+ZIZMOR_CONFIG = ROOT / ".github" / "zizmor.yml"
+BLOCKING_SEVERITIES = {"medium", "high"}
+
+
+def test_workflows_pass_zizmor() -> None:
+    """No zizmor finding at medium severity or above (unpinned actions, credentials
+    persisted by checkout, template injection, excessive permissions, ...)."""
+    result = subprocess.run(
+        [
+            scanner("zizmor"), "--offline", "--no-progress", "--config", str(ZIZMOR_CONFIG),
+            "--format", "json", ".github/workflows",
+        ],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    findings = json.loads(result.stdout)  # zizmor exits non-zero when it finds something
+    blocking = [
+        (
+            finding["ident"],
+            finding["determinations"]["severity"],
+            [location["symbolic"]["key"]["Local"]["given_path"] for location in finding["locations"][:1]],
+            finding["locations"][0]["concrete"]["location"]["start_point"]["row"] + 1,
+        )
+        for finding in findings
+        if finding["determinations"]["severity"].lower() in BLOCKING_SEVERITIES
+    ]
+    assert blocking == [], result.stderr
+    assert "completed .github/workflows/ci.yml" in result.stderr
+    assert "completed .github/workflows/release-image.yml" in result.stderr
+
+
+def test_zizmor_ignores_are_justified() -> None:
+    """Every `ignore:` entry in the zizmor config says why, in a comment on its line."""
+    entries = [line for line in ZIZMOR_CONFIG.read_text().splitlines() if re.match(r"\s*- [\w.-]+\.ya?ml(:\d+)*", line)]
+    for entry in entries:
+        _, _, reason = entry.partition("#")
+        assert len(reason.strip()) > 20, entry
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_tag() -> None:
+    """`uses: owner/action@<40 hex> # vX.Y.Z`, so the workflow file records both."""
+    for workflow in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        for line in workflow.read_text().splitlines():
+            match = re.match(r"\s*(?:- )?uses: (\S+)(.*)", line)
+            if match is None or match[1].startswith("./"):
+                continue
+            assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", match[1]), (workflow.name, line)
+            assert re.fullmatch(r" # v?\d+(\.\d+)*", match[2]), (workflow.name, line)

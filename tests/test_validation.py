@@ -2,23 +2,45 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import re
+import traceback
+from collections.abc import Callable
 
 import pytest
 from cdk8s import App
 
 from cdk8s_webservice import (
+    ApiAccess,
+    ApiRule,
+    BlueGreenState,
+    BusinessPanel,
+    CanaryOptions,
     ConfigError,
+    DisruptionBudget,
+    EgressRule,
     EnvironmentChart,
     EnvironmentProfile,
+    ExternalMetric,
+    GitOpsSettings,
     HealthChecks,
+    HttpMetrics,
+    IngressOptions,
+    NetworkAccess,
+    OpenTelemetry,
+    PublicIngress,
     Resources,
     ScalingBounds,
     ScalingTargets,
+    Scraping,
+    ServiceEndpoint,
+    ServiceIdentity,
+    ServiceLevelObjectives,
     TagPolicy,
     WebService,
     WebServiceProps,
+    WorkloadProps,
 )
 from charts.environments import ENVIRONMENTS, PRODUCTION, STAGING
 
@@ -162,6 +184,246 @@ def test_bad_probe_path_and_scaling_target() -> None:
 
 
 def test_bad_config_key() -> None:
-    props = WebServiceProps(name="app", image="r.example.com/app", profile=STAGING, config={"LOG-LEVEL": "x"})
     with raises("config key: 'LOG-LEVEL' is not allowed; an environment variable name"):
-        WebService(EnvironmentChart(App(), "c", profile=STAGING), "svc", props=props)
+        WebServiceProps(name="app", image="r.example.com/app", profile=STAGING, config={"LOG-LEVEL": "x"})
+
+
+# --- Values are checked at the door -----------------------------------------------------------
+# Each case was accepted before (or failed with a TypeError, an AttributeError or a jsii
+# traceback instead of ConfigError). Each refusal names the field and the value.
+
+INT32_MAX = 2**31 - 1
+TOO_BIG = 10_000_000_000
+IDENTITY = ServiceIdentity(name="app", namespace="app-staging", environment="staging")
+
+
+def web(**changes) -> WebServiceProps:
+    return WebServiceProps(**{"name": "app", "image": "r.example.com/app", "profile": STAGING, **changes})
+
+
+def workload(**changes) -> WorkloadProps:
+    base = dict(
+        identity=IDENTITY,
+        image="r.example.com/app:v1",
+        replicas=1,
+        resources=Resources(**RESOURCES),
+        port=8080,
+        metrics_port=9090,
+        config_name="app-config",
+        config_checksum="0" * 64,
+    )
+    return WorkloadProps(**{**base, **changes})
+
+
+def build(props: WebServiceProps) -> None:
+    WebService(EnvironmentChart(App(), "c", profile=props.profile), "svc", props=props)
+
+
+def chart():
+    return EnvironmentChart(App(), "c", profile=STAGING)
+
+
+REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
+    # id, what builds it, field, value, part of what is allowed
+    # -- replicas and HPA bounds: int32, no booleans
+    ("replicas-over-int32", lambda: profile(replicas=TOO_BIG, autoscaling=ScalingBounds(1, TOO_BIG)),
+     "autoscaling.max_replicas", TOO_BIG, f"at most {INT32_MAX}"),
+    ("replicas-bool", lambda: profile(replicas=True, autoscaling=ScalingBounds(1, 5)),
+     "staging.replicas", True, "a whole number"),
+    ("hpa-min-bool", lambda: ScalingBounds(min_replicas=True, max_replicas=3),
+     "autoscaling.min_replicas", True, "a whole number"),
+    ("hpa-max-over-int32", lambda: ScalingBounds(min_replicas=1, max_replicas=2**31),
+     "autoscaling.max_replicas", 2**31, f"at most {INT32_MAX}"),
+    ("hpa-max-bool", lambda: ScalingBounds(min_replicas=1, max_replicas=True),
+     "autoscaling.max_replicas", True, "a whole number"),
+    ("workload-replicas-over-int32", lambda: workload(replicas=TOO_BIG), "workload.replicas", TOO_BIG,
+     f"at most {INT32_MAX}"),
+    ("pdb-max-unavailable-bool", lambda: DisruptionBudget(chart(), "pdb", identity=IDENTITY, max_unavailable=True),
+     "disruption_budget.max_unavailable", True, "a whole number"),
+    # -- ports: 1-65535, no booleans, no collisions
+    ("port-bool", lambda: web(port=True), "port", True, "a port number from 1 to 65535"),
+    ("service-port-is-metrics-port", lambda: web(service_port=9090), "service_port", 9090,
+     "a port other than metrics_port (9090)"),
+    ("service-port-is-metrics-port-too", lambda: web(service_port=9191, metrics_port=9191), "service_port", 9191,
+     "a port other than metrics_port (9191)"),
+    ("endpoint-ports-collide", lambda: ServiceEndpoint(chart(), "s", identity=IDENTITY, service_port=9090,
+     metrics_port=9090), "service_port", 9090, "a port other than metrics_port (9090)"),
+    ("endpoint-port-over-range", lambda: ServiceEndpoint(chart(), "s", identity=IDENTITY, service_port=70000,
+     metrics_port=9090), "service_port", 70000, "a port number from 1 to 65535"),
+    ("workload-ports-collide", lambda: workload(metrics_port=8080), "workload.metrics_port", 8080,
+     "a port other than workload.port (8080)"),
+    ("workload-port-zero", lambda: workload(port=0), "workload.port", 0, "a port number from 1 to 65535"),
+    ("egress-port-bool", lambda: EgressRule(port=True, namespace="db"), "egress.port", True,
+     "a port number from 1 to 65535"),
+    ("telemetry-collector-port", lambda: OpenTelemetry(collector_port=70000), "telemetry.collector_port", 70000,
+     "a port number from 1 to 65535"),
+    ("api-server-port", lambda: ApiAccess(rules=(ApiRule("configmaps", ("a",)),), api_server_port=0),
+     "api_access.api_server_port", 0, "a port number from 1 to 65535"),
+    # -- probe and pod timings
+    ("startup-threshold-over-int32", lambda: HealthChecks(startup_failure_threshold=TOO_BIG),
+     "health.startup_failure_threshold", TOO_BIG, f"at most {INT32_MAX}"),
+    ("startup-threshold-bool", lambda: HealthChecks(startup_failure_threshold=True),
+     "health.startup_failure_threshold", True, "a whole number"),
+    ("grace-period-negative", lambda: workload(termination_grace_period_seconds=-1),
+     "workload.termination_grace_period_seconds", -1, "a whole number of at least 0"),
+    ("pre-stop-outlasts-grace", lambda: workload(pre_stop_sleep_seconds=30, termination_grace_period_seconds=30),
+     "workload.pre_stop_sleep_seconds", 30, "below workload.termination_grace_period_seconds (30)"),
+    ("run-as-root", lambda: workload(run_as_user=0), "workload.run_as_user", 0, "a whole number of at least 1"),
+    ("token-expiry-bool", lambda: workload(api_token_expiration_seconds=True),
+     "workload.api_token_expiration_seconds", True, "a whole number"),
+    ("pull-policy", lambda: workload(image_pull_policy="Sometimes"), "workload.image_pull_policy", "Sometimes",
+     "Always, IfNotPresent or Never"),
+    ("tmp-size", lambda: workload(tmp_size_limit=64), "workload.tmp_size_limit", 64, "a memory quantity"),
+    # -- canary and autoscaling numbers
+    ("canary-deadline-zero", lambda: CanaryOptions(progress_deadline_seconds=0),
+     "canary.progress_deadline_seconds", 0, "a whole number of at least 1"),
+    ("canary-threshold-over-int32", lambda: CanaryOptions(threshold=TOO_BIG), "canary.threshold", TOO_BIG,
+     f"at most {INT32_MAX}"),
+    ("canary-step-weight-bool", lambda: CanaryOptions(step_weight=True), "canary.step_weight", True,
+     "a whole percentage from 1 to 100 (True and False are not numbers)"),
+    ("cpu-utilization-bool", lambda: ScalingTargets(cpu_utilization=True), "scaling.cpu_utilization", True,
+     "a whole percentage from 1 to 100"),
+    ("requests-per-second-bool", lambda: ScalingTargets(requests_per_second=True), "scaling.requests_per_second",
+     True, "a whole number"),
+    ("external-average-bool", lambda: ExternalMetric(name="depth", average_value=True),
+     "scaling.external[depth].average_value", True, "a whole number"),
+    ("slo-restarts-bool", lambda: ServiceLevelObjectives(restarts=True), "slo.restarts", True, "a whole number"),
+    # -- floats: finite only, no booleans
+    ("latency-nan", lambda: ServiceLevelObjectives(latency_seconds=float("nan")), "slo.latency_seconds",
+     float("nan"), "a finite number of seconds above 0"),
+    ("latency-inf", lambda: ServiceLevelObjectives(latency_seconds=float("inf")), "slo.latency_seconds",
+     float("inf"), "a finite number of seconds above 0"),
+    ("latency-bool", lambda: ServiceLevelObjectives(latency_seconds=True), "slo.latency_seconds", True,
+     "a finite number of seconds above 0"),
+    ("latency-string", lambda: ServiceLevelObjectives(latency_seconds="1"), "slo.latency_seconds", "1",
+     "a finite number of seconds above 0"),
+    ("sampling-ratio-bool", lambda: OpenTelemetry(sampling_ratio=True), "telemetry.sampling_ratio", True,
+     "a ratio from 0 to 1"),
+    # -- strings where strings are meant
+    ("profile-config-value-int", lambda: profile(config={"WORKERS": 4}), "staging.config[WORKERS]", 4, "a string"),
+    ("props-config-value-bool", lambda: web(config={"DEBUG": True}), "config[DEBUG]", True, "a string"),
+    ("props-config-key-int", lambda: web(config={1: "x"}), "config key", 1, "an environment variable name"),
+    ("profile-config-key", lambda: profile(config={"LOG-LEVEL": "x"}), "staging.config key", "LOG-LEVEL",
+     "an environment variable name"),
+    ("props-env-value-int", lambda: web(env={"THREADS": 8}), "env[THREADS]", 8, "a string"),
+    ("props-config-not-a-mapping", lambda: web(config=["A=1"]), "config", ["A=1"], "a mapping"),
+    ("image-tag-int", lambda: profile(image_tag=123), "staging.image_tag", 123, "an image tag is up to 128"),
+    ("blue-green-tag-int", lambda: profile(blue_green=BlueGreenState(image_tags={"green": 2})),
+     "staging.blue_green.image_tags.green", 2, "an image tag is up to 128"),
+    ("slo-window-int", lambda: ServiceLevelObjectives(window=5), "slo.window", 5, "a Prometheus range"),
+    ("slo-runbook-none", lambda: ServiceLevelObjectives(runbook_base_url=None), "slo.runbook_base_url", None,
+     "an https:// URL"),
+    ("metrics-error-status-int", lambda: HttpMetrics(error_status=500), "metrics.error_status", 500, "a non-empty string"),
+    ("scraping-path-none", lambda: Scraping(path=None), "scraping.path", None, "an absolute HTTP path"),
+    ("ingress-body-size-int", lambda: IngressOptions(max_body_size=1), "ingress.max_body_size", 1,
+     "an nginx size"),
+    ("telemetry-endpoint-none", lambda: OpenTelemetry(endpoint=None), "telemetry.endpoint", None, "an http(s)://"),
+    ("canary-interval-int", lambda: CanaryOptions(interval=60), "canary.interval", 60, "a duration"),
+    ("canary-command-int", lambda: CanaryOptions(load_test_command=1), "canary.load_test_command", 1,
+     "a non-empty string"),
+    ("business-panel-title-none", lambda: BusinessPanel(title=None, expr="up"), "business_panel.title", None,
+     "a non-empty title"),
+    ("api-rule-name-int", lambda: ApiRule(resource="configmaps", names=(1,)), "api_access[configmaps].names", (1,),
+     "one or more object names"),
+    ("gitops-repo-none", lambda: GitOpsSettings(repo_url=None), "gitops.repo_url", None, "a https://"),
+    ("egress-cidr", lambda: EgressRule(port=443, cidr="10.0.0.300/8"), "egress.cidr", "10.0.0.300/8",
+     "an IP address range"),
+    ("egress-cidr-no-prefix", lambda: EgressRule(port=443, cidr="10.0.0.1"), "egress.cidr", "10.0.0.1",
+     "an IP address range"),
+    ("api-server-cidr", lambda: ApiAccess(rules=(ApiRule("configmaps", ("a",)),), api_server_cidr="anywhere"),
+     "api_access.api_server_cidr", "anywhere", "an IP address range"),
+    ("profile-vpa-string", lambda: profile(vpa="yes"), "staging.vpa", "yes", "True or False"),
+    ("props-create-namespace-string", lambda: web(create_namespace="false"), "create_namespace", "false",
+     "True or False"),
+    ("egress-https-int", lambda: NetworkAccess(egress_https=1), "network.egress_https", 1, "True or False"),
+    ("props-pod-security", lambda: web(pod_security="strict"), "pod_security", "strict", "one of: privileged"),
+    ("profile-resources-dict", lambda: profile(resources=dict(RESOURCES)), "staging.resources", dict(RESOURCES),
+     "a Resources"),
+    ("props-health-dict", lambda: web(health={"liveness_path": "/"}), "health", {"liveness_path": "/"},
+     "a HealthChecks"),
+    # -- host names: RFC 1123 subdomains, no IP literals, no wildcards
+    ("ingress-host-ipv4", lambda: profile(ingress_host="10.0.0.1"), "staging.ingress_host", "10.0.0.1",
+     "an IP address is not a host name"),
+    ("ingress-host-ipv6", lambda: profile(ingress_host="::1"), "staging.ingress_host", "::1",
+     "an IP address is not a host name"),
+    ("ingress-host-numeric-tld", lambda: profile(ingress_host="10.0.0"), "staging.ingress_host", "10.0.0",
+     "an IP address is not a host name"),
+    ("ingress-host-wildcard", lambda: profile(ingress_host="*.example.com"), "staging.ingress_host",
+     "*.example.com", "a wildcard host is not supported"),
+    ("ingress-host-long-label", lambda: profile(ingress_host="a" * 64 + ".example.com"), "staging.ingress_host",
+     "a" * 64 + ".example.com", "at most 63 characters"),
+    ("ingress-host-int", lambda: profile(ingress_host=1), "staging.ingress_host", 1, "a DNS host name"),
+    ("public-ingress-host", lambda: PublicIngress(chart(), "i", identity=IDENTITY, host="192.168.1.10",
+     service="app", options=IngressOptions()), "ingress.host", "192.168.1.10", "an IP address is not a host name"),
+    # -- names that would collide
+    ("secret-name-is-the-tls-secret", lambda: web(secret_name="app-tls"), "secret_name", "app-tls",
+     "the Ingress certificate's Secret"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "build_it, field, value, allowed", [case[1:] for case in REFUSALS], ids=[case[0] for case in REFUSALS]
+)
+def test_values_are_checked_at_the_door(build_it, field, value, allowed) -> None:
+    with pytest.raises(ConfigError) as error:
+        build_it()
+    message = str(error.value)
+    assert message.startswith(f"{field}: {value!r} is not allowed; "), message
+    assert allowed in message, message
+    assert error.value.field == field
+
+
+def test_nan_and_infinity_never_reach_an_alert_or_a_dashboard() -> None:
+    for bad in (float("nan"), float("inf"), float("-inf")):
+        for name in ("error_rate", "latency_quantile", "latency_seconds", "saturation"):
+            with pytest.raises(ConfigError, match=rf"^slo\.{name}: "):
+                ServiceLevelObjectives(**{name: bad})
+
+
+def test_largest_int32_values_are_accepted() -> None:
+    bounds = ScalingBounds(min_replicas=1, max_replicas=INT32_MAX)
+    assert profile(replicas=INT32_MAX, autoscaling=bounds).replicas == INT32_MAX
+    assert web(port=65535, service_port=1).port == 65535
+
+
+# A plain value someone pasted where kubeseal ciphertext belongs.
+PLAIN_SECRET = "hunter2-plain-db-password"
+CIPHERTEXT = base64.b64encode((512).to_bytes(2, "big") + bytes(range(256)) * 3).decode()
+
+
+@pytest.mark.parametrize(
+    "build_it",
+    [
+        pytest.param(lambda: web(secret_name="s", sealed_secret={"DB_PASSWORD": PLAIN_SECRET}), id="plain-value"),
+        pytest.param(
+            lambda: web(
+                secret_name="s", sealed_secret={"DB_PASSWORD": base64.b64encode(PLAIN_SECRET.encode()).decode()}
+            ),
+            id="base64-of-plain",
+        ),
+        pytest.param(lambda: web(secret_name="s", sealed_secret={"db-password": PLAIN_SECRET}), id="bad-key"),
+        pytest.param(lambda: web(secret_name="s", sealed_secret=PLAIN_SECRET), id="a-string-not-a-mapping"),
+        pytest.param(lambda: web(secret_name="s", sealed_secret=[("DB_PASSWORD", PLAIN_SECRET)]), id="a-list"),
+        pytest.param(lambda: web(secret_name="s", sealed_secret={"DB_PASSWORD": PLAIN_SECRET.encode()}), id="bytes"),
+        pytest.param(
+            lambda: web(secret_name="s", sealed_secret={"DB_PASSWORD": PLAIN_SECRET}, port=True), id="other-error"
+        ),
+        pytest.param(
+            lambda: web(secret_name="s", sealed_secret={"DB_PASSWORD": CIPHERTEXT, "PLAIN": PLAIN_SECRET}),
+            id="one-of-two",
+        ),
+    ],
+)
+def test_a_secret_value_never_appears_in_an_error(build_it) -> None:
+    with pytest.raises(ConfigError) as error:
+        build_it()
+    shown = "".join(traceback.format_exception(error.value)) + repr(error.value.value) + repr(error.value.args)
+    assert PLAIN_SECRET not in shown
+    assert base64.b64encode(PLAIN_SECRET.encode()).decode() not in shown
+    assert "sealed_secret" in str(error.value) or "port" in str(error.value)
+
+
+def test_a_secret_value_is_not_in_the_props_repr() -> None:
+    props = web(secret_name="s", sealed_secret={"DB_PASSWORD": CIPHERTEXT})
+    assert CIPHERTEXT not in repr(props)
+    assert "DB_PASSWORD" not in repr(props)

@@ -10,6 +10,7 @@ from constructs import Construct
 
 from .errors import ConfigError
 from .identity import ServiceIdentity
+from .values import check_cidr, check_instance, check_int, check_port
 
 READ_VERBS = ("get", "list", "watch")
 """The only verbs a service's Role may grant: it reads, it never changes the cluster."""
@@ -34,12 +35,18 @@ class ApiRule:
     """A subset of get, list, watch (the default: all three)."""
 
     def __post_init__(self) -> None:
-        if not self.resource or "*" in self.resource:
+        if not isinstance(self.resource, str) or not self.resource or "*" in self.resource:
             raise ConfigError("api_access.resource", self.resource, "one named resource type such as 'configmaps'")
-        if not self.names or any(not n or "*" in n for n in self.names):
+        if (
+            not isinstance(self.names, (tuple, list))
+            or not self.names
+            or any(not isinstance(n, str) or not n or "*" in n for n in self.names)
+        ):
             raise ConfigError(
                 f"api_access[{self.resource}].names", self.names, "one or more object names, no wildcards"
             )
+        if not isinstance(self.api_group, str) or "*" in self.api_group:
+            raise ConfigError(f"api_access[{self.resource}].api_group", self.api_group, "an API group ('' for core)")
         extra = [v for v in self.verbs if v not in READ_VERBS]
         if not self.verbs or extra:
             raise ConfigError(
@@ -70,12 +77,17 @@ class ApiAccess:
             raise ConfigError(
                 "api_access.rules", self.rules, "at least one rule (leave api_access unset for no API access)"
             )
-        if not 600 <= self.token_expiration_seconds <= 86400:
-            raise ConfigError(
-                "api_access.token_expiration_seconds",
-                self.token_expiration_seconds,
-                "600 to 86400 (Kubernetes' bounds)",
-            )
+        for rule in self.rules:
+            check_instance("api_access.rules", rule, ApiRule, "a tuple of ApiRule")
+        check_int(
+            "api_access.token_expiration_seconds",
+            self.token_expiration_seconds,
+            minimum=600,
+            maximum=86400,
+            allowed="600 to 86400 (Kubernetes' bounds)",
+        )
+        check_port("api_access.api_server_port", self.api_server_port)
+        check_cidr("api_access.api_server_cidr", self.api_server_cidr)
 
 
 class WorkloadIdentity(Construct):

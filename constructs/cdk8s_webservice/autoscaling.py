@@ -14,7 +14,10 @@ from cdk8s_webservice_crds.io.k8s import autoscaling as vpa
 from . import quantities
 from .errors import ConfigError
 from .identity import ServiceIdentity
+from .names import check_label_value
 from .profile import ScalingBounds
+from .slo import check_metric_name
+from .values import INT32_MAX, check_instance, check_int, check_str
 
 
 @dataclass(frozen=True)
@@ -31,12 +34,13 @@ class ExternalMetric:
     """Labels that pick the series (e.g. `{"queue": "jobs"}`)."""
 
     def __post_init__(self) -> None:
-        if not self.name:
-            raise ConfigError("scaling.external.name", self.name, "a metric name")
-        if not isinstance(self.average_value, int) or self.average_value < 1:
-            raise ConfigError(
-                f"scaling.external[{self.name}].average_value", self.average_value, "a whole number of at least 1"
-            )
+        check_str("scaling.external.name", self.name, "a metric name")
+        check_int(f"scaling.external[{self.name}].average_value", self.average_value, minimum=1)
+        if not isinstance(self.selector, Mapping):
+            raise ConfigError(f"scaling.external[{self.name}].selector", self.selector, "a mapping of label to value")
+        for key, value in self.selector.items():
+            check_str(f"scaling.external[{self.name}].selector key", key, "a label name")
+            check_label_value(f"scaling.external[{self.name}].selector[{key}]", value)
 
 
 @dataclass(frozen=True)
@@ -63,15 +67,25 @@ class ScalingTargets:
 
     def __post_init__(self) -> None:
         for name in ("cpu_utilization", "memory_utilization"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or not 1 <= value <= 100:
-                raise ConfigError(f"scaling.{name}", value, "a whole percentage from 1 to 100")
-        if self.requests_per_second is not None and (
-            not isinstance(self.requests_per_second, int) or self.requests_per_second < 1
-        ):
-            raise ConfigError(
-                "scaling.requests_per_second", self.requests_per_second, "a whole number of at least 1, or None"
+            check_int(
+                f"scaling.{name}",
+                getattr(self, name),
+                minimum=1,
+                maximum=100,
+                allowed="a whole percentage from 1 to 100",
             )
+        if self.requests_per_second is not None:
+            check_int(
+                "scaling.requests_per_second",
+                self.requests_per_second,
+                minimum=1,
+                allowed=f"a whole number of at least 1 and at most {INT32_MAX}, or None",
+            )
+        check_metric_name("scaling.requests_metric", self.requests_metric)
+        if not isinstance(self.external, (tuple, list)):
+            raise ConfigError("scaling.external", self.external, "a tuple of ExternalMetric")
+        for metric in self.external:
+            check_instance("scaling.external", metric, ExternalMetric, "a tuple of ExternalMetric")
 
 
 class HorizontalAutoscaler(Construct):

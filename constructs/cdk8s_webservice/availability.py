@@ -6,6 +6,7 @@ from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from .identity import ServiceIdentity
+from .values import check_int
 
 
 class DisruptionBudget(Construct):
@@ -27,6 +28,8 @@ class DisruptionBudget(Construct):
         extra_selector: dict[str, str] | None = None,
     ) -> None:
         super().__init__(scope, id)
+        # 0 would block every node drain: at least one pod may always go.
+        check_int("disruption_budget.max_unavailable", max_unavailable, minimum=1)
         self.pdb = k8s.KubePodDisruptionBudget(
             self,
             "pdb",

@@ -16,6 +16,7 @@ from . import slo as promql
 from .errors import ConfigError
 from .identity import ServiceIdentity
 from .slo import ServiceLevelObjectives
+from .values import check_str
 
 GRAFANA_UID_MAX = 40
 NAMESPACE_MATCHER = 'namespace="$namespace"'
@@ -39,10 +40,12 @@ class BusinessPanel:
     """Legend format, e.g. `{{verdict}}`."""
 
     def __post_init__(self) -> None:
-        if not self.title.strip():
+        if not isinstance(self.title, str) or not self.title.strip():
             raise ConfigError("business_panel.title", self.title, "a non-empty title")
-        if not self.expr.strip():
+        if not isinstance(self.expr, str) or not self.expr.strip():
             raise ConfigError(f"business_panel[{self.title}].expr", self.expr, "a non-empty PromQL expression")
+        check_str(f"business_panel[{self.title}].unit", self.unit, "a Grafana unit such as 'short' or 'reqps'")
+        check_str(f"business_panel[{self.title}].legend", self.legend, empty=True)
 
 
 @dataclass(frozen=True)

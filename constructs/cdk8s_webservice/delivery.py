@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .errors import ConfigError
 from .names import check_dns_label
+from .values import check_int, check_str
 
 COLOURS = ("blue", "green")
 _URL = re.compile(r"https?://[a-z0-9.-]+(:[0-9]{1,5})?(/[^\s]*)?")
@@ -52,8 +53,12 @@ class BlueGreenState:
     """Colour -> image tag; a colour not listed runs the profile's `image_tag`."""
 
     def __post_init__(self) -> None:
-        if self.active not in COLOURS:
+        if not isinstance(self.active, str) or self.active not in COLOURS:
             raise ConfigError("blue_green.active", self.active, f"one of: {', '.join(COLOURS)}")
+        if not isinstance(self.image_tags, Mapping):
+            raise ConfigError("blue_green.image_tags", self.image_tags, "a mapping of colour to image tag")
+        for colour in self.image_tags:
+            check_str("blue_green.image_tags", colour, f"colours are {', '.join(COLOURS)}")
         unknown = sorted(set(self.image_tags) - set(COLOURS))
         if unknown:
             raise ConfigError("blue_green.image_tags", unknown[0], f"colours are {', '.join(COLOURS)}")
@@ -103,19 +108,25 @@ class CanaryOptions:
     """A gate Flagger must get a 200 from before promoting; None for none."""
 
     def __post_init__(self) -> None:
-        if not _INTERVAL.fullmatch(self.interval):
+        if not isinstance(self.interval, str) or not _INTERVAL.fullmatch(self.interval):
             raise ConfigError("canary.interval", self.interval, "a duration such as '1m' or '30s'")
+        for name in ("threshold", "iterations", "progress_deadline_seconds"):
+            check_int(f"canary.{name}", getattr(self, name), minimum=1)
+        check_int(
+            "canary.max_weight", self.max_weight, minimum=1, maximum=100, allowed="a whole percentage from 1 to 100"
+        )
+        check_int(
+            "canary.step_weight", self.step_weight, minimum=1, maximum=100, allowed="a whole percentage from 1 to 100"
+        )
         if not 1 <= self.step_weight <= self.max_weight <= 100:
             raise ConfigError(
                 "canary.step_weight",
                 self.step_weight,
                 f"1 to canary.max_weight ({self.max_weight}), which is at most 100",
             )
-        for name in ("threshold", "iterations"):
-            if getattr(self, name) < 1:
-                raise ConfigError(f"canary.{name}", getattr(self, name), "at least 1")
         for name in ("prometheus_address", "load_test_url", "confirm_promotion_url"):
             value = getattr(self, name)
-            if value is not None and not _URL.fullmatch(value):
+            if value is not None and (not isinstance(value, str) or not _URL.fullmatch(value)):
                 raise ConfigError(f"canary.{name}", value, "an http(s) URL")
         check_dns_label("canary.load_tester_namespace", self.load_tester_namespace)
+        check_str("canary.load_test_command", self.load_test_command, "a non-empty string (a shell command)")

@@ -15,7 +15,9 @@ from constructs import Construct
 from cdk8s_webservice_crds.io import argoproj
 
 from .errors import ConfigError
+from .names import check_dns_label
 from .profile import EnvironmentProfile
+from .values import check_str
 
 SYNC_WAVE = "argocd.argoproj.io/sync-wave"
 SYNC_OPTIONS = "argocd.argoproj.io/sync-options"
@@ -83,8 +85,12 @@ class GitOpsSettings:
     """Cluster to deploy to (default: the one ArgoCD runs in)."""
 
     def __post_init__(self) -> None:
-        if not self.repo_url.startswith(("https://", "ssh://", "git@")):
+        if not isinstance(self.repo_url, str) or not self.repo_url.startswith(("https://", "ssh://", "git@")):
             raise ConfigError("gitops.repo_url", self.repo_url, "a https://, ssh:// or git@ repository URL")
+        check_str("gitops.dist_path", self.dist_path, "a folder path in the repository such as 'dist'")
+        check_dns_label("gitops.argocd_namespace", self.argocd_namespace)
+        check_str("gitops.project", self.project, "an ArgoCD project name")
+        check_str("gitops.destination_server", self.destination_server, "a cluster API URL")
 
 
 @dataclass(frozen=True)

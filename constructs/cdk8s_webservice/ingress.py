@@ -9,7 +9,8 @@ from constructs import Construct
 
 from .errors import ConfigError
 from .identity import ServiceIdentity
-from .names import check_dns_label
+from .names import check_dns_label, check_host_name
+from .values import check_bool
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,10 @@ class IngressOptions:
     def __post_init__(self) -> None:
         check_dns_label("ingress.ingress_class", self.ingress_class)
         check_dns_label("ingress.cluster_issuer", self.cluster_issuer)
-        if not self.max_body_size or not self.max_body_size[:-1].isdigit() or self.max_body_size[-1] not in "kmg":
-            raise ConfigError("ingress.max_body_size", self.max_body_size, "an nginx size such as '1m' or '512k'")
+        size = self.max_body_size
+        if not isinstance(size, str) or not size[:-1].isdigit() or size[-1] not in "kmg":
+            raise ConfigError("ingress.max_body_size", size, "an nginx size such as '1m' or '512k'")
+        check_bool("ingress.force_ssl_redirect", self.force_ssl_redirect)
 
 
 class PublicIngress(Construct):
@@ -47,6 +50,7 @@ class PublicIngress(Construct):
         self, scope: Construct, id: str, *, identity: ServiceIdentity, host: str, service: str, options: IngressOptions
     ) -> None:
         super().__init__(scope, id)
+        check_host_name("ingress.host", host)
         annotations = {
             "cert-manager.io/cluster-issuer": options.cluster_issuer,
             "nginx.ingress.kubernetes.io/proxy-body-size": options.max_body_size,

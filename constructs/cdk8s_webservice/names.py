@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 
 from .errors import ConfigError
 
 DNS1123_LABEL_MAX = 63
+DNS1123_SUBDOMAIN_MAX = 253
 _DNS1123_LABEL = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?")
 _LABEL_VALUE = re.compile(r"([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?")
 _ENV_VAR_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -45,3 +47,41 @@ def check_env_var_name(field: str, value: object) -> str:
             field, value, "an environment variable name is letters, digits and '_', not starting with a digit"
         )
     return value
+
+
+_HOST_ALLOWED = (
+    "a DNS host name (RFC 1123: lower-case labels of letters, digits and '-', dot-separated) such as 'app.example.com'"
+)
+
+
+def check_host_name(field: str, value: object) -> str:
+    """A public DNS host name: an RFC 1123 subdomain of at least two labels, each at most
+    63 characters, 253 in all. IP literals (an Ingress routes by name, a certificate
+    is issued for a name) and wildcards (one Ingress serves one host) are refused."""
+    if not isinstance(value, str) or not value:
+        raise ConfigError(field, value, _HOST_ALLOWED)
+    if _is_ip_literal(value):
+        raise ConfigError(field, value, f"an IP address is not a host name; {_HOST_ALLOWED}")
+    if value.startswith("*"):
+        raise ConfigError(field, value, f"a wildcard host is not supported; {_HOST_ALLOWED}")
+    if len(value) > DNS1123_SUBDOMAIN_MAX:
+        raise ConfigError(field, value, f"a host name is at most {DNS1123_SUBDOMAIN_MAX} characters")
+    labels = value.split(".")
+    if len(labels) < 2 or not all(_DNS1123_LABEL.fullmatch(label) for label in labels):
+        raise ConfigError(field, value, _HOST_ALLOWED)
+    longest = max(labels, key=len)
+    if len(longest) > DNS1123_LABEL_MAX:
+        raise ConfigError(
+            field, value, f"each dot-separated label is at most {DNS1123_LABEL_MAX} characters ({longest!r} is longer)"
+        )
+    return value
+
+
+def _is_ip_literal(value: str) -> bool:
+    """An IPv4 or IPv6 address, bracketed or not; also dotted numbers (`10.0.0`): no
+    top-level domain is all digits, so resolvers and browsers read those as addresses."""
+    try:
+        ipaddress.ip_address(value.strip("[]"))
+    except ValueError:
+        return value.rsplit(".", 1)[-1].isdigit()
+    return True

@@ -11,6 +11,7 @@ from constructs import Construct
 from .errors import ConfigError
 from .identity import COMPONENT, NAME, PROMETHEUS_JOB, ServiceIdentity
 from .names import check_dns_label
+from .values import check_bool, check_cidr, check_distinct_ports, check_instance, check_port
 
 NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name"
 
@@ -31,10 +32,11 @@ class EgressRule:
     def __post_init__(self) -> None:
         if (self.cidr is None) == (self.namespace is None):
             raise ConfigError("egress", self, "exactly one of cidr or namespace")
-        if not 1 <= self.port <= 65535:
-            raise ConfigError("egress.port", self.port, "a port number from 1 to 65535")
+        check_port("egress.port", self.port)
         if self.protocol not in ("TCP", "UDP", "SCTP"):
             raise ConfigError("egress.protocol", self.protocol, "TCP, UDP or SCTP")
+        if self.cidr is not None:
+            check_cidr("egress.cidr", self.cidr)
         if self.namespace is not None:
             check_dns_label("egress.namespace", self.namespace)
 
@@ -73,6 +75,11 @@ class NetworkAccess:
         if self.ingress_namespace is not None:
             check_dns_label("network.ingress_namespace", self.ingress_namespace)
         check_dns_label("network.monitoring_namespace", self.monitoring_namespace)
+        check_bool("network.egress_https", self.egress_https)
+        if not isinstance(self.egress, (tuple, list)):
+            raise ConfigError("network.egress", self.egress, "a tuple of EgressRule")
+        for rule in self.egress:
+            check_instance("network.egress", rule, EgressRule, "a tuple of EgressRule")
 
 
 class ServiceEndpoint(Construct):
@@ -95,6 +102,8 @@ class ServiceEndpoint(Construct):
         selector: dict[str, str] | None = None,
     ) -> None:
         super().__init__(scope, id)
+        # Two ports of one Service may not share a number.
+        check_distinct_ports({"metrics_port": metrics_port, "service_port": service_port}, "the Service")
         self.name = name or identity.name
         self.service = k8s.KubeService(
             self,

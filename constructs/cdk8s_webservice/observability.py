@@ -12,6 +12,7 @@ from cdk8s_webservice_crds.com.coreos import monitoring
 
 from .errors import ConfigError
 from .identity import PROMETHEUS_JOB, ServiceIdentity
+from .names import check_label_value
 
 _DURATION = re.compile(r"([0-9]+(ms|s|m|h))+")
 
@@ -34,12 +35,13 @@ class Scraping:
     """Value of the `release` label kube-prometheus-stack selects ServiceMonitors by."""
 
     def __post_init__(self) -> None:
-        if not self.path.startswith("/"):
+        if not isinstance(self.path, str) or not self.path.startswith("/"):
             raise ConfigError("scraping.path", self.path, "an absolute HTTP path starting with '/'")
         for name in ("interval", "scrape_timeout"):
             value = getattr(self, name)
             if not isinstance(value, str) or not _DURATION.fullmatch(value):
                 raise ConfigError(f"scraping.{name}", value, "a Prometheus duration such as '30s' or '1m'")
+        check_label_value("scraping.release_label", self.release_label)
 
 
 class MetricsScrape(Construct):

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from . import quantities
 from .delivery import BlueGreenState, Strategy
 from .errors import ConfigError
-from .names import check_dns_label
+from .names import check_dns_label, check_env_var_name, check_host_name
+from .values import check_bool, check_instance, check_int, check_str_mapping
 
 _TAG = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
 _DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
-_HOST = re.compile(r"(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+")
 # Tags that name a moving target rather than a build.
 FLOATING_TAGS = frozenset({"latest", "stable", "main", "master", "edge"})
 
@@ -80,12 +80,12 @@ class ScalingBounds:
     min_replicas: int
     """Fewest replicas (at least 1)."""
     max_replicas: int
-    """Most replicas (not below `min_replicas`)."""
+    """Most replicas (not below `min_replicas`; at most 2147483647, an int32)."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.min_replicas, int) or self.min_replicas < 1:
-            raise ConfigError("autoscaling.min_replicas", self.min_replicas, "a whole number of at least 1")
-        if not isinstance(self.max_replicas, int) or self.max_replicas < self.min_replicas:
+        check_int("autoscaling.min_replicas", self.min_replicas, minimum=1)
+        check_int("autoscaling.max_replicas", self.max_replicas, minimum=1)
+        if self.max_replicas < self.min_replicas:
             raise ConfigError(
                 "autoscaling.max_replicas",
                 self.max_replicas,
@@ -98,7 +98,7 @@ def check_image_tag(field_name: str, tag: str | None, policy: TagPolicy) -> None
     if tag is None or tag == "":
         # An untagged image is `latest` in disguise: refused under every policy.
         raise ConfigError(field_name, tag, "an image tag or sha256 digest is required")
-    if not (_TAG.fullmatch(tag) or _DIGEST.fullmatch(tag)):
+    if not isinstance(tag, str) or not (_TAG.fullmatch(tag) or _DIGEST.fullmatch(tag)):
         raise ConfigError(
             field_name, tag, "an image tag is up to 128 letters, digits, '_', '.' or '-', or a digest 'sha256:<64 hex>'"
         )
@@ -124,7 +124,8 @@ class EnvironmentProfile:
     namespace: str
     """Namespace the service runs in here."""
     replicas: int
-    """Starting replicas (within `autoscaling`; the HPA owns the count at run time)."""
+    """Starting replicas (within `autoscaling`; the HPA owns the count at run time). A
+    whole number: `True` and `2.0` are refused."""
     resources: Resources
     """Requests and limits of the service's container here."""
     autoscaling: ScalingBounds
@@ -136,7 +137,8 @@ class EnvironmentProfile:
     vpa: bool = False
     """A VerticalPodAutoscaler in recommendation mode (never evicts; see autoscaling)."""
     ingress_host: str | None = None
-    """Public host name for an Ingress; None means no Ingress (port-forward only)."""
+    """Public DNS host name for an Ingress (no IP address, no wildcard); None means no
+    Ingress (port-forward only)."""
     alerting: bool = True
     """Alerting rules and Grafana dashboards (scraping is on everywhere)."""
     strategy: Strategy = Strategy.ROLLING
@@ -148,31 +150,35 @@ class EnvironmentProfile:
     auto_sync: bool = True
     """ArgoCD syncs (with prune and self-heal) by itself; False: a human syncs."""
     config: dict[str, str] = field(default_factory=dict)
-    """Extra, environment-specific settings merged into the service's ConfigMap."""
+    """Extra, environment-specific settings merged into the service's ConfigMap:
+    environment variable names to string values (quote numbers: `"4"`)."""
 
     def __post_init__(self) -> None:
         check_dns_label("environment.name", self.name)
         check_dns_label("environment.namespace", self.namespace)
         if not isinstance(self.tag_policy, TagPolicy):
             raise ConfigError("environment.tag_policy", self.tag_policy, "TagPolicy.FLOATING or TagPolicy.PINNED")
+        check_instance(f"{self.name}.resources", self.resources, Resources)
+        check_instance(f"{self.name}.autoscaling", self.autoscaling, ScalingBounds)
+        check_instance(f"{self.name}.blue_green", self.blue_green, BlueGreenState)
+        for flag in ("vpa", "alerting", "auto_sync"):
+            check_bool(f"{self.name}.{flag}", getattr(self, flag))
+        check_str_mapping(f"{self.name}.config", self.config, check_key=check_env_var_name)
         check_image_tag(f"{self.name}.image_tag", self.image_tag, self.tag_policy)
         object.__setattr__(self, "strategy", Strategy.parse(f"{self.name}.strategy", self.strategy))
         for colour, tag in self.blue_green.image_tags.items():
             check_image_tag(f"{self.name}.blue_green.image_tags.{colour}", tag, self.tag_policy)
         if not isinstance(self.git_revision, str) or not self.git_revision or " " in self.git_revision:
             raise ConfigError(f"{self.name}.git_revision", self.git_revision, "a branch, tag or commit")
-        if not isinstance(self.replicas, int) or self.replicas < 1:
-            raise ConfigError(f"{self.name}.replicas", self.replicas, "a whole number of at least 1")
+        check_int(f"{self.name}.replicas", self.replicas, minimum=1)
         if not self.autoscaling.min_replicas <= self.replicas <= self.autoscaling.max_replicas:
             raise ConfigError(
                 f"{self.name}.replicas",
                 self.replicas,
                 f"within the autoscaling range {self.autoscaling.min_replicas}-{self.autoscaling.max_replicas}",
             )
-        if self.ingress_host is not None and (len(self.ingress_host) > 253 or not _HOST.fullmatch(self.ingress_host)):
-            raise ConfigError(
-                f"{self.name}.ingress_host", self.ingress_host, "a lower-case DNS host name such as 'app.example.com'"
-            )
+        if self.ingress_host is not None:
+            check_host_name(f"{self.name}.ingress_host", self.ingress_host)
 
 
 class Environments:

@@ -47,6 +47,21 @@ def check_ciphertext(field: str, value: object) -> str:
     return value
 
 
+def check_sealed_data(name: str, encrypted_data: object) -> dict[str, str]:
+    """The ciphertext per key of the SealedSecret `name`: a non-empty mapping of
+    environment variable names to kubeseal output. Errors name the key, never the value
+    (nor the mapping, which may hold plain values)."""
+    field = f"sealed_secret[{name}]"
+    if not isinstance(encrypted_data, Mapping):
+        raise ConfigError(field, _redacted(encrypted_data), "a mapping of key to kubeseal ciphertext")
+    if not encrypted_data:
+        raise ConfigError(f"{field}.encrypted_data", {}, "at least one sealed key")
+    for key, value in encrypted_data.items():
+        check_env_var_name(f"{field} key", key)
+        check_ciphertext(f"{field}.{key}", value)
+    return dict(encrypted_data)
+
+
 class SealedEnvSecret(Construct):
     """SealedSecret `name`: the controller unseals it into a Secret of the same name,
     which the workload loads with envFrom.
@@ -66,11 +81,7 @@ class SealedEnvSecret(Construct):
         secret_type: str = "Opaque",
     ) -> None:
         super().__init__(scope, id)
-        if not encrypted_data:
-            raise ConfigError(f"sealed_secret[{name}].encrypted_data", {}, "at least one sealed key")
-        for key, value in encrypted_data.items():
-            check_env_var_name(f"sealed_secret[{name}] key", key)
-            check_ciphertext(f"sealed_secret[{name}].{key}", value)
+        check_sealed_data(name, encrypted_data)
         self.secret_name = name
         labels = {**identity.selector, "app.kubernetes.io/part-of": identity.part_of}
         self.sealed_secret = bitnami.SealedSecret(

@@ -13,9 +13,17 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import ConfigError
+from .values import INT32_MAX, check_instance, check_int, check_number, check_str
 
 _METRIC = re.compile(r"[a-zA-Z_:][a-zA-Z0-9_:]*")
 _WINDOW = re.compile(r"[0-9]+(s|m|h)")
+
+
+def check_metric_name(field: str, value: object) -> str:
+    """A Prometheus metric or label name."""
+    if not isinstance(value, str) or not _METRIC.fullmatch(value):
+        raise ConfigError(field, value, "a Prometheus metric or label name")
+    return value
 
 
 @dataclass(frozen=True)
@@ -35,9 +43,12 @@ class HttpMetrics:
 
     def __post_init__(self) -> None:
         for name in ("requests_total", "duration_histogram", "status_label"):
-            value = getattr(self, name)
-            if not isinstance(value, str) or not _METRIC.fullmatch(value):
-                raise ConfigError(f"metrics.{name}", value, "a Prometheus metric or label name")
+            check_metric_name(f"metrics.{name}", getattr(self, name))
+        # Both go into PromQL string literals and alert text.
+        for name in ("error_status", "error_description"):
+            value = check_str(f"metrics.{name}", getattr(self, name), "a non-empty string without '\"' or a line break")
+            if '"' in value or "\n" in value:
+                raise ConfigError(f"metrics.{name}", value, "a non-empty string without '\"' or a line break")
 
 
 @dataclass(frozen=True)
@@ -69,18 +80,30 @@ class ServiceLevelObjectives:
 
     def __post_init__(self) -> None:
         for name in ("error_rate", "latency_quantile", "saturation"):
-            value = getattr(self, name)
-            if not isinstance(value, (int, float)) or not 0 < value < 1:
-                raise ConfigError(f"slo.{name}", value, "a ratio strictly between 0 and 1 (0.05 is 5 %)")
-        if not isinstance(self.latency_seconds, (int, float)) or self.latency_seconds <= 0:
-            raise ConfigError("slo.latency_seconds", self.latency_seconds, "a positive number of seconds")
+            check_number(
+                f"slo.{name}",
+                getattr(self, name),
+                "a ratio strictly between 0 and 1 (0.05 is 5 %)",
+                minimum=0,
+                maximum=1,
+                exclusive=True,
+            )
+        # nan or inf would render an alert `> inf` and a dashboard that is not JSON.
+        check_number(
+            "slo.latency_seconds",
+            self.latency_seconds,
+            "a finite number of seconds above 0 (0.25 is 250 ms)",
+            minimum=0,
+            exclusive=True,
+        )
         for name in ("window", "restart_window"):
-            if not _WINDOW.fullmatch(getattr(self, name)):
-                raise ConfigError(f"slo.{name}", getattr(self, name), "a Prometheus range such as '5m'")
-        if not isinstance(self.restarts, int) or self.restarts < 0:
-            raise ConfigError("slo.restarts", self.restarts, "a whole number of at least 0")
-        if not self.runbook_base_url.startswith("https://"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not _WINDOW.fullmatch(value):
+                raise ConfigError(f"slo.{name}", value, "a Prometheus range such as '5m'")
+        check_int("slo.restarts", self.restarts, minimum=0, maximum=INT32_MAX)
+        if not isinstance(self.runbook_base_url, str) or not self.runbook_base_url.startswith("https://"):
             raise ConfigError("slo.runbook_base_url", self.runbook_base_url, "an https:// URL")
+        check_instance("slo.metrics", self.metrics, HttpMetrics)
 
     @property
     def success_rate_percent(self) -> float:

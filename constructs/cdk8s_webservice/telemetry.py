@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .errors import ConfigError
 from .identity import ServiceIdentity
 from .names import check_dns_label
+from .values import check_number, check_port, check_str
 
 _ENDPOINT = re.compile(r"https?://[a-z0-9.-]+(:[0-9]{1,5})?/?")
 
@@ -36,13 +37,14 @@ class OpenTelemetry:
     """Share of root traces sampled (default 0.1)."""
 
     def __post_init__(self) -> None:
-        if not _ENDPOINT.fullmatch(self.endpoint):
+        if not isinstance(self.endpoint, str) or not _ENDPOINT.fullmatch(self.endpoint):
             raise ConfigError("telemetry.endpoint", self.endpoint, "an http(s)://host[:port] URL")
         if self.protocol not in ("grpc", "http/protobuf"):
             raise ConfigError("telemetry.protocol", self.protocol, "'grpc' or 'http/protobuf'")
         check_dns_label("telemetry.collector_namespace", self.collector_namespace)
-        if not 0 <= self.sampling_ratio <= 1:
-            raise ConfigError("telemetry.sampling_ratio", self.sampling_ratio, "a ratio from 0 to 1")
+        check_port("telemetry.collector_port", self.collector_port)
+        check_str("telemetry.sampler", self.sampler, "an OpenTelemetry sampler name such as 'parentbased_traceidratio'")
+        check_number("telemetry.sampling_ratio", self.sampling_ratio, "a ratio from 0 to 1", minimum=0, maximum=1)
 
     def env(self, identity: ServiceIdentity, version: str) -> dict[str, str]:
         """The container's OTEL_* variables. `$(POD_NAME)` and `$(POD_NAMESPACE)` are

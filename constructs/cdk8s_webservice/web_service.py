@@ -18,14 +18,15 @@ from .delivery import CanaryOptions, Strategy
 from .errors import ConfigError
 from .identity import COLOUR, ServiceIdentity
 from .ingress import IngressOptions, PublicIngress
-from .names import check_dns_label
-from .namespace import ServiceNamespace
+from .names import check_dns_label, check_env_var_name
+from .namespace import POD_SECURITY_LEVELS, ServiceNamespace
 from .network import DefaultDenyPolicy, EgressRule, NetworkAccess, ServiceEndpoint, ServiceNetworkPolicy
 from .observability import MetricsScrape, Scraping
 from .profile import EnvironmentProfile
-from .secrets import SealedEnvSecret
+from .secrets import SealedEnvSecret, check_sealed_data
 from .slo import ServiceLevelObjectives
 from .telemetry import OpenTelemetry
+from .values import check_bool, check_distinct_ports, check_instance, check_str_mapping
 from .workload import HealthChecks, ServiceConfig, Workload, WorkloadProps
 
 _COMPONENT = r"[a-z0-9]+([._-][a-z0-9]+)*"
@@ -66,9 +67,10 @@ class WebServiceProps:
     """Plain environment variables of the container."""
     secret_name: str | None = None
     """Name of a Secret loaded with envFrom; None for none."""
-    sealed_secret: Mapping[str, str] | None = None
+    sealed_secret: Mapping[str, str] | None = field(default=None, repr=False)
     """This environment's kubeseal ciphertext per key: renders the SealedSecret
-    `secret_name`. Plain values are refused (see `secrets.check_ciphertext`)."""
+    `secret_name`. Plain values are refused (see `secrets.check_ciphertext`); errors
+    and the props' repr name keys only, never a value."""
     secret_optional: bool = False
     """Start without the Secret (e.g. development, where nothing seals it)."""
     api_access: ApiAccess | None = None
@@ -105,17 +107,49 @@ class WebServiceProps:
                 "an image repository without tag or digest, such as 'registry.example.com/team/app' "
                 "(the tag comes from the environment profile)",
             )
-        ports = {"port": self.port, "metrics_port": self.metrics_port, "service_port": self.service_port}
-        for name, value in ports.items():
-            if not isinstance(value, int) or not 1 <= value <= 65535:
-                raise ConfigError(name, value, "a port number from 1 to 65535")
-        if self.port == self.metrics_port:
-            raise ConfigError("metrics_port", self.metrics_port, f"a port other than port ({self.port})")
+        check_instance("profile", self.profile, EnvironmentProfile)
+        # The container declares `http` and `metrics`; the Service (or Flagger's) `http`
+        # on service_port and `metrics` on metrics_port: neither may share a number.
+        check_distinct_ports({"port": self.port, "metrics_port": self.metrics_port}, "the container")
+        check_distinct_ports({"metrics_port": self.metrics_port, "service_port": self.service_port}, "the Service")
         self.identity  # noqa: B018 - validates name, namespace and labels now, not at first use
+        check_str_mapping("config", self.config, check_key=check_env_var_name)
+        check_str_mapping("env", self.env, check_key=check_env_var_name)
         if self.secret_name is not None:
             check_dns_label("secret_name", self.secret_name)
-        if self.sealed_secret is not None and self.secret_name is None:
-            raise ConfigError("secret_name", None, "a Secret name, which sealed_secret needs")
+            tls_secret = f"{self.name}-tls"
+            if self.secret_name == tls_secret:
+                raise ConfigError(
+                    "secret_name",
+                    self.secret_name,
+                    f"a name other than {tls_secret!r}, the Ingress certificate's Secret",
+                )
+        if self.sealed_secret is not None:
+            if self.secret_name is None:
+                raise ConfigError("secret_name", None, "a Secret name, which sealed_secret needs")
+            check_sealed_data(self.secret_name, self.sealed_secret)
+        for flag in ("secret_optional", "create_namespace"):
+            check_bool(flag, getattr(self, flag))
+        if self.pod_security not in POD_SECURITY_LEVELS:
+            raise ConfigError("pod_security", self.pod_security, f"one of: {', '.join(POD_SECURITY_LEVELS)}")
+        nested = {
+            "health": HealthChecks,
+            "scaling": ScalingTargets,
+            "network": NetworkAccess,
+            "scraping": Scraping,
+            "ingress": IngressOptions,
+            "vpa": VpaBounds,
+            "slo": ServiceLevelObjectives,
+            "canary": CanaryOptions,
+        }
+        for name, kind in nested.items():
+            check_instance(name, getattr(self, name), kind)
+        if self.api_access is not None:
+            check_instance("api_access", self.api_access, ApiAccess)
+        if self.telemetry is not None:
+            check_instance("telemetry", self.telemetry, OpenTelemetry)
+        for panel in self.business_panels:
+            check_instance("business_panels", panel, BusinessPanel, "a sequence of BusinessPanel")
 
     @property
     def identity(self) -> ServiceIdentity:

@@ -10,10 +10,15 @@ from dataclasses import dataclass, field
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from . import quantities
+from .delivery import COLOURS
 from .errors import ConfigError
 from .identity import ServiceIdentity
 from .names import check_env_var_name
 from .profile import Resources
+from .values import check_bool, check_distinct_ports, check_instance, check_int, check_str, check_str_mapping
+
+IMAGE_PULL_POLICIES = ("Always", "IfNotPresent", "Never")
 
 ZONE_KEY = "topology.kubernetes.io/zone"
 HOSTNAME_KEY = "kubernetes.io/hostname"
@@ -42,8 +47,7 @@ class HealthChecks:
             value = getattr(self, name)
             if not isinstance(value, str) or not value.startswith("/"):
                 raise ConfigError(f"health.{name}", value, "an absolute HTTP path starting with '/'")
-        if self.startup_failure_threshold < 1:
-            raise ConfigError("health.startup_failure_threshold", self.startup_failure_threshold, "at least 1")
+        check_int("health.startup_failure_threshold", self.startup_failure_threshold, minimum=1)
 
 
 class ServiceConfig(Construct):
@@ -55,8 +59,7 @@ class ServiceConfig(Construct):
 
     def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, data: Mapping[str, str]) -> None:
         super().__init__(scope, id)
-        for key in data:
-            check_env_var_name("config key", key)
+        check_str_mapping("config", data, check_key=check_env_var_name)
         self.name = identity.derived_name("config")
         ordered = dict(sorted(data.items()))
         self.checksum = hashlib.sha256(json.dumps(ordered, sort_keys=True).encode()).hexdigest()
@@ -112,6 +115,44 @@ class WorkloadProps:
     """IfNotPresent: release tags are immutable, and a restart must not depend on
     the registry being reachable."""
 
+    def __post_init__(self) -> None:
+        check_instance("workload.identity", self.identity, ServiceIdentity)
+        check_str("workload.image", self.image)
+        check_int("workload.replicas", self.replicas, minimum=0)
+        check_instance("workload.resources", self.resources, Resources)
+        check_distinct_ports({"workload.port": self.port, "workload.metrics_port": self.metrics_port}, "the container")
+        check_str("workload.config_name", self.config_name)
+        check_str("workload.config_checksum", self.config_checksum)
+        if self.colour is not None and self.colour not in COLOURS:
+            raise ConfigError("workload.colour", self.colour, f"None or one of: {', '.join(COLOURS)}")
+        check_instance("workload.health", self.health, HealthChecks)
+        check_str_mapping("workload.env", self.env, check_key=check_env_var_name)
+        if self.secret_env_from is not None:
+            check_str("workload.secret_env_from", self.secret_env_from)
+        check_int("workload.run_as_user", self.run_as_user, minimum=1)
+        check_int("workload.termination_grace_period_seconds", self.termination_grace_period_seconds)
+        check_int("workload.pre_stop_sleep_seconds", self.pre_stop_sleep_seconds)
+        if 0 < self.termination_grace_period_seconds <= self.pre_stop_sleep_seconds:
+            raise ConfigError(
+                "workload.pre_stop_sleep_seconds",
+                self.pre_stop_sleep_seconds,
+                f"below workload.termination_grace_period_seconds ({self.termination_grace_period_seconds}): "
+                "the pause is part of the grace period, and the process needs time to stop after it",
+            )
+        quantities.memory("workload.tmp_size_limit", self.tmp_size_limit)
+        if self.service_account_name is not None:
+            check_str("workload.service_account_name", self.service_account_name)
+        if self.api_token_expiration_seconds is not None:
+            check_int(
+                "workload.api_token_expiration_seconds",
+                self.api_token_expiration_seconds,
+                minimum=600,
+                maximum=86400,
+            )
+        check_bool("workload.secret_optional", self.secret_optional)
+        if self.image_pull_policy not in IMAGE_PULL_POLICIES:
+            raise ConfigError("workload.image_pull_policy", self.image_pull_policy, "Always, IfNotPresent or Never")
+
 
 def scanner_waivers(props: WorkloadProps) -> dict[str, str]:
     """Checkov checks this workload deliberately does not meet, each with its reason,
@@ -146,8 +187,6 @@ class Workload(Construct):
     def __init__(self, scope: Construct, id: str, *, props: WorkloadProps) -> None:
         super().__init__(scope, id)
         ident = props.identity
-        for key in props.env:
-            check_env_var_name("env name", key)
         self.name = ident.derived_name(props.colour) if props.colour else ident.name
         selector = ident.colour_selector(props.colour)
         pod_labels = {**ident.pod_labels, **selector}
