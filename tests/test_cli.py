@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import shutil
 import subprocess
@@ -423,3 +424,48 @@ def test_field_diff_matches_named_list_items() -> None:
     key = ("Deployment", "ns", "app")
     changes = diff_objects({key: old}, {key: new})
     assert format_changes(changes) == "~ Deployment/app -n ns\n    spec.containers[app].image: a:1 -> a:2"
+
+
+def test_a_one_character_change_in_a_dashboard_is_a_short_line_diff() -> None:
+    path = ROOT / "dist" / "staging" / "configmap-blacklist-dashboard-business.yaml"
+    old = yaml.safe_load(path.read_text())
+    (name, dashboard) = old["data"].popitem()
+    assert len(dashboard) > 2000 and '"title": "blacklist: business"' in dashboard
+    new = {**old, "data": {name: dashboard.replace('"title": "blacklist: business"', '"title": "blacklist: businesS"')}}
+    old = {**old, "data": {name: dashboard}}
+    key = ("ConfigMap", "blacklist-staging", "blacklist-dashboard-business")
+    text = format_changes(diff_objects({key: old}, {key: new}))
+    assert text.splitlines() == [
+        "~ ConfigMap/blacklist-dashboard-business -n blacklist-staging",
+        f"    data.{name}:",
+        "      @@ -1,4 +1,4 @@",
+        "       {",
+        '      -  "title": "blacklist: business",',
+        '      +  "title": "blacklist: businesS",',
+        '         "uid": "blacklist-business",',
+        '         "tags": [',
+    ]
+    # The same change in minified JSON is pretty-printed for the diff: still a few lines.
+    minified = {key: {"data": {name: json.dumps(json.loads(v))}} for key, v in ((key, dashboard),)}
+    changed = {key: {"data": {name: json.dumps(json.loads(new["data"][name]))}}}
+    assert len(format_changes(diff_objects(minified, changed)).splitlines()) == 8
+
+
+def test_multiline_text_changes_show_as_line_diffs() -> None:
+    key = ("ConfigMap", "ns", "scripts")
+    old = {"data": {"run.sh": "#!/bin/sh\nset -eu\nexec app --port 8080\n", "LEVEL": "info"}}
+    new = {"data": {"run.sh": "#!/bin/sh\nset -eu\nexec app --port 9090\n", "LEVEL": "n"}}
+    assert format_changes(diff_objects({key: old}, {key: new})).splitlines() == [
+        "~ ConfigMap/scripts -n ns",
+        '    data.LEVEL: info -> "n"',
+        "    data.run.sh:",
+        "      @@ -1,3 +1,3 @@",
+        "       #!/bin/sh",
+        "       set -eu",
+        "      -exec app --port 8080",
+        "      +exec app --port 9090",
+    ]
+    added = format_changes(diff_objects({key: {"data": {"k": "v"}}}, {key: {"data": {"k": "v", "run.sh": "a\nb\n"}}}))
+    assert added.splitlines()[1:] == ["    data.run.sh:", "      @@ -0,0 +1,2 @@", "      +a", "      +b"]
+    newline = format_changes(diff_objects({key: {"data": {"f": "a\nb"}}}, {key: {"data": {"f": "a\nb\n"}}}))
+    assert newline.splitlines()[2] == "      (the same lines: only the final newline or the JSON layout differs)"

@@ -3,12 +3,16 @@ what ArgoCD would change, written for a reviewer."""
 
 from __future__ import annotations
 
+import difflib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from . import yaml_emitter
 
 ObjectKey = tuple[str, str, str]  # kind, namespace, name
 
@@ -91,18 +95,56 @@ def diff_objects(
 
 
 def _show(value: Any) -> str:
-    if not isinstance(value, (str, int, float, bool)) and value is not None:
-        return "(absent)" if type(value) is object else yaml.safe_dump(value, default_flow_style=True).strip()
-    text = yaml.safe_dump(value, default_flow_style=True).strip()
-    return text[:-4] if text.endswith("\n...") else text.removesuffix("...").strip()
+    return "(absent)" if type(value) is object else yaml_emitter.inline(value)
+
+
+def _text_lines(value: Any) -> list[str] | None:
+    """A multi-line string, or a JSON document in a string (pretty-printed), as
+    lines to diff; None for anything else."""
+    if not isinstance(value, str):
+        return None
+    if value.lstrip()[:1] in ("{", "["):
+        try:
+            document = json.loads(value)
+        except ValueError:
+            pass
+        else:
+            return json.dumps(document, indent=2, ensure_ascii=False).split("\n")
+    return _split(value) if "\n" in value.rstrip("\n") else None
+
+
+def _split(text: str) -> list[str]:
+    return text.removesuffix("\n").split("\n")
+
+
+def _line_diff(old: Any, new: Any) -> list[str] | None:
+    """A unified diff of two texts (either may be absent), or None when the
+    change is not one of multi-line or JSON text."""
+    if not all(isinstance(value, str) or type(value) is object for value in (old, new)):
+        return None
+    before, after = _text_lines(old), _text_lines(new)
+    if before is None and after is None:
+        return None
+
+    def lines(value: Any, parsed: list[str] | None) -> list[str]:
+        return parsed if parsed is not None else [] if type(value) is object else _split(value)
+
+    hunks = list(difflib.unified_diff(lines(old, before), lines(new, after), lineterm="", n=2))[2:]
+    return [line.rstrip() for line in hunks] or ["(the same lines: only the final newline or the JSON layout differs)"]
 
 
 def format_changes(changes: Iterable[ObjectChange]) -> str:
-    """`+` added, `-` removed, `~` changed with `path: old -> new` per field."""
+    """`+` added, `-` removed, `~` changed with `path: old -> new` per field; a
+    multi-line string or JSON document in a string as an indented line diff."""
     lines = []
     for change in changes:
         mark = {"added": "+", "removed": "-", "changed": "~"}[change.change]
         lines.append(f"{mark} {change.title}")
         for path, old, new in change.fields:
-            lines.append(f"    {path}: {_show(old)} -> {_show(new)}")
+            diff = _line_diff(old, new)
+            if diff is None:
+                lines.append(f"    {path}: {_show(old)} -> {_show(new)}")
+            else:
+                lines.append(f"    {path}:")
+                lines += [f"      {line}" for line in diff]
     return "\n".join(lines)

@@ -8,12 +8,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
 from cdk8s import ApiObjectMetadata
 from constructs import Construct
 
 from cdk8s_webservice_crds.io import argoproj
 
+from . import yaml_emitter
 from .errors import ConfigError
 from .names import check_dns_label
 from .profile import EnvironmentProfile
@@ -230,7 +230,8 @@ class ArgoApplicationSet(Construct):
             keyword = "if" if index == 0 else "else if"
             patch = {"metadata": {"finalizers": app.finalizers()}, "spec": app.varying_spec(settings)}
             branches.append(
-                f'{{{{- {keyword} eq .path.basename "{app.profile.name}" }}}}\n' + yaml.safe_dump(patch, sort_keys=True)
+                f'{{{{- {keyword} eq .path.basename "{app.profile.name}" }}}}\n'
+                + yaml_emitter.dump(patch, sort_keys=True)
             )
         template_patch = "".join(branches) + "{{- end }}\n"
         template = {

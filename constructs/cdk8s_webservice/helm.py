@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 
-import yaml
+from . import yaml_emitter
 
 _DELIMITER = re.compile(r"\{\{|\}\}")
 _ESCAPES = {"{{": '{{ "{{" }}', "}}": '{{ "}}" }}'}
@@ -48,8 +48,8 @@ def chart_files(
         "annotations": {"environment": environment},
     }
     files = {
-        "Chart.yaml": yaml.safe_dump(chart, sort_keys=False),
-        "values.yaml": "# The manifests were rendered by cdk8s; this chart takes no values.\n{}\n",
+        "Chart.yaml": yaml_emitter.dump(chart),
+        "values.yaml": "# The manifests were rendered by cdk8s; this chart takes no values.\n" + yaml_emitter.dump({}),
     }
     files.update({f"templates/{file}": escape(text) for file, text in sorted(manifests.items())})
     return files
