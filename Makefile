@@ -9,11 +9,8 @@ PY := $(VENV)/bin/python
 SCANNERS := .venv-scanners
 PIP_QUIET := --quiet --disable-pip-version-check
 
-# jsii runs the construct libraries in Node.js: keep its unpacked-package cache
-# inside the project (an empty cache costs ~0.5 s a run) and silence the
-# end-of-life banner Node 20 would print on every run.
-export JSII_RUNTIME_PACKAGE_CACHE_ROOT := $(CURDIR)/.cache/jsii
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
+# jsii's settings (its package cache inside the project, no Node 20 banner) are
+# set in one place, cdk8s_webservice/runtime.py, by every entry point.
 # Let Python cache bytecode (some machines disable it globally): the generated
 # bindings alone are ~250 kB of source to compile on every run otherwise.
 unexport PYTHONDONTWRITEBYTECODE

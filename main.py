@@ -6,36 +6,56 @@
 Under `cdk8s synth` ($CDK8S_OUTDIR set) dist/ is still written here, atomically,
 and the cdk8s CLI's scratch folder gets one stream per environment. The same
 project drives the `cdk8s-webservice` command (diff, validate, promote, ...),
-which finds it through pyproject.toml.
+which finds it through pyproject.toml (`main:project`).
+
+Nothing here imports cdk8s at import time: `cli.run_app` prepares the process
+(jsii settings, the gate worker) first, then calls `project()`.
 """
 
 from __future__ import annotations
 
-import os
+from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
 
 from cdk8s_webservice import cli
 
+if TYPE_CHECKING:
+    from cdk8s_webservice import ServiceProject
+
 ROOT = Path(__file__).resolve().parent
+RELEASES_FILE = ROOT / "releases.yaml"
+SEALED_SECRETS = ROOT / "charts" / "sealed-secrets"
+
+
+def read_sealed_values(folder: Path) -> dict[str, dict[str, str]]:
+    """Environment -> sealed key -> ciphertext, from `<folder>/<environment>.yaml`
+    (read once, here: the chart gets them as an argument)."""
+    values = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        values[path.stem] = {str(key): str(value) for key, value in data.items()}
+    return values
+
+
+@cache
+def project() -> ServiceProject:
+    """blacklist as a ServiceProject; the app's inputs (sealed values) are read here, once."""
+    from cdk8s_webservice import GitOpsSettings, ServiceProject
+    from charts.blacklist import BlacklistChart
+    from charts.environments import environments
+
+    return ServiceProject(
+        name="blacklist",
+        environments=environments,
+        chart=partial(BlacklistChart, sealed=read_sealed_values(SEALED_SECRETS)),
+        releases_file=RELEASES_FILE,
+        gitops=GitOpsSettings(repo_url="https://git.jclee.me/jclee/blacklist.git"),
+        helm_chart_version="1.0.0",
+    )
+
+
 if __name__ == "__main__":
-    # Before jsii starts: see prepare_process (banner, gate warm-up, ...).
-    cli.prepare_process()
-# jsii's unpacked-package cache belongs to the project, not to /tmp.
-os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE_ROOT", str(ROOT / ".cache" / "jsii"))
-os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
-
-from cdk8s_webservice import GitOpsSettings, ServiceProject  # noqa: E402
-from charts.blacklist import BlacklistChart  # noqa: E402
-from charts.environments import RELEASES_FILE, load_environments  # noqa: E402
-
-PROJECT = ServiceProject(
-    name="blacklist",
-    environments=load_environments,
-    chart=BlacklistChart,
-    releases_file=RELEASES_FILE,
-    gitops=GitOpsSettings(repo_url="https://git.jclee.me/jclee/blacklist.git"),
-    helm_chart_version="1.0.0",
-)
-
-if __name__ == "__main__":
-    cli.run_app(PROJECT, ROOT)
+    cli.run_app(project, ROOT)

@@ -40,8 +40,7 @@ TARGETS = {"ratio": 1.5, "marginal_ms": 30.0, "rss_mib": 250.0, "tests_s": 60.0}
 def environment() -> dict[str, str]:
     """The environment `make` gives its commands (see the Makefile)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["JSII_RUNTIME_PACKAGE_CACHE_ROOT"] = str(ROOT / ".cache" / "jsii")
-    env["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20"
+    env["PYTHONPATH"] = str(ROOT)  # main.py and charts/, for the scripts under benchmarks/
     return env
 
 
@@ -117,10 +116,11 @@ def side_by_side(runs: int, out: Path) -> dict[str, dict[str, float]]:
 GATE_PROBE = """
 import sys, time
 sys.argv = ["main.py"]
-from cdk8s_webservice import cli
-cli.prepare_process()
+from pathlib import Path
+from cdk8s_webservice import runtime
+runtime.start(Path.cwd(), app=True)
 import main
-from cdk8s_webservice.gate import warmed_gate
+from cdk8s_webservice.gate.worker import warmed_gate
 gate = warmed_gate()
 check, spent = gate.check, []
 def timed(*args, **kwargs):
@@ -131,9 +131,9 @@ def timed(*args, **kwargs):
         spent.append(time.perf_counter() - start)
 gate.check = timed
 start = time.perf_counter()
-main.PROJECT.synthesize()
+main.project().synthesize()
 print(time.perf_counter() - start, sum(spent), spent[-1])
-cli.exit_now(0)
+runtime.exit_now(0)
 """
 
 

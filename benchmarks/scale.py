@@ -13,35 +13,35 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cdk8s_webservice import runtime
+
+if TYPE_CHECKING:  # imported after runtime.start, which must come before cdk8s
+    from cdk8s_webservice import ServiceProject
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from cdk8s_webservice import cli  # noqa: E402
-
-cli.prepare_process()
-
-from constructs import Construct  # noqa: E402
-
-from cdk8s_webservice import EnvironmentChart, EnvironmentProfile, WebService  # noqa: E402
-from charts.blacklist import blacklist_props  # noqa: E402
-from main import PROJECT  # noqa: E402
 
 
-def project(services: int):  # type: ignore[no-untyped-def]
+def project(services: int) -> ServiceProject:
     """The blacklist project, with `services` copies of the service per environment,
     each in its own namespace as separate services would be."""
+    from constructs import Construct
+
+    import main
+    from cdk8s_webservice import EnvironmentChart, EnvironmentProfile, WebService
+    from charts.blacklist import blacklist_props
 
     def chart(scope: Construct, profile: EnvironmentProfile) -> EnvironmentChart:
         environment_chart = EnvironmentChart(scope, profile.name, profile=profile)
         for index in range(services):
             own = dataclasses.replace(profile, namespace=f"svc{index}-{profile.namespace}"[:63])
-            WebService(
-                environment_chart, f"svc{index}", props=dataclasses.replace(blacklist_props(own), name=f"svc{index}")
-            )
+            props = blacklist_props(own, sealed.get(profile.name))
+            WebService(environment_chart, f"svc{index}", props=dataclasses.replace(props, name=f"svc{index}"))
         return environment_chart
 
-    return dataclasses.replace(PROJECT, chart=chart)
+    sealed = main.read_sealed_values(main.SEALED_SECRETS)
+    return dataclasses.replace(main.project(), chart=chart)
 
 
 def synthesize(services: int) -> float:
@@ -52,7 +52,8 @@ def synthesize(services: int) -> float:
 
 
 if __name__ == "__main__":
+    runtime.start(ROOT, app=True)
     counts = [int(n) for n in sys.argv[1:]] or [1, 10, 50, 100]
     synthesize(1)  # warm-up: the gate's validator caches, as a second service would find them
     print(json.dumps({str(n): round(synthesize(n), 4) for n in counts}))
-    cli.exit_now(0)
+    runtime.exit_now(0)

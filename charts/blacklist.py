@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
+from collections.abc import Mapping
 
-import yaml
 from constructs import Construct
 
 from cdk8s_webservice import (
@@ -24,7 +22,6 @@ from cdk8s_webservice import (
 NAME = "blacklist"
 IMAGE = "registry.jclee.me/blacklist"
 SECRET = "blacklist-secrets"
-SEALED_SECRETS = Path(__file__).resolve().parent / "sealed-secrets"
 
 # Settings shared by every environment; each profile's `config` overrides these.
 BASE_CONFIG = {
@@ -59,18 +56,7 @@ BUSINESS_PANELS = (
 )
 
 
-@cache
-def sealed_secret(environment: str) -> dict[str, str] | None:
-    """This environment's ciphertext, or None where nothing is sealed (development)."""
-    path = SEALED_SECRETS / f"{environment}.yaml"
-    if not path.exists():
-        return None
-    values = yaml.safe_load(path.read_text())
-    return {str(key): str(value) for key, value in values.items()}
-
-
-def blacklist_props(profile: EnvironmentProfile) -> WebServiceProps:
-    sealed = sealed_secret(profile.name)
+def blacklist_props(profile: EnvironmentProfile, sealed: Mapping[str, str] | None) -> WebServiceProps:
     return WebServiceProps(
         name=NAME,
         image=IMAGE,
@@ -93,7 +79,11 @@ def blacklist_props(profile: EnvironmentProfile) -> WebServiceProps:
 class BlacklistChart(EnvironmentChart):
     """Every object of blacklist in one environment."""
 
-    def __init__(self, scope: Construct, profile: EnvironmentProfile) -> None:
-        props = blacklist_props(profile)
+    def __init__(
+        self, scope: Construct, profile: EnvironmentProfile, *, sealed: Mapping[str, Mapping[str, str]]
+    ) -> None:
+        """`sealed`: environment -> sealed key -> ciphertext (none for development)."""
+        values = sealed.get(profile.name)
+        props = blacklist_props(profile, dict(values) if values is not None else None)
         super().__init__(scope, f"{NAME}-{profile.name}", profile=profile, labels=props.identity.common_labels)
         self.service = WebService(self, NAME, props=props)

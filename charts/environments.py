@@ -1,13 +1,11 @@
 """blacklist's three environments: the table in one place, validated when loaded.
 
-The per-release values (image tags, the live blue-green colour) come from
-releases.yaml at the project root, which CI and the CLI rewrite; everything
-else is here.
+The per-release values (image tags, the live blue-green colour) come from the
+release state the project reads from releases.yaml (CI and the CLI rewrite it)
+and passes in; everything else is here. Nothing here reads a file.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from cdk8s_webservice import (
     EnvironmentProfile,
@@ -19,11 +17,10 @@ from cdk8s_webservice import (
     TagPolicy,
 )
 
-RELEASES_FILE = Path(__file__).resolve().parent.parent / "releases.yaml"
 
-
-def load_environments(releases_file: Path = RELEASES_FILE) -> Environments:
-    releases = Releases.load(releases_file)
+def environments(releases: Releases) -> Environments:
+    """The three profiles, with each environment's live release (and blue-green
+    state) from `releases`, which the project reads from releases.yaml."""
     dev, staging, prod = (releases.get(name) for name in ("development", "staging", "production"))
     return Environments(
         [
@@ -72,15 +69,3 @@ def load_environments(releases_file: Path = RELEASES_FILE) -> Environments:
             ),
         ]
     )
-
-
-def __getattr__(name: str) -> object:
-    """`ENVIRONMENTS` (and each profile) read from the committed releases file on
-    first use, not at import: a broken releases file then fails with the CLI's
-    one-line error rather than while `main.py` is imported."""
-    names = ("DEVELOPMENT", "STAGING", "PRODUCTION")
-    if name == "ENVIRONMENTS":
-        return load_environments()
-    if name in names:
-        return load_environments().get(name.lower())
-    raise AttributeError(name)

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+import yaml
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+import main
+from cdk8s_webservice import Environments, Releases, runtime
+
 ROOT = Path(__file__).resolve().parent.parent
-os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
-os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE_ROOT", str(ROOT / ".cache" / "jsii"))
-sys.path.insert(0, str(ROOT))  # the charts/ package and main.py
+runtime.start(ROOT)  # jsii's settings, before anything imports cdk8s
 
-import pytest  # noqa: E402
-import yaml  # noqa: E402
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode  # noqa: E402
+PROJECT = main.project()
+RELEASES_FILE = main.RELEASES_FILE
 
-from main import PROJECT  # noqa: E402
 
+def load_environments(releases_file: Path = RELEASES_FILE) -> Environments:
+    """blacklist's environments from a releases file (the committed one by default)."""
+    from charts.environments import environments
+
+    return environments(Releases.load(releases_file))
+
+
+ENVIRONMENTS = load_environments()
+DEVELOPMENT, STAGING, PRODUCTION = ENVIRONMENTS
 ENVS = ("development", "staging", "production")
 
 

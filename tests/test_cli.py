@@ -12,12 +12,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import PROJECT, RELEASES_FILE, ROOT
 
 from cdk8s_webservice import cli
 from cdk8s_webservice.diff import diff_objects, field_changes, format_changes
-from charts.environments import RELEASES_FILE, load_environments
-from main import PROJECT
 
 
 @pytest.fixture
@@ -25,7 +23,7 @@ def project(tmp_path: Path):
     """The blacklist project on a private copy of the releases file."""
     releases = tmp_path / "releases.yaml"
     shutil.copy(RELEASES_FILE, releases)
-    return dataclasses.replace(PROJECT, environments=lambda: load_environments(releases), releases_file=releases)
+    return dataclasses.replace(PROJECT, releases_file=releases)
 
 
 def run(project, *argv: str, root: Path) -> int:
@@ -151,7 +149,7 @@ def test_set_image_promote_rollback_rollback_on_blue_green(project, tmp_path, ca
 @pytest.mark.parametrize("environment, folder", [("production", "production"), ("development", "development")])
 def test_rollback_for_canary_and_rolling_sets_the_previous_tag(project, tmp_path, environment, folder) -> None:
     out = tmp_path / "dist"
-    previous = project.environments().get(environment).image_tag
+    previous = project.load_environments().get(environment).image_tag
     assert run(project, "set-image", "-e", environment, "v9.9.9", root=tmp_path) == 0
     assert live_image(out, folder) == "v9.9.9"
     assert run(project, "rollback", "-e", environment, root=tmp_path) == 0
@@ -317,7 +315,7 @@ def test_synth_refuses_a_read_only_output_folder(project, tmp_path, capsys) -> N
 def test_an_empty_environment_set_is_refused(project, tmp_path, capsys) -> None:
     from cdk8s_webservice import Environments
 
-    empty = dataclasses.replace(project, environments=lambda: Environments([]), releases_file=None)
+    empty = dataclasses.replace(project, environments=lambda releases: Environments([]), releases_file=None)
     assert run(empty, "synth", root=tmp_path) == 2
     assert "error: environments: [] is not allowed; at least one environment" in capsys.readouterr().err
     assert not (tmp_path / "dist").exists()

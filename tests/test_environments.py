@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import find, live_deployment
+from conftest import ENVIRONMENTS, find, live_deployment
 
 from cdk8s_webservice import TagPolicy
-from charts.environments import ENVIRONMENTS
 
 # environment: namespace, replicas, cpu req/limit, memory req/limit, HPA min/max, VPA, host, tag policy
 TABLE = {

@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ENVS, ROOT, find
+from conftest import ENVS, PROJECT, ROOT, find
 
+import main
 from cdk8s_webservice import EnvironmentProfile, GateFailed, cli
 from cdk8s_webservice.gate.references import RULES as REFERENCE_RULES
 from cdk8s_webservice.output import MARKER
 from charts.blacklist import BlacklistChart
-from main import PROJECT
 
 Objects = list[dict[str, Any]]
 
@@ -132,7 +132,7 @@ class PrivilegedChart(BlacklistChart):
     """A chart that uses the escape hatch to break a rule."""
 
     def __init__(self, scope: Any, profile: EnvironmentProfile) -> None:
-        super().__init__(scope, profile)
+        super().__init__(scope, profile, sealed=main.read_sealed_values(main.SEALED_SECRETS))
         for workload in self.service.workloads.values():
             workload.deployment.add_json_patch(
                 __import__("cdk8s").JsonPatch.replace(

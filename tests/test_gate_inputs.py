@@ -13,10 +13,9 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, find
+from conftest import PROJECT, ROOT, find
 
 from cdk8s_webservice import cli
-from main import PROJECT
 
 Objects = list[dict[str, Any]]
 

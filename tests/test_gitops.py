@@ -7,12 +7,11 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ENVS, all_of
+from conftest import ENVIRONMENTS, ENVS, all_of
 
 from cdk8s_webservice import ConfigError, GitOpsSettings
 from cdk8s_webservice.gitops import SYNC_WAVE
 from cdk8s_webservice.helm import unescape
-from charts.environments import ENVIRONMENTS
 
 REVISIONS = {"development": "develop", "staging": "develop", "production": "main"}
 

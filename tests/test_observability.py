@@ -7,7 +7,7 @@ import re
 
 import pytest
 from cdk8s import App
-from conftest import find, live_deployment
+from conftest import DEVELOPMENT, find, live_deployment
 
 from cdk8s_webservice import (
     ConfigError,
@@ -20,7 +20,6 @@ from cdk8s_webservice import (
     slo_alerts,
 )
 from charts.blacklist import SLO
-from charts.environments import DEVELOPMENT
 
 
 def alerts(objs) -> dict[str, dict]:

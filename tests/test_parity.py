@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ENVS, find
+from conftest import ENVS, PROJECT, find
 
 from cdk8s_webservice import Strategy
-from main import PROJECT
 
 BASELINE = Path(__file__).resolve().parent / "baseline"
 

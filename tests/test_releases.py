@@ -9,10 +9,10 @@ import stat
 from pathlib import Path
 
 import pytest
+from conftest import RELEASES_FILE, load_environments
 
 from cdk8s_webservice import ConfigError, Releases, ReleaseStatus
 from cdk8s_webservice.releases import HISTORY_LIMIT, Release, ReleaseHistory
-from charts.environments import RELEASES_FILE, load_environments
 
 LIVE, PENDING, SUPERSEDED, ROLLED_BACK, ABANDONED = (
     ReleaseStatus.LIVE,

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from cdk8s import App
-from conftest import ENVS, all_of, find, live_deployment
+from conftest import DEVELOPMENT, ENVIRONMENTS, ENVS, STAGING, all_of, find, live_deployment
 
 from cdk8s_webservice import (
     ApiAccess,
@@ -21,7 +21,6 @@ from cdk8s_webservice import (
     check_ciphertext,
     refuse_plain_secrets,
 )
-from charts.environments import DEVELOPMENT, ENVIRONMENTS, STAGING
 
 
 def synth(props: WebServiceProps) -> list[dict]:

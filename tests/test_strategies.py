@@ -7,12 +7,10 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ENVS, all_of, find
+from conftest import ENVIRONMENTS, ENVS, PROJECT, all_of, find
 
 from cdk8s_webservice import Strategy
 from charts.blacklist import SLO
-from charts.environments import ENVIRONMENTS
-from main import PROJECT
 
 STRATEGIES = [s for s in Strategy]
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pytest
 from cdk8s import App
+from conftest import ENVIRONMENTS, PRODUCTION, STAGING
 
 from cdk8s_webservice import (
     ApiAccess,
@@ -42,7 +43,6 @@ from cdk8s_webservice import (
     WebServiceProps,
     WorkloadProps,
 )
-from charts.environments import ENVIRONMENTS, PRODUCTION, STAGING
 
 RESOURCES = dict(cpu_request="100m", cpu_limit="500m", memory_request="256Mi", memory_limit="512Mi")
 

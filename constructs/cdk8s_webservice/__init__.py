@@ -44,7 +44,8 @@ if TYPE_CHECKING:
     from .output import check_output_folder, replace_directory, write_environments
     from .profile import EnvironmentProfile, Environments, Resources, ScalingBounds, TagPolicy
     from .project import ServiceProject
-    from .releases import Release, ReleaseHistory, Releases, ReleaseStatus
+    from .release_history import Release, ReleaseHistory, ReleaseStatus
+    from .releases import Releases
     from .rendering import render_files, to_yaml
     from .secrets import SealedEnvSecret, check_ciphertext, refuse_plain_secrets
     from .slo import HttpMetrics, ServiceLevelObjectives
@@ -85,9 +86,9 @@ _EXPORTS = {
     "NetworkAccess": "network",
     "OpenTelemetry": "telemetry",
     "PublicIngress": "ingress",
-    "Release": "releases",
-    "ReleaseHistory": "releases",
-    "ReleaseStatus": "releases",
+    "Release": "release_history",
+    "ReleaseHistory": "release_history",
+    "ReleaseStatus": "release_history",
     "Releases": "releases",
     "ResourceRecommender": "autoscaling",
     "Resources": "profile",

@@ -14,27 +14,24 @@ Exit status, for every command (as kubectl's):
 from __future__ import annotations
 
 import argparse
-import atexit
-import gc
-import importlib
 import os
-import shutil
-import subprocess
 import sys
-import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import yaml
 
+from . import runtime
+from .cdk8s_app import stream, synth_for_cdk8s
 from .delivery import Strategy
 from .diff import diff_objects, format_changes, load_objects, read_folder
+from .discovery import load_project, project_spec
 from .errors import ConfigError
 from .gate import Gate, GateFailed
-from .output import check_output_folder, locked, write_environments
+from .output import check_output_folder, write_environments
 from .profile import EnvironmentProfile
-from .releases import Releases, check_writable
+from .release_workflow import ReleaseRequest, release, releases_file, shown
 
 if TYPE_CHECKING:
     from .project import ServiceProject
@@ -47,40 +44,6 @@ releases: set-image records a release (blue-green: pending on the preview colour
 rolling and canary: live at once), promote makes the pending release live, rollback
 goes back to the release before the live one (--to TAG: any earlier one), history
 lists them. Each rewrites the releases file and dist/: commit both, ArgoCD syncs."""
-
-
-def find_project(spec: str | None) -> tuple[ServiceProject, Path]:
-    root = Path.cwd()
-    if spec is None:
-        for folder in (root, *root.parents):
-            pyproject = folder / "pyproject.toml"
-            if pyproject.is_file():
-                try:
-                    config = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-                except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-                    raise ConfigError(str(pyproject), None, f"valid TOML ({error})") from None
-                table = config.get("tool", {}).get("cdk8s-webservice", {})
-                if "project" in table:
-                    spec, root = table["project"], folder
-                    break
-    if not isinstance(spec, str) or ":" not in spec:
-        raise ConfigError(
-            "--project", spec, "module:ATTRIBUTE, or [tool.cdk8s-webservice] project in a pyproject.toml here or above"
-        )
-    module_name, _, attribute = spec.partition(":")
-    sys.path.insert(0, str(root))
-    # jsii's unpacked-package cache belongs to the project (an empty one costs ~0.5 s).
-    os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE_ROOT", str(root / ".cache" / "jsii"))
-    from .project import ServiceProject
-
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        raise ConfigError("--project", spec, f"an importable module from {root} ({error})") from None
-    project = getattr(module, attribute, None)
-    if not isinstance(project, ServiceProject):
-        raise ConfigError("--project", spec, f"a ServiceProject; {module_name}.{attribute} is {type(project).__name__}")
-    return project, root
 
 
 def _strategy(value: str) -> Strategy:
@@ -183,13 +146,6 @@ def _path(root: Path, value: str) -> Path:
     return path if path.is_absolute() else root / path
 
 
-def _shown(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
-
-
 def _synth(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
     if args.environment is not None and not args.environment:
         raise ConfigError("--environment", [], "at least one environment")
@@ -197,18 +153,13 @@ def _synth(project: ServiceProject, args: argparse.Namespace, root: Path) -> int
     rendered = project.synthesize(args.environment, args.strategy)
     write_environments(out, rendered, whole=args.environment is None, project_root=root)
     print(summary(project.profiles(args.environment, args.strategy), rendered))
-    print(f"wrote {sum(len(f) for f in rendered.values())} files under {_shown(out)}/")
+    print(f"wrote {sum(len(f) for f in rendered.values())} files under {shown(out)}/")
     return 0
-
-
-def stream(files: dict[str, str]) -> str:
-    """One environment's files as one multi-document YAML stream (each file starts with `---`)."""
-    return "".join(text if text.startswith("---\n") else f"---\n{text}" for _, text in sorted(files.items()))
 
 
 def _render(project: ServiceProject, args: argparse.Namespace) -> int:
     rendered = project.synthesize([args.environment], args.strategy)
-    sys.stdout.write(stream(rendered[project.environments().get(args.environment).name]))
+    sys.stdout.write(stream(rendered[project.load_environments().get(args.environment).name]))
     return 0
 
 
@@ -266,169 +217,24 @@ def _gate(project: ServiceProject, folder: Path) -> int:
     violations = Gate(project.gate).check_folder(folder)
     if violations:
         raise GateFailed(violations)
-    print(f"{_shown(folder)}/: every object passes the gate")
+    print(f"{shown(folder)}/: every object passes the gate")
     return 0
 
 
 def _history(project: ServiceProject, args: argparse.Namespace) -> int:
-    releases_file = _releases_file(project)
-    environment = project.environments().get(args.environment).name
-    history = Releases.load(releases_file).get(environment)
-    print(f"{environment} ({releases_file.name}):")
-    print(history.table())
+    path = releases_file(project)
+    releases = project.load_releases()
+    environment = project.load_environments(releases).get(args.environment).name
+    print(f"{environment} ({path.name}):")
+    print(releases.get(environment).table())
     return 0
-
-
-def _releases_file(project: ServiceProject) -> Path:
-    if project.releases_file is None:
-        raise ConfigError("releases_file", None, "the project must name its releases file for release commands")
-    return project.releases_file
 
 
 def _release(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
-    """set-image, promote, rollback and deploy: one state transition of the releases
-    file, then dist/ re-synthesized. Everything is checked before anything is written;
-    a refused synth puts the releases file back as it was."""
-    releases_file = _releases_file(project)
-    out = check_output_folder(_path(root, args.out), project_root=root)
-    check_writable(releases_file)
-    argocd = _argocd(args) if args.command == "deploy" and args.sync else None
-    with locked(releases_file.parent):
-        releases = Releases.load(releases_file)
-        environments = project.environments()
-        releases.check_environments(p.name for p in environments)
-        profile = environments.get(args.environment)
-        blue_green = profile.strategy is Strategy.BLUE_GREEN
-        history = releases.get(profile.name)
-        action = _action(args, profile)
-        if action == "set-image":
-            transition = history.record(args.tag, blue_green=blue_green)
-            if transition.changed and args.command == "deploy" and args.promote:
-                promoted = transition.history.promote()
-                transition = type(transition)(promoted.history, f"{transition.message}\n{promoted.message}", True)
-        elif action == "promote":
-            transition = history.promote()
-        else:
-            transition = history.rollback(args.to, blue_green=blue_green)
-        print(f"{profile.name}: {transition.message}")
-        if transition.changed:
-            previous = releases_file.read_bytes()
-            releases.with_history(transition.history).save(releases_file)
-            try:
-                rendered = project.synthesize()
-                write_environments(out, rendered, whole=True, project_root=root)
-            except BaseException:
-                _restore(releases_file, previous)
-                raise
-            state = project.environments().get(profile.name)
-            if blue_green:
-                bg = state.blue_green
-                print(
-                    f"{profile.name}: {bg.active} ({bg.tag(bg.active, state.image_tag)}) is live; "
-                    f"{bg.preview} ({bg.tag(bg.preview, state.image_tag)}) is the preview"
-                )
-            print(
-                f"updated {_shown(releases_file)} and {_shown(out)}/: commit both "
-                f'(git add {_shown(releases_file)} {_shown(out)} && git commit -m "{profile.name}: '
-                f'{transition.history.live.image_tag}")'
-            )
-        else:
-            print("nothing changed")
-    if argocd is not None:
-        return _sync(argocd, f"{project.name}-{profile.name}", args.timeout)
-    return 0
-
-
-def _action(args: argparse.Namespace, profile: EnvironmentProfile) -> str:
-    if args.command != "deploy":
-        return str(args.command)
-    if args.strategy is not None and Strategy.parse("--strategy", args.strategy) is not profile.strategy:
-        raise ConfigError(
-            "--strategy",
-            args.strategy,
-            f"{profile.strategy.value}: {profile.name}'s strategy is configured in its profile, not chosen per deploy",
-        )
-    if args.rollback:
-        if args.tag is not None or args.promote:
-            raise ConfigError("--rollback", args.tag, "no TAG and no --promote (use --to TAG for a given release)")
-        return "rollback"
-    if args.to is not None:
-        raise ConfigError("--to", args.to, "only with --rollback")
-    if args.tag is None:
-        if args.promote:
-            return "promote"
-        raise ConfigError("TAG", None, "an image tag to deploy, --rollback, or --promote")
-    return "set-image"
-
-
-def _restore(path: Path, content: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.restore-{os.getpid()}")
-    temporary.write_bytes(content)
-    os.chmod(temporary, path.stat().st_mode & 0o7777)
-    os.replace(temporary, path)
-
-
-def _argocd(args: argparse.Namespace) -> str:
-    """The argocd CLI, found before anything changes."""
-    found = shutil.which("argocd")
-    if found is None:
-        raise ConfigError(
-            "--sync",
-            "argocd",
-            "the argocd CLI on PATH, logged in (argocd login); or leave out --sync and let ArgoCD sync",
-        )
-    if args.timeout < 1:
-        raise ConfigError("--timeout", args.timeout, "a number of seconds from 1")
-    return found
-
-
-def _sync(argocd: str, application: str, timeout: int) -> int:
-    """ArgoCD syncs what is in git: run this after the commit is pushed (CI does)."""
-    command = [argocd, "app", "sync", application, "--wait", "--timeout", str(timeout)]
-    print(f"running: argocd app sync {application} --wait --timeout {timeout}", flush=True)
-    try:
-        result = subprocess.run(command, check=False)
-    except OSError as error:
-        raise ConfigError("--sync", argocd, f"a runnable argocd CLI ({error.strerror})") from None
-    if result.returncode != 0:
-        print(f"error: argocd app sync {application} failed (exit {result.returncode})", file=sys.stderr)
-        return 1
-    return 0
-
-
-def _cdk8s_app(project: ServiceProject, root: Path, outdir: Path, config_output: Path | None) -> int:
-    """The app under `cdk8s synth`: the CLI deletes its output folder before it runs
-    the app, so that folder is a scratch one (`output:` in cdk8s.yaml). The app
-    writes dist/ itself, atomically, and gives the cdk8s CLI one stream per
-    environment (`<env>.k8s.yaml`, each object once). Under `--stdout` (any other
-    output folder) only the streams are written: dist/ stays as it is."""
-    rendered = project.synthesize()
-    dist = root / "dist"
-    if outdir.resolve() == dist.resolve():
-        # `output: dist` in cdk8s.yaml: the CLI deleted it already; put it back whole.
-        write_environments(dist, rendered, whole=True, project_root=root)
-        print(
-            "warning: cdk8s.yaml has `output: dist`, which the cdk8s CLI deletes before every run; "
-            "set `output: .cdk8s.out` (a scratch folder) and the app writes dist/ atomically",
-            file=sys.stderr,
-        )
-        return 0
-    if config_output is not None and outdir.resolve() == config_output.resolve():
-        write_environments(dist, rendered, whole=True, project_root=root)
-    outdir.mkdir(parents=True, exist_ok=True)
-    for profile in project.profiles():
-        (outdir / f"{profile.name}.k8s.yaml").write_text(stream(rendered[profile.name]), encoding="utf-8")
-    return 0
-
-
-def _cdk8s_output(root: Path) -> Path | None:
-    """`output:` of the project's cdk8s.yaml, if it has one."""
-    try:
-        config = yaml.safe_load((root / "cdk8s.yaml").read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return None
-    output = config.get("output") if isinstance(config, dict) else None
-    return root / output if isinstance(output, str) else None
+    fields = ("tag", "to", "strategy", "rollback", "promote", "sync", "timeout")
+    options = {name: getattr(args, name) for name in fields if hasattr(args, name)}
+    request = ReleaseRequest(args.command, args.environment, _path(root, args.out), **options)
+    return release(project, root, request)
 
 
 def main(argv: Sequence[str] | None = None, project: ServiceProject | None = None, root: Path | None = None) -> int:
@@ -437,7 +243,9 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
     args = parser().parse_args(argv)
     try:
         if project is None:
-            project, root = find_project(args.project)
+            spec, root = project_spec(args.project)
+            runtime.start(root, app=True)
+            project = load_project(spec, root)
         root = root or Path.cwd()
         handlers: dict[str, Callable[[], int]] = {
             "synth": lambda: _synth(project, args, root),
@@ -452,100 +260,65 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
         print(failure.report(), file=sys.stderr)
         # kubectl diff's contract: 1 is "differences", so a refusal is an error (2).
         return 2 if args.command == "diff" else 1
-    except ConfigError as error:
-        print(f"error: {error}", file=sys.stderr)
-    except UnicodeDecodeError as error:
-        print(f"error: a file is not UTF-8 text ({error.reason} at byte {error.start})", file=sys.stderr)
-    except yaml.YAMLError as error:
-        print(f"error: not valid YAML: {' '.join(str(error).split())}", file=sys.stderr)
-    except OSError as error:
-        where = f"{error.filename}: " if error.filename else ""
-        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
-    except Exception as error:  # jsii reports construct errors as JSIIError/RuntimeError
-        if type(error).__module__.split(".")[0] != "jsii":
+    except Exception as error:
+        message = error_line(error)
+        if message is None:
             raise
-        print(f"error: {str(error).splitlines()[0] if str(error) else type(error).__name__}", file=sys.stderr)
-    return 2
+        print(message, file=sys.stderr)
+        return 2
 
 
-def check_node() -> None:
-    """jsii runs the construct libraries in Node.js: without it, say what to install
-    (before jsii fails with a traceback)."""
-    node = os.environ.get("JSII_NODE", "node")
-    if shutil.which(node) is None:
-        print(
-            f"error: node: {node!r} is not on PATH; install Node.js 20 or newer (jsii runs cdk8s in it), "
-            "or set JSII_NODE to its path",
-            file=sys.stderr,
-        )
-        raise SystemExit(2)
+def error_line(error: BaseException) -> str | None:
+    """The one-line message for an error a user can cause, or None for a bug."""
+    if isinstance(error, ConfigError):
+        return f"error: {error}"
+    if isinstance(error, UnicodeDecodeError):
+        return f"error: a file is not UTF-8 text ({error.reason} at byte {error.start})"
+    if isinstance(error, yaml.YAMLError):
+        return f"error: not valid YAML: {' '.join(str(error).split())}"
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        return f"error: {where}{error.strerror or error}"
+    if type(error).__module__.split(".")[0] == "jsii":  # construct errors from the Node.js side
+        return f"error: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
+    return None
 
 
-def prepare_process() -> None:
-    """What an app entry point does before anything imports jsii.
-
-    - refuse at once, with what to install, where Node.js is missing;
-    - silence the end-of-life banner jsii prints on every run under Node 20;
-    - drop NODE_EXTRA_CA_CERTS for the Node.js runtime jsii starts (it makes no
-      network call, and loading the bundle costs each Node process ~80 ms);
-    - start the gate in a worker process, which loads its schemas and policies
-      while Node.js starts and then checks environments on the other core;
-    - no cyclic garbage collection: the process is short and allocates much;
-    - jsii's struct serialization fast path (see `jsii_speedups`).
-    """
-    check_node()
-    os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
-    os.environ.pop("NODE_EXTRA_CA_CERTS", None)
-    from .gate import prewarm
-
-    prewarm(process=True)
-    gc.disable()
-    from . import jsii_speedups
-
-    jsii_speedups.install()
-
-
-def exit_now(code: int) -> NoReturn:
-    """Exit once the output is written: run the exit hooks (jsii stops Node.js),
-    flush, and skip the interpreter's teardown of every module (~0.3 s)."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    atexit._run_exitfuncs()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
-
-
-def run_app(project: ServiceProject, root: Path) -> NoReturn:
-    """An app entry point: `python main.py [synth options]` synthesizes; under
-    `cdk8s synth` (CDK8S_OUTDIR set, no arguments) see `_cdk8s_app`."""
+def run_app(project: ServiceProject | Callable[[], ServiceProject], root: Path) -> NoReturn:
+    """An app's entry point (`python main.py [synth options]`): prepare the process,
+    build the project (a `ServiceProject`, or a function returning one, so the app
+    module need not import cdk8s first), synthesize, exit. Under `cdk8s synth`
+    ($CDK8S_OUTDIR set, no arguments) see `cdk8s_app`."""
+    runtime.start(root, app=True)
     outdir = os.environ.get("CDK8S_OUTDIR")
-    if outdir and len(sys.argv) == 1:
-
-        def app() -> int:
-            return _cdk8s_app(project, root, Path(outdir), _cdk8s_output(root))
-
-        exit_now(_guarded(app))
-    exit_now(main(["synth", *sys.argv[1:]], project=project, root=root))
-
-
-def _guarded(run: Callable[[], int]) -> int:
-    """The error contract of `main` for a run that is not a parsed command."""
     try:
-        return run()
+        built = _built(project)
+        if outdir and len(sys.argv) == 1:
+            code = synth_for_cdk8s(built, root, Path(outdir))
+        else:
+            code = main(["synth", *sys.argv[1:]], project=built, root=root)
     except GateFailed as failure:
         print(failure.report(), file=sys.stderr)
-        return 1
-    except (ConfigError, OSError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        code = 1
+    except Exception as error:
+        message = error_line(error)
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        code = 2
+    runtime.exit_now(code)
+
+
+def _built(project: ServiceProject | Callable[[], ServiceProject]) -> ServiceProject:
+    from .project import ServiceProject
+
+    return project if isinstance(project, ServiceProject) else project()
 
 
 def run() -> None:
     """Console-script entry point."""
-    prepare_process()
     try:
         code = main()
     except KeyboardInterrupt:
         code = 130
-    exit_now(code)
+    runtime.exit_now(code)

@@ -25,7 +25,8 @@ from constructs import Construct
 from .chart import EnvironmentChart
 from .delivery import Strategy
 from .errors import ConfigError
-from .gate import GateFailed, GateSettings, warmed_gate
+from .gate import GateFailed, GateSettings
+from .gate.worker import warmed_gate
 from .gitops import (
     ApplicationSpec,
     ArgoApplications,
@@ -51,8 +52,9 @@ class ServiceProject:
 
     name: str
     """Service name (Application names are `<name>-<environment>`)."""
-    environments: Callable[[], Environments]
-    """Reads the environments (and the releases file behind them) afresh."""
+    environments: Callable[[Releases], Environments]
+    """Builds the environments from the release state, which is read from
+    `releases_file` for every synth (an empty `Releases` when there is none)."""
     chart: Callable[[Construct, EnvironmentProfile], EnvironmentChart]
     """Builds one environment's chart."""
     releases_file: Path | None = None
@@ -66,14 +68,23 @@ class ServiceProject:
     gate: GateSettings = field(default_factory=GateSettings)
     """What the gate checks against; every synthesize runs it."""
 
+    def load_releases(self) -> Releases:
+        """The release state: `releases_file` read now, or empty without one."""
+        return Releases.load(self.releases_file) if self.releases_file is not None else Releases({})
+
+    def load_environments(self, releases: Releases | None = None) -> Environments:
+        """The environments built from `releases` (default: read now). An entry of the
+        releases file for an environment the project does not have is a typo: refused."""
+        releases = releases if releases is not None else self.load_releases()
+        environments = self.environments(releases)
+        if self.releases_file is not None:
+            releases.check_environments(p.name for p in environments)
+        return environments
+
     def profiles(
         self, names: Iterable[str] | None = None, strategy: Strategy | None = None
     ) -> list[EnvironmentProfile]:
-        environments = self.environments()
-        if self.releases_file is not None:
-            # An entry for an environment the project does not have is a typo.
-            Releases.load(self.releases_file).check_environments(p.name for p in environments)
-        profiles = environments.select(names)
+        profiles = self.load_environments().select(names)
         if not profiles:
             raise ConfigError("environments", [], "at least one environment to synthesize")
         if strategy is not None:

@@ -1,141 +1,31 @@
-"""queue-worker: a background worker that drains the `jobs` queue.
+"""The queue-worker app: `python main.py` synthesizes dist/ (see worker.py).
 
-A second service built only from the public API of cdk8s-webservice, to show
-what changes from one service to the next: a different image, ports and
-environments (staging and production only), no Ingress (nothing calls it), an
-HPA on the queue's depth instead of request rate, objectives on jobs rather
-than HTTP requests, and egress to the message broker.
-
-    pip install cdk8s-webservice
     python main.py                       # dist/staging, dist/production, dist/argocd
-    cdk8s-webservice --project main:PROJECT diff
+    cdk8s-webservice --project main:project diff
+
+The service's constructs live in worker.py, imported by `project()` only after
+`cli.run_app` has prepared the process (jsii's settings must come before cdk8s
+is imported).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
+from cdk8s_webservice import cli
 
-from constructs import Construct
-
-from cdk8s_webservice import (
-    BusinessPanel,
-    EgressRule,
-    EnvironmentChart,
-    EnvironmentProfile,
-    Environments,
-    ExternalMetric,
-    GitOpsSettings,
-    HealthChecks,
-    HttpMetrics,
-    NetworkAccess,
-    Resources,
-    ScalingBounds,
-    ScalingTargets,
-    ServiceLevelObjectives,
-    ServiceProject,
-    Strategy,
-    TagPolicy,
-    WebService,
-    WebServiceProps,
-    cli,
-)
+if TYPE_CHECKING:
+    from cdk8s_webservice import ServiceProject
 
 ROOT = Path(__file__).resolve().parent
-NAME = "queue-worker"
-
-# Jobs, not requests: a job that ends with outcome="failed" is an error.
-SLO = ServiceLevelObjectives(
-    error_rate=0.01,
-    latency_quantile=0.95,
-    latency_seconds=30.0,
-    metrics=HttpMetrics(
-        requests_total="jobs_processed_total",
-        duration_histogram="job_duration_seconds",
-        status_label="outcome",
-        error_status="failed",
-        error_description="failed-job",
-    ),
-    runbook_base_url="https://runbooks.example.com",
-)
 
 
-def environments() -> Environments:
-    return Environments(
-        [
-            EnvironmentProfile(
-                name="staging",
-                namespace="jobs-staging",
-                replicas=1,
-                resources=Resources(cpu_request="200m", cpu_limit="1", memory_request="256Mi", memory_limit="1Gi"),
-                autoscaling=ScalingBounds(min_replicas=1, max_replicas=4),
-                image_tag="2.8.0-rc.1",
-                tag_policy=TagPolicy.PINNED,
-                strategy=Strategy.ROLLING,
-                git_revision="develop",
-            ),
-            EnvironmentProfile(
-                name="production",
-                namespace="jobs",
-                replicas=2,
-                resources=Resources(cpu_request="500m", cpu_limit="2", memory_request="512Mi", memory_limit="2Gi"),
-                autoscaling=ScalingBounds(min_replicas=2, max_replicas=30),
-                image_tag="2.7.4",
-                tag_policy=TagPolicy.PINNED,
-                strategy=Strategy.ROLLING,
-                vpa=True,
-                auto_sync=False,
-            ),
-        ]
-    )
+def project() -> ServiceProject:
+    from worker import PROJECT
 
+    return PROJECT
 
-class WorkerChart(EnvironmentChart):
-    def __init__(self, scope: Construct, profile: EnvironmentProfile) -> None:
-        super().__init__(scope, f"{NAME}-{profile.name}", profile=profile)
-        WebService(
-            self,
-            NAME,
-            props=WebServiceProps(
-                name=NAME,
-                image="registry.example.com/jobs/queue-worker",
-                profile=profile,
-                component="worker",
-                port=8081,
-                metrics_port=9102,
-                service_port=8081,
-                health=HealthChecks(liveness_path="/live", readiness_path="/ready", startup_path="/live"),
-                config={"QUEUE": "jobs", "CONCURRENCY": "8", "ENVIRONMENT": profile.name},
-                # About 30 waiting messages per replica; no request-rate metric (nobody calls a worker).
-                scaling=ScalingTargets(
-                    requests_per_second=None,
-                    external=(ExternalMetric("rabbitmq_queue_messages_ready", 30, {"queue": "jobs"}),),
-                ),
-                network=NetworkAccess(
-                    ingress_namespace=None,
-                    egress=(EgressRule(port=5672, namespace="messaging"),),
-                ),
-                slo=SLO,
-                business_panels=(
-                    BusinessPanel(
-                        "Jobs processed by outcome (per s)",
-                        'sum by (outcome) (rate(jobs_processed_total{namespace="$namespace"}[5m]))',
-                        unit="ops",
-                        legend="{{outcome}}",
-                    ),
-                ),
-            ),
-        )
-
-
-PROJECT = ServiceProject(
-    name=NAME,
-    environments=environments,
-    chart=WorkerChart,
-    gitops=GitOpsSettings(repo_url="https://git.example.com/jobs/queue-worker-deploy.git"),
-)
 
 if __name__ == "__main__":
-    cli.run_app(PROJECT, ROOT)  # synth; under `cdk8s synth`, dist/ plus one stream per environment
+    cli.run_app(project, ROOT)

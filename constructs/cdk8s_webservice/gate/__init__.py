@@ -13,7 +13,6 @@ field and rule for each violation.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,10 +20,10 @@ from typing import Any
 from .violations import GateFailed, Violation
 
 # The rule modules (jsonschema, rego-cpp, Kubernetes' schema files) are imported
-# when a Gate is made, not with this package: `prewarm` makes one in a background
+# when a Gate is made, not with this package: `worker.prewarm` makes one in a background
 # thread while the app starts Node.js.
 
-__all__ = ["Gate", "GateFailed", "GateSettings", "Violation", "prewarm", "warmed_gate"]
+__all__ = ["Gate", "GateFailed", "GateSettings", "Violation"]
 
 
 @dataclass(frozen=True)
@@ -174,38 +173,3 @@ class Gate:
         violations = [v for name, objs in folders.items() for v in self.check(name, objs, workloads=name not in skip)]
         if violations:
             raise GateFailed(violations)
-
-
-_WARMING: dict[GateSettings, Future[Gate]] = {}
-_PROCESSES: dict[GateSettings, Any] = {}
-
-
-def prewarm(settings: GateSettings | None = None, *, process: bool = False) -> None:
-    """Start warming a gate now, before the app needs it.
-
-    Loading Kubernetes' schema definitions and compiling the policies takes a
-    few hundred milliseconds of work that needs no construct; an app calls this
-    first, so it runs while jsii starts Node.js. With `process=True` the gate
-    runs in a worker process (see `worker`), on another core; otherwise in a
-    background thread of this process."""
-    settings = settings or GateSettings()
-    if process:
-        if settings not in _PROCESSES:
-            from .worker import GateProcess
-
-            _PROCESSES[settings] = GateProcess(settings)
-        return
-    if settings not in _WARMING:
-        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gate-warm")
-        _WARMING[settings] = executor.submit(lambda: Gate(settings).warm())
-        executor.shutdown(wait=False)
-
-
-def warmed_gate(settings: GateSettings | None = None) -> Any:
-    """The gate `prewarm` started for `settings` (or a new one in this process).
-    Either kind has `check(environment, objects, workloads=...)`."""
-    settings = settings or GateSettings()
-    if settings in _PROCESSES:
-        return _PROCESSES[settings]
-    future = _WARMING.get(settings)
-    return future.result() if future is not None else Gate(settings)

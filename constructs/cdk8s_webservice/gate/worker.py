@@ -1,52 +1,55 @@
-"""The gate in a process of its own, so its pure-Python work (jsonschema) runs on
-another core instead of competing with jsii for the interpreter lock.
+"""The gate ahead of time, and in a process of its own.
 
-An app starts it first thing (`prewarm(process=True)`): it loads the schemas and
-compiles the policies while the app starts Node.js, then checks each
-environment as soon as it is built.
+Loading Kubernetes' schema definitions and compiling the policies takes a few
+hundred milliseconds of work that needs no construct: an app calls `prewarm`
+first, so it runs while jsii starts Node.js. With `process=True` (apps, through
+`runtime.start`) the gate runs in a worker process, so its pure-Python work
+(jsonschema) runs on another core instead of competing with jsii for the
+interpreter lock; each environment is checked as soon as it is built.
 
-Protocol, one JSON document per line: the client writes
-`{"environment": ..., "objects": [...], "workloads": true}`, the worker answers
-`{"violations": [[environment, kind, name, field, rule, message], ...]}` or
-`{"error": "..."}`. End of input ends the worker.
+The worker is a standard `ProcessPoolExecutor` of one process (spawned, so no
+state of the app is inherited), whose initializer builds and warms the `Gate` from
+the whole pickled `GateSettings`; checks go through `submit`, results and
+exceptions come back pickled. It is shut down at exit.
 """
 
 from __future__ import annotations
 
-import json
+import atexit
+import multiprocessing
 import os
-import subprocess
-import sys
-import threading
 from collections.abc import Iterable, Mapping
-from pathlib import Path
-from typing import Any
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from typing import Any, Protocol
 
 from . import Gate, GateSettings
 from .violations import Violation
 
 
-def _settings_to_json(settings: GateSettings) -> str:
-    return json.dumps(
-        {
-            "kubernetes_version": settings.kubernetes_version,
-            "ingress_namespace": settings.ingress_namespace,
-            "monitoring_namespace": settings.monitoring_namespace,
-            "extra_crd_files": [str(p) for p in settings.extra_crd_files],
-            "extra_policy_dirs": [str(p) for p in settings.extra_policy_dirs],
-        }
-    )
+class Checker(Protocol):
+    """What `warmed_gate` returns: a `Gate`, or a `GateProcess` that runs one."""
+
+    def check(
+        self, environment: str, objects: Iterable[Mapping[str, Any]], *, workloads: bool = True
+    ) -> list[Violation]: ...
 
 
-def _settings_from_json(text: str) -> GateSettings:
-    data = json.loads(text)
-    return GateSettings(
-        kubernetes_version=data["kubernetes_version"],
-        ingress_namespace=data["ingress_namespace"],
-        monitoring_namespace=data["monitoring_namespace"],
-        extra_crd_files=tuple(Path(p) for p in data["extra_crd_files"]),
-        extra_policy_dirs=tuple(Path(p) for p in data["extra_policy_dirs"]),
-    )
+_WORKER_GATE: list[Gate] = []  # in the worker process: its one gate
+
+
+def _start_worker(settings: GateSettings) -> None:
+    # Lower priority: on a busy machine the app's own start (Python and Node.js)
+    # comes first; the worker uses what they leave idle.
+    os.nice(5)
+    _WORKER_GATE.append(Gate(settings).warm())
+
+
+def _check_in_worker(environment: str, objects: list[Mapping[str, Any]], workloads: bool) -> list[Violation]:
+    return _WORKER_GATE[0].check(environment, objects, workloads=workloads)
+
+
+def _ready() -> bool:
+    return bool(_WORKER_GATE)
 
 
 class GateProcess:
@@ -54,56 +57,46 @@ class GateProcess:
 
     def __init__(self, settings: GateSettings) -> None:
         self.settings = settings
-        self._lock = threading.Lock()
-        self._process = subprocess.Popen(
-            [sys.executable, "-O", "-m", "cdk8s_webservice.gate.worker", _settings_to_json(settings)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
+        self._pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(settings,),
         )
+        self._pool.submit(_ready)  # start the process (and its warm-up) now
+        atexit.register(self.close)
 
     def check(
         self, environment: str, objects: Iterable[Mapping[str, Any]], *, workloads: bool = True
     ) -> list[Violation]:
-        request = json.dumps({"environment": environment, "objects": list(objects), "workloads": workloads})
-        with self._lock:
-            stdin, stdout = self._process.stdin, self._process.stdout
-            if stdin is None or stdout is None:
-                raise RuntimeError("the gate worker has no pipes")
-            stdin.write(request + "\n")
-            stdin.flush()
-            answer = stdout.readline()
-        if not answer:
-            raise RuntimeError(f"the gate worker ended (exit status {self._process.poll()})")
-        reply = json.loads(answer)
-        if "error" in reply:
-            raise RuntimeError(f"the gate worker failed: {reply['error']}")
-        return [Violation(*fields) for fields in reply["violations"]]
+        return self._pool.submit(_check_in_worker, environment, list(objects), workloads).result()
 
     def close(self) -> None:
-        if self._process.stdin is not None:
-            self._process.stdin.close()
-        self._process.wait(timeout=10)
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def serve(settings: GateSettings) -> None:
-    gate = Gate(settings).warm()
-    for line in sys.stdin:
-        try:
-            request = json.loads(line)
-            violations = gate.check(request["environment"], request["objects"], workloads=request["workloads"])
-            reply: dict[str, Any] = {
-                "violations": [[v.environment, v.kind, v.name, v.field, v.rule, v.message] for v in violations]
-            }
-        except Exception as error:
-            reply = {"error": f"{type(error).__name__}: {error}"}
-        sys.stdout.write(json.dumps(reply) + "\n")
-        sys.stdout.flush()
+_WARMING: dict[GateSettings, Future[Gate]] = {}
+_PROCESSES: dict[GateSettings, GateProcess] = {}
 
 
-if __name__ == "__main__":
-    # Lower priority: on a busy machine the app's own start (Python and Node.js)
-    # comes first; the worker uses what they leave idle.
-    os.nice(5)
-    serve(_settings_from_json(sys.argv[1]))
+def prewarm(settings: GateSettings | None = None, *, process: bool = False) -> None:
+    """Start warming a gate for `settings` now: in a worker process (`process=True`)
+    or in a background thread of this one."""
+    settings = settings or GateSettings()
+    if process:
+        if settings not in _PROCESSES:
+            _PROCESSES[settings] = GateProcess(settings)
+        return
+    if settings not in _WARMING:
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gate-warm")
+        _WARMING[settings] = executor.submit(lambda: Gate(settings).warm())
+        executor.shutdown(wait=False)
+
+
+def warmed_gate(settings: GateSettings | None = None) -> Checker:
+    """The gate `prewarm` started for `settings`, or a new one in this process."""
+    settings = settings or GateSettings()
+    if settings in _PROCESSES:
+        return _PROCESSES[settings]
+    future = _WARMING.get(settings)
+    return future.result() if future is not None else Gate(settings)

@@ -1,0 +1,179 @@
+"""The release commands: one state transition of the releases file, then dist/.
+
+`set-image`, `promote`, `rollback` and `deploy` all run `release`: everything is
+checked (output folder, releases file writable, argocd present for `--sync`)
+before anything is written; the transition is computed on the history (see
+`releases.ReleaseHistory`); the releases file is rewritten and the whole project
+re-synthesized through the gate; a refused synth puts the releases file back as
+it was. Writers are serialized with the output writer's lock.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .delivery import Strategy
+from .errors import ConfigError
+from .output import check_output_folder, locked, write_environments
+from .profile import EnvironmentProfile
+from .releases import ReleaseHistory, Transition, check_writable
+
+if TYPE_CHECKING:
+    from .project import ServiceProject
+
+
+@dataclass(frozen=True)
+class ReleaseRequest:
+    """What a release command asks for (the CLI's arguments, typed)."""
+
+    command: str
+    """set-image, promote, rollback or deploy."""
+    environment: str
+    out: Path
+    tag: str | None = None
+    to: str | None = None
+    strategy: str | None = None
+    rollback: bool = False
+    promote: bool = False
+    sync: bool = False
+    timeout: int = 600
+
+
+def shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def releases_file(project: ServiceProject) -> Path:
+    if project.releases_file is None:
+        raise ConfigError("releases_file", None, "the project must name its releases file for release commands")
+    return project.releases_file
+
+
+def release(project: ServiceProject, root: Path, request: ReleaseRequest) -> int:
+    path = releases_file(project)
+    out = check_output_folder(request.out, project_root=root)
+    check_writable(path)
+    argocd = find_argocd(request.timeout) if request.command == "deploy" and request.sync else None
+    with locked(path.parent):
+        releases = project.load_releases()
+        environments = project.load_environments(releases)
+        profile = environments.get(request.environment)
+        transition = _transition(request, profile, releases.get(profile.name))
+        print(f"{profile.name}: {transition.message}")
+        if transition.changed:
+            _apply(project, root, out, path, releases.with_history(transition.history).to_yaml())
+            _report(project, profile, path, out, transition)
+        else:
+            print("nothing changed")
+    if argocd is not None:
+        return sync(argocd, f"{project.name}-{profile.name}", request.timeout)
+    return 0
+
+
+def _transition(request: ReleaseRequest, profile: EnvironmentProfile, history: ReleaseHistory) -> Transition:
+    blue_green = profile.strategy is Strategy.BLUE_GREEN
+    action = _action(request, profile)
+    if action == "set-image":
+        transition = history.record(str(request.tag), blue_green=blue_green)
+        if transition.changed and request.promote:
+            promoted = transition.history.promote()
+            return Transition(promoted.history, f"{transition.message}\n{promoted.message}", True)
+        return transition
+    if action == "promote":
+        return history.promote()
+    return history.rollback(request.to, blue_green=blue_green)
+
+
+def _apply(project: ServiceProject, root: Path, out: Path, path: Path, text: str) -> None:
+    """New releases file, then dist/ from it; the old file back if synth refuses."""
+    previous = path.read_bytes()
+    _replace_file(path, text.encode("utf-8"))
+    try:
+        write_environments(out, project.synthesize(), whole=True, project_root=root)
+    except BaseException:
+        _replace_file(path, previous)
+        raise
+
+
+def _report(project: ServiceProject, profile: EnvironmentProfile, path: Path, out: Path, step: Transition) -> None:
+    if profile.strategy is Strategy.BLUE_GREEN:
+        bg = step.history.blue_green
+        print(
+            f"{profile.name}: {bg.active} ({bg.tag(bg.active, step.history.image_tag)}) is live; "
+            f"{bg.preview} ({bg.tag(bg.preview, step.history.image_tag)}) is the preview"
+        )
+    print(
+        f"updated {shown(path)} and {shown(out)}/: commit both "
+        f'(git add {shown(path)} {shown(out)} && git commit -m "{profile.name}: {step.history.live.image_tag}")'
+    )
+
+
+def _action(request: ReleaseRequest, profile: EnvironmentProfile) -> str:
+    if request.command != "deploy":
+        return request.command
+    if request.strategy is not None and Strategy.parse("--strategy", request.strategy) is not profile.strategy:
+        raise ConfigError(
+            "--strategy",
+            request.strategy,
+            f"{profile.strategy.value}: {profile.name}'s strategy is configured in its profile, not chosen per deploy",
+        )
+    if request.rollback:
+        if request.tag is not None or request.promote:
+            raise ConfigError("--rollback", request.tag, "no TAG and no --promote (use --to TAG for a given release)")
+        return "rollback"
+    if request.to is not None:
+        raise ConfigError("--to", request.to, "only with --rollback")
+    if request.tag is None:
+        if request.promote:
+            return "promote"
+        raise ConfigError("TAG", None, "an image tag to deploy, --rollback, or --promote")
+    return "set-image"
+
+
+def _replace_file(path: Path, content: bytes) -> None:
+    """Atomically, keeping the file's mode."""
+    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        temporary.write_bytes(content)
+        os.chmod(temporary, path.stat().st_mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def find_argocd(timeout: int) -> str:
+    """The argocd CLI, found before anything changes."""
+    found = shutil.which("argocd")
+    if found is None:
+        raise ConfigError(
+            "--sync",
+            "argocd",
+            "the argocd CLI on PATH, logged in (argocd login); or leave out --sync and let ArgoCD sync",
+        )
+    if timeout < 1:
+        raise ConfigError("--timeout", timeout, "a number of seconds from 1")
+    return found
+
+
+def sync(argocd: str, application: str, timeout: int) -> int:
+    """ArgoCD syncs what is in git: run this after the commit is pushed (CI does)."""
+    command = [argocd, "app", "sync", application, "--wait", "--timeout", str(timeout)]
+    print(f"running: argocd app sync {application} --wait --timeout {timeout}", flush=True)
+    try:
+        result = subprocess.run(command, check=False)
+    except OSError as error:
+        raise ConfigError("--sync", argocd, f"a runnable argocd CLI ({error.strerror})") from None
+    if result.returncode != 0:
+        print(f"error: argocd app sync {application} failed (exit {result.returncode})", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,103 @@
+"""Process start-up: the one place that prepares a process to run cdk8s.
+
+cdk8s runs in Node.js through jsii, which starts Node when the first construct
+library is imported. Everything that must happen before that is here, and every
+entry point calls `start` first: the apps (`main.py`, through `cli.run_app`), the
+`cdk8s-webservice` command, the tests and the benchmark.
+
+    runtime.start(ROOT)                 # tests, scripts: settings only
+    runtime.start(ROOT, app=True)       # an app: also the gate worker and the speed-ups
+
+`start` sets jsii's environment (in one place: nothing else sets it), refuses at
+once with what to install when Node.js is missing, and for apps:
+
+- starts the gate in a worker process (`gate.worker.prewarm`), which loads its schemas
+  and compiles its policies while Node.js starts, then checks each environment on
+  the other core as soon as it is built;
+- turns off cyclic garbage collection (a short process that allocates much);
+- installs jsii's struct fast path (`jsii_speedups`), which touches a private
+  function of jsii: only on the jsii versions it was checked against, only when
+  asked, and when it declines it says why, once, on stderr.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+JSII_SETTINGS = {
+    # Node 20 prints an end-of-life banner on every run otherwise.
+    "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20",
+}
+_STARTED: set[str] = set()
+
+
+def configure(root: Path | str) -> None:
+    """jsii's settings for a process working on the project in `root` (idempotent;
+    values already in the environment win)."""
+    for name, value in JSII_SETTINGS.items():
+        os.environ.setdefault(name, value)
+    # jsii's unpacked-package cache belongs to the project: an empty one costs ~0.5 s a run.
+    os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE_ROOT", str(Path(root).resolve() / ".cache" / "jsii"))
+    # jsii's Node makes no network call, and loading a CA bundle costs each Node process ~80 ms.
+    os.environ.pop("NODE_EXTRA_CA_CERTS", None)
+
+
+def check_node() -> None:
+    """Exit 2 with what to install when jsii's Node.js is missing (before jsii fails
+    with a traceback)."""
+    node = os.environ.get("JSII_NODE", "node")
+    if shutil.which(node) is None:
+        print(
+            f"error: node: {node!r} is not on PATH; install Node.js 20 or newer (jsii runs cdk8s in it), "
+            "or set JSII_NODE to its path",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
+
+
+def start(root: Path | str, *, app: bool = False, speedups: bool | None = None) -> None:
+    """Prepare this process; call it before anything imports cdk8s.
+
+    `app=True` for a process that synthesizes and exits (an app, the CLI, a
+    benchmark): the gate worker, no cyclic GC and, unless `speedups=False`, jsii's
+    struct fast path."""
+    configure(root)
+    check_node()
+    if not app or "app" in _STARTED:
+        return
+    _STARTED.add("app")
+    from .gate.worker import prewarm
+
+    prewarm(process=True)
+    gc.disable()
+    if speedups if speedups is not None else True:
+        enable_speedups()
+
+
+def enable_speedups() -> bool:
+    """jsii's struct fast path, where this jsii is one it was checked against; else
+    say why not (once) and run on jsii's own code."""
+    from . import jsii_speedups
+
+    declined = jsii_speedups.install()
+    if declined is not None and "speedups" not in _STARTED:
+        _STARTED.add("speedups")
+        print(f"note: jsii fast path off: {declined}", file=sys.stderr)
+    return declined is None
+
+
+def exit_now(code: int) -> NoReturn:
+    """Exit once the output is written. With the speed-ups in place, without the
+    interpreter's teardown of every module (`jsii_speedups.fast_exit`, ~0.3 s)."""
+    if "jsii" in sys.modules:
+        from . import jsii_speedups
+
+        if jsii_speedups.installed():
+            jsii_speedups.fast_exit(code)
+    sys.stdout.flush()
+    raise SystemExit(code)
