@@ -1,4 +1,9 @@
-"""`WebService`: one HTTP service in one environment, composed from the concern constructs."""
+"""`WebService`: one HTTP service in one environment, composed from the concern constructs.
+
+Over 250 lines on purpose: `WebServiceProps` (some 140 lines: every field documented and
+checked) is `WebService`'s interface and stays beside it. What a strategy makes is
+decided in `delivery_plan.py`; `WebService` only builds constructs from the plan.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +19,10 @@ from .autoscaling import HorizontalAutoscaler, ResourceRecommender, ScalingTarge
 from .availability import DisruptionBudget
 from .canary import FlaggerCanary
 from .dashboards import BusinessPanel, GrafanaDashboards
-from .delivery import CanaryOptions, Strategy
+from .delivery import CanaryOptions
+from .delivery_plan import DeliveryPlan, PlannedDeployment, PlannedService
 from .errors import ConfigError
-from .identity import COLOUR, ServiceIdentity
+from .identity import ServiceIdentity
 from .ingress import IngressOptions, PublicIngress
 from .names import check_dns_label, check_env_var_name
 from .namespace import POD_SECURITY_LEVELS, ServiceNamespace
@@ -112,7 +118,18 @@ class WebServiceProps:
         # on service_port and `metrics` on metrics_port: neither may share a number.
         check_distinct_ports({"port": self.port, "metrics_port": self.metrics_port}, "the container")
         check_distinct_ports({"metrics_port": self.metrics_port, "service_port": self.service_port}, "the Service")
-        self.identity  # noqa: B018 - validates name, namespace and labels now, not at first use
+        # Built once, so name and labels are checked now, not at first use (see `identity`).
+        object.__setattr__(
+            self,
+            "_identity",
+            ServiceIdentity(
+                name=self.name,
+                namespace=self.profile.namespace,
+                environment=self.profile.name,
+                component=self.component,
+                part_of=self.part_of,
+            ),
+        )
         check_str_mapping("config", self.config, check_key=check_env_var_name)
         check_str_mapping("env", self.env, check_key=check_env_var_name)
         if self.secret_name is not None:
@@ -153,13 +170,10 @@ class WebServiceProps:
 
     @property
     def identity(self) -> ServiceIdentity:
-        return ServiceIdentity(
-            name=self.name,
-            namespace=self.profile.namespace,
-            environment=self.profile.name,
-            component=self.component,
-            part_of=self.part_of,
-        )
+        """Names and labels of the service in the profile's environment (built and checked
+        in `__post_init__`)."""
+        identity: ServiceIdentity = self.__dict__["_identity"]
+        return identity
 
     def image_reference(self, tag: str | None = None) -> str:
         """`image:tag` (or `image@sha256:...`) for `tag`, by default the profile's."""
@@ -181,6 +195,8 @@ class WebService(Construct):
     - canary: Deployment `<name>` and a Flagger Canary, which owns the Services;
       the VPA watches `<name>-primary`, where Flagger runs the live pods.
 
+    (`cdk8s_webservice.delivery_plan.DeliveryPlan` is that decision, as data.)
+
     Each part is a construct of its own, exposed as an attribute (`workloads`,
     `services`, `autoscaler`, ...) with the underlying API object on it, as an
     escape hatch for what the props do not cover.
@@ -189,103 +205,62 @@ class WebService(Construct):
     def __init__(self, scope: Construct, id: str, *, props: WebServiceProps) -> None:
         super().__init__(scope, id)
         self.props = props
-        ident = props.identity
+        self.identity = ident = props.identity
         profile = props.profile
-        self.identity = ident
-        strategy = profile.strategy
+        own_namespace = props.create_namespace
 
-        self.namespace: ServiceNamespace | None = None
-        self.default_deny: DefaultDenyPolicy | None = None
-        if props.create_namespace:
-            self.namespace = ServiceNamespace(self, "namespace", name=ident.namespace, pod_security=props.pod_security)
-            self.default_deny = DefaultDenyPolicy(self, "default-deny", namespace=ident.namespace)
-
+        self.namespace: ServiceNamespace | None = (
+            ServiceNamespace(self, "namespace", name=ident.namespace, pod_security=props.pod_security)
+            if own_namespace
+            else None
+        )
+        self.default_deny: DefaultDenyPolicy | None = (
+            DefaultDenyPolicy(self, "default-deny", namespace=ident.namespace) if own_namespace else None
+        )
         self.access = WorkloadIdentity(self, "access", identity=ident, access=props.api_access)
-        self.secret: SealedEnvSecret | None = None
-        if props.sealed_secret is not None and props.secret_name is not None:
-            self.secret = SealedEnvSecret(
-                self, "secret", identity=ident, name=props.secret_name, encrypted_data=props.sealed_secret
-            )
+        self.secret: SealedEnvSecret | None = (
+            SealedEnvSecret(self, "secret", identity=ident, name=props.secret_name, encrypted_data=props.sealed_secret)
+            if props.sealed_secret is not None and props.secret_name is not None
+            else None
+        )
         self.config = ServiceConfig(self, "config", identity=ident, data={**props.config, **profile.config})
 
-        # Deployments: one, or one per colour.
-        if strategy is Strategy.BLUE_GREEN:
-            state = profile.blue_green
-            colours: list[str | None] = [state.active, state.preview]
-        else:
-            colours = [None]
-        self.workloads: dict[str | None, Workload] = {}
-        for colour in colours:
-            tag = profile.blue_green.tag(colour, profile.image_tag) if colour else profile.image_tag
-            live = colour is None or colour == profile.blue_green.active
-            self.workloads[colour] = self._workload(
-                colour, tag, profile.replicas if live else profile.autoscaling.min_replicas
-            )
-        live_colour = profile.blue_green.active if strategy is Strategy.BLUE_GREEN else None
-        self.live_deployment = self.workloads[live_colour].name
+        # What the strategy makes (its names are checked after the config's, as before).
+        plan = DeliveryPlan.of(ident, profile, props.canary)
+        self.workloads: dict[str | None, Workload] = {d.colour: self._workload(d) for d in plan.deployments}
+        self.live_deployment = self.workloads[plan.live.colour].name
         """The Deployment that serves live traffic (HPA and VPA target it)."""
-
-        # Services: Flagger generates them for a canary; blue-green has a preview.
-        self.services: dict[str, ServiceEndpoint] = {}
-        if strategy is not Strategy.CANARY:
-            live_service = ServiceEndpoint(
-                self,
-                "endpoint",
-                identity=ident,
-                service_port=props.service_port,
-                metrics_port=props.metrics_port,
-                selector=ident.colour_selector(live_colour),
-            )
-            self.services[live_service.name] = live_service
-        if strategy is Strategy.BLUE_GREEN:
-            preview = ServiceEndpoint(
-                self,
-                "preview-endpoint",
-                identity=ident,
-                service_port=props.service_port,
-                metrics_port=props.metrics_port,
-                name=ident.derived_name("preview"),
-                selector=ident.colour_selector(profile.blue_green.preview),
-            )
-            self.services[preview.name] = preview
-        # The Services Prometheus scrapes, each once (a canary's are Flagger's, below).
-        scraped = list(self.services)
-
-        self.ingress: PublicIngress | None = None
-        if profile.ingress_host is not None:
-            self.ingress = PublicIngress(
+        self.services: dict[str, ServiceEndpoint] = {s.name: self._endpoint(s) for s in plan.services}
+        self.ingress: PublicIngress | None = (
+            PublicIngress(
                 self, "ingress", identity=ident, host=profile.ingress_host, service=ident.name, options=props.ingress
             )
-
-        self.canary: FlaggerCanary | None = None
-        http_clients: list[str] = []
-        if strategy is Strategy.CANARY:
-            self.canary = FlaggerCanary(
+            if profile.ingress_host is not None
+            else None
+        )
+        self.canary: FlaggerCanary | None = (
+            FlaggerCanary(
                 self,
                 "canary",
                 identity=ident,
                 slo=props.slo,
                 options=props.canary,
                 service_port=props.service_port,
-                ingress=ident.name if self.ingress is not None else None,
+                ingress=plan.flagger_ingress,
             )
-            scraped = [ident.name, self.canary.canary_job]
-            if props.canary.load_test_url:
-                http_clients.append(props.canary.load_tester_namespace)
-
+            if plan.flagger_owns_services
+            else None
+        )
         self.autoscaler = HorizontalAutoscaler(
             self,
             "autoscaler",
             identity=ident,
-            target=self.live_deployment,
+            target=plan.autoscaling_target,
             bounds=profile.autoscaling,
             targets=props.scaling,
         )
         self.disruption_budget = DisruptionBudget(
-            self,
-            "disruption-budget",
-            identity=ident,
-            extra_selector={COLOUR: live_colour} if live_colour else None,
+            self, "disruption-budget", identity=ident, extra_selector=plan.budget_selector
         )
         self.network_policy = ServiceNetworkPolicy(
             self,
@@ -293,24 +268,38 @@ class WebService(Construct):
             identity=ident,
             access=props.network,
             extra_egress=self._egress(),
-            extra_http_clients=http_clients,
+            extra_http_clients=plan.extra_http_clients,
         )
-        self.metrics = MetricsScrape(self, "metrics", identity=ident, scraping=props.scraping, jobs=scraped)
+        self.metrics = MetricsScrape(
+            self, "metrics", identity=ident, scraping=props.scraping, jobs=list(plan.scraped_jobs)
+        )
+        self.recommender: ResourceRecommender | None = (
+            ResourceRecommender(self, "recommender", identity=ident, target=plan.vpa_target, bounds=props.vpa)
+            if profile.vpa
+            else None
+        )
+        self.alerts: SloAlerts | None = (
+            SloAlerts(self, "alerts", identity=ident, slo=props.slo, release_label=props.scraping.release_label)
+            if profile.alerting
+            else None
+        )
+        self.dashboards: GrafanaDashboards | None = (
+            GrafanaDashboards(self, "dashboards", identity=ident, slo=props.slo, business_panels=props.business_panels)
+            if profile.alerting
+            else None
+        )
 
-        self.recommender: ResourceRecommender | None = None
-        if profile.vpa:
-            # With a canary, Flagger runs the live pods in `<name>-primary`.
-            target = ident.derived_name("primary") if strategy is Strategy.CANARY else self.live_deployment
-            self.recommender = ResourceRecommender(self, "recommender", identity=ident, target=target, bounds=props.vpa)
-        self.alerts: SloAlerts | None = None
-        self.dashboards: GrafanaDashboards | None = None
-        if profile.alerting:
-            self.alerts = SloAlerts(
-                self, "alerts", identity=ident, slo=props.slo, release_label=props.scraping.release_label
-            )
-            self.dashboards = GrafanaDashboards(
-                self, "dashboards", identity=ident, slo=props.slo, business_panels=props.business_panels
-            )
+    def _endpoint(self, planned: PlannedService) -> ServiceEndpoint:
+        props = self.props
+        return ServiceEndpoint(
+            self,
+            "endpoint" if planned.live else "preview-endpoint",
+            identity=self.identity,
+            service_port=props.service_port,
+            metrics_port=props.metrics_port,
+            name=planned.name,
+            selector=dict(planned.selector),
+        )
 
     def _egress(self) -> list[EgressRule]:
         props = self.props
@@ -323,24 +312,24 @@ class WebService(Construct):
             egress.append(EgressRule(port=props.api_access.api_server_port, cidr=props.api_access.api_server_cidr))
         return egress
 
-    def _workload(self, colour: str | None, tag: str, replicas: int) -> Workload:
+    def _workload(self, planned: PlannedDeployment) -> Workload:
         props, ident, profile = self.props, self.identity, self.props.profile
         env = dict(props.env)
         if props.telemetry is not None:
-            env.update(props.telemetry.env(ident, tag))
+            env.update(props.telemetry.env(ident, planned.image_tag))
         return Workload(
             self,
-            f"workload-{colour}" if colour else "workload",
+            f"workload-{planned.colour}" if planned.colour else "workload",
             props=WorkloadProps(
                 identity=ident,
-                image=props.image_reference(tag),
-                replicas=replicas,
+                image=props.image_reference(planned.image_tag),
+                replicas=planned.replicas,
                 resources=profile.resources,
                 port=props.port,
                 metrics_port=props.metrics_port,
                 config_name=self.config.name,
                 config_checksum=self.config.checksum,
-                colour=colour,
+                colour=planned.colour,
                 health=props.health,
                 env=env,
                 secret_env_from=props.secret_name,
