@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .diff import diff_objects, format_changes
     from .errors import ConfigError
     from .gate import Gate, GateFailed, GateSettings, Violation
+    from .gate.metadata import refuse_plain_secrets
     from .gitops import (
         ApplicationSpec,
         ArgoApplications,
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     from .release_history import Release, ReleaseHistory, ReleaseStatus
     from .releases import Releases
     from .rendering import render_files, to_yaml
-    from .secrets import SealedEnvSecret, check_ciphertext, refuse_plain_secrets
+    from .secrets import SealedEnvSecret, check_ciphertext
     from .slo import HttpMetrics, ServiceLevelObjectives
     from .telemetry import OpenTelemetry
     from .web_service import WebService, WebServiceProps
@@ -119,7 +120,7 @@ _EXPORTS = {
     "cli": "cli",
     "diff_objects": "diff",
     "format_changes": "diff",
-    "refuse_plain_secrets": "secrets",
+    "refuse_plain_secrets": "gate.metadata",
     "render_files": "rendering",
     "check_output_folder": "output",
     "replace_directory": "output",

@@ -4,14 +4,46 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from typing import TypeGuard
 
 from .errors import ConfigError
 
 DNS1123_LABEL_MAX = 63
 DNS1123_SUBDOMAIN_MAX = 253
+LABEL_VALUE_MAX = 63
+NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name"
+"""The label the API server gives every Namespace: its name (what a namespaceSelector selects)."""
 _DNS1123_LABEL = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?")
 _LABEL_VALUE = re.compile(r"([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?")
 _ENV_VAR_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def is_dns_label(value: object) -> TypeGuard[str]:
+    """A DNS-1123 label of at most 63 characters."""
+    return isinstance(value, str) and len(value) <= DNS1123_LABEL_MAX and bool(_DNS1123_LABEL.fullmatch(value))
+
+
+def is_dns_subdomain(value: object) -> TypeGuard[str]:
+    """A DNS-1123 subdomain: dot-separated DNS-1123 labels, at most 253 characters."""
+    return (
+        isinstance(value, str)
+        and len(value) <= DNS1123_SUBDOMAIN_MAX
+        and all(_DNS1123_LABEL.fullmatch(part) for part in value.split("."))
+    )
+
+
+def is_label_value(value: object) -> TypeGuard[str]:
+    """A label value: empty, or at most 63 letters, digits, '-', '_' and '.', alphanumeric at both ends."""
+    return isinstance(value, str) and len(value) <= LABEL_VALUE_MAX and bool(_LABEL_VALUE.fullmatch(value))
+
+
+def is_label_key(key: object) -> TypeGuard[str]:
+    """A label key: an optional DNS subdomain prefix and '/', then a non-empty name of
+    the label value's form."""
+    if not isinstance(key, str):
+        return False
+    prefix, _, name = key.rpartition("/")
+    return (not prefix or is_dns_subdomain(prefix)) and bool(name) and is_label_value(name)
 
 
 def check_dns_label(field: str, value: object) -> str:
@@ -31,7 +63,7 @@ def check_dns_label(field: str, value: object) -> str:
 
 def check_label_value(field: str, value: object) -> str:
     """A label value: at most 63 characters of letters, digits, '-', '_' and '.'."""
-    if not isinstance(value, str) or len(value) > 63 or not _LABEL_VALUE.fullmatch(value):
+    if not is_label_value(value):
         raise ConfigError(
             field,
             value,

@@ -10,10 +10,8 @@ from constructs import Construct
 
 from .errors import ConfigError
 from .identity import COMPONENT, NAME, PROMETHEUS_JOB, ServiceIdentity
-from .names import check_dns_label
+from .names import NAMESPACE_NAME_LABEL, check_dns_label
 from .values import check_bool, check_cidr, check_distinct_ports, check_instance, check_port
-
-NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name"
 
 
 @dataclass(frozen=True)

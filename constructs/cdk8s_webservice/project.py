@@ -26,6 +26,7 @@ from .chart import EnvironmentChart
 from .delivery import Strategy
 from .errors import ConfigError
 from .gate import GateFailed, GateSettings
+from .gate.metadata import refuse_plain_secrets
 from .gate.worker import warmed_gate
 from .gitops import (
     ApplicationSpec,
@@ -39,7 +40,6 @@ from .helm import chart_files
 from .profile import EnvironmentProfile, Environments
 from .releases import Releases
 from .rendering import render_files
-from .secrets import refuse_plain_secrets
 
 ARGOCD_FOLDER = "argocd"
 APPLICATIONSET_FOLDER = "argocd-applicationset"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 from cdk8s import ApiObjectMetadata
 from constructs import Construct
@@ -96,14 +95,3 @@ class SealedEnvSecret(Construct):
                 ),
             ),
         )
-
-
-def refuse_plain_secrets(environment: str, manifests: Iterable[dict[str, Any]]) -> None:
-    """No Secret with data ever reaches git: secrets travel as SealedSecrets only."""
-    for manifest in manifests:
-        if manifest.get("kind") == "Secret" and ("data" in manifest or "stringData" in manifest):
-            raise ConfigError(
-                f"{environment}: Secret/{manifest['metadata']['name']}",
-                "<data>",
-                "a Secret with data or stringData is never rendered; use a SealedSecret (kubeseal)",
-            )

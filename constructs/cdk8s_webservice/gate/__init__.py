@@ -3,8 +3,11 @@
     schema      core kinds against Kubernetes 1.27 (strict); custom resources
                 against the project's CRD files (undeclared fields rejected)
     policy      policies/*.rego (package kubernetes.admission, rule deny)
-    references  selectors, targets, ports and network admission across objects;
-                names, labels, namespaces, no plain Secret
+    rules       the Python rules, a table of them (`registry`): pod_security
+                (PSS restricted), references (selectors and targets across
+                objects), traffic (ports, network admission), metadata (names,
+                labels, namespaces, no plain Secret), on typed views of the
+                objects (`model`)
 
 A failed gate raises `GateFailed`, whose report names environment, kind, name,
 field and rule for each violation.
@@ -78,13 +81,11 @@ class Gate:
         workload without its pod template) is reported and left out of the rules; a
         rule module that fails on malformed input is reported, never raised."""
         from .inputs import structural_problems
-        from .pod_security import check_pod_security
         from .policy import POD_KINDS, check_policies
-        from .ports import check_port_uniqueness
         from .redaction import redact, secret_values
-        from .references import check_references
+        from .rules import check_rules
         from .schema import check_schemas
-        from .selectors import check_workload_selectors
+        from .violations import rule_failed
 
         s = self.settings
         readable: list[Mapping[str, Any]] = []
@@ -109,12 +110,9 @@ class Gate:
         if workloads:
             stages += [
                 ("policies", lambda: check_policies(environment, readable, files=self._policies, kinds=POD_KINDS)),
-                ("pod security", lambda: check_pod_security(environment, readable)),
-                ("selectors", lambda: check_workload_selectors(environment, readable)),
-                ("ports", lambda: check_port_uniqueness(environment, readable)),
                 (
-                    "references",
-                    lambda: check_references(
+                    "rules",  # reports a stage of its own that cannot run, and runs the others
+                    lambda: check_rules(
                         environment,
                         readable,
                         ingress_namespace=s.ingress_namespace,
@@ -134,21 +132,7 @@ class Gate:
             try:
                 violations += run()
             except Exception as error:  # malformed input a rule did not expect: report it, never a traceback
-                frame = error.__traceback__
-                while frame is not None and frame.tb_next is not None:
-                    frame = frame.tb_next
-                where = f"{Path(frame.tb_frame.f_code.co_filename).name}:{frame.tb_lineno}" if frame else "?"
-                violations.append(
-                    Violation(
-                        environment,
-                        "-",
-                        "-",
-                        "(folder)",
-                        "gate/rule-failed",
-                        f"the {stage} rules could not run ({type(error).__name__} at {where}): "
-                        "fix the other violations reported here first",
-                    )
-                )
+                violations.append(rule_failed(environment, stage, error))
         return sorted(redact(violations, secret_values(readable)))
 
     def check_folder(

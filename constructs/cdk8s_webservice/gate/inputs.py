@@ -34,23 +34,30 @@ from typing import Any
 import yaml
 
 from .pods import missing_template
+from .registry import declare
 from .violations import Violation
 
 MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
 SCHEMA_ONLY = ("argocd", "argocd-applicationset")
 
-RULES = {
-    "input/no-objects": "a folder in which the gate found nothing to check",
-    "input/unreadable": "a file or folder that cannot be read",
-    "input/encoding": "a file that is not UTF-8 (or UTF-16 with a byte-order mark)",
-    "input/yaml": "a YAML file that does not parse",
-    "input/json": "a JSON file that does not parse, or is not one object",
-    "input/not-an-object": "a document that is a string, number or list rather than an object",
-    "input/identity": "an object without apiVersion, kind or metadata.name",
-    "input/pod-template": "a workload without its pod template",
-    "input/not-checked": "a jsonnet file: ArgoCD evaluates it, the gate cannot",
-}
-"""Every rule this module reports, and what it protects against."""
+for _id, (_kinds, _reason) in {
+    "input/no-objects": ("Folder", "a folder in which the gate found nothing to check"),
+    "input/unreadable": ("File", "a file or folder that cannot be read"),
+    "input/encoding": ("File", "a file that is not UTF-8 (or UTF-16 with a byte-order mark)"),
+    "input/yaml": ("File", "a YAML file that does not parse"),
+    "input/json": ("File", "a JSON file that does not parse, or is not one object"),
+    "input/not-an-object": ("File", "a document that is a string, number or list rather than an object"),
+    "input/identity": ("*", "an object without apiVersion, kind or metadata.name"),
+    "input/pod-template": ("(pod-bearing)", "a workload without its pod template"),
+    "input/not-checked": ("File", "a jsonnet file: ArgoCD evaluates it, the gate cannot"),
+}.items():
+    declare(
+        _id,
+        kinds=(_kinds,),
+        reason=_reason,
+        source="ArgoCD: what its directory source (recurse: true) reads, the gate reads",
+        stage="inputs",
+    )
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

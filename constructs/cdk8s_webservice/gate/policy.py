@@ -13,10 +13,30 @@ from typing import Any
 import regopy
 
 from .pods import pod_specs
+from .registry import POD_BEARING, declare
 from .violations import Violation
 
 POLICY_DIR = Path(__file__).resolve().parent.parent / "policies"
 QUERY = "data.kubernetes.admission.deny"
+
+#: The rules of the library's own policies: (file, rule, what it refuses, checkov / trivy checks).
+for _file, _id, _reason, _checks in (
+    ("security.rego", "read-only-root-filesystem", "a container that can write to its image", "CKV_K8S_22; KSV014"),
+    ("security.rego", "no-latest-image", "an image tagged latest, or not tagged", "CKV_K8S_14; KSV013"),
+    (
+        "resource-limits.rego",
+        "resources-requests",
+        "a container without a CPU or memory request",
+        "CKV_K8S_10, CKV_K8S_12; KSV015, KSV016",
+    ),
+    (
+        "resource-limits.rego",
+        "resources-limits",
+        "a container without a CPU or memory limit",
+        "CKV_K8S_11, CKV_K8S_13; KSV011, KSV018",
+    ),
+):
+    declare(_id, kinds=(POD_BEARING,), reason=_reason, source=f"policies/{_file}", stage="policy")
 _MESSAGE = re.compile(r"\[(?P<rule>[^\]]+)\] (?P<kind>[^/]+)/(?P<name>[^:]+): (?P<field>[^:]+): (?P<message>.*)", re.S)
 
 

@@ -17,9 +17,32 @@ import yaml
 from referencing import Registry, Resource
 
 from .redaction import SECRET_KINDS, schema_message
+from .registry import ANY_KIND, declare
 from .violations import Violation
 
 CRD_DIR = Path(__file__).resolve().parent.parent / "crds"
+
+declare(
+    "schema/kubernetes-1.27",
+    kinds=(ANY_KIND,),
+    reason="a core object the API server refuses, or a field it would silently drop (strict: unknown fields)",
+    source="Kubernetes 1.27 OpenAPI schemas (kubernetes-validate's files)",
+    stage="schema",
+)
+declare(
+    "schema/crd",
+    kinds=(ANY_KIND,),
+    reason="a custom resource its CRD refuses, or a field it does not declare",
+    source="the CRD files in crds/ (and GateSettings.extra_crd_files), closed",
+    stage="schema",
+)
+declare(
+    "schema/known-kind",
+    kinds=(ANY_KIND,),
+    reason="a kind without a schema: nothing would check it",
+    source="project: no kind goes unchecked",
+    stage="schema",
+)
 
 
 @cache

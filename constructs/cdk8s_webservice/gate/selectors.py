@@ -1,23 +1,13 @@
-"""Label selectors, and the rule that a workload selects its own pods.
-
-The API server refuses a Deployment, StatefulSet, DaemonSet or ReplicaSet whose
-`spec.selector` is empty or does not select `spec.template.metadata.labels`
-("selector does not match template labels"); the gate refuses it first.
-"""
+"""Label selectors: what a selector matches, and what it selects in a namespace's
+model (pods, including Flagger's primary; Services, including Flagger's)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from .pods import SELECTOR_KINDS, pod_specs
-from .violations import Violation
-
-RULES = {
-    "workload-selector-matches-template": "a workload whose selector does not select its own pod template "
-    "(the API server refuses it)",
-}
-"""Every rule this module reports, and what it protects against."""
+if TYPE_CHECKING:
+    from .model import Model, PodSet, ServiceView
 
 
 def matches(selector: Mapping[str, Any] | None, labels: Mapping[str, Any]) -> bool:
@@ -46,29 +36,11 @@ def matches(selector: Mapping[str, Any] | None, labels: Mapping[str, Any]) -> bo
     return True
 
 
-def check_workload_selectors(environment: str, objects: Iterable[Mapping[str, Any]]) -> list[Violation]:
-    violations = []
-    for obj in objects:
-        if obj.get("kind") not in SELECTOR_KINDS:
-            continue
-        selector = (obj.get("spec") or {}).get("selector")
-        pods = pod_specs(obj)
-        if not pods:
-            continue
-        if not isinstance(selector, Mapping) or not (selector.get("matchLabels") or selector.get("matchExpressions")):
-            problem = "is empty: it must select the template's labels"
-        elif not matches(selector, pods[0].labels):
-            problem = f"does not select the template's labels {dict(pods[0].labels)}"
-        else:
-            continue
-        violations.append(
-            Violation(
-                environment,
-                str(obj["kind"]),
-                str(obj["metadata"]["name"]),
-                "spec.selector",
-                "workload-selector-matches-template",
-                problem,
-            )
-        )
-    return violations
+def selected_pods(model: Model, selector: Mapping[str, Any] | None) -> list[PodSet]:
+    """The pods of the namespace that `selector` selects."""
+    return [p for p in model.pods if matches(selector, p.labels)]
+
+
+def selected_services(model: Model, selector: Mapping[str, Any] | None) -> list[ServiceView]:
+    """The Services of the namespace (Flagger's too) whose labels `selector` selects."""
+    return [s for s in model.services.values() if matches(selector, s.labels)]

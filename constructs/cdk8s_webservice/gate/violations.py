@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+from .registry import declare
 
 
 @dataclass(frozen=True, order=True)
@@ -40,7 +43,27 @@ class GateFailed(Exception):
         return "\n".join(lines)
 
 
-RULES = {
-    "gate/rule-failed": "a rule module that could not run on malformed input (reported, never raised)",
-}
-"""The gate's own rule: what `Gate.check` reports when a rule module fails."""
+declare(
+    "gate/rule-failed",
+    kinds=("-",),
+    reason="a rule module that could not run on malformed input (reported, never raised)",
+    source="project: the gate never ends in a traceback, nor passes what it could not check",
+    stage="violations",
+)
+
+
+def rule_failed(environment: str, stage: str, error: Exception) -> Violation:
+    """What the gate reports when the rules of `stage` raise `error` on malformed input."""
+    frame = error.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    where = f"{Path(frame.tb_frame.f_code.co_filename).name}:{frame.tb_lineno}" if frame else "?"
+    return Violation(
+        environment,
+        "-",
+        "-",
+        "(folder)",
+        "gate/rule-failed",
+        f"the {stage} rules could not run ({type(error).__name__} at {where}): "
+        "fix the other violations reported here first",
+    )

@@ -1,0 +1,106 @@
+"""Metadata rules on every object: a name the API server accepts, an explicit
+namespace, valid label keys and values (on the object, its pod templates and a
+workload's selector), and no plain Secret in git.
+
+The naming rules are `names`' (the constructs check the same ones when they are
+built); `refuse_plain_secrets` is the no-plain-Secret rule as `ServiceProject`
+applies it to each environment before anything is rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..errors import ConfigError
+from ..names import is_dns_label, is_label_key, is_label_value
+from .model import Obj
+from .registry import ANY_KIND, Fail, rule
+
+API_SERVER = "Kubernetes API server"
+CLUSTER_SCOPED = frozenset(
+    {
+        "Namespace",
+        "ClusterRole",
+        "ClusterRoleBinding",
+        "CustomResourceDefinition",
+        "PriorityClass",
+        "StorageClass",
+    }
+)
+#: Kinds whose `spec.selector.matchLabels` are label sets of their own.
+SELECTOR_LABEL_KINDS = frozenset({"Deployment", "StatefulSet", "DaemonSet"})
+PLAIN_SECRET = "a Secret with data or stringData is never rendered; use a SealedSecret"
+
+
+@rule(
+    "name-dns1123",
+    kinds=(ANY_KIND,),
+    reason="a name the API server refuses",
+    source=f"{API_SERVER}: DNS-1123 label (the rule of names.check_dns_label)",
+)
+def name_dns1123(obj: Obj, fail: Fail) -> None:
+    if not is_dns_label(obj.name):
+        fail("metadata.name", f"{obj.name!r} is not a DNS-1123 label of at most 63 characters")
+
+
+@rule(
+    "explicit-namespace",
+    kinds=(ANY_KIND,),
+    reason="an object that lands in whatever namespace kubectl points at",
+    source="project: ArgoCD applies an object without a namespace to the Application's destination",
+)
+def explicit_namespace(obj: Obj, fail: Fail) -> None:
+    if obj.kind not in CLUSTER_SCOPED and not obj.raw["metadata"].get("namespace"):
+        fail("metadata.namespace", "is required: an object without one lands wherever kubectl points")
+
+
+def _label_sets(obj: Obj) -> Iterable[tuple[Mapping[str, Any], str]]:
+    yield obj.raw["metadata"].get("labels", {}), "metadata.labels"
+    for pod in obj.pods if obj.kind != "Pod" else ():
+        yield pod.labels, f"{pod.path.removesuffix('.spec')}.metadata.labels"
+    if obj.kind in SELECTOR_LABEL_KINDS:
+        yield (obj.raw["spec"].get("selector") or {}).get("matchLabels") or {}, "spec.selector.matchLabels"
+
+
+@rule(
+    "label-value",
+    kinds=(ANY_KIND,),
+    reason="a label key or value the API server refuses",
+    source=f"{API_SERVER}: qualified name and label value (the rule of names.check_label_value)",
+)
+def label_values(obj: Obj, fail: Fail) -> None:
+    for labels, where in _label_sets(obj):
+        for key, value in labels.items():
+            if not is_label_key(key):
+                fail(f"{where}.{key}", f"label key {key!r} is not valid")
+            if not is_label_value(value):
+                fail(
+                    f"{where}.{key}",
+                    f"label value {value!r} is not valid (at most 63 of [A-Za-z0-9-_.], alphanumeric at both ends)",
+                )
+
+
+def is_plain_secret(obj: Mapping[str, Any]) -> bool:
+    """A Secret carrying its values: what must never be rendered into git."""
+    return obj.get("kind") == "Secret" and ("data" in obj or "stringData" in obj)
+
+
+@rule(
+    "no-plain-secret",
+    kinds=("Secret",),
+    reason="a Secret in plain text in git",
+    source="project: secrets travel as SealedSecrets (kubeseal) only",
+)
+def no_plain_secret(obj: Obj, fail: Fail) -> None:
+    if is_plain_secret(obj.raw):
+        fail("data", PLAIN_SECRET)
+
+
+def refuse_plain_secrets(environment: str, manifests: Iterable[dict[str, Any]]) -> None:
+    """No Secret with data ever reaches git: secrets travel as SealedSecrets only."""
+    for manifest in manifests:
+        if is_plain_secret(manifest):
+            raise ConfigError(
+                f"{environment}: Secret/{manifest['metadata']['name']}", "<data>", f"{PLAIN_SECRET} (kubeseal)"
+            )
