@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -27,7 +28,9 @@ def project(tmp_path: Path):
 
 
 def run(project, *argv: str, root: Path) -> int:
-    return cli.main(list(argv), project=project, root=root)
+    """The command as a user runs it from the project's folder (`root`)."""
+    with contextlib.chdir(root):
+        return cli.main(list(argv), project=project, root=root)
 
 
 def service_colour(out: Path) -> str:
@@ -110,11 +113,25 @@ def test_set_image_releases_to_the_preview(project, tmp_path, capsys) -> None:
 
 
 def test_promote_on_the_committed_state_changes_nothing(project, tmp_path, capsys) -> None:
-    before = project.releases_file.read_bytes()
+    run(project, "synth", root=tmp_path)
+    capsys.readouterr()
+    before = tree(tmp_path)
     assert run(project, "promote", "-e", "staging", root=tmp_path) == 0
     assert capsys.readouterr().out == "staging: nothing pending: v1.5.0-rc.2 (revision 2) stays live\nnothing changed\n"
-    assert project.releases_file.read_bytes() == before
-    assert not (tmp_path / "dist").exists()
+    assert tree(tmp_path) == before
+
+
+def test_a_command_with_nothing_to_do_still_puts_a_stale_dist_right(project, tmp_path, capsys) -> None:
+    """A release command killed after writing the releases file but before dist/ (or a
+    hand edit) leaves dist/ stale: the retried command rewrites it."""
+    run(project, "synth", root=tmp_path)
+    good = tree(tmp_path / "dist")
+    hpa = tmp_path / "dist" / "production" / "horizontalpodautoscaler-blacklist.yaml"
+    hpa.write_text(hpa.read_text().replace("maxReplicas: 20", "maxReplicas: 2"))
+    capsys.readouterr()
+    assert run(project, "set-image", "-e", "production", "v1.4.2", root=tmp_path) == 0
+    assert "dist/ was not what releases.yaml makes: rewritten (commit it)" in capsys.readouterr().out
+    assert tree(tmp_path / "dist") == good
 
 
 def test_set_image_promote_rollback_rollback_on_blue_green(project, tmp_path, capsys) -> None:
@@ -169,15 +186,16 @@ def test_rollback_to_a_tag_not_in_the_history_changes_nothing(project, tmp_path,
 
 
 def test_set_image_of_the_live_tag_is_a_harmless_retry(project, tmp_path, capsys) -> None:
+    run(project, "synth", root=tmp_path)
+    capsys.readouterr()
     assert run(project, "set-image", "-e", "production", "v1.4.2", root=tmp_path) == 0
     assert "v1.4.2 is already live (revision 1): nothing to do\nnothing changed" in capsys.readouterr().out
-    assert not (tmp_path / "dist").exists()
 
 
 def test_set_image_latest_in_production_is_refused_and_nothing_changes(project, tmp_path, capsys) -> None:
     before = project.releases_file.read_text()
     assert run(project, "set-image", "-e", "production", "latest", root=tmp_path) == 2
-    assert "production.image_tag: 'latest' is not allowed; this environment pins image tags" in capsys.readouterr().err
+    assert "error: TAG: 'latest' is not allowed; this environment pins image tags" in capsys.readouterr().err
     assert project.releases_file.read_text() == before
     assert not (tmp_path / "dist").exists()
 
@@ -296,7 +314,7 @@ def test_synth_refuses_an_ancestor_of_the_working_directory(project, tmp_path, c
     work = tmp_path / "a" / "b"
     work.mkdir(parents=True)
     monkeypatch.chdir(work)
-    assert run(project, "synth", "--out", str(tmp_path / "a"), root=tmp_path / "project") == 2
+    assert cli.main(["synth", "--out", str(tmp_path / "a")], project=project, root=tmp_path / "project") == 2
     assert "this path contains the working directory" in capsys.readouterr().err
 
 
@@ -467,3 +485,121 @@ def test_multiline_text_changes_show_as_line_diffs() -> None:
     assert added.splitlines()[1:] == ["    data.run.sh:", "      @@ -0,0 +1,2 @@", "      +a", "      +b"]
     newline = format_changes(diff_objects({key: {"data": {"f": "a\nb"}}}, {key: {"data": {"f": "a\nb\n"}}}))
     assert newline.splitlines()[2] == "      (the same lines: only the final newline or the JSON layout differs)"
+
+
+# -- found by trying to break it -------------------------------------------------------
+
+
+def test_synth_reads_the_release_state_under_the_writers_lock(project, tmp_path) -> None:
+    """A synth started while a release command holds the lock renders what the release
+    command leaves, not what it read before (it would put the old image back)."""
+    import threading
+    import time
+
+    from cdk8s_webservice.output import locked
+
+    codes: list[int] = []
+    with locked(tmp_path):
+        synth = threading.Thread(target=lambda: codes.append(cli.main(["synth"], project=project, root=tmp_path)))
+        synth.start()
+        time.sleep(0.5)  # the synth now waits for the lock
+        text = project.releases_file.read_text().replace("image_tag: v1.4.2", "image_tag: v9.9.9")
+        project.releases_file.write_text(text)
+    synth.join()
+    assert codes == [0] and live_image(tmp_path / "dist", "production") == "v9.9.9"
+
+
+def test_a_release_killed_before_the_releases_file_is_written_is_repaired_by_the_retry(
+    project, tmp_path, monkeypatch
+) -> None:
+    from cdk8s_webservice.releases import Releases
+
+    run(project, "synth", root=tmp_path)
+    before = project.releases_file.read_bytes()
+
+    def killed(self, *args, **kwargs):
+        raise KeyboardInterrupt  # as if the process died between dist/ and the releases file
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Releases, "save", killed)
+        with pytest.raises(KeyboardInterrupt):
+            run(project, "set-image", "-e", "production", "v2.0.0", root=tmp_path)
+    assert project.releases_file.read_bytes() == before  # dist/ is ahead; the retry catches up
+    assert run(project, "set-image", "-e", "production", "v2.0.0", root=tmp_path) == 0
+    assert live_image(tmp_path / "dist", "production") == "v2.0.0"
+    assert run(project, "validate", root=tmp_path) == 0
+
+
+def test_a_refused_release_prints_no_success_line(project, tmp_path, capsys, monkeypatch) -> None:
+    from cdk8s_webservice.gate import GateFailed, Violation
+
+    def refused(*args, **kwargs):
+        raise GateFailed([Violation("production", "Deployment", "blacklist", "spec", "no-privileged", "no")])
+
+    monkeypatch.setattr(type(project), "synthesize", refused)
+    before = tree(tmp_path)
+    assert run(project, "set-image", "-e", "production", "v2.0.0", root=tmp_path) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "the gate refused 1 violation(s); nothing was written" in captured.err
+    assert tree(tmp_path) == before
+
+
+def test_diff_refuses_an_unreadable_committed_file_with_exit_2(project, tmp_path, capsys) -> None:
+    run(project, "synth", root=tmp_path)
+    odd = tmp_path / "dist" / "staging" / "odd.yaml"
+    odd.write_text("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: q}\n---\n- 1\n")
+    capsys.readouterr()
+    assert run(project, "diff", root=tmp_path) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {odd}: 'document[1]' is not allowed; a readable manifest: is a list")
+    assert "Traceback" not in err
+
+
+def test_validate_sees_extra_folders_and_files(project, tmp_path, capsys) -> None:
+    run(project, "synth", root=tmp_path)
+    (tmp_path / "dist" / "nested").mkdir()
+    (tmp_path / "dist" / "nested" / "x.yaml").write_bytes(b"caf\xe9\n")
+    capsys.readouterr()
+    assert run(project, "validate", root=tmp_path) == 1
+    assert "dist/ is not what synth makes now: nested (run synth and commit)" in capsys.readouterr().out
+
+
+def test_relative_paths_are_relative_to_the_working_directory(project, tmp_path, capsys) -> None:
+    (tmp_path / "sub").mkdir()
+    with contextlib.chdir(tmp_path / "sub"):
+        assert cli.main(["synth", "-e", "development", "--out", "out"], project=project, root=tmp_path) == 0
+        assert cli.main(["synth", "--out", "~/x"], project=project, root=tmp_path) == 2
+    assert (tmp_path / "sub" / "out" / "development").is_dir() and not (tmp_path / "out").exists()
+    assert "error: --out: '~/x' is not allowed; a path without a leading ~" in capsys.readouterr().err
+    assert not (tmp_path / "sub" / "~").exists()
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--project", ":PROJECT", "history", "-e", "staging"], "error: --project: ':PROJECT' is not allowed"),
+        (["--project", ".main:PROJECT", "history", "-e", "staging"], "error: --project: '.main:PROJECT'"),
+        (["synth", "-s", "bluegreen"], "error: cdk8s-webservice synth: argument -s/--strategy: --strategy:"),
+        (["set-image", "-e", "staging"], "error: cdk8s-webservice set-image: the following arguments are required"),
+    ],
+)
+def test_more_errors_are_one_line_with_exit_2(argv, message) -> None:
+    result = console(*argv)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_a_closed_stdout_after_a_release_is_not_a_refusal(tmp_path) -> None:
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv*", "node_modules", ".git", "build", ".cache"))
+    read, write = os.pipe()
+    os.close(read)
+    script = Path(sys.executable).parent / "cdk8s-webservice"
+    result = subprocess.run(
+        [str(script), "set-image", "-e", "production", "v2.0.0"], cwd=copy, stdout=write, stderr=subprocess.PIPE,
+        text=True, timeout=120,
+    )  # fmt: skip
+    os.close(write)
+    assert result.returncode == 141 and "Traceback" not in result.stderr and "error:" not in result.stderr
+    assert "image_tag: v2.0.0" in (copy / "releases.yaml").read_text()

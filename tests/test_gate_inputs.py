@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
 from collections.abc import Callable
 from typing import Any
@@ -35,6 +36,15 @@ def configmap(name: str = "settings") -> dict[str, Any]:
     return {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": name, "namespace": "blacklist-dev"}}
 
 
+# 10 levels of 10 aliases each: 10**10 nodes once expanded, in a few hundred bytes.
+ALIAS_BOMB = (
+    "\n".join(
+        ["apiVersion: v1", "kind: ConfigMap", "metadata: {name: bomb, namespace: ns}", "x:", '  a0: &a0 ["lol", "lol"]']
+        + [f"  a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 11)]
+    )
+    + "\n"
+)
+
 # (rule, files to write under the root: relative path -> text, the violation
 # expected: environment, kind, name, field). A root folder named "env".
 Files = Callable[[dict[str, Objects]], dict[str, str | bytes | tuple[str, str]]]
@@ -58,6 +68,9 @@ INPUT_CASES: list[tuple[str, str, Files, tuple[str, str, str, str]]] = [
     ("input/pod-template", "CronJob without its job's template", lambda o: {"c.yaml": dump([{"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "c"}, "spec": {"schedule": "@daily", "jobTemplate": {"spec": {}}}}])}, ("env", "File", "c.yaml", "document[0].spec.jobTemplate.spec.template")),
     ("input/unreadable", "dangling symlink", lambda o: {"ok.yaml": dump([configmap()]), "gone.yaml": ("symlink", "nowhere.yaml")}, ("env", "File", "gone.yaml", "(file)")),
     ("input/not-checked", "jsonnet", lambda o: {"ok.yaml": dump([configmap()]), "app.jsonnet": "{}"}, ("env", "File", "app.jsonnet", "(file)")),
+    ("input/helm-chart", "Chart.yaml in an environment folder", lambda o: {"ok.yaml": dump([configmap()]), "prod/Chart.yaml": "apiVersion: v2\nname: x\nversion: 1.0.0\n", "prod/templates/web.json": json.dumps(privileged(o))}, ("prod", "Folder", "prod", "Chart.yaml")),
+    ("input/yaml", "alias bomb", lambda o: {"ok.yaml": dump([configmap()]), "bomb.yaml": ALIAS_BOMB}, ("env", "File", "bomb.yaml", "document[0]")),
+    ("input/unreadable", "symlink out of the folder", lambda o: {"ok.yaml": dump([configmap()]), "passwd.yaml": ("symlink", "/etc/passwd")}, ("env", "File", "passwd.yaml", "(file)")),
     ("input/no-objects", "empty folder", lambda o: {}, ("env", "Folder", "env", "(folder)")),
     ("input/no-objects", "only empty and non-manifest files", lambda o: {"empty.yaml": "", "README.md": "# notes", "chart/Chart.yaml": "name: c", "chart/templates/d.yaml": dump([privileged(o)])}, ("env", "Folder", "env", "(folder)")),
 ]  # fmt: skip
@@ -78,6 +91,15 @@ def test_each_input_form_is_read_or_reported(manifest_gate, objects, tmp_path, r
             path.write_text(content, encoding="utf-8")
     found = {(v.environment, v.kind, v.name, v.field, v.rule) for v in manifest_gate.check_folder(root)}
     assert (*where, rule) in found, sorted(found)
+
+
+def test_a_fifo_is_reported_not_waited_on(manifest_gate, tmp_path) -> None:
+    root = tmp_path / "env"
+    root.mkdir()
+    (root / "ok.yaml").write_text(dump([configmap()]))
+    os.mkfifo(root / "pipe.yaml")
+    found = [(v.name, v.rule, v.message) for v in manifest_gate.check_folder(root)]
+    assert found == [("pipe.yaml", "input/unreadable", "is not a regular file (a FIFO, socket or device)")]
 
 
 def test_the_folder_argocd_syncs_is_checked_itself(manifest_gate, tmp_path) -> None:
@@ -181,7 +203,39 @@ CROSS_CASES: list[tuple[str, Callable[[Objects], None], tuple[str, str, str]]] =
     ("service-ports-unique", lambda o: _svc(o)["spec"]["ports"][1].update(port=80), ("Service", "blacklist", "spec.ports")),
     ("container-ports-unique", lambda o: _ports(o)[1].update(containerPort=8080), ("Deployment", "blacklist", "spec.template.spec.containers[blacklist].ports")),
     ("container-ports-unique", lambda o: _ports(o)[1].update(name="http"), ("Deployment", "blacklist", "spec.template.spec.containers[blacklist].ports")),
+    ("port-range", lambda o: _svc(o)["spec"]["ports"][0].update(port=0), ("Service", "blacklist", "spec.ports[0].port")),
+    ("port-range", lambda o: _ports(o)[0].update(containerPort=70000), ("Deployment", "blacklist", "spec.template.spec.containers[blacklist].ports[0].containerPort")),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("spec.replicas", 3_000_000_000), ("spec.revisionHistoryLimit", 2**31), ("spec.progressDeadlineSeconds", 1e100)],
+)
+def test_numbers_beyond_what_the_api_server_stores_are_refused(manifest_gate, objects, field, value) -> None:
+    """The OpenAPI `format: int32`/`int64` the API server enforces, which JSON Schema
+    alone does not (and 1e100 passes its "integer")."""
+    broken = copy.deepcopy(objects["development"])
+    deployment = find(broken, "Deployment", "blacklist")
+    parent = deployment
+    *path, last = field.split(".")
+    for key in path:
+        parent = parent[key]
+    parent[last] = value
+    found = [(v.kind, v.rule) for v in manifest_gate.check("development", broken)]
+    assert ("Deployment", "schema/kubernetes-1.27") in found
+
+
+def test_secret_data_must_be_base64(manifest_gate) -> None:
+    secret = {
+        "apiVersion": "v1",
+        "kind": "Secret",
+        "metadata": {"name": "s", "namespace": "blacklist-dev"},
+        "data": {"token": "not base64!"},
+    }
+    violations = manifest_gate.check("development", [secret], workloads=False)
+    assert [(v.kind, v.rule) for v in violations] == [("Secret", "schema/kubernetes-1.27")]
+    assert "not base64!" not in str(violations)
 
 
 @pytest.mark.parametrize("rule, breaks, where", CROSS_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CROSS_CASES)])

@@ -180,8 +180,10 @@ def test_promote_then_rollback_then_rollback_again() -> None:
     assert back.blue_green.active == "blue" and back.image_tag == "v1.5.0-rc.2"
     assert dict(back.blue_green.image_tags) == {"blue": "v1.5.0-rc.2", "green": "v1.6.0"}
     again = back.rollback(blue_green=True).history
-    assert again.image_tag == "v1.5.0-rc.1" and again.blue_green.active == "green"
-    assert dict(again.blue_green.image_tags) == {"blue": "v1.5.0-rc.2", "green": "v1.5.0-rc.1"}
+    # The other colour runs the bad v1.6.0: blue is rolled to rc.1 in place instead of
+    # sending traffic to green while its pods are replaced.
+    assert again.image_tag == "v1.5.0-rc.1" and again.blue_green.active == "blue"
+    assert dict(again.blue_green.image_tags) == {"blue": "v1.5.0-rc.1", "green": "v1.6.0"}
     with pytest.raises(ConfigError, match="an earlier release to go back to"):
         again.rollback(blue_green=True)
 
@@ -314,3 +316,45 @@ def test_a_missing_environment_is_named(tmp_path) -> None:
         ConfigError, match=re.escape("releases.yaml: staging: None is not allowed; a release entry; known: development")
     ):
         load_environments(write(tmp_path, "development:\n" + ENTRY))
+
+
+def test_a_rollback_never_goes_forward_past_where_the_live_release_stands() -> None:
+    """After `rollback --to` the oldest release, a plain rollback has nothing earlier:
+    the releases recorded after it are not "back"."""
+    history = one("v1")
+    for tag in ("v2", "v3", "v4"):
+        history = history.record(tag, blue_green=False).history
+    history = history.rollback("v1", blue_green=False).history
+    assert history.live.restores == 1
+    with pytest.raises(ConfigError, match="an earlier release to go back to"):
+        history.rollback(blue_green=False)
+
+
+def test_set_image_of_the_live_tag_while_a_release_is_pending_changes_nothing() -> None:
+    history = staging().record("v1.6.0", blue_green=True).history
+    step = history.record("v1.5.0-rc.2", blue_green=True)
+    assert not step.changed and step.history == history
+    assert step.message.endswith("nothing to do; v1.6.0 stays pending")
+
+
+def test_a_pending_release_left_from_blue_green_does_not_block_a_rolling_release() -> None:
+    history = staging().record("v1.6.0", blue_green=True).history
+    step = history.record("v1.7.0", blue_green=False)  # the environment is rolling now
+    assert step.history.pending is None and step.history.image_tag == "v1.7.0"
+    assert [r.status for r in step.history.releases if r.image_tag == "v1.6.0"] == [ABANDONED]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "staging:\n  - revision: 18446744073709551615\n    image_tag: v1\n    status: live\n",
+            "a whole number from 1",
+        ),
+        ("staging:\n" + ENTRY + "? [a]\n: x\n", "a key that is not a plain value (line 5)"),
+        ("staging:\n  - revision: 2\n    image_tag: v1\n    status: live\n    restores: 2\n", "an earlier revision"),
+    ],
+)
+def test_more_bad_releases_files(tmp_path, text, message) -> None:
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        Releases.load(write(tmp_path, text))

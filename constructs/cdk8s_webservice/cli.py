@@ -29,7 +29,7 @@ from .diff import diff_objects, format_changes, load_objects, read_folder
 from .discovery import load_project, project_spec
 from .errors import ConfigError
 from .gate import Gate, GateFailed
-from .output import check_output_folder, write_environments
+from .output import check_output_folder, locked, read_tree, write_environments
 from .profile import EnvironmentProfile
 from .release_workflow import ReleaseRequest, release, releases_file, shown
 
@@ -53,21 +53,28 @@ def _strategy(value: str) -> Strategy:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the error contract's one line instead of usage plus error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {self.prog}: {message} (see --help)\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(
+    top = _Parser(
         prog="cdk8s-webservice",
         description="Synthesize, compare, validate and release a cdk8s web-service project.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     top.add_argument("--project", help="module:ATTRIBUTE of the ServiceProject (default: from pyproject.toml)")
-    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, text: str) -> argparse.ArgumentParser:
         return commands.add_parser(name, help=text, description=text)
 
     def out_option(sub: argparse.ArgumentParser, text: str) -> None:
-        sub.add_argument("--out", default="dist", help=f"{text} (default: dist)")
+        sub.add_argument("--out", help=f"{text} (default: the project's dist/)")
 
     synth = command("synth", "render environments into the output folder (replaced whole, atomically)")
     synth.add_argument("-e", "--environment", action="append", metavar="ENV", help="only this environment (repeatable)")
@@ -88,13 +95,12 @@ def parser() -> argparse.ArgumentParser:
 
     gate = command("gate", "run the gate (schema, policy, cross-object rules) on rendered YAML")
     gate.add_argument(
-        "folder", nargs="?", default="dist", help="a folder of manifests, or of such folders (default: dist)"
+        "folder", nargs="?", help="a folder of manifests, or of such folders (default: the project's dist/)"
     )
 
     def release_command(name: str, text: str) -> argparse.ArgumentParser:
         sub = command(name, text)
         sub.add_argument("-e", "--environment", required=True, metavar="ENV")
-        out_option(sub, "output folder to re-synthesize")
         return sub
 
     set_image = release_command("set-image", "record a new release (blue-green: pending on the preview colour)")
@@ -141,18 +147,29 @@ def summary(profiles: Sequence[EnvironmentProfile], rendered: dict[str, dict[str
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows)
 
 
-def _path(root: Path, value: str) -> Path:
-    path = Path(value)
-    return path if path.is_absolute() else root / path
+def _path(root: Path, value: str | None, field: str = "--out") -> Path:
+    """A path the user gave, relative to the working directory as with any command;
+    the project's dist/ when none was given."""
+    if value is None:
+        return root / "dist"
+    if value.startswith("~"):
+        raise ConfigError(field, value, "a path without a leading ~ (the shell did not expand it: write $HOME)")
+    return Path(value).absolute()
 
 
 def _synth(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
     if args.environment is not None and not args.environment:
         raise ConfigError("--environment", [], "at least one environment")
     out = check_output_folder(_path(root, args.out), project_root=root)
-    rendered = project.synthesize(args.environment, args.strategy)
-    write_environments(out, rendered, whole=args.environment is None, project_root=root)
-    print(summary(project.profiles(args.environment, args.strategy), rendered))
+    lock = project.releases_file.parent if project.releases_file is not None else out.parent
+    lock.mkdir(parents=True, exist_ok=True)
+    # The release state is read under the writers' lock: a release command running at
+    # the same time finishes first, and this synth renders what it left.
+    with locked(lock):
+        releases = project.load_releases()
+        rendered = project.synthesize(args.environment, args.strategy, releases)
+        write_environments(out, rendered, whole=args.environment is None, project_root=root)
+    print(summary(project.profiles(args.environment, args.strategy, releases), rendered))
     print(f"wrote {sum(len(f) for f in rendered.values())} files under {shown(out)}/")
     return 0
 
@@ -181,7 +198,7 @@ def _diff(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
             if folder.startswith("helm/"):
                 continue
             changes += diff_objects(read_folder(out / folder), load_objects(files.values()))
-        title = f"{args.out}/ -> fresh synth"
+        title = f"{shown(out)}/ -> fresh synth"
     if not changes:
         print(f"{title}: no differences")
         return 0
@@ -189,25 +206,20 @@ def _diff(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
     return 1
 
 
-def _read_tree(folder: Path) -> dict[str, str]:
-    if not folder.is_dir():
-        return {}
-    return {
-        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 def _validate(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
     rendered = project.synthesize()
     out = _path(root, args.out)
-    stale = sorted(folder for folder, files in rendered.items() if _read_tree(out / folder) != files)
+    expected = {f"{folder}/{name}": text for folder, files in rendered.items() for name, text in files.items()}
+    present = read_tree(out)
+    stale = sorted(
+        {path.rsplit("/", 1)[0] for path in expected.keys() ^ present.keys()}
+        | {path.rsplit("/", 1)[0] for path in expected.keys() & present.keys() if expected[path] != present[path]}
+    )
     print(summary(project.profiles(), rendered))
     if stale:
-        print(f"{args.out}/ is not what synth makes now: {', '.join(stale)} (run synth and commit)")
+        print(f"{shown(out)}/ is not what synth makes now: {', '.join(stale)} (run synth and commit)")
         return 1
-    print(f"every environment builds; {args.out}/ is current")
+    print(f"every environment builds; {shown(out)}/ is current")
     return 0
 
 
@@ -233,7 +245,7 @@ def _history(project: ServiceProject, args: argparse.Namespace) -> int:
 def _release(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
     fields = ("tag", "to", "strategy", "rollback", "promote", "sync", "timeout")
     options = {name: getattr(args, name) for name in fields if hasattr(args, name)}
-    request = ReleaseRequest(args.command, args.environment, _path(root, args.out), **options)
+    request = ReleaseRequest(args.command, args.environment, **options)
     return release(project, root, request)
 
 
@@ -252,14 +264,16 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
             "render": lambda: _render(project, args),
             "diff": lambda: _diff(project, args, root),
             "validate": lambda: _validate(project, args, root),
-            "gate": lambda: _gate(project, _path(root, args.folder)),
+            "gate": lambda: _gate(project, _path(root, args.folder, "folder")),
             "history": lambda: _history(project, args),
         }
         return handlers.get(args.command, lambda: _release(project, args, root))()
     except GateFailed as failure:
-        print(failure.report(), file=sys.stderr)
+        print(failure.report(wrote_nothing=args.command != "gate"), file=sys.stderr)
         # kubectl diff's contract: 1 is "differences", so a refusal is an error (2).
         return 2 if args.command == "diff" else 1
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): not a refusal; see `run`
     except Exception as error:
         message = error_line(error)
         if message is None:
@@ -321,4 +335,9 @@ def run() -> None:
         code = main()
     except KeyboardInterrupt:
         code = 130
+    except BrokenPipeError:
+        # Whatever the command did is done; only its report could not be read. Exit as
+        # a command killed by SIGPIPE would, without a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 141
     runtime.exit_now(code)

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from . import yaml_emitter
+from .errors import ConfigError
 
 ObjectKey = tuple[str, str, str]  # kind, namespace, name
 
@@ -40,7 +41,22 @@ def load_objects(texts: Iterable[str]) -> dict[ObjectKey, dict[str, Any]]:
 
 
 def read_folder(folder: Path) -> dict[ObjectKey, dict[str, Any]]:
-    return load_objects(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.yaml")))
+    """The objects of a folder of manifests, read as the gate (and ArgoCD) reads them;
+    anything unreadable is refused with the file and document named."""
+    from .gate.inputs import MANIFEST_SUFFIXES, read_file
+
+    objects: dict[ObjectKey, dict[str, Any]] = {}
+    if not folder.is_dir():
+        return objects
+    for path in sorted(p for p in folder.iterdir() if p.name.endswith(MANIFEST_SUFFIXES)):
+        found, problems = read_file(path, folder.name, path.name)
+        if problems:
+            first = problems[0]
+            raise ConfigError(str(path), first.field, f"a readable manifest: {first.message} ({first.rule})")
+        for doc in found:
+            meta = doc["metadata"]
+            objects[(doc["kind"], meta.get("namespace", ""), meta["name"])] = doc
+    return objects
 
 
 def _flatten(value: Any, path: str, out: dict[str, Any]) -> None:

@@ -49,10 +49,14 @@ def load_project(spec: str, root: Path) -> ServiceProject:
     module_name, _, attribute = spec.partition(":")
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
+    if not module_name or not attribute or module_name.startswith("."):
+        raise ConfigError("--project", spec, "module:ATTRIBUTE with an absolute module name, e.g. main:project")
     try:
         module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
+    except (ImportError, ValueError) as error:
         raise ConfigError("--project", spec, f"an importable module from {root} ({error})") from None
+    except SystemExit:
+        raise ConfigError("--project", spec, f"a module that can be imported; {module_name} exited") from None
     project = getattr(module, attribute, None)
     if callable(project) and not isinstance(project, ServiceProject):
         project = project()

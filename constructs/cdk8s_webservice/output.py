@@ -215,6 +215,23 @@ def _read_bytes(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def read_tree(folder: Path | str) -> dict[str, str]:
+    """Relative path -> text of every file under `folder` (the marker left out); {} if
+    there is no folder. A file that is not UTF-8 reads as a marker of that, so a
+    comparison with rendered output sees it as different instead of failing."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return {}
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.name != MARKER:
+            try:
+                files[path.relative_to(folder).as_posix()] = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                files[path.relative_to(folder).as_posix()] = "(not UTF-8)"
+    return files
+
+
 def replace_directory(
     target: Path | str,
     files: Mapping[str, str | bytes],

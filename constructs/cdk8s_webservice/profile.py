@@ -19,6 +19,8 @@ from .names import check_dns_label, check_env_var_name, check_host_name
 from .values import check_bool, check_instance, check_int, check_str_mapping
 
 _TAG = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
+# A git ref as ArgoCD's targetRevision takes it (git check-ref-format, conservatively).
+_GIT_REF = re.compile(r"[A-Za-z0-9_.][A-Za-z0-9_./-]{0,254}")
 _DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 # Tags that name a moving target rather than a build.
 FLOATING_TAGS = frozenset({"latest", "stable", "main", "master", "edge"})
@@ -168,8 +170,16 @@ class EnvironmentProfile:
         object.__setattr__(self, "strategy", Strategy.parse(f"{self.name}.strategy", self.strategy))
         for colour, tag in self.blue_green.image_tags.items():
             check_image_tag(f"{self.name}.blue_green.image_tags.{colour}", tag, self.tag_policy)
-        if not isinstance(self.git_revision, str) or not self.git_revision or " " in self.git_revision:
-            raise ConfigError(f"{self.name}.git_revision", self.git_revision, "a branch, tag or commit")
+        if (
+            not isinstance(self.git_revision, str)
+            or not _GIT_REF.fullmatch(self.git_revision)
+            or (".." in self.git_revision)
+        ):
+            raise ConfigError(
+                f"{self.name}.git_revision",
+                self.git_revision,
+                "a branch, tag or commit: letters, digits, '.', '_', '-' and '/', no '..', no leading '-' or '/'",
+            )
         check_int(f"{self.name}.replicas", self.replicas, minimum=1)
         if not self.autoscaling.min_replicas <= self.replicas <= self.autoscaling.max_replicas:
             raise ConfigError(

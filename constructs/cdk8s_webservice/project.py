@@ -82,9 +82,12 @@ class ServiceProject:
         return environments
 
     def profiles(
-        self, names: Iterable[str] | None = None, strategy: Strategy | None = None
+        self,
+        names: Iterable[str] | None = None,
+        strategy: Strategy | None = None,
+        releases: Releases | None = None,
     ) -> list[EnvironmentProfile]:
-        profiles = self.load_environments().select(names)
+        profiles = self.load_environments(releases).select(names)
         if not profiles:
             raise ConfigError("environments", [], "at least one environment to synthesize")
         if strategy is not None:
@@ -92,16 +95,20 @@ class ServiceProject:
         return profiles
 
     def synthesize(
-        self, names: Iterable[str] | None = None, strategy: Strategy | None = None
+        self,
+        names: Iterable[str] | None = None,
+        strategy: Strategy | None = None,
+        releases: Releases | None = None,
     ) -> dict[str, dict[str, str]]:
         """Folder -> file name -> YAML text. With `names`, only those environments
-        (and their Helm charts); otherwise every folder listed above.
+        (and their Helm charts); otherwise every folder listed above. `releases`: the
+        release state to build from (default: `releases_file`, read now).
 
         Raises `ConfigError` for a bad value and `GateFailed` when a synthesized
         object breaks a gate rule: in both cases before anything is written."""
         gate = warmed_gate(self.gate)
         app = App()
-        profiles = self.profiles(names, strategy)
+        profiles = self.profiles(names, strategy, releases)
         rendered: dict[str, dict[str, str]] = {}
         # Only what the ArgoCD Applications need is kept of each environment's
         # objects; the rest is dropped once rendered and checked.

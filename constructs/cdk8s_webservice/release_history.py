@@ -36,9 +36,6 @@ class ReleaseStatus(enum.Enum):
     ABANDONED = "abandoned"
 
 
-_DISPLACED = (ReleaseStatus.SUPERSEDED, ReleaseStatus.ROLLED_BACK)
-
-
 @dataclass(frozen=True)
 class Release:
     """One recorded release of one environment."""
@@ -53,6 +50,15 @@ class Release:
     """Blue-green environments: the colour the release runs on."""
     description: str = ""
     """How it came about (`set-image`, `rollback to 3`, ...)."""
+    restores: int | None = None
+    """A rollback: the revision whose image it runs again. The history before that
+    revision is what a further rollback may go back to."""
+
+    @property
+    def position(self) -> int:
+        """Where this release stands in the order of releases: a rollback stands where
+        the release it restores stood."""
+        return self.restores if self.restores is not None else self.revision
 
 
 @dataclass(frozen=True)
@@ -113,12 +119,14 @@ class ReleaseHistory:
 
     @property
     def blue_green(self) -> BlueGreenState:
-        """Live colour, and the image each colour runs: the preview colour runs the
-        pending release, else the release most recently displaced from live."""
+        """Live colour, and the image each colour runs: the live release's on its
+        colour; on the other, the newest release recorded on it (the pending one, or
+        whatever last ran there), else the live image."""
         live = self.live
         active = live.colour or COLOURS[0]
-        preview = self.pending or next((r for r in self.releases if r.status in _DISPLACED), None)
-        tags = {active: live.image_tag, _other(active): (preview or live).image_tag}
+        preview = _other(active)
+        on_preview = next((r for r in self.releases if r.colour == preview), None)
+        tags = {active: live.image_tag, preview: (on_preview or live).image_tag}
         return BlueGreenState(active=active, image_tags=tags)
 
     # -- transitions -------------------------------------------------------
@@ -137,16 +145,17 @@ class ReleaseHistory:
         untouched until `promote`). Otherwise it is live at once (ArgoCD syncs it;
         the Deployment or Flagger rolls it out)."""
         live, pending = self.live, self.pending
-        if not blue_green:
-            if live.image_tag == tag:
-                return Transition(self, f"{tag} is already live (revision {live.revision}): nothing to do", False)
-            new = Release(self._next_revision(), tag, ReleaseStatus.LIVE, description="set-image")
-            history = self._with((live.revision, ReleaseStatus.SUPERSEDED), new=new)
-            return Transition(history, f"revision {new.revision}: {tag} is live (was {live.image_tag})", True)
         if pending is not None and pending.image_tag == tag:
             return Transition(self, f"{tag} is already pending (revision {pending.revision}): nothing to do", False)
-        if pending is None and live.image_tag == tag:
-            return Transition(self, f"{tag} is already live (revision {live.revision}): nothing to do", False)
+        if live.image_tag == tag:
+            waiting = f"; {pending.image_tag} stays pending" if pending is not None else ""
+            return Transition(self, f"{tag} is already live (revision {live.revision}): nothing to do{waiting}", False)
+        if not blue_green:
+            # A release pending from when the environment was blue-green never went live.
+            stale = [(pending.revision, ReleaseStatus.ABANDONED)] if pending is not None else []
+            new = Release(self._next_revision(), tag, ReleaseStatus.LIVE, description="set-image")
+            history = self._with((live.revision, ReleaseStatus.SUPERSEDED), *stale, new=new)
+            return Transition(history, f"revision {new.revision}: {tag} is live (was {live.image_tag})", True)
         colour = _other(live.colour or COLOURS[0])
         new = Release(self._next_revision(), tag, ReleaseStatus.PENDING, colour, "set-image")
         changes = [(pending.revision, ReleaseStatus.ABANDONED)] if pending is not None else []
@@ -175,7 +184,10 @@ class ReleaseHistory:
         default the newest earlier release that was live and was not itself rolled
         back. Refused (ConfigError) when there is none."""
         live = self.live
-        earlier = [r for r in self.releases if r.revision < live.revision and r.image_tag != live.image_tag]
+        # Earlier than where the live release stands (a rollback stands where the release
+        # it restored stood), so a rollback never goes forward.
+        earlier = [r for r in self.releases if r.position < live.position and r.image_tag != live.image_tag]
+        earlier.sort(key=lambda r: r.position, reverse=True)
         # A release whose image was rolled back later is bad: never go "back" to it.
         rolled_back = [r for r in self.releases if r.status is ReleaseStatus.ROLLED_BACK]
 
@@ -214,13 +226,24 @@ class ReleaseHistory:
 
     def rollback(self, to: str | None = None, *, blue_green: bool) -> Transition:
         """Back to an earlier release, as a new revision; the live one is marked
-        rolled-back. Blue-green: the earlier release goes to the non-live colour
-        (which usually runs it already), and that colour goes live."""
+        rolled-back. Blue-green: where the other colour already runs the earlier
+        release, that colour goes live (an instant switch); otherwise the live colour
+        is rolled to it in place (a rolling update: no traffic ever reaches a colour
+        while its pods are being replaced)."""
         live, pending = self.live, self.pending
         target = self.rollback_target(to)
-        colour = _other(live.colour or COLOURS[0]) if blue_green else None
+        colour = None
+        if blue_green:
+            state = self.blue_green
+            colour = state.preview if state.tag(state.preview, "") == target.image_tag and pending is None else None
+            colour = colour or state.active
         new = Release(
-            self._next_revision(), target.image_tag, ReleaseStatus.LIVE, colour, f"rollback to {target.revision}"
+            self._next_revision(),
+            target.image_tag,
+            ReleaseStatus.LIVE,
+            colour,
+            f"rollback to {target.revision}",
+            restores=target.position,
         )
         changes = [(live.revision, ReleaseStatus.ROLLED_BACK)]
         if pending is not None:

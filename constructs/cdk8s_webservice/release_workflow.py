@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from .delivery import Strategy
 from .errors import ConfigError
-from .output import check_output_folder, locked, write_environments
-from .profile import EnvironmentProfile
+from .output import check_output_folder, locked, read_tree, write_environments
+from .profile import EnvironmentProfile, check_image_tag
 from .releases import ReleaseHistory, Transition, check_writable
 
 if TYPE_CHECKING:
@@ -35,7 +35,6 @@ class ReleaseRequest:
     command: str
     """set-image, promote, rollback or deploy."""
     environment: str
-    out: Path
     tag: str | None = None
     to: str | None = None
     strategy: str | None = None
@@ -59,24 +58,49 @@ def releases_file(project: ServiceProject) -> Path:
 
 
 def release(project: ServiceProject, root: Path, request: ReleaseRequest) -> int:
+    """One transition, in an order that a kill at any point cannot make inconsistent:
+    the new state is rendered in memory (through the gate) first, then dist/ is
+    replaced, then the releases file. Killed in between, dist/ is ahead of the
+    releases file, and the retried command makes the same transition again. A
+    command with nothing to do still puts a stale dist/ right."""
     path = releases_file(project)
-    out = check_output_folder(request.out, project_root=root)
+    out = check_output_folder(root / "dist", project_root=root)
     check_writable(path)
-    argocd = find_argocd(request.timeout) if request.command == "deploy" and request.sync else None
+    if request.timeout < 1:
+        raise ConfigError("--timeout", request.timeout, "a number of seconds from 1")
+    argocd = find_argocd() if request.command == "deploy" and request.sync else None
     with locked(path.parent):
+        remove_debris(path)
         releases = project.load_releases()
         environments = project.load_environments(releases)
         profile = environments.get(request.environment)
+        if request.tag is not None:
+            check_image_tag("TAG", request.tag, profile.tag_policy)
         transition = _transition(request, profile, releases.get(profile.name))
-        print(f"{profile.name}: {transition.message}")
+        after = releases.with_history(transition.history) if transition.changed else releases
+        rendered = project.synthesize(releases=after)
+        expected = {f"{folder}/{name}": text for folder, files in rendered.items() for name, text in files.items()}
+        stale = read_tree(out) != expected
+        if transition.changed or stale:
+            write_environments(out, rendered, whole=True, project_root=root)
         if transition.changed:
-            _apply(project, root, out, path, releases.with_history(transition.history).to_yaml())
-            _report(project, profile, path, out, transition)
-        else:
-            print("nothing changed")
+            after.save(path)
+    print(f"{profile.name}: {transition.message}")
+    if transition.changed:
+        _report(profile, path, out, transition)
+    elif stale:
+        print(f"{shown(out)}/ was not what {path.name} makes: rewritten (commit it)")
+    else:
+        print("nothing changed")
     if argocd is not None:
         return sync(argocd, f"{project.name}-{profile.name}", request.timeout)
     return 0
+
+
+def remove_debris(path: Path) -> None:
+    """Temporary files a killed save left beside the releases file."""
+    for leftover in path.parent.glob(f".{path.name}.tmp-*"):
+        leftover.unlink(missing_ok=True)
 
 
 def _transition(request: ReleaseRequest, profile: EnvironmentProfile, history: ReleaseHistory) -> Transition:
@@ -93,18 +117,7 @@ def _transition(request: ReleaseRequest, profile: EnvironmentProfile, history: R
     return history.rollback(request.to, blue_green=blue_green)
 
 
-def _apply(project: ServiceProject, root: Path, out: Path, path: Path, text: str) -> None:
-    """New releases file, then dist/ from it; the old file back if synth refuses."""
-    previous = path.read_bytes()
-    _replace_file(path, text.encode("utf-8"))
-    try:
-        write_environments(out, project.synthesize(), whole=True, project_root=root)
-    except BaseException:
-        _replace_file(path, previous)
-        raise
-
-
-def _report(project: ServiceProject, profile: EnvironmentProfile, path: Path, out: Path, step: Transition) -> None:
+def _report(profile: EnvironmentProfile, path: Path, out: Path, step: Transition) -> None:
     if profile.strategy is Strategy.BLUE_GREEN:
         bg = step.history.blue_green
         print(
@@ -139,19 +152,7 @@ def _action(request: ReleaseRequest, profile: EnvironmentProfile) -> str:
     return "set-image"
 
 
-def _replace_file(path: Path, content: bytes) -> None:
-    """Atomically, keeping the file's mode."""
-    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        temporary.write_bytes(content)
-        os.chmod(temporary, path.stat().st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def find_argocd(timeout: int) -> str:
+def find_argocd() -> str:
     """The argocd CLI, found before anything changes."""
     found = shutil.which("argocd")
     if found is None:
@@ -160,8 +161,6 @@ def find_argocd(timeout: int) -> str:
             "argocd",
             "the argocd CLI on PATH, logged in (argocd login); or leave out --sync and let ArgoCD sync",
         )
-    if timeout < 1:
-        raise ConfigError("--timeout", timeout, "a number of seconds from 1")
     return found
 
 

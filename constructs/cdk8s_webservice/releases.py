@@ -124,6 +124,8 @@ class Releases:
                     entry["colour"] = r.colour
                 if r.description:
                     entry["description"] = r.description
+                if r.restores is not None:
+                    entry["restores"] = r.restores
                 entries.append(entry)
             data[env] = entries
         return HEADER + yaml_emitter.dump(data)
@@ -172,6 +174,15 @@ def _mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) 
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"a key that is not a plain value (line {key_node.start_mark.line + 1})",
+                key_node.start_mark,
+            ) from None
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r} (line {key_node.start_mark.line + 1})", key_node.start_mark
@@ -187,7 +198,8 @@ def _one_line(error: yaml.YAMLError) -> str:
     return " ".join(str(error).split())
 
 
-_KEYS = ("revision", "image_tag", "status", "colour", "description")
+_KEYS = ("revision", "image_tag", "status", "colour", "description", "restores")
+_INT32_MAX = 2**31 - 1
 
 
 def _parse_history(where: str, environment: str, value: object) -> ReleaseHistory:
@@ -204,8 +216,8 @@ def _parse_history(where: str, environment: str, value: object) -> ReleaseHistor
         if unknown:
             raise ConfigError(f"{at}.{unknown[0]}", item[unknown[0]], f"known keys are {', '.join(_KEYS)}")
         revision = item.get("revision")
-        if type(revision) is not int or revision < 1:
-            raise ConfigError(f"{at}.revision", revision, "a whole number from 1")
+        if type(revision) is not int or not 1 <= revision <= _INT32_MAX:
+            raise ConfigError(f"{at}.revision", revision, f"a whole number from 1 to {_INT32_MAX}")
         tag = item.get("image_tag")
         if not isinstance(tag, str) or not tag:
             raise ConfigError(f"{at}.image_tag", tag, "an image tag (quote it if YAML would read it as a number)")
@@ -221,7 +233,10 @@ def _parse_history(where: str, environment: str, value: object) -> ReleaseHistor
         description = item.get("description", "")
         if not isinstance(description, str):
             raise ConfigError(f"{at}.description", description, "text")
-        releases.append(Release(revision, tag, status, colour, description))
+        restores = item.get("restores")
+        if restores is not None and (type(restores) is not int or not 1 <= restores < revision):
+            raise ConfigError(f"{at}.restores", restores, f"an earlier revision (1 to {revision - 1})")
+        releases.append(Release(revision, tag, status, colour, description, restores))
     try:
         return ReleaseHistory(environment, tuple(releases))
     except ConfigError as error:

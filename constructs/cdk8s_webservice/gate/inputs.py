@@ -38,6 +38,10 @@ from .registry import declare
 from .violations import Violation
 
 MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
+# Nodes a document may expand to through its aliases (a manifest has thousands at
+# most): more is an "alias bomb" that would take the gate's memory and time, which
+# go-yaml refuses as excessive aliasing too.
+MAX_EXPANDED_NODES = 200_000
 SCHEMA_ONLY = ("argocd", "argocd-applicationset")
 
 for _id, (_kinds, _reason) in {
@@ -50,6 +54,7 @@ for _id, (_kinds, _reason) in {
     "input/identity": ("*", "an object without apiVersion, kind or metadata.name"),
     "input/pod-template": ("(pod-bearing)", "a workload without its pod template"),
     "input/not-checked": ("File", "a jsonnet file: ArgoCD evaluates it, the gate cannot"),
+    "input/helm-chart": ("Folder", "a Chart.yaml outside helm/: ArgoCD would render the folder as a Helm chart"),
 }.items():
     declare(
         _id,
@@ -113,9 +118,19 @@ def _documents(path: Path, text: str) -> Iterator[tuple[str, Any] | tuple[str, V
             )
         return
     index = 0
+    loader = _Loader(text)
     try:
-        for index, doc in enumerate(yaml.load_all(text, Loader=_Loader)):
-            yield f"document[{index}]", doc
+        while loader.check_node():
+            node = loader.get_node()
+            if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+                yield (
+                    "",
+                    _file_violation(
+                        f"document[{index}]", "input/yaml", f"excessive aliasing (over {MAX_EXPANDED_NODES} nodes)"
+                    ),
+                )
+            else:
+                yield f"document[{index}]", loader.construct_document(node)
             index += 1
     except yaml.YAMLError as error:
         # The problem and its position only: PyYAML's own message quotes the line.
@@ -123,6 +138,23 @@ def _documents(path: Path, text: str) -> Iterator[tuple[str, Any] | tuple[str, V
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
         problem = getattr(error, "problem", None) or type(error).__name__
         yield "", _file_violation(f"document[{index}]", "input/yaml", f"{problem}{where}")
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """Nodes `node` stands for with every alias expanded (shared nodes counted once
+    per use, computed once each)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = MAX_EXPANDED_NODES + 1  # a node that contains itself expands forever
+    if isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(child, memo) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    else:
+        size = 1
+    memo[key] = size
+    return size
 
 
 def _file_violation(where: str, rule: str, message: str) -> Violation:
@@ -152,6 +184,9 @@ def read_file(path: Path, environment: str, label: str) -> tuple[list[dict[str, 
         problems.append(Violation(environment, "File", label, where, rule, message))
 
     try:
+        if not path.is_file():
+            report("(file)", "input/unreadable", "is not a regular file (a FIFO, socket or device)")
+            return objects, problems
         text = _decode(path.read_bytes())
     except OSError as error:
         report("(file)", "input/unreadable", error.strerror or type(error).__name__)
@@ -184,6 +219,14 @@ def read_file(path: Path, environment: str, label: str) -> tuple[list[dict[str, 
     return objects, problems
 
 
+def _inside(path: Path, root: Path) -> bool:
+    """Whether a path (followed through symlinks) stays inside `root`, as ArgoCD
+    requires of the files it reads."""
+    real_root = root.resolve()
+    real = path.resolve()
+    return real == real_root or real_root in real.parents
+
+
 def read_folder(root: Path, *, schema_only: tuple[str, ...] = SCHEMA_ONLY) -> tuple[list[Group], list[Violation]]:
     """Every group of objects under `root` (itself included), and what could not be read."""
     root = Path(root)
@@ -195,11 +238,23 @@ def read_folder(root: Path, *, schema_only: tuple[str, ...] = SCHEMA_ONLY) -> tu
     for folder, dirnames, filenames in os.walk(root):
         dirnames.sort()
         here = Path(folder)
-        if "Chart.yaml" in filenames:
-            dirnames.clear()  # a Helm chart: its templates are not plain YAML
-            continue
         parts = here.relative_to(root).parts
         name = "/".join(parts) if parts else root.name
+        if "Chart.yaml" in filenames:
+            dirnames.clear()  # a Helm chart: its templates are not plain YAML
+            if "helm" not in (*root.resolve().parts, *parts):
+                violations.append(
+                    Violation(
+                        name,
+                        "Folder",
+                        name,
+                        "Chart.yaml",
+                        "input/helm-chart",
+                        "makes ArgoCD render this folder as a Helm chart, not as the plain manifests it holds; "
+                        "Helm charts belong under helm/",
+                    )
+                )
+            continue
         group = Group(name, any(fnmatch.fnmatch(p, pat) for p in (root.name, *parts) for pat in schema_only))
         for filename in sorted(filenames):
             label = "/".join((*parts, filename))
@@ -210,6 +265,11 @@ def read_folder(root: Path, *, schema_only: tuple[str, ...] = SCHEMA_ONLY) -> tu
                     )
                 )
             if not filename.endswith(MANIFEST_SUFFIXES):
+                continue
+            if not _inside(here / filename, root):
+                violations.append(
+                    Violation(name, "File", label, "(file)", "input/unreadable", "is a symlink out of the folder")
+                )
                 continue
             objects, problems = read_file(here / filename, name, label)
             group.objects += objects

@@ -4,10 +4,12 @@ a field the CRD does not declare is an error)."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import importlib.resources
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -45,6 +47,33 @@ declare(
 )
 
 
+def _int_within(bits: int) -> Callable[[object], bool]:
+    low, high = -(2 ** (bits - 1)), 2 ** (bits - 1) - 1
+
+    def check(value: object) -> bool:
+        # A float with an integral value passes JSON Schema's "integer" (1e100 does).
+        return not isinstance(value, (int, float)) or isinstance(value, bool) or low <= value <= high
+
+    return check
+
+
+def _base64(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    try:
+        base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return True
+
+
+# The OpenAPI formats the API server enforces and JSON Schema does not know.
+FORMATS = jsonschema.FormatChecker(formats=())
+FORMATS.checks("int32")(_int_within(32))
+FORMATS.checks("int64")(_int_within(64))
+FORMATS.checks("byte")(_base64)
+
+
 @cache
 def _definitions(version: str) -> tuple[str, Registry]:
     # kubernetes-validate ships the schemas; its own validate() re-reads several
@@ -63,7 +92,9 @@ def core_validator(version: str, api_version: str, kind: str) -> jsonschema.prot
     if not path.is_file():
         return None
     schema = json.loads(path.read_text())
-    return jsonschema.Draft202012Validator(schema, registry=Resource.from_contents(schema) @ registry)
+    return jsonschema.Draft202012Validator(
+        schema, registry=Resource.from_contents(schema) @ registry, format_checker=FORMATS
+    )
 
 
 def _close(schema: Mapping[str, Any]) -> dict[str, Any]:
@@ -92,7 +123,9 @@ def _crd_validators(files: tuple[Path, ...]) -> dict[tuple[str, str], jsonschema
                 continue
             for version in crd["spec"]["versions"]:
                 key = (f"{crd['spec']['group']}/{version['name']}", crd["spec"]["names"]["kind"])
-                validators[key] = jsonschema.Draft202012Validator(_close(version["schema"]["openAPIV3Schema"]))
+                validators[key] = jsonschema.Draft202012Validator(
+                    _close(version["schema"]["openAPIV3Schema"]), format_checker=FORMATS
+                )
     return validators
 
 

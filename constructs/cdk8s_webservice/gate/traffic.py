@@ -137,3 +137,35 @@ def container_ports_unique(obj: Obj, fail: Fail) -> None:
         for path, c in containers(pod):
             for what, value in _repeated(c.get("ports") or [], "containerPort"):
                 fail(f"{path}.ports", f"{what} {value} appears more than once")
+
+
+def _out_of_range(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and not 1 <= value <= 65535
+
+
+@rule(
+    "port-range",
+    kinds=("Service",),
+    reason="a port number outside 1-65535",
+    source=f"{API_SERVER}: it refuses the object (the OpenAPI schema does not bound ports)",
+)
+def service_port_range(obj: Obj, fail: Fail) -> None:
+    for i, port in enumerate(p for p in obj.spec.get("ports") or [] if isinstance(p, Mapping)):
+        for key in ("port", "targetPort", "nodePort"):
+            if _out_of_range(port.get(key)):
+                fail(f"spec.ports[{i}].{key}", f"{port[key]} is not a port number (1-65535)")
+
+
+@rule(
+    "port-range",
+    kinds=(POD_BEARING,),
+    reason="a port number outside 1-65535",
+    source=f"{API_SERVER}: it refuses the object (the OpenAPI schema does not bound ports)",
+)
+def container_port_range(obj: Obj, fail: Fail) -> None:
+    for pod in obj.pods:
+        for path, c in containers(pod):
+            for i, port in enumerate(p for p in c.get("ports") or [] if isinstance(p, Mapping)):
+                for key in ("containerPort", "hostPort"):
+                    if _out_of_range(port.get(key)):
+                        fail(f"{path}.ports[{i}].{key}", f"{port[key]} is not a port number (1-65535)")

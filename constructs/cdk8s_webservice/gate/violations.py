@@ -37,8 +37,9 @@ class GateFailed(Exception):
         self.violations = sorted(violations)
         super().__init__(self.report())
 
-    def report(self) -> str:
-        lines = [f"the gate refused {len(self.violations)} violation(s); nothing was written:"]
+    def report(self, *, wrote_nothing: bool = True) -> str:
+        tail = "; nothing was written:" if wrote_nothing else ":"
+        lines = [f"the gate refused {len(self.violations)} violation(s){tail}"]
         lines += [f"  {violation}" for violation in self.violations]
         return "\n".join(lines)
 
