@@ -29,7 +29,7 @@ from .diff import diff_objects, format_changes, load_objects, read_folder
 from .discovery import load_project, project_spec
 from .errors import ConfigError
 from .gate import Gate, GateFailed
-from .output import check_output_folder, write_environments
+from .output import check_output_folder, read_tree, write_environments
 from .profile import EnvironmentProfile
 from .release_workflow import ReleaseRequest, release, releases_file, shown
 
@@ -189,20 +189,10 @@ def _diff(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
     return 1
 
 
-def _read_tree(folder: Path) -> dict[str, str]:
-    if not folder.is_dir():
-        return {}
-    return {
-        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 def _validate(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
     rendered = project.synthesize()
     out = _path(root, args.out)
-    stale = sorted(folder for folder, files in rendered.items() if _read_tree(out / folder) != files)
+    stale = sorted(folder for folder, files in rendered.items() if read_tree(out / folder) != files)
     print(summary(project.profiles(), rendered))
     if stale:
         print(f"{args.out}/ is not what synth makes now: {', '.join(stale)} (run synth and commit)")

@@ -43,6 +43,19 @@ _RENAME_EXCHANGE = 2
 _SYS_RENAMEAT2 = {"x86_64": 316, "aarch64": 276}
 
 
+def read_tree(folder: Path | str, *, marker: bool = True) -> dict[str, str]:
+    """Relative path (POSIX) -> text of every file under `folder` ({} when it is not a
+    folder); `marker=False` leaves the output marker out."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return {}
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and (marker or p.name != MARKER)
+    }
+
+
 def check_output_folder(target: Path | str, *, project_root: Path | None = None, field: str = "--out") -> Path:
     """Refuse (ConfigError) any `target` this tool must not replace; return it absolute."""
     target = Path(os.path.abspath(target))
