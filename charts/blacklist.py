@@ -86,4 +86,4 @@ class BlacklistChart(EnvironmentChart):
         values = sealed.get(profile.name)
         props = blacklist_props(profile, dict(values) if values is not None else None)
         super().__init__(scope, f"{NAME}-{profile.name}", profile=profile, labels=props.identity.common_labels)
-        self.service = WebService(self, NAME, props=props)
+        self.web_service = WebService(self, NAME, props=props)

@@ -11,6 +11,7 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 import main
 from cdk8s_webservice import Environments, Releases, runtime
+from cdk8s_webservice.testing import find, find_all, pod_labels, read_tree, selects
 
 ROOT = Path(__file__).resolve().parent.parent
 runtime.start(ROOT)  # jsii's settings, before anything imports cdk8s
@@ -30,6 +31,8 @@ ENVIRONMENTS = load_environments()
 DEVELOPMENT, STAGING, PRODUCTION = ENVIRONMENTS
 ENVS = ("development", "staging", "production")
 
+__all__ = ["ENVS", "ROOT", "find", "find_all", "live_deployment", "pod_labels", "read_tree", "selects"]
+
 
 @pytest.fixture(scope="session")
 def rendered() -> dict[str, dict[str, str]]:
@@ -45,16 +48,6 @@ def objects(rendered: dict[str, dict[str, str]]) -> dict[str, list[dict[str, Any
         for folder, files in rendered.items()
         if not folder.startswith("helm/")
     }
-
-
-def find(objects: list[dict[str, Any]], kind: str, name: str) -> dict[str, Any]:
-    matches = [o for o in objects if o["kind"] == kind and o["metadata"]["name"] == name]
-    assert len(matches) == 1, f"expected one {kind}/{name}, found {len(matches)}"
-    return matches[0]
-
-
-def all_of(objects: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
-    return [o for o in objects if o["kind"] == kind]
 
 
 def live_deployment(objects: list[dict[str, Any]]) -> dict[str, Any]:

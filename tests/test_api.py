@@ -25,6 +25,7 @@ from conftest import ROOT
 import cdk8s_webservice
 
 SURFACE_FILE = ROOT / "tests" / "api" / "public-api.txt"
+STUB_FILE = ROOT / "constructs" / "cdk8s_webservice" / "__init__.pyi"
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
 
@@ -77,6 +78,29 @@ def test_public_api_is_pinned() -> None:
         "the public API changed: bump the version in pyproject.toml (major for a removal or a changed "
         "signature, minor for an addition), add a CHANGELOG entry, then UPDATE_API_SURFACE=1 make test"
     )
+
+
+def test_type_stub_is_generated_from_the_one_export_table() -> None:
+    """`__init__.pyi` (what mypy and IDEs read) lists exactly `_PUBLIC`'s names."""
+    if os.environ.get("UPDATE_API_SURFACE") == "1":
+        STUB_FILE.write_text(cdk8s_webservice._stub())
+    assert STUB_FILE.read_text() == cdk8s_webservice._stub(), "regenerate it: UPDATE_API_SURFACE=1 make test"
+
+
+def test_plumbing_is_not_top_level() -> None:
+    plumbing = {"cli", "render_files", "to_yaml", "replace_directory", "write_environments", "check_output_folder",
+                "annotate_sync_waves", "replica_owners", "chart_files", "diff_objects", "format_changes",
+                "refuse_plain_secrets", "check_ciphertext", "slo_alerts", "Gate"}  # fmt: skip
+    assert not plumbing & set(cdk8s_webservice.__all__)
+    from cdk8s_webservice.output import replace_directory  # still importable from its module
+
+    assert callable(replace_directory)
+
+
+def test_importing_the_package_and_testing_starts_no_node() -> None:
+    code = "import sys, cdk8s_webservice, cdk8s_webservice.testing; cdk8s_webservice.ConfigError; print('jsii' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
 
 
 def test_changelog_has_the_current_version() -> None:

@@ -29,6 +29,10 @@ def clone(tmp_path: Path) -> Path:
     shutil.copytree(ROOT, copy, ignore=IGNORE)
     for linked in (".venv", "node_modules"):
         (copy / linked).symlink_to(ROOT / linked)
+    # The shared .venv is up to date for this copy: make must never reinstall the package
+    # from the copy into it (the real .venv would then import from a temporary folder).
+    for prerequisite in ("pyproject.toml", "setup.py", "package.json", "package-lock.json"):
+        os.utime(copy / prerequisite, (0, 0))
     return copy
 
 

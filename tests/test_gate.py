@@ -344,8 +344,8 @@ class PrivilegedChart(BlacklistChart):
 
     def __init__(self, scope: Any, profile: EnvironmentProfile) -> None:
         super().__init__(scope, profile, sealed=main.read_sealed_values(main.SEALED_SECRETS))
-        for workload in self.service.workloads.values():
-            workload.deployment.add_json_patch(
+        for deployment in self.web_service.deployments.values():
+            deployment.api_object.add_json_patch(
                 __import__("cdk8s").JsonPatch.replace(
                     "/spec/template/spec/containers/0/securityContext/privileged", True
                 )

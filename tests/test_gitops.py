@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ENVIRONMENTS, ENVS, all_of
+from conftest import ENVIRONMENTS, ENVS, find_all
 
 from cdk8s_webservice import ConfigError, GitOpsSettings
 from cdk8s_webservice.gitops import SYNC_WAVE
@@ -17,7 +17,7 @@ REVISIONS = {"development": "develop", "staging": "develop", "production": "main
 
 
 def applications(objects) -> dict[str, dict[str, Any]]:
-    return {a["metadata"]["name"]: a for a in all_of(objects["argocd"], "Application")}
+    return {a["metadata"]["name"]: a for a in find_all(objects["argocd"], "Application")}
 
 
 def test_one_application_per_environment(objects) -> None:
@@ -53,9 +53,9 @@ def test_automated_sync_where_the_profile_says_so(objects) -> None:
 def test_replicas_owned_by_controllers_are_ignored(objects, env) -> None:
     ignored = {(d["kind"], d["name"]) for d in applications(objects)[f"blacklist-{env}"]["spec"]["ignoreDifferences"]}
     owners = {
-        ("Deployment", h["spec"]["scaleTargetRef"]["name"]) for h in all_of(objects[env], "HorizontalPodAutoscaler")
+        ("Deployment", h["spec"]["scaleTargetRef"]["name"]) for h in find_all(objects[env], "HorizontalPodAutoscaler")
     }
-    owners |= {("Deployment", c["spec"]["targetRef"]["name"]) for c in all_of(objects[env], "Canary")}
+    owners |= {("Deployment", c["spec"]["targetRef"]["name"]) for c in find_all(objects[env], "Canary")}
     assert ignored == owners
     for entry in applications(objects)[f"blacklist-{env}"]["spec"]["ignoreDifferences"]:
         assert entry["jsonPointers"] == ["/spec/replicas"] and entry["group"] == "apps"
@@ -84,7 +84,7 @@ def expand_application_set(appset: dict[str, Any], path: str) -> dict[str, Any]:
 
 
 def test_application_set_yields_the_same_applications(objects) -> None:
-    (appset,) = all_of(objects["argocd-applicationset"], "ApplicationSet")
+    (appset,) = find_all(objects["argocd-applicationset"], "ApplicationSet")
     generator = appset["spec"]["generators"][0]["git"]
     paths = [d["path"] for d in generator["directories"]]
     assert paths == [f"dist/{env}" for env in ENVS]

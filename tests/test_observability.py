@@ -17,8 +17,8 @@ from cdk8s_webservice import (
     ServiceLevelObjectives,
     WebService,
     WebServiceProps,
-    slo_alerts,
 )
+from cdk8s_webservice.alerts import slo_alerts
 from charts.blacklist import SLO
 
 

@@ -9,20 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ENVIRONMENTS, PROJECT, ROOT
+from conftest import ENVIRONMENTS, ENVS, PROJECT, ROOT, read_tree
 
-from cdk8s_webservice import ConfigError, render_files, replace_directory, write_environments
-from cdk8s_webservice.output import MARKER, MARKER_TEXT
-
-ENVS = ["development", "staging", "production"]
-
-
-def read_tree(root: Path, *, marker: bool = True) -> dict[str, str]:
-    return {
-        str(p.relative_to(root)): p.read_text()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and (marker or p.name != MARKER)
-    }
+from cdk8s_webservice import ConfigError
+from cdk8s_webservice.output import MARKER, MARKER_TEXT, replace_directory, write_environments
+from cdk8s_webservice.rendering import render_files
 
 
 def test_committed_dist_equals_a_fresh_synth(rendered) -> None:
@@ -153,7 +144,7 @@ def test_a_folder_with_several_namespaces_names_files_by_namespace() -> None:
 
 
 def test_multiline_strings_render_as_literal_blocks() -> None:
-    from cdk8s_webservice import to_yaml
+    from cdk8s_webservice.rendering import to_yaml
 
     text = to_yaml({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}, "data": {"f": "a\nb\n"}})
     assert "f: |\n    a\n    b\n" in text

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from cdk8s_webservice import replace_directory
-from cdk8s_webservice.output import MARKER, _exchange
+from cdk8s_webservice.output import MARKER, _exchange, replace_directory
 
 FOLDERS, FILES = 3, 25
 

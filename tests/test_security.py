@@ -7,20 +7,20 @@ import re
 
 import pytest
 from cdk8s import App
-from conftest import DEVELOPMENT, ENVIRONMENTS, ENVS, STAGING, all_of, find, live_deployment
+from conftest import DEVELOPMENT, ENVIRONMENTS, ENVS, STAGING, find, find_all, live_deployment
 
 from cdk8s_webservice import (
     ApiAccess,
     ApiRule,
     ConfigError,
     EnvironmentChart,
-    SealedEnvSecret,
+    SealedSecret,
     ServiceIdentity,
     WebService,
     WebServiceProps,
-    check_ciphertext,
-    refuse_plain_secrets,
 )
+from cdk8s_webservice.gate.metadata import refuse_plain_secrets
+from cdk8s_webservice.secrets import check_ciphertext
 
 
 def synth(props: WebServiceProps) -> list[dict]:
@@ -33,7 +33,7 @@ def synth(props: WebServiceProps) -> list[dict]:
 def test_service_account_never_automounts(objects, env) -> None:
     account = find(objects[env], "ServiceAccount", "blacklist")
     assert account["automountServiceAccountToken"] is False
-    for deployment in all_of(objects[env], "Deployment"):
+    for deployment in find_all(objects[env], "Deployment"):
         pod = deployment["spec"]["template"]["spec"]
         assert pod["serviceAccountName"] == "blacklist"
         assert pod["automountServiceAccountToken"] is False
@@ -119,7 +119,7 @@ def test_secret_is_sealed_and_required(objects, env) -> None:
     sealed = find(objects[env], "SealedSecret", "blacklist-secrets")["spec"]
     assert set(sealed["encryptedData"]) == {"API_KEY", "JWT_SECRET_KEY", "SECRET_KEY"}
     assert sealed["template"]["metadata"]["name"] == "blacklist-secrets"
-    for deployment in all_of(objects[env], "Deployment"):
+    for deployment in find_all(objects[env], "Deployment"):
         env_from = deployment["spec"]["template"]["spec"]["containers"][0]["envFrom"]
         assert {"secretRef": {"name": "blacklist-secrets"}} in env_from
 
@@ -142,7 +142,7 @@ def test_plain_values_are_refused_without_being_echoed(value) -> None:
         ConfigError,
         match=r"sealed_secret\[app-secrets\]\.TOKEN: '<\d+ characters>' is not allowed; kubeseal ciphertext",
     ) as error:
-        SealedEnvSecret(
+        SealedSecret(
             EnvironmentChart(App(), "c", profile=STAGING),
             "s",
             identity=identity,
@@ -178,7 +178,7 @@ def test_ingress_serves_the_profile_host_over_tls(objects, env, host) -> None:
     assert rule["host"] == host
     backend = rule["http"]["paths"][0]["backend"]["service"]
     assert backend == {"name": "blacklist", "port": {"name": "http"}}
-    if all_of(objects[env], "Canary"):
+    if find_all(objects[env], "Canary"):
         # Flagger generates the `blacklist` Service (apex) and routes through this Ingress.
         canary = find(objects[env], "Canary", "blacklist")["spec"]
         assert canary["ingressRef"]["name"] == ingress["metadata"]["name"]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ENVIRONMENTS, ENVS, PROJECT, all_of, find
+from conftest import ENVIRONMENTS, ENVS, PROJECT, find, find_all, selects
 
 from cdk8s_webservice import Strategy
 from charts.blacklist import SLO
@@ -31,10 +31,6 @@ def by_strategy() -> dict[Strategy, dict[str, list[dict[str, Any]]]]:
 
 def pods(objs, deployment_name):
     return find(objs, "Deployment", deployment_name)["spec"]["template"]["metadata"]["labels"]
-
-
-def selects(selector, labels) -> bool:
-    return bool(selector) and selector.items() <= labels.items()
 
 
 def topology(objs: list[dict[str, Any]]) -> str:
@@ -83,12 +79,12 @@ def test_topology(by_strategy, snapshot, env, strategy) -> None:
 @pytest.mark.parametrize("env", ENVS)
 def test_rolling(by_strategy, env) -> None:
     objs = by_strategy[Strategy.ROLLING][env]
-    (deployment,) = all_of(objs, "Deployment")
+    (deployment,) = find_all(objs, "Deployment")
     assert deployment["metadata"]["name"] == "blacklist"
     assert selects(find(objs, "Service", "blacklist")["spec"]["selector"], pods(objs, "blacklist"))
     assert find(objs, "HorizontalPodAutoscaler", "blacklist")["spec"]["scaleTargetRef"]["name"] == "blacklist"
-    assert not all_of(objs, "Canary")
-    for vpa in all_of(objs, "VerticalPodAutoscaler"):
+    assert not find_all(objs, "Canary")
+    for vpa in find_all(objs, "VerticalPodAutoscaler"):
         assert vpa["spec"]["targetRef"]["name"] == "blacklist"
 
 
@@ -97,7 +93,7 @@ def test_blue_green(by_strategy, env) -> None:
     objs = by_strategy[Strategy.BLUE_GREEN][env]
     profile = ENVIRONMENTS.get(env)
     live, preview = profile.blue_green.active, profile.blue_green.preview
-    assert sorted(d["metadata"]["name"] for d in all_of(objs, "Deployment")) == ["blacklist-blue", "blacklist-green"]
+    assert sorted(d["metadata"]["name"] for d in find_all(objs, "Deployment")) == ["blacklist-blue", "blacklist-green"]
     live_pods, preview_pods = pods(objs, f"blacklist-{live}"), pods(objs, f"blacklist-{preview}")
     service, preview_service = (
         find(objs, "Service", "blacklist")["spec"],
@@ -109,14 +105,14 @@ def test_blue_green(by_strategy, env) -> None:
     assert find(objs, "HorizontalPodAutoscaler", "blacklist")["spec"]["scaleTargetRef"]["name"] == f"blacklist-{live}"
     pdb = find(objs, "PodDisruptionBudget", "blacklist")["spec"]["selector"]["matchLabels"]
     assert selects(pdb, live_pods) and not selects(pdb, preview_pods)
-    for vpa in all_of(objs, "VerticalPodAutoscaler"):
+    for vpa in find_all(objs, "VerticalPodAutoscaler"):
         assert vpa["spec"]["targetRef"]["name"] == f"blacklist-{live}"
     # The preview runs at the autoscaler's minimum until it is promoted.
     assert find(objs, "Deployment", f"blacklist-{preview}")["spec"]["replicas"] == profile.autoscaling.min_replicas
     # Monitoring: live series keep job "blacklist"; the preview is scraped apart.
     monitor = find(objs, "ServiceMonitor", "blacklist")["spec"]
     assert monitor["selector"]["matchExpressions"][0]["values"] == ["blacklist", "blacklist-preview"]
-    for ingress in all_of(objs, "Ingress"):
+    for ingress in find_all(objs, "Ingress"):
         assert ingress["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]["name"] == "blacklist"
     # ArgoCD leaves the live Deployment's replicas to the HPA, and only that one.
     app = find(by_strategy[Strategy.BLUE_GREEN]["argocd"], "Application", f"blacklist-{env}")
@@ -127,12 +123,12 @@ def test_blue_green(by_strategy, env) -> None:
 def test_canary(by_strategy, env) -> None:
     objs = by_strategy[Strategy.CANARY][env]
     # Flagger generates blacklist, blacklist-primary and blacklist-canary: none is shipped.
-    assert not all_of(objs, "Service")
+    assert not find_all(objs, "Service")
     canary = find(objs, "Canary", "blacklist")["spec"]
     assert canary["targetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment", "name": "blacklist"}
     hpa = find(objs, "HorizontalPodAutoscaler", canary["autoscalerRef"]["name"])
     assert hpa["spec"]["scaleTargetRef"]["name"] == canary["targetRef"]["name"]
-    has_ingress = bool(all_of(objs, "Ingress"))
+    has_ingress = bool(find_all(objs, "Ingress"))
     assert canary["provider"] == ("nginx" if has_ingress else "kubernetes")
     assert ("ingressRef" in canary) == has_ingress
     if has_ingress:
@@ -148,7 +144,7 @@ def test_canary(by_strategy, env) -> None:
     primary_pods = {**pods(objs, "blacklist"), "app.kubernetes.io/name": "blacklist-primary"}
     assert selects(find(objs, "PodDisruptionBudget", "blacklist")["spec"]["selector"]["matchLabels"], primary_pods)
     assert selects(find(objs, "NetworkPolicy", "blacklist")["spec"]["podSelector"]["matchLabels"], primary_pods)
-    for vpa in all_of(objs, "VerticalPodAutoscaler"):
+    for vpa in find_all(objs, "VerticalPodAutoscaler"):
         assert vpa["spec"]["targetRef"]["name"] == "blacklist-primary"
     # Scrape primary and canary once each, under their own jobs; the apex is left out.
     assert find(objs, "ServiceMonitor", "blacklist")["spec"]["selector"]["matchExpressions"][0]["values"] == [

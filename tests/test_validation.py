@@ -19,7 +19,7 @@ from cdk8s_webservice import (
     BusinessPanel,
     CanaryOptions,
     ConfigError,
-    DisruptionBudget,
+    DeploymentProps,
     EgressRule,
     EnvironmentChart,
     EnvironmentProfile,
@@ -30,18 +30,18 @@ from cdk8s_webservice import (
     IngressOptions,
     NetworkAccess,
     OpenTelemetry,
+    PodDisruptionBudget,
     PublicIngress,
     Resources,
     ScalingBounds,
     ScalingTargets,
     Scraping,
-    ServiceEndpoint,
+    Service,
     ServiceIdentity,
     ServiceLevelObjectives,
     TagPolicy,
     WebService,
     WebServiceProps,
-    WorkloadProps,
 )
 
 RESOURCES = dict(cpu_request="100m", cpu_limit="500m", memory_request="256Mi", memory_limit="512Mi")
@@ -201,7 +201,7 @@ def web(**changes) -> WebServiceProps:
     return WebServiceProps(**{"name": "app", "image": "r.example.com/app", "profile": STAGING, **changes})
 
 
-def workload(**changes) -> WorkloadProps:
+def workload(**changes) -> DeploymentProps:
     base = dict(
         identity=IDENTITY,
         image="r.example.com/app:v1",
@@ -212,7 +212,7 @@ def workload(**changes) -> WorkloadProps:
         config_name="app-config",
         config_checksum="0" * 64,
     )
-    return WorkloadProps(**{**base, **changes})
+    return DeploymentProps(**{**base, **changes})
 
 
 def build(props: WebServiceProps) -> None:
@@ -238,7 +238,7 @@ REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
      "autoscaling.max_replicas", True, "a whole number"),
     ("workload-replicas-over-int32", lambda: workload(replicas=TOO_BIG), "workload.replicas", TOO_BIG,
      f"at most {INT32_MAX}"),
-    ("pdb-max-unavailable-bool", lambda: DisruptionBudget(chart(), "pdb", identity=IDENTITY, max_unavailable=True),
+    ("pdb-max-unavailable-bool", lambda: PodDisruptionBudget(chart(), "pdb", identity=IDENTITY, max_unavailable=True),
      "disruption_budget.max_unavailable", True, "a whole number"),
     # -- ports: 1-65535, no booleans, no collisions
     ("port-bool", lambda: web(port=True), "port", True, "a port number from 1 to 65535"),
@@ -246,9 +246,9 @@ REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
      "a port other than metrics_port (9090)"),
     ("service-port-is-metrics-port-too", lambda: web(service_port=9191, metrics_port=9191), "service_port", 9191,
      "a port other than metrics_port (9191)"),
-    ("endpoint-ports-collide", lambda: ServiceEndpoint(chart(), "s", identity=IDENTITY, service_port=9090,
+    ("endpoint-ports-collide", lambda: Service(chart(), "s", identity=IDENTITY, service_port=9090,
      metrics_port=9090), "service_port", 9090, "a port other than metrics_port (9090)"),
-    ("endpoint-port-over-range", lambda: ServiceEndpoint(chart(), "s", identity=IDENTITY, service_port=70000,
+    ("endpoint-port-over-range", lambda: Service(chart(), "s", identity=IDENTITY, service_port=70000,
      metrics_port=9090), "service_port", 70000, "a port number from 1 to 65535"),
     ("workload-ports-collide", lambda: workload(metrics_port=8080), "workload.metrics_port", 8080,
      "a port other than workload.port (8080)"),

@@ -6,14 +6,14 @@ import hashlib
 import json
 
 import pytest
-from conftest import ENVS, all_of, find, live_deployment
+from conftest import ENVS, find, find_all, live_deployment, selects
 
 WORKLOAD = {"app.kubernetes.io/part-of": "blacklist", "app.kubernetes.io/component": "api"}
 
 
 def deployments(objects, env):
     """Every Deployment (two colours in a blue-green environment)."""
-    return all_of(objects[env], "Deployment")
+    return find_all(objects[env], "Deployment")
 
 
 @pytest.mark.parametrize("env", ENVS)
@@ -74,10 +74,6 @@ def test_spread_over_zones_and_nodes(objects, env) -> None:
             assert constraint["labelSelector"] == {"matchLabels": WORKLOAD}
 
 
-def selects(selector: dict, labels: dict) -> bool:
-    return bool(selector) and selector.items() <= labels.items()
-
-
 @pytest.mark.parametrize("env", ENVS)
 def test_every_selector_matches_the_pods_it_should(objects, env) -> None:
     objs = objects[env]
@@ -90,7 +86,7 @@ def test_every_selector_matches_the_pods_it_should(objects, env) -> None:
     for deployment in deployments(objects, env):
         # Every pod is covered by the NetworkPolicy, whichever colour or role it has.
         assert selects(policy, deployment["spec"]["template"]["metadata"]["labels"])
-    services = all_of(objs, "Service")
+    services = find_all(objs, "Service")
     if services:
         live_service = find(objs, "Service", "blacklist")
         assert selects(live_service["spec"]["selector"], live_labels)
@@ -156,7 +152,7 @@ def test_network_policy_admits_only_what_must_reach_the_pods(objects, env) -> No
         for rule in spec["ingress"]
     }
     expected = {("ingress-nginx", "http"), ("monitoring", "metrics")}
-    if all_of(objs, "Canary"):  # Flagger's load tester drives traffic at the canary
+    if find_all(objs, "Canary"):  # Flagger's load tester drives traffic at the canary
         expected.add(("flagger-system", "http"))
     assert admitted == expected
     dns = spec["egress"][0]

@@ -4,217 +4,87 @@ Compose a `WebService` per environment inside an `EnvironmentChart`, and let a
 `ServiceProject` synthesize every environment through the gate. Values are
 checked when they are constructed; a mistake raises `ConfigError` naming the field.
 
+The top level holds the constructs (each named after the kind it makes), their
+props and value types, the profiles, the errors and what a project definition
+needs. Plumbing (rendering, output folders, diff, the gate's internals, the CLI)
+lives in submodules; `cdk8s_webservice.testing` has the helpers for tests.
+
 Names are imported on first use, so `import cdk8s_webservice` (and the gate, the
 CLI's help, the pytest plugin) does not start jsii's Node.js runtime until a
-construct is needed.
+construct is needed. `_PUBLIC` below is the one list of public names; `__all__`
+and `_EXPORTS` derive from it, and `__init__.pyi` (what mypy and IDEs read) is
+generated from it (`UPDATE_API_SURFACE=1 make test`; a test checks it is current).
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from . import cli
-    from .access import ApiAccess, ApiRule, WorkloadIdentity
-    from .alerts import Alert, SloAlerts, slo_alerts
-    from .autoscaling import ExternalMetric, HorizontalAutoscaler, ResourceRecommender, ScalingTargets, VpaBounds
-    from .availability import DisruptionBudget
-    from .canary import FlaggerCanary
-    from .chart import EnvironmentChart
-    from .dashboards import BusinessPanel, GrafanaDashboards
-    from .delivery import BlueGreenState, CanaryOptions, Strategy
-    from .diff import diff_objects, format_changes
-    from .errors import ConfigError
-    from .gate import Gate, GateFailed, GateSettings, Violation
-    from .gate.metadata import refuse_plain_secrets
-    from .gitops import (
-        ApplicationSpec,
-        ArgoApplications,
-        ArgoApplicationSet,
-        GitOpsSettings,
-        annotate_sync_waves,
-        replica_owners,
-    )
-    from .helm import chart_files
-    from .identity import ServiceIdentity
-    from .ingress import IngressOptions, PublicIngress
-    from .namespace import ServiceNamespace
-    from .network import DefaultDenyPolicy, EgressRule, NetworkAccess, ServiceEndpoint, ServiceNetworkPolicy
-    from .observability import MetricsScrape, Scraping
-    from .output import check_output_folder, replace_directory, write_environments
-    from .profile import EnvironmentProfile, Environments, Resources, ScalingBounds, TagPolicy
-    from .project import ServiceProject
-    from .release_history import Release, ReleaseHistory, ReleaseStatus
-    from .releases import Releases
-    from .rendering import render_files, to_yaml
-    from .secrets import SealedEnvSecret, check_ciphertext
-    from .slo import HttpMetrics, ServiceLevelObjectives
-    from .telemetry import OpenTelemetry
-    from .web_service import WebService, WebServiceProps
-    from .workload import HealthChecks, ServiceConfig, Workload, WorkloadProps
-
-# Public name -> the module that defines it.
-_EXPORTS = {
-    "Alert": "alerts",
-    "ApiAccess": "access",
-    "ApiRule": "access",
-    "ApplicationSpec": "gitops",
-    "ArgoApplications": "gitops",
-    "ArgoApplicationSet": "gitops",
-    "BlueGreenState": "delivery",
-    "BusinessPanel": "dashboards",
-    "CanaryOptions": "delivery",
-    "ConfigError": "errors",
-    "DefaultDenyPolicy": "network",
-    "DisruptionBudget": "availability",
-    "EgressRule": "network",
-    "EnvironmentChart": "chart",
-    "EnvironmentProfile": "profile",
-    "Environments": "profile",
-    "ExternalMetric": "autoscaling",
-    "FlaggerCanary": "canary",
-    "Gate": "gate",
-    "GateFailed": "gate",
-    "GateSettings": "gate",
-    "GitOpsSettings": "gitops",
-    "GrafanaDashboards": "dashboards",
-    "HealthChecks": "workload",
-    "HorizontalAutoscaler": "autoscaling",
-    "HttpMetrics": "slo",
-    "IngressOptions": "ingress",
-    "MetricsScrape": "observability",
-    "NetworkAccess": "network",
-    "OpenTelemetry": "telemetry",
-    "PublicIngress": "ingress",
-    "Release": "release_history",
-    "ReleaseHistory": "release_history",
-    "ReleaseStatus": "release_history",
-    "Releases": "releases",
-    "ResourceRecommender": "autoscaling",
-    "Resources": "profile",
-    "ScalingBounds": "profile",
-    "ScalingTargets": "autoscaling",
-    "Scraping": "observability",
-    "SealedEnvSecret": "secrets",
-    "ServiceConfig": "workload",
-    "ServiceEndpoint": "network",
-    "ServiceIdentity": "identity",
-    "ServiceLevelObjectives": "slo",
-    "ServiceNamespace": "namespace",
-    "ServiceNetworkPolicy": "network",
-    "ServiceProject": "project",
-    "SloAlerts": "alerts",
-    "Strategy": "delivery",
-    "TagPolicy": "profile",
-    "Violation": "gate",
-    "VpaBounds": "autoscaling",
-    "WebService": "web_service",
-    "WebServiceProps": "web_service",
-    "Workload": "workload",
-    "WorkloadIdentity": "access",
-    "WorkloadProps": "workload",
-    "annotate_sync_waves": "gitops",
-    "chart_files": "helm",
-    "check_ciphertext": "secrets",
-    "cli": "cli",
-    "diff_objects": "diff",
-    "format_changes": "diff",
-    "refuse_plain_secrets": "gate.metadata",
-    "render_files": "rendering",
-    "check_output_folder": "output",
-    "replace_directory": "output",
-    "replica_owners": "gitops",
-    "slo_alerts": "alerts",
-    "to_yaml": "rendering",
-    "write_environments": "output",
+# Module -> the public names it defines: the one list of the top-level API.
+_PUBLIC: dict[str, tuple[str, ...]] = {
+    # The project and its environments
+    "project": ("ServiceProject",),
+    "profile": ("EnvironmentProfile", "Environments", "Resources", "ScalingBounds", "TagPolicy"),
+    "delivery": ("BlueGreenState", "CanaryOptions", "Strategy"),
+    "releases": ("Releases",),
+    "release_history": ("Release", "ReleaseHistory", "ReleaseStatus"),
+    "gitops": ("ApplicationSpec", "ArgoApplicationSet", "ArgoApplications", "GitOpsSettings"),
+    "gate": ("GateSettings", "Violation"),
+    "errors": ("ConfigError", "GateFailed"),
+    # The service
+    "chart": ("EnvironmentChart",),
+    "web_service": ("WebService", "WebServiceProps"),
+    "identity": ("ServiceIdentity",),
+    # One construct per kind, with its props and value types
+    "namespace": ("ServiceNamespace",),
+    "access": ("ApiAccess", "ApiRule", "ServiceAccount"),
+    "secrets": ("SealedSecret",),
+    "workload": ("ConfigMap", "Deployment", "DeploymentProps", "HealthChecks"),
+    "network": ("DefaultDenyNetworkPolicy", "EgressRule", "NetworkAccess", "Service", "ServiceNetworkPolicy"),
+    "ingress": ("IngressOptions", "PublicIngress"),
+    "autoscaling": (
+        "ExternalMetric",
+        "HorizontalPodAutoscaler",
+        "ScalingTargets",
+        "VerticalPodAutoscaler",
+        "VpaBounds",
+    ),
+    "availability": ("PodDisruptionBudget",),
+    "observability": ("Scraping", "ServiceMonitor"),
+    "telemetry": ("OpenTelemetry",),
+    "slo": ("HttpMetrics", "ServiceLevelObjectives"),
+    "alerts": ("Alert", "PrometheusRule"),
+    "dashboards": ("BusinessPanel", "GrafanaDashboards"),
+    "canary": ("FlaggerCanary",),
 }
 
-__all__ = [
-    "Alert",
-    "ApiAccess",
-    "ApiRule",
-    "ApplicationSpec",
-    "ArgoApplicationSet",
-    "ArgoApplications",
-    "BlueGreenState",
-    "BusinessPanel",
-    "CanaryOptions",
-    "ConfigError",
-    "DefaultDenyPolicy",
-    "DisruptionBudget",
-    "EgressRule",
-    "EnvironmentChart",
-    "EnvironmentProfile",
-    "Environments",
-    "ExternalMetric",
-    "FlaggerCanary",
-    "Gate",
-    "GateFailed",
-    "GateSettings",
-    "GitOpsSettings",
-    "GrafanaDashboards",
-    "HealthChecks",
-    "HorizontalAutoscaler",
-    "HttpMetrics",
-    "IngressOptions",
-    "MetricsScrape",
-    "NetworkAccess",
-    "OpenTelemetry",
-    "PublicIngress",
-    "Release",
-    "ReleaseHistory",
-    "ReleaseStatus",
-    "Releases",
-    "ResourceRecommender",
-    "Resources",
-    "ScalingBounds",
-    "ScalingTargets",
-    "Scraping",
-    "SealedEnvSecret",
-    "ServiceConfig",
-    "ServiceEndpoint",
-    "ServiceIdentity",
-    "ServiceLevelObjectives",
-    "ServiceNamespace",
-    "ServiceNetworkPolicy",
-    "ServiceProject",
-    "SloAlerts",
-    "Strategy",
-    "TagPolicy",
-    "Violation",
-    "VpaBounds",
-    "WebService",
-    "WebServiceProps",
-    "Workload",
-    "WorkloadIdentity",
-    "WorkloadProps",
-    "annotate_sync_waves",
-    "chart_files",
-    "check_ciphertext",
-    "check_output_folder",
-    "cli",
-    "diff_objects",
-    "format_changes",
-    "refuse_plain_secrets",
-    "render_files",
-    "replace_directory",
-    "replica_owners",
-    "slo_alerts",
-    "to_yaml",
-    "write_environments",
-]
+# Public name -> the module that defines it.
+_EXPORTS = {name: module for module, names in _PUBLIC.items() for name in names}
+
+__all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    imported = importlib.import_module(f".{module}", __name__)
-    value = imported if name == module else getattr(imported, name)
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+def _stub() -> str:
+    """The text of `__init__.pyi`: the same names, as explicit re-exports for type checkers."""
+    lines = [
+        '"""Generated from `_PUBLIC` in __init__.py (`UPDATE_API_SURFACE=1 make test`); do not edit."""',
+        "",
+    ]
+    for module in sorted(_PUBLIC):
+        lines += [f"from .{module} import {name} as {name}" for name in sorted(_PUBLIC[module], key=str.lower)]
+    lines += ["", "__all__ = ["] + [f'    "{name}",' for name in __all__] + ["]", ""]
+    return "\n".join(lines)

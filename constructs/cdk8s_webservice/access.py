@@ -90,9 +90,12 @@ class ApiAccess:
         check_cidr("api_access.api_server_cidr", self.api_server_cidr)
 
 
-class WorkloadIdentity(Construct):
+class ServiceAccount(Construct):
     """ServiceAccount `<name>` (never auto-mounting a token), plus Role and
-    RoleBinding `<name>` when `access` grants anything."""
+    RoleBinding `<name>` when `access` grants anything.
+
+    Escape hatches, one per kind: `service_account` (`k8s.KubeServiceAccount`), `role` and `role_binding` (`k8s.KubeRole`, `k8s.KubeRoleBinding`, None without API access).
+    """
 
     def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, access: ApiAccess | None) -> None:
         super().__init__(scope, id)

@@ -100,8 +100,11 @@ def slo_alerts(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> dict[s
     }
 
 
-class SloAlerts(Construct):
-    """PrometheusRule `<name>`: error rate, latency, restarts, CPU and memory saturation."""
+class PrometheusRule(Construct):
+    """PrometheusRule `<name>`: error rate, latency, restarts, CPU and memory saturation.
+
+    Escape hatch: `api_object`, the generated `PrometheusRule` binding.
+    """
 
     def __init__(
         self,
@@ -115,7 +118,7 @@ class SloAlerts(Construct):
         super().__init__(scope, id)
         runbooks = f"{slo.runbook_base_url.rstrip('/')}/{identity.name}"
         self.groups = slo_alerts(identity, slo)
-        self.rule = monitoring.PrometheusRule(
+        self.api_object = monitoring.PrometheusRule(
             self,
             "rule",
             metadata=ApiObjectMetadata(

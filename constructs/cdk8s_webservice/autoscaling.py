@@ -88,12 +88,14 @@ class ScalingTargets:
             check_instance("scaling.external", metric, ExternalMetric, "a tuple of ExternalMetric")
 
 
-class HorizontalAutoscaler(Construct):
+class HorizontalPodAutoscaler(Construct):
     """HorizontalPodAutoscaler `<name>` (autoscaling/v2) on the Deployment `target`.
 
     Scale-up is immediate (double, or +4 pods, a minute); scale-down waits five
     minutes and sheds at most half the pods a minute, so a short dip does not
     throw away capacity that the next burst needs.
+
+    Escape hatch: `api_object`, the `k8s.KubeHorizontalPodAutoscalerV2`.
     """
 
     def __init__(
@@ -107,7 +109,7 @@ class HorizontalAutoscaler(Construct):
         targets: ScalingTargets,
     ) -> None:
         super().__init__(scope, id)
-        self.hpa = k8s.KubeHorizontalPodAutoscalerV2(
+        self.api_object = k8s.KubeHorizontalPodAutoscalerV2(
             self,
             "hpa",
             metadata=k8s.ObjectMeta(name=identity.name, namespace=identity.namespace),
@@ -217,12 +219,15 @@ class VpaBounds:
 VPA_UPDATE_MODE = vpa.VerticalPodAutoscalerSpecUpdatePolicyUpdateMode.OFF
 
 
-class ResourceRecommender(Construct):
-    """VerticalPodAutoscaler `<name>` in recommendation mode for the Deployment `target`."""
+class VerticalPodAutoscaler(Construct):
+    """VerticalPodAutoscaler `<name>` in recommendation mode for the Deployment `target`.
+
+    Escape hatch: `api_object`, the generated `VerticalPodAutoscaler` binding.
+    """
 
     def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, target: str, bounds: VpaBounds) -> None:
         super().__init__(scope, id)
-        self.vpa = vpa.VerticalPodAutoscaler(
+        self.api_object = vpa.VerticalPodAutoscaler(
             self,
             "vpa",
             metadata=ApiObjectMetadata(name=identity.name, namespace=identity.namespace),

@@ -9,13 +9,15 @@ from .identity import ServiceIdentity
 from .values import check_int
 
 
-class DisruptionBudget(Construct):
+class PodDisruptionBudget(Construct):
     """PodDisruptionBudget `<name>`: at most one pod evicted at a time.
 
     `maxUnavailable` rather than `minAvailable`, so a single-replica environment can
     still be drained; unhealthy pods may always be evicted, so a crash-looping pod
     never blocks a node drain. Selects the workload labels, which Flagger's primary
     and canary pods both keep; blue-green adds the live colour (`extra_selector`).
+
+    Escape hatch: `api_object`, the `k8s.KubePodDisruptionBudget`.
     """
 
     def __init__(
@@ -30,7 +32,7 @@ class DisruptionBudget(Construct):
         super().__init__(scope, id)
         # 0 would block every node drain: at least one pod may always go.
         check_int("disruption_budget.max_unavailable", max_unavailable, minimum=1)
-        self.pdb = k8s.KubePodDisruptionBudget(
+        self.api_object = k8s.KubePodDisruptionBudget(
             self,
             "pdb",
             metadata=k8s.ObjectMeta(name=identity.name, namespace=identity.namespace),

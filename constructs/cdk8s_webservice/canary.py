@@ -39,6 +39,8 @@ class FlaggerCanary(Construct):
     scales the `<name>` Deployment to zero between releases. The primary and
     canary Services carry `prometheus.io/job` (`<name>` and `<name>-canary`), so
     the ServiceMonitor scrapes each pod once and the live series keep job `<name>`.
+
+    Escape hatches, one per kind: `canary` (the Flagger `Canary`) and `metric_templates` (the `MetricTemplate`s by metric).
     """
 
     def __init__(
@@ -57,18 +59,17 @@ class FlaggerCanary(Construct):
         provider = flagger.MetricTemplateSpecProvider(
             type=flagger.MetricTemplateSpecProviderType.PROMETHEUS, address=options.prometheus_address
         )
-        self.success_rate = flagger.MetricTemplate(
-            self,
-            "success-rate",
-            metadata=ApiObjectMetadata(name=identity.derived_name("success-rate"), namespace=namespace),
-            spec=flagger.MetricTemplateSpec(provider=provider, query=success_rate_query(slo)),
-        )
-        self.latency = flagger.MetricTemplate(
-            self,
-            "latency",
-            metadata=ApiObjectMetadata(name=identity.derived_name("latency"), namespace=namespace),
-            spec=flagger.MetricTemplateSpec(provider=provider, query=latency_query(slo)),
-        )
+        queries = {"success-rate": success_rate_query(slo), "latency": latency_query(slo)}
+        self.metric_templates: dict[str, flagger.MetricTemplate] = {
+            metric: flagger.MetricTemplate(
+                self,
+                metric,
+                metadata=ApiObjectMetadata(name=identity.derived_name(metric), namespace=namespace),
+                spec=flagger.MetricTemplateSpec(provider=provider, query=query),
+            )
+            for metric, query in queries.items()
+        }
+        """The MetricTemplates of the analysis, by metric (`success-rate`, `latency`)."""
         self.canary_job = identity.derived_name("canary")
         webhooks = []
         if options.load_test_url:
@@ -104,13 +105,17 @@ class FlaggerCanary(Construct):
                 flagger.CanarySpecAnalysisMetrics(
                     name="success-rate",
                     interval=options.interval,
-                    template_ref=flagger.CanarySpecAnalysisMetricsTemplateRef(name=self.success_rate.name),
+                    template_ref=flagger.CanarySpecAnalysisMetricsTemplateRef(
+                        name=self.metric_templates["success-rate"].name
+                    ),
                     threshold_range=flagger.CanarySpecAnalysisMetricsThresholdRange(min=slo.success_rate_percent),
                 ),
                 flagger.CanarySpecAnalysisMetrics(
                     name="latency",
                     interval=options.interval,
-                    template_ref=flagger.CanarySpecAnalysisMetricsTemplateRef(name=self.latency.name),
+                    template_ref=flagger.CanarySpecAnalysisMetricsTemplateRef(
+                        name=self.metric_templates["latency"].name
+                    ),
                     threshold_range=flagger.CanarySpecAnalysisMetricsThresholdRange(max=slo.latency_seconds),
                 ),
             ],

@@ -210,7 +210,7 @@ def _validate(project: ServiceProject, args: argparse.Namespace, root: Path) -> 
     rendered = project.synthesize()
     out = _path(root, args.out)
     expected = {f"{folder}/{name}": text for folder, files in rendered.items() for name, text in files.items()}
-    present = read_tree(out)
+    present = read_tree(out, marker=False)
     stale = sorted(
         {path.rsplit("/", 1)[0] for path in expected.keys() ^ present.keys()}
         | {path.rsplit("/", 1)[0] for path in expected.keys() & present.keys() if expected[path] != present[path]}

@@ -230,6 +230,8 @@ class GrafanaDashboards(Construct):
 
     Names carry no hash suffix: the sidecar keys dashboards by ConfigMap, and a new
     name on every edit would leave stale copies behind.
+
+    Escape hatches, one per kind: `config_maps` (one `k8s.KubeConfigMap` per dashboard, by dashboard).
     """
 
     def __init__(

@@ -187,7 +187,10 @@ def _typed_application_spec(spec: Mapping[str, Any]) -> argoproj.ApplicationSpec
 
 class ArgoApplications(Construct):
     """Application `<service>-<environment>` per environment, in the ArgoCD namespace,
-    each syncing `<dist_path>/<environment>` from its own revision."""
+    each syncing `<dist_path>/<environment>` from its own revision.
+
+    Escape hatches, one per kind: `applications` (one ArgoCD `Application` per environment, by environment).
+    """
 
     def __init__(self, scope: Construct, id: str, *, settings: GitOpsSettings, apps: Sequence[ApplicationSpec]) -> None:
         super().__init__(scope, id)
@@ -211,7 +214,10 @@ class ArgoApplicationSet(Construct):
     """ApplicationSet `<service>`: the same Applications from a git directories
     generator over the environment folders. What differs per environment is
     rendered into `templatePatch`, one Go-template branch per environment,
-    from the same data as the Applications."""
+    from the same data as the Applications.
+
+    Escape hatch: `api_object`, the generated `ApplicationSet` binding.
+    """
 
     def __init__(
         self,
@@ -246,7 +252,7 @@ class ArgoApplicationSet(Construct):
             },
             "spec": _common_spec(settings, "{{ .path.path }}"),
         }
-        self.application_set = argoproj.ApplicationSet(
+        self.api_object = argoproj.ApplicationSet(
             self,
             "application-set",
             metadata=ApiObjectMetadata(

@@ -44,6 +44,8 @@ class PublicIngress(Construct):
     """Ingress `<name>` routing `host` to the Service's `http` port over TLS.
 
     The certificate lands in the Secret `<name>-tls`, issued by cert-manager.
+
+    Escape hatch: `api_object`, the `k8s.KubeIngress`.
     """
 
     def __init__(
@@ -58,7 +60,7 @@ class PublicIngress(Construct):
         if options.force_ssl_redirect:
             annotations["nginx.ingress.kubernetes.io/force-ssl-redirect"] = "true"
         self.tls_secret_name = identity.derived_name("tls")
-        self.ingress = k8s.KubeIngress(
+        self.api_object = k8s.KubeIngress(
             self,
             "ingress",
             metadata=k8s.ObjectMeta(name=identity.name, namespace=identity.namespace, annotations=annotations),

@@ -17,6 +17,8 @@ class ServiceNamespace(Construct):
     PodSecurityPolicy was removed in Kubernetes 1.25; its successor is admission by
     namespace label. `restricted` (the default) is enforced, audited and warned
     about, pinned to the cluster's version of the profile.
+
+    Escape hatch: `api_object`, the `k8s.KubeNamespace`.
     """
 
     def __init__(self, scope: Construct, id: str, *, name: str, pod_security: str = "restricted") -> None:
@@ -26,4 +28,4 @@ class ServiceNamespace(Construct):
             raise ConfigError("pod_security", pod_security, f"one of: {', '.join(POD_SECURITY_LEVELS)}")
         labels = {f"pod-security.kubernetes.io/{mode}": pod_security for mode in ("enforce", "audit", "warn")}
         labels["pod-security.kubernetes.io/enforce-version"] = "latest"
-        self.namespace = k8s.KubeNamespace(self, "namespace", metadata=k8s.ObjectMeta(name=name, labels=labels))
+        self.api_object = k8s.KubeNamespace(self, "namespace", metadata=k8s.ObjectMeta(name=name, labels=labels))

@@ -80,12 +80,14 @@ class NetworkAccess:
             check_instance("network.egress", rule, EgressRule, "a tuple of EgressRule")
 
 
-class ServiceEndpoint(Construct):
+class Service(Construct):
     """A ClusterIP Service: `http` on `service_port`, `metrics` on the metrics port.
 
     `name` defaults to the service's; `selector` to its pod selector (blue-green
     passes a colour's). The Service is labelled `prometheus.io/job: <name>`, the
     label the ServiceMonitor selects and takes the `job` label from.
+
+    Escape hatch: `api_object`, the `k8s.KubeService`.
     """
 
     def __init__(
@@ -103,7 +105,7 @@ class ServiceEndpoint(Construct):
         # Two ports of one Service may not share a number.
         check_distinct_ports({"metrics_port": metrics_port, "service_port": service_port}, "the Service")
         self.name = name or identity.name
-        self.service = k8s.KubeService(
+        self.api_object = k8s.KubeService(
             self,
             "service",
             metadata=k8s.ObjectMeta(
@@ -138,6 +140,8 @@ class ServiceNetworkPolicy(Construct):
 
     It declares both policy types, so for the pods it selects everything not
     allowed here is denied, whatever else the namespace holds.
+
+    Escape hatch: `api_object`, the `k8s.KubeNetworkPolicy`.
     """
 
     def __init__(
@@ -172,7 +176,7 @@ class ServiceNetworkPolicy(Construct):
             k8s.NetworkPolicyEgressRule(to=[rule.to_peer()], ports=[self._port(rule.port, rule.protocol)])
             for rule in rules
         ]
-        self.policy = k8s.KubeNetworkPolicy(
+        self.api_object = k8s.KubeNetworkPolicy(
             self,
             "policy",
             metadata=k8s.ObjectMeta(name=identity.name, namespace=identity.namespace),
@@ -201,16 +205,18 @@ class ServiceNetworkPolicy(Construct):
         )
 
 
-class DefaultDenyPolicy(Construct):
+class DefaultDenyNetworkPolicy(Construct):
     """NetworkPolicy `default-deny-all`: every pod of the namespace, both directions.
 
     The baseline for the namespace: a pod no other policy selects (a debug pod, a
     forgotten job) can reach nothing and be reached by nothing.
+
+    Escape hatch: `api_object`, the `k8s.KubeNetworkPolicy`.
     """
 
     def __init__(self, scope: Construct, id: str, *, namespace: str) -> None:
         super().__init__(scope, id)
-        self.policy = k8s.KubeNetworkPolicy(
+        self.api_object = k8s.KubeNetworkPolicy(
             self,
             "policy",
             metadata=k8s.ObjectMeta(name="default-deny-all", namespace=namespace),

@@ -44,7 +44,7 @@ class Scraping:
         check_label_value("scraping.release_label", self.release_label)
 
 
-class MetricsScrape(Construct):
+class ServiceMonitor(Construct):
     """ServiceMonitor `<name>` scraping the `metrics` port of the Services in `jobs`.
 
     Services are selected by their `prometheus.io/job` label, whose value becomes
@@ -52,13 +52,15 @@ class MetricsScrape(Construct):
     query), `<name>-preview` or `<name>-canary` for pods under test, so their
     series never mix with the live ones. A Service is listed once, so no pod is
     scraped twice (Flagger's apex Service is left out: it selects the primary pods).
+
+    Escape hatch: `api_object`, the generated `ServiceMonitor` binding.
     """
 
     def __init__(
         self, scope: Construct, id: str, *, identity: ServiceIdentity, scraping: Scraping, jobs: list[str]
     ) -> None:
         super().__init__(scope, id)
-        self.service_monitor = monitoring.ServiceMonitor(
+        self.api_object = monitoring.ServiceMonitor(
             self,
             "servicemonitor",
             metadata=ApiObjectMetadata(

@@ -43,6 +43,23 @@ _RENAME_EXCHANGE = 2
 _SYS_RENAMEAT2 = {"x86_64": 316, "aarch64": 276}
 
 
+def read_tree(folder: Path | str, *, marker: bool = True) -> dict[str, str]:
+    """Relative path (POSIX) -> text of every file under `folder` ({} when it is not a
+    folder); `marker=False` leaves the output marker out."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return {}
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and (marker or path.name != MARKER):
+            try:
+                files[path.relative_to(folder).as_posix()] = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                # Compared with rendered output, it differs: no need to fail reading it.
+                files[path.relative_to(folder).as_posix()] = "(not UTF-8)"
+    return files
+
+
 def check_output_folder(target: Path | str, *, project_root: Path | None = None, field: str = "--out") -> Path:
     """Refuse (ConfigError) any `target` this tool must not replace; return it absolute."""
     target = Path(os.path.abspath(target))
@@ -213,23 +230,6 @@ def _read_bytes(folder: Path) -> dict[str, bytes]:
     if not folder.is_dir():
         return {}
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def read_tree(folder: Path | str) -> dict[str, str]:
-    """Relative path -> text of every file under `folder` (the marker left out); {} if
-    there is no folder. A file that is not UTF-8 reads as a marker of that, so a
-    comparison with rendered output sees it as different instead of failing."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        return {}
-    files = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.name != MARKER:
-            try:
-                files[path.relative_to(folder).as_posix()] = path.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                files[path.relative_to(folder).as_posix()] = "(not UTF-8)"
-    return files
 
 
 def replace_directory(

@@ -5,19 +5,42 @@ def test_output_passes_the_gate(manifest_gate):
 
 def test_dist_passes_the_gate(manifest_gate):
     assert manifest_gate.check_folder(Path("dist")) == []
+
+Both build on `cdk8s_webservice.testing` (`testing.gate`, `testing.check`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
-from .gate import Gate
+if TYPE_CHECKING:
+    from .gate import Gate, GateSettings
 
 
 @pytest.fixture(scope="session")
-def manifest_gate() -> Iterator[Gate]:
-    """A `Gate` with the library's CRDs and policies (override the fixture to pass
-    your own `GateSettings`)."""
-    yield Gate()
+def gate_settings(pytestconfig: pytest.Config) -> GateSettings:
+    """The project's own `GateSettings` when a project is configured
+    (`[tool.cdk8s-webservice] project` in pyproject.toml), else the library's
+    defaults. Override the fixture to pass others."""
+    from . import runtime
+    from .discovery import load_project, project_spec
+    from .errors import ConfigError
+    from .gate import GateSettings
+
+    try:
+        spec, root = project_spec(None, pytestconfig.rootpath)
+    except ConfigError:
+        return GateSettings()
+    runtime.start(root)
+    return load_project(spec, root).gate
+
+
+@pytest.fixture(scope="session")
+def manifest_gate(gate_settings: GateSettings) -> Gate:
+    """A `Gate` with the library's CRDs and policies and `gate_settings` (the
+    project's own, when it has a project), built once per session."""
+    from . import testing
+
+    return testing.gate(gate_settings)

@@ -80,7 +80,7 @@ def release(project: ServiceProject, root: Path, request: ReleaseRequest) -> int
         after = releases.with_history(transition.history) if transition.changed else releases
         rendered = project.synthesize(releases=after)
         expected = {f"{folder}/{name}": text for folder, files in rendered.items() for name, text in files.items()}
-        stale = read_tree(out) != expected
+        stale = read_tree(out, marker=False) != expected
         if transition.changed or stale:
             write_environments(out, rendered, whole=True, project_root=root)
         if transition.changed:

@@ -61,12 +61,14 @@ def check_sealed_data(name: str, encrypted_data: object) -> dict[str, str]:
     return dict(encrypted_data)
 
 
-class SealedEnvSecret(Construct):
+class SealedSecret(Construct):
     """SealedSecret `name`: the controller unseals it into a Secret of the same name,
     which the workload loads with envFrom.
 
     Sealed with kubeseal's default strict scope, ciphertext is bound to its
     namespace and name, so each environment carries its own `encrypted_data`.
+
+    Escape hatch: `api_object`, the generated `SealedSecret` binding.
     """
 
     def __init__(
@@ -83,7 +85,7 @@ class SealedEnvSecret(Construct):
         check_sealed_data(name, encrypted_data)
         self.secret_name = name
         labels = {**identity.selector, "app.kubernetes.io/part-of": identity.part_of}
-        self.sealed_secret = bitnami.SealedSecret(
+        self.api_object = bitnami.SealedSecret(
             self,
             "sealed-secret",
             metadata=ApiObjectMetadata(name=name, namespace=identity.namespace, labels=identity.selector),

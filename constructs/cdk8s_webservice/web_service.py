@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from constructs import Construct
 
-from .access import ApiAccess, WorkloadIdentity
-from .alerts import SloAlerts
-from .autoscaling import HorizontalAutoscaler, ResourceRecommender, ScalingTargets, VpaBounds
-from .availability import DisruptionBudget
+from .access import ApiAccess, ServiceAccount
+from .alerts import PrometheusRule
+from .autoscaling import HorizontalPodAutoscaler, ScalingTargets, VerticalPodAutoscaler, VpaBounds
+from .availability import PodDisruptionBudget
 from .canary import FlaggerCanary
 from .dashboards import BusinessPanel, GrafanaDashboards
 from .delivery import CanaryOptions
@@ -26,14 +26,14 @@ from .identity import ServiceIdentity
 from .ingress import IngressOptions, PublicIngress
 from .names import check_dns_label, check_env_var_name
 from .namespace import POD_SECURITY_LEVELS, ServiceNamespace
-from .network import DefaultDenyPolicy, EgressRule, NetworkAccess, ServiceEndpoint, ServiceNetworkPolicy
-from .observability import MetricsScrape, Scraping
+from .network import DefaultDenyNetworkPolicy, EgressRule, NetworkAccess, Service, ServiceNetworkPolicy
+from .observability import Scraping, ServiceMonitor
 from .profile import EnvironmentProfile
-from .secrets import SealedEnvSecret, check_sealed_data
+from .secrets import SealedSecret, check_sealed_data
 from .slo import ServiceLevelObjectives
 from .telemetry import OpenTelemetry
 from .values import check_bool, check_distinct_ports, check_instance, check_str_mapping
-from .workload import HealthChecks, ServiceConfig, Workload, WorkloadProps
+from .workload import ConfigMap, Deployment, DeploymentProps, HealthChecks
 
 _COMPONENT = r"[a-z0-9]+([._-][a-z0-9]+)*"
 _REPOSITORY = re.compile(rf"({_COMPONENT}(\.{_COMPONENT})*(:[0-9]+)?/)?{_COMPONENT}(/{_COMPONENT})*")
@@ -197,9 +197,25 @@ class WebService(Construct):
 
     (`cdk8s_webservice.delivery_plan.DeliveryPlan` is that decision, as data.)
 
-    Each part is a construct of its own, exposed as an attribute (`workloads`,
-    `services`, `autoscaler`, ...) with the underlying API object on it, as an
-    escape hatch for what the props do not cover.
+    Each part is a construct of its own, exposed under the name of the kind it makes;
+    a construct's Kubernetes object is its `api_object` (the escape hatch for what
+    the props do not cover, e.g. `service.deployment.api_object.add_json_patch(...)`):
+
+    - `namespace` (`ServiceNamespace`) and `default_deny_network_policy`
+      (`DefaultDenyNetworkPolicy`): None when `create_namespace` is off;
+    - `service_account` (`ServiceAccount`: `service_account`, `role`, `role_binding`);
+    - `sealed_secret` (`SealedSecret`, or None) and `config_map` (`ConfigMap`);
+    - `deployments` (`Deployment` by colour: None for rolling and canary, `blue` and
+      `green` for blue-green) and `deployment`, the one serving live traffic;
+    - `services` (`Service` by name; none under canary, where Flagger owns them) and
+      `service`, the live one (or None);
+    - `ingress` (`PublicIngress`), `canary` (`FlaggerCanary`),
+      `vertical_pod_autoscaler` (`VerticalPodAutoscaler`), `prometheus_rule`
+      (`PrometheusRule`) and `grafana_dashboards` (`GrafanaDashboards`): None where
+      the profile does not ask for them;
+    - `horizontal_pod_autoscaler` (`HorizontalPodAutoscaler`), `pod_disruption_budget`
+      (`PodDisruptionBudget`), `network_policy` (`ServiceNetworkPolicy`) and
+      `service_monitor` (`ServiceMonitor`).
     """
 
     def __init__(self, scope: Construct, id: str, *, props: WebServiceProps) -> None:
@@ -214,23 +230,25 @@ class WebService(Construct):
             if own_namespace
             else None
         )
-        self.default_deny: DefaultDenyPolicy | None = (
-            DefaultDenyPolicy(self, "default-deny", namespace=ident.namespace) if own_namespace else None
+        self.default_deny_network_policy: DefaultDenyNetworkPolicy | None = (
+            DefaultDenyNetworkPolicy(self, "default-deny", namespace=ident.namespace) if own_namespace else None
         )
-        self.access = WorkloadIdentity(self, "access", identity=ident, access=props.api_access)
-        self.secret: SealedEnvSecret | None = (
-            SealedEnvSecret(self, "secret", identity=ident, name=props.secret_name, encrypted_data=props.sealed_secret)
+        self.service_account = ServiceAccount(self, "access", identity=ident, access=props.api_access)
+        self.sealed_secret: SealedSecret | None = (
+            SealedSecret(self, "secret", identity=ident, name=props.secret_name, encrypted_data=props.sealed_secret)
             if props.sealed_secret is not None and props.secret_name is not None
             else None
         )
-        self.config = ServiceConfig(self, "config", identity=ident, data={**props.config, **profile.config})
+        self.config_map = ConfigMap(self, "config", identity=ident, data={**props.config, **profile.config})
 
         # What the strategy makes (its names are checked after the config's, as before).
         plan = DeliveryPlan.of(ident, profile, props.canary)
-        self.workloads: dict[str | None, Workload] = {d.colour: self._workload(d) for d in plan.deployments}
-        self.live_deployment = self.workloads[plan.live.colour].name
+        self.deployments: dict[str | None, Deployment] = {d.colour: self._deployment(d) for d in plan.deployments}
+        self.deployment = self.deployments[plan.live.colour]
         """The Deployment that serves live traffic (HPA and VPA target it)."""
-        self.services: dict[str, ServiceEndpoint] = {s.name: self._endpoint(s) for s in plan.services}
+        self.services: dict[str, Service] = {s.name: self._service(s) for s in plan.services}
+        self.service: Service | None = next((self.services[s.name] for s in plan.services if s.live), None)
+        """The Service of the live pods (None under canary: Flagger generates the Services)."""
         self.ingress: PublicIngress | None = (
             PublicIngress(
                 self, "ingress", identity=ident, host=profile.ingress_host, service=ident.name, options=props.ingress
@@ -251,7 +269,7 @@ class WebService(Construct):
             if plan.flagger_owns_services
             else None
         )
-        self.autoscaler = HorizontalAutoscaler(
+        self.horizontal_pod_autoscaler = HorizontalPodAutoscaler(
             self,
             "autoscaler",
             identity=ident,
@@ -259,7 +277,7 @@ class WebService(Construct):
             bounds=profile.autoscaling,
             targets=props.scaling,
         )
-        self.disruption_budget = DisruptionBudget(
+        self.pod_disruption_budget = PodDisruptionBudget(
             self, "disruption-budget", identity=ident, extra_selector=plan.budget_selector
         )
         self.network_policy = ServiceNetworkPolicy(
@@ -270,28 +288,28 @@ class WebService(Construct):
             extra_egress=self._egress(),
             extra_http_clients=plan.extra_http_clients,
         )
-        self.metrics = MetricsScrape(
+        self.service_monitor = ServiceMonitor(
             self, "metrics", identity=ident, scraping=props.scraping, jobs=list(plan.scraped_jobs)
         )
-        self.recommender: ResourceRecommender | None = (
-            ResourceRecommender(self, "recommender", identity=ident, target=plan.vpa_target, bounds=props.vpa)
+        self.vertical_pod_autoscaler: VerticalPodAutoscaler | None = (
+            VerticalPodAutoscaler(self, "recommender", identity=ident, target=plan.vpa_target, bounds=props.vpa)
             if profile.vpa
             else None
         )
-        self.alerts: SloAlerts | None = (
-            SloAlerts(self, "alerts", identity=ident, slo=props.slo, release_label=props.scraping.release_label)
+        self.prometheus_rule: PrometheusRule | None = (
+            PrometheusRule(self, "alerts", identity=ident, slo=props.slo, release_label=props.scraping.release_label)
             if profile.alerting
             else None
         )
-        self.dashboards: GrafanaDashboards | None = (
+        self.grafana_dashboards: GrafanaDashboards | None = (
             GrafanaDashboards(self, "dashboards", identity=ident, slo=props.slo, business_panels=props.business_panels)
             if profile.alerting
             else None
         )
 
-    def _endpoint(self, planned: PlannedService) -> ServiceEndpoint:
+    def _service(self, planned: PlannedService) -> Service:
         props = self.props
-        return ServiceEndpoint(
+        return Service(
             self,
             "endpoint" if planned.live else "preview-endpoint",
             identity=self.identity,
@@ -312,29 +330,29 @@ class WebService(Construct):
             egress.append(EgressRule(port=props.api_access.api_server_port, cidr=props.api_access.api_server_cidr))
         return egress
 
-    def _workload(self, planned: PlannedDeployment) -> Workload:
+    def _deployment(self, planned: PlannedDeployment) -> Deployment:
         props, ident, profile = self.props, self.identity, self.props.profile
         env = dict(props.env)
         if props.telemetry is not None:
             env.update(props.telemetry.env(ident, planned.image_tag))
-        return Workload(
+        return Deployment(
             self,
             f"workload-{planned.colour}" if planned.colour else "workload",
-            props=WorkloadProps(
+            props=DeploymentProps(
                 identity=ident,
                 image=props.image_reference(planned.image_tag),
                 replicas=planned.replicas,
                 resources=profile.resources,
                 port=props.port,
                 metrics_port=props.metrics_port,
-                config_name=self.config.name,
-                config_checksum=self.config.checksum,
+                config_name=self.config_map.name,
+                config_checksum=self.config_map.checksum,
                 colour=planned.colour,
                 health=props.health,
                 env=env,
                 secret_env_from=props.secret_name,
                 secret_optional=props.secret_optional,
-                service_account_name=self.access.service_account_name,
+                service_account_name=self.service_account.service_account_name,
                 api_token_expiration_seconds=(
                     props.api_access.token_expiration_seconds if props.api_access is not None else None
                 ),

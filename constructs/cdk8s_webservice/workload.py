@@ -50,11 +50,13 @@ class HealthChecks:
         check_int("health.startup_failure_threshold", self.startup_failure_threshold, minimum=1)
 
 
-class ServiceConfig(Construct):
+class ConfigMap(Construct):
     """ConfigMap `<name>-config`: the service's non-secret settings, loaded with envFrom.
 
     `checksum` (sha256 of the data) goes on the pod template, so a config change
     rolls the pods, as kustomize's hash suffix did, while the name stays stable.
+
+    Escape hatch: `api_object`, the `k8s.KubeConfigMap`.
     """
 
     def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, data: Mapping[str, str]) -> None:
@@ -63,13 +65,13 @@ class ServiceConfig(Construct):
         self.name = identity.derived_name("config")
         ordered = dict(sorted(data.items()))
         self.checksum = hashlib.sha256(json.dumps(ordered, sort_keys=True).encode()).hexdigest()
-        self.config_map = k8s.KubeConfigMap(
+        self.api_object = k8s.KubeConfigMap(
             self, "config", metadata=k8s.ObjectMeta(name=self.name, namespace=identity.namespace), data=ordered
         )
 
 
 @dataclass(frozen=True)
-class WorkloadProps:
+class DeploymentProps:
     """What the Deployment needs; `WebService` fills it from its own props."""
 
     identity: ServiceIdentity
@@ -154,7 +156,7 @@ class WorkloadProps:
             raise ConfigError("workload.image_pull_policy", self.image_pull_policy, "Always, IfNotPresent or Never")
 
 
-def scanner_waivers(props: WorkloadProps) -> dict[str, str]:
+def scanner_waivers(props: DeploymentProps) -> dict[str, str]:
     """Checkov checks this workload deliberately does not meet, each with its reason,
     as `checkov.io/skipN` annotations (so a scan shows the decision, not a failure)."""
     waivers = []
@@ -173,7 +175,7 @@ def scanner_waivers(props: WorkloadProps) -> dict[str, str]:
     return {f"checkov.io/skip{i}": waiver for i, waiver in enumerate(waivers, start=1)}
 
 
-class Workload(Construct):
+class Deployment(Construct):
     """Deployment `<name>` (or `<name>-<colour>` for blue-green).
 
     Secure by default: non-root (UID 10001), read-only root filesystem with a small
@@ -182,9 +184,11 @@ class Workload(Construct):
     0), spread over zones (best effort) and nodes (hard), a preStop pause so the
     ingress controller drops the endpoint before SIGTERM. The pod template carries
     the ConfigMap's checksum.
+
+    Escape hatch: `api_object`, the `k8s.KubeDeployment`.
     """
 
-    def __init__(self, scope: Construct, id: str, *, props: WorkloadProps) -> None:
+    def __init__(self, scope: Construct, id: str, *, props: DeploymentProps) -> None:
         super().__init__(scope, id)
         ident = props.identity
         self.name = ident.derived_name(props.colour) if props.colour else ident.name
@@ -229,7 +233,7 @@ class Workload(Construct):
         )
 
         workload_selector = k8s.LabelSelector(match_labels=ident.workload_selector)
-        self.deployment = k8s.KubeDeployment(
+        self.api_object = k8s.KubeDeployment(
             self,
             "deployment",
             metadata=k8s.ObjectMeta(
@@ -283,7 +287,7 @@ class Workload(Construct):
         """The Deployment (escape hatch)."""
 
     @staticmethod
-    def _volumes(props: WorkloadProps) -> tuple[list[k8s.Volume], list[k8s.VolumeMount]]:
+    def _volumes(props: DeploymentProps) -> tuple[list[k8s.Volume], list[k8s.VolumeMount]]:
         """A bounded writable /tmp; and, only when the service needs the API, a
         token mounted explicitly: read-only, expiring, at the path client libraries
         expect (automountServiceAccountToken stays false)."""
@@ -335,7 +339,7 @@ class Workload(Construct):
         return volumes, mounts
 
     @staticmethod
-    def _env(props: WorkloadProps) -> list[k8s.EnvVar]:
+    def _env(props: DeploymentProps) -> list[k8s.EnvVar]:
         fixed = [
             k8s.EnvVar(name="PORT", value=str(props.port)),
             k8s.EnvVar(name="METRICS_PORT", value=str(props.metrics_port)),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import GateFailed
 from .registry import declare
+
+__all__ = ["GateFailed", "Violation", "rule_failed"]
 
 
 @dataclass(frozen=True, order=True)
@@ -28,20 +30,6 @@ class Violation:
 
     def __str__(self) -> str:
         return f"{self.environment}: {self.kind}/{self.name}: {self.field}: [{self.rule}] {self.message}"
-
-
-class GateFailed(Exception):
-    """Synthesized objects broke gate rules; nothing was written."""
-
-    def __init__(self, violations: Sequence[Violation]) -> None:
-        self.violations = sorted(violations)
-        super().__init__(self.report())
-
-    def report(self, *, wrote_nothing: bool = True) -> str:
-        tail = "; nothing was written:" if wrote_nothing else ":"
-        lines = [f"the gate refused {len(self.violations)} violation(s){tail}"]
-        lines += [f"  {violation}" for violation in self.violations]
-        return "\n".join(lines)
 
 
 declare(

@@ -1,0 +1,119 @@
+"""Generated from `_PUBLIC` in __init__.py (`UPDATE_API_SURFACE=1 make test`); do not edit."""
+
+from .access import ApiAccess as ApiAccess
+from .access import ApiRule as ApiRule
+from .access import ServiceAccount as ServiceAccount
+from .alerts import Alert as Alert
+from .alerts import PrometheusRule as PrometheusRule
+from .autoscaling import ExternalMetric as ExternalMetric
+from .autoscaling import HorizontalPodAutoscaler as HorizontalPodAutoscaler
+from .autoscaling import ScalingTargets as ScalingTargets
+from .autoscaling import VerticalPodAutoscaler as VerticalPodAutoscaler
+from .autoscaling import VpaBounds as VpaBounds
+from .availability import PodDisruptionBudget as PodDisruptionBudget
+from .canary import FlaggerCanary as FlaggerCanary
+from .chart import EnvironmentChart as EnvironmentChart
+from .dashboards import BusinessPanel as BusinessPanel
+from .dashboards import GrafanaDashboards as GrafanaDashboards
+from .delivery import BlueGreenState as BlueGreenState
+from .delivery import CanaryOptions as CanaryOptions
+from .delivery import Strategy as Strategy
+from .errors import ConfigError as ConfigError
+from .errors import GateFailed as GateFailed
+from .gate import GateSettings as GateSettings
+from .gate import Violation as Violation
+from .gitops import ApplicationSpec as ApplicationSpec
+from .gitops import ArgoApplications as ArgoApplications
+from .gitops import ArgoApplicationSet as ArgoApplicationSet
+from .gitops import GitOpsSettings as GitOpsSettings
+from .identity import ServiceIdentity as ServiceIdentity
+from .ingress import IngressOptions as IngressOptions
+from .ingress import PublicIngress as PublicIngress
+from .namespace import ServiceNamespace as ServiceNamespace
+from .network import DefaultDenyNetworkPolicy as DefaultDenyNetworkPolicy
+from .network import EgressRule as EgressRule
+from .network import NetworkAccess as NetworkAccess
+from .network import Service as Service
+from .network import ServiceNetworkPolicy as ServiceNetworkPolicy
+from .observability import Scraping as Scraping
+from .observability import ServiceMonitor as ServiceMonitor
+from .profile import EnvironmentProfile as EnvironmentProfile
+from .profile import Environments as Environments
+from .profile import Resources as Resources
+from .profile import ScalingBounds as ScalingBounds
+from .profile import TagPolicy as TagPolicy
+from .project import ServiceProject as ServiceProject
+from .release_history import Release as Release
+from .release_history import ReleaseHistory as ReleaseHistory
+from .release_history import ReleaseStatus as ReleaseStatus
+from .releases import Releases as Releases
+from .secrets import SealedSecret as SealedSecret
+from .slo import HttpMetrics as HttpMetrics
+from .slo import ServiceLevelObjectives as ServiceLevelObjectives
+from .telemetry import OpenTelemetry as OpenTelemetry
+from .web_service import WebService as WebService
+from .web_service import WebServiceProps as WebServiceProps
+from .workload import ConfigMap as ConfigMap
+from .workload import Deployment as Deployment
+from .workload import DeploymentProps as DeploymentProps
+from .workload import HealthChecks as HealthChecks
+
+__all__ = [
+    "Alert",
+    "ApiAccess",
+    "ApiRule",
+    "ApplicationSpec",
+    "ArgoApplicationSet",
+    "ArgoApplications",
+    "BlueGreenState",
+    "BusinessPanel",
+    "CanaryOptions",
+    "ConfigError",
+    "ConfigMap",
+    "DefaultDenyNetworkPolicy",
+    "Deployment",
+    "DeploymentProps",
+    "EgressRule",
+    "EnvironmentChart",
+    "EnvironmentProfile",
+    "Environments",
+    "ExternalMetric",
+    "FlaggerCanary",
+    "GateFailed",
+    "GateSettings",
+    "GitOpsSettings",
+    "GrafanaDashboards",
+    "HealthChecks",
+    "HorizontalPodAutoscaler",
+    "HttpMetrics",
+    "IngressOptions",
+    "NetworkAccess",
+    "OpenTelemetry",
+    "PodDisruptionBudget",
+    "PrometheusRule",
+    "PublicIngress",
+    "Release",
+    "ReleaseHistory",
+    "ReleaseStatus",
+    "Releases",
+    "Resources",
+    "ScalingBounds",
+    "ScalingTargets",
+    "Scraping",
+    "SealedSecret",
+    "Service",
+    "ServiceAccount",
+    "ServiceIdentity",
+    "ServiceLevelObjectives",
+    "ServiceMonitor",
+    "ServiceNamespace",
+    "ServiceNetworkPolicy",
+    "ServiceProject",
+    "Strategy",
+    "TagPolicy",
+    "VerticalPodAutoscaler",
+    "Violation",
+    "VpaBounds",
+    "WebService",
+    "WebServiceProps",
+]
