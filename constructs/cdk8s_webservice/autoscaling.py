@@ -1,4 +1,7 @@
-"""Horizontal autoscaling on CPU, memory and request rate; vertical recommendations."""
+"""Horizontal autoscaling on CPU, memory and request rate; vertical recommendations.
+
+Longer than most modules: the HPA and the VPA and their value types are one concern (how many pods, how big), validated together.
+"""
 
 from __future__ import annotations
 

@@ -9,6 +9,8 @@ Exit status, for every command (as kubectl's):
      commands), output not current (`validate`), or `argocd app sync` failed (`deploy --sync`)
   2  bad input or environment: a one-line message on stderr naming what and why;
      nothing was changed (for `diff`, also: the gate refused, so there is no diff to show)
+
+Longer than most modules: a third of it is the argument parser; each command's handler is a few lines over the library.
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """Grafana dashboards as ConfigMaps for the Grafana sidecar, built from the same
-metric names and objectives the alerts use."""
+metric names and objectives the alerts use.
+
+Longer than most modules: each Grafana panel is data written out in code; splitting them would scatter one dashboard.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
 """GitOps with Argo CD: one Application per environment (or one ApplicationSet
-yielding the same three), sync waves, and what ArgoCD must leave to controllers."""
+yielding the same three), sync waves, and what ArgoCD must leave to controllers.
+
+Longer than most modules: the Applications and the ApplicationSet are built from the same data and must stay equivalent (a test expands one into the other).
+"""
 
 from __future__ import annotations
 

@@ -14,6 +14,8 @@
   a killed writer left (`.<name>.new-*`, `.<name>.old-*`) is removed under the lock.
 - A folder (or sub-folder) without its owner's write bit is refused, as `rm`
   would ask first: someone made it read-only on purpose.
+
+Longer than most modules: the folder checks, the lock and the atomic swap (with its fallback) guard one write and are read together.
 """
 
 from __future__ import annotations

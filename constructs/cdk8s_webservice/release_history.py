@@ -12,6 +12,8 @@ release's image, as `helm rollback` does, so revisions only ever grow and the
 history reads as a log. `colour` is kept for blue-green environments: the live
 release's colour serves traffic; the other colour runs the pending release, else
 the release most recently displaced from live.
+
+Longer than most modules: the history's invariants and its three transitions (record, promote, rollback) check each other.
 """
 
 from __future__ import annotations

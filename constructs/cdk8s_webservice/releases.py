@@ -14,6 +14,8 @@ Reading is strict (duplicate keys, types, encoding, unknown keys are refused wit
 the file, field and value); writing is deterministic (the project's one YAML
 writer), atomic and keeps the file's mode. The history itself, and the
 transitions the release commands make on it, are in `release_history`.
+
+Longer than most modules: strict reading (duplicate keys, types, encoding) and the reader of the format before histories live with the format they read.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The Deployment and its ConfigMap: a hardened, observable, spread-out workload."""
+"""The Deployment and its ConfigMap: a hardened, observable, spread-out workload.
+
+Longer than most modules: the Deployment's props carry every hardening default with its reason; the ConfigMap and health checks it mounts and probes live with it.
+"""
 
 from __future__ import annotations
 

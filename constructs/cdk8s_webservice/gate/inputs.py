@@ -18,6 +18,8 @@ checks exactly what would be synced:
   workload without its pod template) is a violation naming the file and the
   document, never an exception, and never echoes the file's content;
 - no object at all is a violation: the gate never passes on nothing.
+
+Longer than most modules: every input form ArgoCD reads (and each way it can be unreadable) is here, so the gate has one reader.
 """
 
 from __future__ import annotations
