@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .helm import chart_files
     from .identity import ServiceIdentity
     from .ingress import IngressOptions, PublicIngress
+    from .loadtest.options import LoadTestOptions
     from .namespace import ServiceNamespace
     from .network import DefaultDenyPolicy, EgressRule, NetworkAccess, ServiceEndpoint, ServiceNetworkPolicy
     from .observability import MetricsScrape, Scraping
@@ -83,6 +84,7 @@ _EXPORTS = {
     "HorizontalAutoscaler": "autoscaling",
     "HttpMetrics": "slo",
     "IngressOptions": "ingress",
+    "LoadTestOptions": "loadtest.options",
     "MetricsScrape": "observability",
     "NetworkAccess": "network",
     "OpenTelemetry": "telemetry",
@@ -158,6 +160,7 @@ __all__ = [
     "HorizontalAutoscaler",
     "HttpMetrics",
     "IngressOptions",
+    "LoadTestOptions",
     "MetricsScrape",
     "NetworkAccess",
     "OpenTelemetry",
