@@ -43,7 +43,7 @@ imports: node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install $(PIP_QUIET) -e '.[test,lint,docs]' 2> >(grep -v '^WARNING: Location' >&2)
+	$(PY) -m pip install $(PIP_QUIET) -e '.[test,lint,docs,loadtest]' 2> >(grep -v '^WARNING: Location' >&2)
 	touch $@
 
 $(SCANNERS)/.installed: requirements-scanners.txt
@@ -67,7 +67,7 @@ bench-smoke: $(VENV)/.bench-installed node_modules/.installed
 	$(PY) benchmarks/bench.py --smoke --json build/bench-smoke.json
 
 $(VENV)/.bench-installed: $(VENV)/.installed
-	$(PY) -m pip install $(PIP_QUIET) -e '.[test,lint,docs,bench]' 2> >(grep -v '^WARNING: Location' >&2)
+	$(PY) -m pip install $(PIP_QUIET) -e '.[test,lint,docs,loadtest,bench]' 2> >(grep -v '^WARNING: Location' >&2)
 	touch $@
 
 # The documentation site (construct reference from the docstrings), offline.

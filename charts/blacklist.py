@@ -10,8 +10,10 @@ from cdk8s_webservice import (
     ApiAccess,
     ApiRule,
     BusinessPanel,
+    CanaryOptions,
     EnvironmentChart,
     EnvironmentProfile,
+    LoadTestOptions,
     NetworkAccess,
     OpenTelemetry,
     ServiceLevelObjectives,
@@ -38,6 +40,15 @@ SLO = ServiceLevelObjectives(
     latency_seconds=1.0,
     runbook_base_url="https://runbooks.jclee.me",
 )
+
+# The load test (dist/loadtest/<env>/load-test.js): health and readiness, plus the API's
+# two lookups (documentation addresses, RFC 5737). Staging runs it in the cluster after
+# every sync (a k6-operator TestRun); production's canary runs it through Flagger's k6 webhook.
+LOAD_TEST = LoadTestOptions(
+    api_paths=("/api/v1/check?ip=192.0.2.1", "/api/v1/blacklist?limit=10"),
+    cluster_environments=("staging",),
+)
+CANARY = CanaryOptions(k6_webhook_url="http://flagger-k6-webhook.flagger-system/launch-test")
 
 BUSINESS_PANELS = (
     BusinessPanel(
@@ -71,6 +82,8 @@ def blacklist_props(profile: EnvironmentProfile, sealed: Mapping[str, str] | Non
         # The API pulls upstream threat-intelligence feeds over HTTPS.
         network=NetworkAccess(egress_https=True),
         slo=SLO,
+        load_test=LOAD_TEST,
+        canary=CANARY,
         business_panels=BUSINESS_PANELS,
         telemetry=OpenTelemetry(),
     )

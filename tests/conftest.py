@@ -46,7 +46,7 @@ def objects(rendered: dict[str, dict[str, str]]) -> dict[str, list[dict[str, Any
     return {
         folder: [yaml.safe_load(text) for text in files.values()]
         for folder, files in rendered.items()
-        if not folder.startswith("helm/")
+        if not folder.startswith(("helm/", "loadtest/"))
     }
 
 

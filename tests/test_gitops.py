@@ -115,7 +115,7 @@ def test_sync_waves_order_namespace_prerequisites_workload_then_custom_resources
     assert wave[("ServiceMonitor", "blacklist")] > max(deployments)
     for obj in objects[env]:
         group = obj["apiVersion"].rpartition("/")[0]
-        custom = group in ("monitoring.coreos.com", "bitnami.com", "autoscaling.k8s.io", "flagger.app")
+        custom = group in ("monitoring.coreos.com", "bitnami.com", "autoscaling.k8s.io", "flagger.app", "k6.io")
         skip = obj["metadata"]["annotations"].get("argocd.argoproj.io/sync-options")
         assert (skip == "SkipDryRunOnMissingResource=true") == custom, obj["kind"]
 

@@ -105,6 +105,7 @@ def test_example_synthesizes_outside_the_repository_and_passes_the_gate(venv: Pa
         ".cdk8s-webservice-output",
         "argocd",
         "argocd-applicationset",
+        "loadtest",
         "production",
         "staging",
     ]

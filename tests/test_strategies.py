@@ -24,7 +24,7 @@ def by_strategy() -> dict[Strategy, dict[str, list[dict[str, Any]]]]:
         result[strategy] = {
             folder: [yaml.safe_load(t) for t in files.values()]
             for folder, files in rendered.items()
-            if not folder.startswith("helm/")
+            if not folder.startswith(("helm/", "loadtest/"))
         }
     return result
 
@@ -154,9 +154,11 @@ def test_canary(by_strategy, env) -> None:
     assert canary["service"]["primary"]["labels"] == {"prometheus.io/job": "blacklist"}
     assert canary["service"]["canary"]["labels"] == {"prometheus.io/job": "blacklist-canary"}
     assert "prometheus.io/job" not in canary["service"]["apex"]["labels"]
-    # The load tester reaches the canary; its command targets the canary Service.
+    # The load test reaches the canary: blacklist's k6 script (CanaryOptions.k6_webhook_url)
+    # targets the canary Service.
     webhook = canary["analysis"]["webhooks"][0]
-    assert webhook["metadata"]["cmd"].endswith(f"http://blacklist-canary.{ENVIRONMENTS.get(env).namespace}:80/")
+    assert webhook["name"] == "k6-load-test"
+    assert f'"http://blacklist-canary.{ENVIRONMENTS.get(env).namespace}:80"' in webhook["metadata"]["script"]
     clients = [
         r["from"][0]["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"]
         for r in find(objs, "NetworkPolicy", "blacklist")["spec"]["ingress"]

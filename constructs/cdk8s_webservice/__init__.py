@@ -57,6 +57,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "alerts": ("Alert", "PrometheusRule"),
     "dashboards": ("BusinessPanel", "GrafanaDashboards"),
     "canary": ("FlaggerCanary",),
+    # Load testing: the SLO's fourth consumer
+    "loadtest.options": ("LoadTestOptions",),
 }
 
 # Public name -> the module that defines it.

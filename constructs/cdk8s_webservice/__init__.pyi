@@ -29,6 +29,7 @@ from .gitops import GitOpsSettings as GitOpsSettings
 from .identity import ServiceIdentity as ServiceIdentity
 from .ingress import IngressOptions as IngressOptions
 from .ingress import PublicIngress as PublicIngress
+from .loadtest.options import LoadTestOptions as LoadTestOptions
 from .namespace import ServiceNamespace as ServiceNamespace
 from .network import DefaultDenyNetworkPolicy as DefaultDenyNetworkPolicy
 from .network import EgressRule as EgressRule
@@ -87,6 +88,7 @@ __all__ = [
     "HorizontalPodAutoscaler",
     "HttpMetrics",
     "IngressOptions",
+    "LoadTestOptions",
     "NetworkAccess",
     "OpenTelemetry",
     "PodDisruptionBudget",

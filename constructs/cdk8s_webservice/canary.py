@@ -53,6 +53,7 @@ class FlaggerCanary(Construct):
         options: CanaryOptions,
         service_port: int,
         ingress: str | None,
+        load_test_script: str | None = None,
     ) -> None:
         super().__init__(scope, id)
         name, namespace = identity.name, identity.namespace
@@ -72,7 +73,18 @@ class FlaggerCanary(Construct):
         """The MetricTemplates of the analysis, by metric (`success-rate`, `latency`)."""
         self.canary_job = identity.derived_name("canary")
         webhooks = []
-        if options.load_test_url:
+        if options.k6_webhook_url and load_test_script:
+            # The k6 script with the SLO's thresholds (see loadtest.script); a breach fails the hook.
+            webhooks.append(
+                flagger.CanarySpecAnalysisWebhooks(
+                    name="k6-load-test",
+                    type=flagger.CanarySpecAnalysisWebhooksType.PRE_HYPHEN_ROLLOUT,
+                    url=options.k6_webhook_url,
+                    timeout="3m",
+                    metadata={"script": load_test_script, "upload_to_cloud": "false", "wait_for_results": "true"},
+                )
+            )
+        elif options.load_test_url:
             webhooks.append(
                 flagger.CanarySpecAnalysisWebhooks(
                     name="load-test",

@@ -31,6 +31,7 @@ from .diff import diff_objects, format_changes, load_objects, read_folder
 from .discovery import load_project, project_spec
 from .errors import ConfigError
 from .gate import Gate, GateFailed
+from .loadtest import commands as load_commands
 from .output import check_output_folder, locked, read_tree, write_environments
 from .profile import EnvironmentProfile
 from .release_workflow import ReleaseRequest, release, releases_file, shown
@@ -121,6 +122,21 @@ def parser() -> argparse.ArgumentParser:
     deploy.add_argument("--promote", action="store_true", help="blue-green: make the new release live at once")
     deploy.add_argument("--sync", action="store_true", help="then `argocd app sync <service>-<env> --wait`")
     deploy.add_argument("--timeout", type=int, default=600, help="seconds argocd waits for the sync (default 600)")
+
+    # Load testing against the SLO (loadtest/commands.py): exit 1 when an objective is breached.
+    load = command("loadtest", "run the environment's k6 script with the real k6, then judge it against the SLO")
+    load.add_argument("-e", "--environment", required=True, metavar="ENV")
+    load.add_argument("--url", help="base URL to test (default: the environment's Ingress, https)")
+    load.add_argument("--scenario", default="smoke", help="smoke (default), load or spike")
+    load.add_argument("--vus", type=int, help="smoke: virtual users (default 1)")
+    load.add_argument("--duration", help="smoke: how long, e.g. 10s (default from the service's options)")
+    load.add_argument("--think", type=float, metavar="SECONDS", help="pause between a VU's requests (default 0.5)")
+    load.add_argument("--summary", metavar="FILE", help="k6's summary JSON (default build/loadtest/ENV/summary.json)")
+    load.add_argument("--report", metavar="FILE.html", help="HTML report (default: the summary's name, .html)")
+    analyze = command("analyze", "judge a k6 summary JSON against the environment's SLO: table and HTML report")
+    analyze.add_argument("summary", metavar="SUMMARY.json")
+    analyze.add_argument("-e", "--environment", required=True, metavar="ENV")
+    analyze.add_argument("--report", metavar="FILE.html", help="HTML report (default: the summary's name, .html)")
     return top
 
 
@@ -197,7 +213,7 @@ def _diff(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
             raise ConfigError("--out", str(out), "an existing output folder to compare with")
         changes = []
         for folder, files in sorted(rendered.items()):
-            if folder.startswith("helm/"):
+            if folder.startswith(("helm/", "loadtest/")):
                 continue
             changes += diff_objects(read_folder(out / folder), load_objects(files.values()))
         title = f"{shown(out)}/ -> fresh synth"
@@ -268,6 +284,8 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
             "validate": lambda: _validate(project, args, root),
             "gate": lambda: _gate(project, _path(root, args.folder, "folder")),
             "history": lambda: _history(project, args),
+            "loadtest": lambda: load_commands.loadtest(project, args, root),
+            "analyze": lambda: load_commands.analyze(project, args, root),
         }
         return handlers.get(args.command, lambda: _release(project, args, root))()
     except GateFailed as failure:

@@ -106,6 +106,10 @@ class CanaryOptions:
     """Load-test command; the canary Service's URL is appended."""
     confirm_promotion_url: str | None = None
     """A gate Flagger must get a 200 from before promoting; None for none."""
+    k6_webhook_url: str | None = None
+    """Grafana's flagger-k6-webhook (`.../launch-test`, running in `load_tester_namespace`);
+    when set, a pre-rollout webhook runs the service's k6 script (the SLO's thresholds,
+    smoke scenario) against the canary instead of `load_test_command`. None (default): `hey`."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.interval, str) or not _INTERVAL.fullmatch(self.interval):
@@ -124,7 +128,7 @@ class CanaryOptions:
                 self.step_weight,
                 f"1 to canary.max_weight ({self.max_weight}), which is at most 100",
             )
-        for name in ("prometheus_address", "load_test_url", "confirm_promotion_url"):
+        for name in ("prometheus_address", "load_test_url", "confirm_promotion_url", "k6_webhook_url"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, str) or not _URL.fullmatch(value)):
                 raise ConfigError(f"canary.{name}", value, "an http(s) URL")

@@ -159,7 +159,9 @@ class DeliveryPlan:
             live_job=identity.name,
             test_job=canary_job,
             vpa_target=primary,
-            extra_http_clients=(canary.load_tester_namespace,) if canary.load_test_url else (),
+            extra_http_clients=(
+                (canary.load_tester_namespace,) if canary.load_test_url or canary.k6_webhook_url else ()
+            ),
             flagger_owns_services=True,
             flagger_ingress=identity.name if profile.ingress_host is not None else None,
         )

@@ -8,6 +8,7 @@ settings. `synthesize` turns that into rendered folders:
     argocd/         an Application per environment
     argocd-applicationset/   the same three from one ApplicationSet (use one or the other)
     helm/<env>/     each environment as a Helm chart
+    loadtest/<env>/ each environment's k6 script (thresholds from the SLO)
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from .gitops import (
     replica_owners,
 )
 from .helm import chart_files
+from .loadtest.specs import script_files
 from .profile import EnvironmentProfile, Environments
 from .releases import Releases
 from .rendering import render_files
@@ -44,6 +46,7 @@ from .rendering import render_files
 ARGOCD_FOLDER = "argocd"
 APPLICATIONSET_FOLDER = "argocd-applicationset"
 HELM_FOLDER = "helm"
+LOADTEST_FOLDER = "loadtest"
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,8 @@ class ServiceProject:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gate") as checks:
             pending = []
             for profile in profiles:
-                objects = self.chart(app, profile).to_json()
+                chart = self.chart(app, profile)
+                objects = chart.to_json()
                 refuse_plain_secrets(profile.name, objects)
                 annotate_sync_waves(objects)
                 owners[profile.name] = replica_owners(objects)
@@ -125,6 +129,10 @@ class ServiceProject:
                 # policy engine releases the GIL and jsii mostly waits on Node.js).
                 pending.append(checks.submit(gate.check, profile.name, objects))
                 rendered[profile.name] = render_files(profile.name, objects)
+                # The k6 script of each web service, outside the folders ArgoCD syncs.
+                scripts = script_files(chart)
+                if scripts:
+                    rendered[f"{LOADTEST_FOLDER}/{profile.name}"] = scripts
                 if self.helm_chart_version is not None:
                     rendered[f"{HELM_FOLDER}/{profile.name}"] = chart_files(
                         name=self.name,

@@ -24,6 +24,10 @@ from .delivery_plan import DeliveryPlan, PlannedDeployment, PlannedService
 from .errors import ConfigError
 from .identity import ServiceIdentity
 from .ingress import IngressOptions, PublicIngress
+from .loadtest.cluster import ClusterLoadTest
+from .loadtest.options import LoadTestOptions
+from .loadtest.script import render as render_load_test
+from .loadtest.specs import spec_of
 from .names import check_dns_label, check_env_var_name
 from .namespace import POD_SECURITY_LEVELS, ServiceNamespace
 from .network import DefaultDenyNetworkPolicy, EgressRule, NetworkAccess, Service, ServiceNetworkPolicy
@@ -104,6 +108,8 @@ class WebServiceProps:
     namespace is shared and created elsewhere."""
     pod_security: str = "restricted"
     """Pod Security Admission level enforced on the namespace."""
+    load_test: LoadTestOptions = field(default_factory=LoadTestOptions)
+    """The k6 load test generated from `slo` (API paths, sizing, an in-cluster TestRun)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.image, str) or not _REPOSITORY.fullmatch(self.image):
@@ -158,6 +164,7 @@ class WebServiceProps:
             "vpa": VpaBounds,
             "slo": ServiceLevelObjectives,
             "canary": CanaryOptions,
+            "load_test": LoadTestOptions,
         }
         for name, kind in nested.items():
             check_instance(name, getattr(self, name), kind)
@@ -265,6 +272,7 @@ class WebService(Construct):
                 options=props.canary,
                 service_port=props.service_port,
                 ingress=plan.flagger_ingress,
+                load_test_script=self._canary_load_test_script(),
             )
             if plan.flagger_owns_services
             else None
@@ -306,6 +314,38 @@ class WebService(Construct):
             if profile.alerting
             else None
         )
+
+        self.load_test: ClusterLoadTest | None = self._cluster_load_test()
+
+    # The load test (loadtest/): the fourth consumer of the SLO, after alerts,
+    # dashboards and the canary analysis.
+    def _runs_cluster_load_test(self) -> bool:
+        return self.props.profile.name in self.props.load_test.cluster_environments
+
+    def _cluster_load_test(self) -> ClusterLoadTest | None:
+        if not self._runs_cluster_load_test():
+            return None
+        props, ident = self.props, self.identity
+        url = f"http://{ident.name}.{ident.namespace}.svc:{props.service_port}"
+        script = render_load_test(spec_of(props, base_url=url, target="the Service, in the cluster"))
+        return ClusterLoadTest(self, "load-test", identity=ident, script=script, base_url=url, options=props.load_test)
+
+    def _canary_load_test_script(self) -> str | None:
+        props, ident = self.props, self.identity
+        if not props.canary.k6_webhook_url:
+            return None
+        # Flagger's canary Service; the old webhook ran `hey -z 1m -c 2` against it.
+        url = f"http://{ident.name}-canary.{ident.namespace}:{props.service_port}"
+        spec = spec_of(
+            props,
+            base_url=url,
+            target="the canary Service",
+            default_scenario="smoke",
+            smoke_vus=2,
+            smoke_duration="1m",
+        )
+        return render_load_test(spec)
+
 
     def _service(self, planned: PlannedService) -> Service:
         props = self.props

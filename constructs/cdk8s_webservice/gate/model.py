@@ -158,7 +158,18 @@ def build_model(objects: Iterable[Obj], *, ingress_namespace: str, monitoring_na
     for (kind, name), canary in sorted(model.objects.items()):
         if kind == "Canary":
             _model_flagger(model, name, canary.raw)
+        elif kind == "TestRun":
+            _model_k6(model, name, canary.raw)
     return model
+
+
+def _model_k6(model: Model, name: str, test_run: Mapping[str, Any]) -> None:
+    """The k6-operator runs a TestRun's initializer, starter and runner pods, each
+    with its `metadata.labels`; they declare no ports the model needs."""
+    for role in ("initializer", "starter", "runner"):
+        labels = test_run.get("spec", {}).get(role, {}).get("metadata", {}).get("labels")
+        if isinstance(labels, Mapping) and labels:
+            model.pods.append(PodSet(f"{name}-{role}", dict(labels), ()))
 
 
 def _model_flagger(model: Model, name: str, canary: Mapping[str, Any]) -> None:

@@ -1,0 +1,168 @@
+"""The load test in the cluster: a k6-operator `TestRun` that ArgoCD runs after each sync.
+
+In the service's namespace: ConfigMap `<name>-load-test` holds the environment's
+script; TestRun `<name>-load-test` (k6.io/v1alpha1, CRD vendored in
+`crds/k6.io.yaml`) runs it with the k6-operator against the in-cluster Service,
+annotated as an ArgoCD PostSync hook (recreated before each run). The k6 pods
+(initializer, starter, runner; labelled `app.kubernetes.io/name: <name>-load-test`)
+meet Pod Security `restricted`. The namespace denies all traffic by default, so two
+NetworkPolicies open exactly the test's paths: `<name>-load-test` (the k6 pods
+reach the service's `http`, DNS and each other's API port 6565, which the operator
+may call) and `<name>-from-load-test` (the service's pods accept the k6 pods on `http`).
+
+ArgoCD sees a TestRun as healthy once created; to hold the sync until the test
+ends, add a health check for `k6.io/TestRun` (its `status.stage`) to argocd-cm.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cdk8s import ApiObject, ApiObjectMetadata, JsonPatch
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from ..identity import NAME, ServiceIdentity
+from ..names import NAMESPACE_NAME_LABEL
+from .options import LoadTestOptions
+from .specs import SCRIPT_FILE
+
+K6_UID = 12345  # the grafana/k6 image's user
+K6_API_PORT = 6565
+
+_POD_SECURITY: dict[str, Any] = {
+    "runAsNonRoot": True,
+    "runAsUser": K6_UID,
+    "runAsGroup": K6_UID,
+    "seccompProfile": {"type": "RuntimeDefault"},
+}
+_CONTAINER_SECURITY: dict[str, Any] = {
+    "allowPrivilegeEscalation": False,
+    "capabilities": {"drop": ["ALL"]},
+    "runAsNonRoot": True,
+}
+_RESOURCES: dict[str, Any] = {
+    "requests": {"cpu": "100m", "memory": "128Mi"},
+    "limits": {"cpu": "1000m", "memory": "512Mi"},
+}
+
+
+def _port(port: int | str, protocol: str = "TCP") -> k8s.NetworkPolicyPort:
+    value = k8s.IntOrString.from_number(port) if isinstance(port, int) else k8s.IntOrString.from_string(port)
+    return k8s.NetworkPolicyPort(port=value, protocol=protocol)
+
+
+class ClusterLoadTest(Construct):
+    """ConfigMap + TestRun `<name>-load-test` (a PostSync hook) and the two NetworkPolicies it needs."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: ServiceIdentity,
+        script: str,
+        base_url: str,
+        options: LoadTestOptions,
+    ) -> None:
+        super().__init__(scope, id)
+        self.name = identity.derived_name("load-test")
+        namespace = identity.namespace
+        labels = {NAME: self.name}
+        self.config_map = k8s.KubeConfigMap(
+            self,
+            "script",
+            metadata=k8s.ObjectMeta(name=self.name, namespace=namespace, labels=labels),
+            data={SCRIPT_FILE: script},
+        )
+        pod = {
+            "metadata": {"labels": labels},
+            "resources": _RESOURCES,
+            "securityContext": _POD_SECURITY,
+            "containerSecurityContext": _CONTAINER_SECURITY,
+            "automountServiceAccountToken": "false",  # a string in the CRD
+        }
+        self.test_run = ApiObject(
+            self,
+            "test-run",
+            api_version="k6.io/v1alpha1",
+            kind="TestRun",
+            metadata=ApiObjectMetadata(
+                name=self.name,
+                namespace=namespace,
+                labels=labels,
+                annotations={
+                    "argocd.argoproj.io/hook": "PostSync",
+                    "argocd.argoproj.io/hook-delete-policy": "BeforeHookCreation",
+                },
+            ),
+        )
+        spec = {
+            "parallelism": 1,
+            "script": {"configMap": {"name": self.name, "file": SCRIPT_FILE}},
+            "arguments": f"-e SCENARIO={options.cluster_scenario} -e BASE_URL={base_url}",
+            "quiet": "false",
+            "runner": {**pod, "image": options.k6_image},
+            "initializer": {**pod, "image": options.k6_image},
+            "starter": dict(pod),
+        }
+        # No generated binding: plain JSON, which the gate checks against the CRD (closed).
+        self.test_run.add_json_patch(JsonPatch.add("/spec", spec))
+
+        k6_pods = k8s.LabelSelector(match_labels=labels)
+        service_pods = k8s.LabelSelector(match_labels=identity.workload_selector)
+        self.network_policy = k8s.KubeNetworkPolicy(
+            self,
+            "policy",
+            metadata=k8s.ObjectMeta(name=self.name, namespace=namespace),
+            spec=k8s.NetworkPolicySpec(
+                pod_selector=k6_pods,
+                policy_types=["Ingress", "Egress"],
+                ingress=[
+                    k8s.NetworkPolicyIngressRule(
+                        from_=[
+                            k8s.NetworkPolicyPeer(pod_selector=k6_pods),
+                            k8s.NetworkPolicyPeer(
+                                namespace_selector=k8s.LabelSelector(
+                                    match_labels={NAMESPACE_NAME_LABEL: options.operator_namespace}
+                                )
+                            ),
+                        ],
+                        ports=[_port(K6_API_PORT)],
+                    )
+                ],
+                egress=[
+                    k8s.NetworkPolicyEgressRule(
+                        to=[k8s.NetworkPolicyPeer(pod_selector=service_pods)], ports=[_port("http")]
+                    ),
+                    k8s.NetworkPolicyEgressRule(
+                        to=[k8s.NetworkPolicyPeer(pod_selector=k6_pods)], ports=[_port(K6_API_PORT)]
+                    ),
+                    k8s.NetworkPolicyEgressRule(
+                        to=[
+                            k8s.NetworkPolicyPeer(
+                                namespace_selector=k8s.LabelSelector(
+                                    match_labels={NAMESPACE_NAME_LABEL: "kube-system"}
+                                ),
+                                pod_selector=k8s.LabelSelector(match_labels={"k8s-app": "kube-dns"}),
+                            )
+                        ],
+                        ports=[_port(53, "UDP"), _port(53, "TCP")],
+                    ),
+                ],
+            ),
+        )
+        self.service_policy = k8s.KubeNetworkPolicy(
+            self,
+            "service-policy",
+            metadata=k8s.ObjectMeta(name=identity.derived_name("from-load-test"), namespace=namespace),
+            spec=k8s.NetworkPolicySpec(
+                pod_selector=service_pods,
+                policy_types=["Ingress"],
+                ingress=[
+                    k8s.NetworkPolicyIngressRule(
+                        from_=[k8s.NetworkPolicyPeer(pod_selector=k6_pods)], ports=[_port("http")]
+                    )
+                ],
+            ),
+        )

@@ -1,0 +1,100 @@
+"""The `loadtest` and `analyze` commands of `cdk8s-webservice` (cli.py only parses)."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ConfigError
+from ..values import check_number
+from .options import check_duration, check_scenario
+from .report import html_report
+from .runner import check_url, find_k6, run_k6
+from .script import render
+from .specs import SCRIPT_FILE, spec_of, web_services
+from .summary import judge, load, table
+
+if TYPE_CHECKING:
+    from ..project import ServiceProject
+    from ..web_service import WebServiceProps
+
+
+def service_props(project: ServiceProject, environment: str) -> WebServiceProps:
+    """The (first) web service of `environment`, as its chart builds it."""
+    from cdk8s import App  # after runtime.start: importing cdk8s starts jsii
+
+    profile = project.load_environments().get(environment)
+    services = web_services(project.chart(App(), profile))
+    if not services:
+        raise ConfigError("--environment", environment, "an environment with a WebService to load-test")
+    return services[0].props
+
+
+def _path(root: Path, value: str | None, default: Path) -> Path:
+    if value is None:
+        return default
+    path = Path(value)
+    return path if path.is_absolute() else root / path
+
+
+def analyze(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
+    """Judge a k6 summary against the environment's SLO: the table, the HTML report;
+    1 when an objective is breached."""
+    props = service_props(project, args.environment)
+    summary_path = _path(root, args.summary, root / "k6-summary.json")
+    summary = load(summary_path)
+    rows = judge(summary, props.slo)
+    print(f"{props.name} in {props.profile.name} against its SLO ({summary_path.name}):")
+    print(table(rows))
+    report = _path(root, args.report, summary_path.with_suffix(".html"))
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(
+        html_report(
+            title=f"{props.name} in {props.profile.name}: load test against the SLO",
+            summary=summary,
+            rows=rows,
+            slo=props.slo,
+            source=summary_path.name,
+        ),
+        encoding="utf-8",
+    )
+    failed = [row.metric for row in rows if row.failed]
+    print(f"report: {report}")
+    print(f"SLO breached: {', '.join(failed)}" if failed else "every SLO holds")
+    return 1 if failed else 0
+
+
+def loadtest(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
+    """Run the environment's script with the real k6 against `--url`, then analyze."""
+    scenario = check_scenario("--scenario", args.scenario)
+    props = service_props(project, args.environment)
+    spec = spec_of(props)
+    url = args.url or spec.base_url
+    env = {"SCENARIO": scenario, "BASE_URL": url}
+    if args.vus is not None:
+        if args.vus < 1 or args.vus > 1000:
+            raise ConfigError("--vus", args.vus, "a whole number from 1 to 1000")
+        env["VUS"] = str(args.vus)
+    if args.think is not None:
+        env["THINK_SECONDS"] = f"{check_number('--think', args.think, 'seconds from 0 to 60', minimum=0, maximum=60):g}"
+    if args.duration is not None:
+        env["DURATION"] = check_duration("--duration", args.duration)
+    k6 = find_k6()
+    check_url(url, props.health.readiness_path)
+    out = root / "build" / "loadtest" / props.profile.name
+    summary = _path(root, args.summary, out / "summary.json")
+    summary.parent.mkdir(parents=True, exist_ok=True)
+    summary.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="cdk8s-webservice-k6-") as folder:
+        script = Path(folder) / SCRIPT_FILE
+        script.write_text(render(spec), encoding="utf-8")
+        print(f"k6: {scenario} scenario of {props.name} ({props.profile.name}) against {url}", flush=True)
+        code = run_k6(k6, script, summary, env)
+    if not summary.is_file():
+        raise ConfigError("k6", f"exit {code}", "a run that writes its summary (see k6's messages above)")
+    args.summary = str(summary)
+    if args.report is None:
+        args.report = str(summary.with_suffix(".html"))
+    return analyze(project, args, root)

