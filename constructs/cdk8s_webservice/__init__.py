@@ -41,6 +41,9 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "access": ("ApiAccess", "ApiRule", "ServiceAccount"),
     "secrets": ("SealedSecret",),
     "workload": ("ConfigMap", "Deployment", "DeploymentProps", "HealthChecks"),
+    "probes": ("Probe",),
+    "containers": ("ExtraContainer", "Port", "Volume", "VolumeMount"),
+    "scheduling": ("NodeAffinity", "NodeRequirement", "PodAntiAffinity", "Scheduling", "Toleration", "TopologySpread"),
     "network": ("DefaultDenyNetworkPolicy", "EgressRule", "NetworkAccess", "Service", "ServiceNetworkPolicy"),
     "ingress": ("IngressOptions", "PublicIngress"),
     "autoscaling": (

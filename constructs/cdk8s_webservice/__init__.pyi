@@ -13,6 +13,10 @@ from .autoscaling import VpaBounds as VpaBounds
 from .availability import PodDisruptionBudget as PodDisruptionBudget
 from .canary import FlaggerCanary as FlaggerCanary
 from .chart import EnvironmentChart as EnvironmentChart
+from .containers import ExtraContainer as ExtraContainer
+from .containers import Port as Port
+from .containers import Volume as Volume
+from .containers import VolumeMount as VolumeMount
 from .dashboards import BusinessPanel as BusinessPanel
 from .dashboards import GrafanaDashboards as GrafanaDashboards
 from .delivery import BlueGreenState as BlueGreenState
@@ -38,6 +42,7 @@ from .network import Service as Service
 from .network import ServiceNetworkPolicy as ServiceNetworkPolicy
 from .observability import Scraping as Scraping
 from .observability import ServiceMonitor as ServiceMonitor
+from .probes import Probe as Probe
 from .profile import EnvironmentProfile as EnvironmentProfile
 from .profile import Environments as Environments
 from .profile import Resources as Resources
@@ -48,6 +53,12 @@ from .release_history import Release as Release
 from .release_history import ReleaseHistory as ReleaseHistory
 from .release_history import ReleaseStatus as ReleaseStatus
 from .releases import Releases as Releases
+from .scheduling import NodeAffinity as NodeAffinity
+from .scheduling import NodeRequirement as NodeRequirement
+from .scheduling import PodAntiAffinity as PodAntiAffinity
+from .scheduling import Scheduling as Scheduling
+from .scheduling import Toleration as Toleration
+from .scheduling import TopologySpread as TopologySpread
 from .secrets import SealedSecret as SealedSecret
 from .slo import HttpMetrics as HttpMetrics
 from .slo import ServiceLevelObjectives as ServiceLevelObjectives
@@ -79,6 +90,7 @@ __all__ = [
     "EnvironmentProfile",
     "Environments",
     "ExternalMetric",
+    "ExtraContainer",
     "FlaggerCanary",
     "GateFailed",
     "GateSettings",
@@ -90,8 +102,13 @@ __all__ = [
     "IngressOptions",
     "LoadTestOptions",
     "NetworkAccess",
+    "NodeAffinity",
+    "NodeRequirement",
     "OpenTelemetry",
+    "PodAntiAffinity",
     "PodDisruptionBudget",
+    "Port",
+    "Probe",
     "PrometheusRule",
     "PublicIngress",
     "Release",
@@ -101,6 +118,7 @@ __all__ = [
     "Resources",
     "ScalingBounds",
     "ScalingTargets",
+    "Scheduling",
     "Scraping",
     "SealedSecret",
     "Service",
@@ -113,8 +131,12 @@ __all__ = [
     "ServiceProject",
     "Strategy",
     "TagPolicy",
+    "Toleration",
+    "TopologySpread",
     "VerticalPodAutoscaler",
     "Violation",
+    "Volume",
+    "VolumeMount",
     "VpaBounds",
     "WebService",
     "WebServiceProps",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from .containers import Port
 from .errors import ConfigError
 from .identity import COMPONENT, NAME, PROMETHEUS_JOB, ServiceIdentity
 from .names import NAMESPACE_NAME_LABEL, check_dns_label
@@ -81,7 +82,8 @@ class NetworkAccess:
 
 
 class Service(Construct):
-    """A ClusterIP Service: `http` on `service_port`, `metrics` on the metrics port.
+    """A ClusterIP Service: `http` on `service_port`, `metrics` on the metrics port, and
+    each exposed extra `Port` (`extra_ports`) on its `exposed_port`, by name.
 
     `name` defaults to the service's; `selector` to its pod selector (blue-green
     passes a colour's). The Service is labelled `prometheus.io/job: <name>`, the
@@ -100,10 +102,12 @@ class Service(Construct):
         metrics_port: int,
         name: str | None = None,
         selector: dict[str, str] | None = None,
+        extra_ports: Sequence[Port] = (),
     ) -> None:
         super().__init__(scope, id)
-        # Two ports of one Service may not share a number.
-        check_distinct_ports({"metrics_port": metrics_port, "service_port": service_port}, "the Service")
+        # Two ports of one Service may not share a number (or a name).
+        exposed = [p for p in extra_ports if check_instance("extra_ports", p, Port).expose]
+        check_service_ports(service_port, metrics_port, exposed)
         self.name = name or identity.name
         self.api_object = k8s.KubeService(
             self,
@@ -130,13 +134,47 @@ class Service(Construct):
                         target_port=k8s.IntOrString.from_string("metrics"),
                         protocol="TCP",
                     ),
+                    *(
+                        k8s.ServicePort(
+                            name=p.name,
+                            port=p.exposed_port,
+                            target_port=k8s.IntOrString.from_string(p.name),
+                            protocol=p.protocol,
+                        )
+                        for p in exposed
+                    ),
                 ],
             ),
         )
 
 
+def check_service_ports(service_port: int, metrics_port: int, exposed: Sequence[Port]) -> None:
+    """The Service's ports: one name and one number (per protocol) each."""
+    check_distinct_ports({"metrics_port": metrics_port, "service_port": service_port}, "the Service")
+    names = {"http": "service_port", "metrics": "metrics_port"}
+    numbers = {(service_port, "TCP"): "service_port", (metrics_port, "TCP"): "metrics_port"}
+    for port in exposed:
+        where = f"ports[{port.name}]"
+        if port.name in names:
+            raise ConfigError(
+                f"{where}.name", port.name, f"a name other than {names[port.name]}'s: the Service declares both"
+            )
+        names[port.name] = where
+        key = (port.exposed_port, port.protocol)
+        if key in numbers:
+            raise ConfigError(
+                f"{where}.service_port",
+                port.exposed_port,
+                f"a port other than {numbers[key]} ({port.exposed_port}/{port.protocol}): the Service declares both",
+            )
+        numbers[key] = where
+
+
 class ServiceNetworkPolicy(Construct):
     """NetworkPolicy `<name>`: the service's pods accept and send only what is listed.
+
+    Each extra `Port` (`extra_ports`) admits its `clients`, and the monitoring
+    namespace when it is scraped.
 
     It declares both policy types, so for the pods it selects everything not
     allowed here is denied, whatever else the namespace holds.
@@ -153,6 +191,7 @@ class ServiceNetworkPolicy(Construct):
         access: NetworkAccess,
         extra_egress: Sequence[EgressRule] = (),
         extra_http_clients: Sequence[str] = (),
+        extra_ports: Sequence[Port] = (),
     ) -> None:
         super().__init__(scope, id)
         ingress = [self._from_namespace(access.ingress_namespace, "http")] if access.ingress_namespace else []
@@ -160,6 +199,10 @@ class ServiceNetworkPolicy(Construct):
         ingress += [
             self._from_namespace(check_dns_label("http client namespace", ns), "http") for ns in extra_http_clients
         ]
+        for port in extra_ports:
+            check_instance("extra_ports", port, Port)
+            clients = [*port.clients, access.monitoring_namespace] if port.scrape else list(port.clients)
+            ingress += [self._from_namespace(ns, port.name, port.protocol) for ns in dict.fromkeys(clients)]
         egress = [
             k8s.NetworkPolicyEgressRule(
                 to=[
@@ -194,14 +237,14 @@ class ServiceNetworkPolicy(Construct):
         return k8s.NetworkPolicyPort(port=value, protocol=protocol)
 
     @classmethod
-    def _from_namespace(cls, namespace: str, port: str) -> k8s.NetworkPolicyIngressRule:
+    def _from_namespace(cls, namespace: str, port: str, protocol: str = "TCP") -> k8s.NetworkPolicyIngressRule:
         return k8s.NetworkPolicyIngressRule(
             from_=[
                 k8s.NetworkPolicyPeer(
                     namespace_selector=k8s.LabelSelector(match_labels={NAMESPACE_NAME_LABEL: namespace})
                 )
             ],
-            ports=[cls._port(port, "TCP")],
+            ports=[cls._port(port, protocol)],
         )
 
 

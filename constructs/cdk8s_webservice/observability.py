@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cdk8s import ApiObjectMetadata
@@ -45,7 +46,8 @@ class Scraping:
 
 
 class ServiceMonitor(Construct):
-    """ServiceMonitor `<name>` scraping the `metrics` port of the Services in `jobs`.
+    """ServiceMonitor `<name>` scraping the `metrics` port of the Services in `jobs`,
+    and each port named in `extra_ports` (same path, interval and timeout).
 
     Services are selected by their `prometheus.io/job` label, whose value becomes
     the `job` label: `<name>` for the live pods (what alerts and dashboards
@@ -57,9 +59,18 @@ class ServiceMonitor(Construct):
     """
 
     def __init__(
-        self, scope: Construct, id: str, *, identity: ServiceIdentity, scraping: Scraping, jobs: list[str]
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: ServiceIdentity,
+        scraping: Scraping,
+        jobs: list[str],
+        extra_ports: Sequence[str] = (),
     ) -> None:
         super().__init__(scope, id)
+        if isinstance(extra_ports, str) or len(set(extra_ports)) != len(extra_ports) or "metrics" in extra_ports:
+            raise ConfigError("extra_ports", extra_ports, "port names other than 'metrics', each once")
         self.api_object = monitoring.ServiceMonitor(
             self,
             "servicemonitor",
@@ -79,12 +90,13 @@ class ServiceMonitor(Construct):
                 ),
                 endpoints=[
                     monitoring.ServiceMonitorSpecEndpoints(
-                        port="metrics",
+                        port=port,
                         path=scraping.path,
                         interval=scraping.interval,
                         scrape_timeout=scraping.scrape_timeout,
                         honor_labels=False,
                     )
+                    for port in ("metrics", *extra_ports)
                 ],
             ),
         )

@@ -18,8 +18,9 @@ from .alerts import PrometheusRule
 from .autoscaling import HorizontalPodAutoscaler, ScalingTargets, VerticalPodAutoscaler, VpaBounds
 from .availability import PodDisruptionBudget
 from .canary import FlaggerCanary
+from .containers import ExtraContainer, Port, Volume, VolumeMount
 from .dashboards import BusinessPanel, GrafanaDashboards
-from .delivery import CanaryOptions
+from .delivery import CanaryOptions, Strategy
 from .delivery_plan import DeliveryPlan, PlannedDeployment, PlannedService
 from .errors import ConfigError
 from .identity import ServiceIdentity
@@ -30,14 +31,22 @@ from .loadtest.script import render as render_load_test
 from .loadtest.specs import spec_of
 from .names import check_dns_label, check_env_var_name
 from .namespace import POD_SECURITY_LEVELS, ServiceNamespace
-from .network import DefaultDenyNetworkPolicy, EgressRule, NetworkAccess, Service, ServiceNetworkPolicy
+from .network import (
+    DefaultDenyNetworkPolicy,
+    EgressRule,
+    NetworkAccess,
+    Service,
+    ServiceNetworkPolicy,
+    check_service_ports,
+)
 from .observability import Scraping, ServiceMonitor
 from .profile import EnvironmentProfile
+from .scheduling import Scheduling
 from .secrets import SealedSecret, check_sealed_data
 from .slo import ServiceLevelObjectives
 from .telemetry import OpenTelemetry
 from .values import check_bool, check_distinct_ports, check_instance, check_str_mapping
-from .workload import ConfigMap, Deployment, DeploymentProps, HealthChecks
+from .workload import ConfigMap, Deployment, DeploymentProps, HealthChecks, check_pod_parts
 
 _COMPONENT = r"[a-z0-9]+([._-][a-z0-9]+)*"
 _REPOSITORY = re.compile(rf"({_COMPONENT}(\.{_COMPONENT})*(:[0-9]+)?/)?{_COMPONENT}(/{_COMPONENT})*")
@@ -110,6 +119,21 @@ class WebServiceProps:
     """Pod Security Admission level enforced on the namespace."""
     load_test: LoadTestOptions = field(default_factory=LoadTestOptions)
     """The k6 load test generated from `slo` (API paths, sizing, an in-cluster TestRun)."""
+    ports: tuple[Port, ...] = ()
+    """More container ports (default none): the Service (or Flagger's) exposes, the
+    NetworkPolicy admits and the ServiceMonitor scrapes each as its `Port` says."""
+    sidecars: tuple[ExtraContainer, ...] = ()
+    """Containers beside the service's (default none), hardened like it; their ports
+    are followed like `ports`."""
+    init_containers: tuple[ExtraContainer, ...] = ()
+    """Containers run before the others start (default none), hardened likewise."""
+    volumes: tuple[Volume, ...] = ()
+    """Extra volumes of the pods (default none), Pod Security `restricted` kinds only."""
+    volume_mounts: tuple[VolumeMount, ...] = ()
+    """Extra volumes the service's container mounts (default none)."""
+    scheduling: Scheduling = field(default_factory=Scheduling)
+    """Node selector, tolerations, affinity, priority class and topology spread
+    (default: spread over zones, best effort, and nodes, hard; nothing else)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.image, str) or not _REPOSITORY.fullmatch(self.image):
@@ -165,6 +189,7 @@ class WebServiceProps:
             "slo": ServiceLevelObjectives,
             "canary": CanaryOptions,
             "load_test": LoadTestOptions,
+            "scheduling": Scheduling,
         }
         for name, kind in nested.items():
             check_instance(name, getattr(self, name), kind)
@@ -174,6 +199,45 @@ class WebServiceProps:
             check_instance("telemetry", self.telemetry, OpenTelemetry)
         for panel in self.business_panels:
             check_instance("business_panels", panel, BusinessPanel, "a sequence of BusinessPanel")
+        self._check_pod_parts()
+
+    def _check_pod_parts(self) -> None:
+        check_pod_parts(
+            "",
+            main=self.name,
+            port=self.port,
+            metrics_port=self.metrics_port,
+            health=self.health,
+            ports=self.ports,
+            sidecars=self.sidecars,
+            init_containers=self.init_containers,
+            volumes=self.volumes,
+            volume_mounts=self.volume_mounts,
+        )
+        exposed = [port for port in self.all_ports if port.expose]
+        check_service_ports(self.service_port, self.metrics_port, exposed)
+        if self.profile.strategy is Strategy.CANARY:
+            # Flagger's port discovery puts every container port on its Services, as
+            # TCP on the container's own number: a port must be exposed that way.
+            for port in self.all_ports:
+                if not port.expose or port.protocol != "TCP":
+                    what, value = ("expose", port.expose) if not port.expose else ("protocol", port.protocol)
+                    raise ConfigError(
+                        f"ports[{port.name}].{what}",
+                        value,
+                        "an exposed TCP port under the canary strategy (Flagger's Services carry every container port)",
+                    )
+                if port.exposed_port != port.number:
+                    raise ConfigError(
+                        f"ports[{port.name}].service_port",
+                        port.service_port,
+                        f"None or {port.number} under the canary strategy (Flagger exposes container ports as they are)",
+                    )
+
+    @property
+    def all_ports(self) -> tuple[Port, ...]:
+        """The extra ports of the pod: the service container's, then each sidecar's."""
+        return (*self.ports, *(port for sidecar in self.sidecars for port in sidecar.ports))
 
     @property
     def identity(self) -> ServiceIdentity:
@@ -295,9 +359,15 @@ class WebService(Construct):
             access=props.network,
             extra_egress=self._egress(),
             extra_http_clients=plan.extra_http_clients,
+            extra_ports=props.all_ports,
         )
         self.service_monitor = ServiceMonitor(
-            self, "metrics", identity=ident, scraping=props.scraping, jobs=list(plan.scraped_jobs)
+            self,
+            "metrics",
+            identity=ident,
+            scraping=props.scraping,
+            jobs=list(plan.scraped_jobs),
+            extra_ports=[port.name for port in props.all_ports if port.scrape],
         )
         self.vertical_pod_autoscaler: VerticalPodAutoscaler | None = (
             VerticalPodAutoscaler(self, "recommender", identity=ident, target=plan.vpa_target, bounds=props.vpa)
@@ -346,7 +416,6 @@ class WebService(Construct):
         )
         return render_load_test(spec)
 
-
     def _service(self, planned: PlannedService) -> Service:
         props = self.props
         return Service(
@@ -357,6 +426,7 @@ class WebService(Construct):
             metrics_port=props.metrics_port,
             name=planned.name,
             selector=dict(planned.selector),
+            extra_ports=props.all_ports,
         )
 
     def _egress(self) -> list[EgressRule]:
@@ -396,5 +466,11 @@ class WebService(Construct):
                 api_token_expiration_seconds=(
                     props.api_access.token_expiration_seconds if props.api_access is not None else None
                 ),
+                ports=props.ports,
+                sidecars=props.sidecars,
+                init_containers=props.init_containers,
+                volumes=props.volumes,
+                volume_mounts=props.volume_mounts,
+                scheduling=props.scheduling,
             ),
         )

@@ -1,6 +1,6 @@
 """The Deployment and its ConfigMap: a hardened, observable, spread-out workload.
 
-Longer than most modules: the Deployment's props carry every hardening default with its reason; the ConfigMap and health checks it mounts and probes live with it.
+Longer than most modules: the Deployment's props carry every hardening default with its reason; the ConfigMap and health checks it mounts and probes live with it, and so does `check_pod_parts`, what the pod's probes, ports, extra containers and volumes must agree on (their types are in `probes`, `containers`, `scheduling`).
 """
 
 from __future__ import annotations
@@ -14,26 +14,31 @@ from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from . import quantities
+from .containers import ExtraContainer, Port, Volume, VolumeMount, check_mounts
 from .delivery import COLOURS
 from .errors import ConfigError
 from .identity import ServiceIdentity
 from .names import check_env_var_name
+from .probes import Probe
 from .profile import Resources
+from .scheduling import HOSTNAME_KEY, ZONE_KEY, Scheduling
 from .values import check_bool, check_distinct_ports, check_instance, check_int, check_str, check_str_mapping
 
 IMAGE_PULL_POLICIES = ("Always", "IfNotPresent", "Never")
 
-ZONE_KEY = "topology.kubernetes.io/zone"
-HOSTNAME_KEY = "kubernetes.io/hostname"
+__all__ = ["HOSTNAME_KEY", "ZONE_KEY", "ConfigMap", "Deployment", "DeploymentProps", "HealthChecks"]
 
 
 @dataclass(frozen=True)
 class HealthChecks:
-    """HTTP probe paths and timings, all on the `http` port.
+    """The startup, liveness and readiness probes of the service's container.
 
-    Defaults: startup allows 2 minutes (24 x 5 s) so a slow start is not killed by
-    liveness; liveness restarts after 30 s of failures; readiness takes a pod out
-    of the Service after 15 s.
+    Defaults: HTTP on the `http` port, every check may take 3 s; startup allows
+    2 minutes (24 x 5 s) so a slow start is not killed by liveness; liveness
+    restarts after 30 s of failures (3 x 10 s); readiness takes a pod out of the
+    Service after 15 s (3 x 5 s). The paths below shape those defaults; `startup`,
+    `liveness` and `readiness` replace a probe whole (any kind, port and timings):
+    `HealthChecks(readiness=Probe.grpc(port=9000, period_seconds=5))`.
     """
 
     liveness_path: str = "/healthz"
@@ -44,6 +49,12 @@ class HealthChecks:
     """Hold liveness off until this succeeds (default `/healthz`)."""
     startup_failure_threshold: int = 24
     """Startup checks (5 s apart) before giving up: 24 is two minutes."""
+    startup: Probe | None = None
+    """The startup probe (None: HTTP `startup_path`, every 5 s, `startup_failure_threshold` times)."""
+    liveness: Probe | None = None
+    """The liveness probe (None: HTTP `liveness_path`, every 10 s, 3 failures)."""
+    readiness: Probe | None = None
+    """The readiness probe (None: HTTP `readiness_path`, every 5 s, 3 failures, 1 success)."""
 
     def __post_init__(self) -> None:
         for name in ("liveness_path", "readiness_path", "startup_path"):
@@ -51,6 +62,24 @@ class HealthChecks:
             if not isinstance(value, str) or not value.startswith("/"):
                 raise ConfigError(f"health.{name}", value, "an absolute HTTP path starting with '/'")
         check_int("health.startup_failure_threshold", self.startup_failure_threshold, minimum=1)
+        for name in ("startup", "liveness", "readiness"):
+            probe = getattr(self, name)
+            if probe is not None:
+                check_instance(f"health.{name}", probe, Probe, "a Probe (Probe.http, .exec, .grpc or .tcp) or None")
+                if name != "readiness" and probe.success_threshold not in (None, 1):
+                    raise ConfigError(
+                        f"health.{name}.success_threshold", probe.success_threshold, "None or 1 (Kubernetes requires 1)"
+                    )
+
+    def probes(self) -> dict[str, Probe]:
+        """The three probes, defaults filled in: `startup`, `liveness`, `readiness`."""
+        return {
+            "startup": self.startup
+            or Probe.http(self.startup_path, period_seconds=5, failure_threshold=self.startup_failure_threshold),
+            "liveness": self.liveness or Probe.http(self.liveness_path, period_seconds=10, failure_threshold=3),
+            "readiness": self.readiness
+            or Probe.http(self.readiness_path, period_seconds=5, failure_threshold=3, success_threshold=1),
+        }
 
 
 class ConfigMap(Construct):
@@ -119,6 +148,19 @@ class DeploymentProps:
     image_pull_policy: str = "IfNotPresent"
     """IfNotPresent: release tags are immutable, and a restart must not depend on
     the registry being reachable."""
+    ports: tuple[Port, ...] = ()
+    """More ports of the container, after `http` and `metrics` (default none)."""
+    sidecars: tuple[ExtraContainer, ...] = ()
+    """Containers beside the service's, hardened like it (default none)."""
+    init_containers: tuple[ExtraContainer, ...] = ()
+    """Containers run to completion before the others start, hardened likewise (default none)."""
+    volumes: tuple[Volume, ...] = ()
+    """Extra volumes of the pods, Pod Security `restricted` kinds only (default none)."""
+    volume_mounts: tuple[VolumeMount, ...] = ()
+    """Extra volumes the service's container mounts (default none)."""
+    scheduling: Scheduling = field(default_factory=Scheduling)
+    """Node selector, tolerations, affinity, priority class, topology spread
+    (default: zones best effort, nodes hard, nothing else)."""
 
     def __post_init__(self) -> None:
         check_instance("workload.identity", self.identity, ServiceIdentity)
@@ -157,6 +199,112 @@ class DeploymentProps:
         check_bool("workload.secret_optional", self.secret_optional)
         if self.image_pull_policy not in IMAGE_PULL_POLICIES:
             raise ConfigError("workload.image_pull_policy", self.image_pull_policy, "Always, IfNotPresent or Never")
+        check_instance("workload.scheduling", self.scheduling, Scheduling)
+        check_pod_parts(
+            "workload.",
+            main=self.identity.name,
+            port=self.port,
+            metrics_port=self.metrics_port,
+            health=self.health,
+            ports=self.ports,
+            sidecars=self.sidecars,
+            init_containers=self.init_containers,
+            volumes=self.volumes,
+            volume_mounts=self.volume_mounts,
+        )
+
+
+def _tuple(field: str, value: object, kind: type, what: str) -> None:
+    if not isinstance(value, tuple):
+        raise ConfigError(field, value, f"a tuple of {what}")
+    for item in value:
+        check_instance(field, item, kind, f"a tuple of {what}")
+
+
+def check_pod_parts(
+    prefix: str,
+    *,
+    main: str,
+    port: int,
+    metrics_port: int,
+    health: HealthChecks,
+    ports: tuple[Port, ...],
+    sidecars: tuple[ExtraContainer, ...],
+    init_containers: tuple[ExtraContainer, ...],
+    volumes: tuple[Volume, ...],
+    volume_mounts: tuple[VolumeMount, ...],
+) -> None:
+    """What the pod's parts must agree on: container names, port names and numbers
+    unique across the pod (its containers share one network namespace), probes on
+    declared ports, mounts of declared volumes."""
+    _tuple(f"{prefix}ports", ports, Port, "Port")
+    _tuple(f"{prefix}sidecars", sidecars, ExtraContainer, "ExtraContainer")
+    _tuple(f"{prefix}init_containers", init_containers, ExtraContainer, "ExtraContainer")
+    _tuple(f"{prefix}volumes", volumes, Volume, "Volume")
+    _tuple(f"{prefix}volume_mounts", volume_mounts, VolumeMount, "VolumeMount")
+    names = {main: "the service's container"}
+    for group, members in (("sidecars", sidecars), ("init_containers", init_containers)):
+        for container in members:
+            if container.name in names:
+                raise ConfigError(
+                    f"{prefix}{group}.name", container.name, f"a name other than {names[container.name]}'s"
+                )
+            names[container.name] = f"{group}[{container.name}]"
+    for container in init_containers:
+        if container.ports:
+            raise ConfigError(
+                f"{prefix}init_containers[{container.name}].ports",
+                container.ports,
+                "none: an init container serves nothing",
+            )
+    port_names = {"http": f"{prefix}port", "metrics": f"{prefix}metrics_port"}
+    numbers = {(port, "TCP"): f"{prefix}port", (metrics_port, "TCP"): f"{prefix}metrics_port"}
+    owned = [(f"{prefix}ports[{p.name}]", p) for p in ports] + [
+        (f"{prefix}sidecars[{c.name}].ports[{p.name}]", p) for c in sidecars for p in c.ports
+    ]
+    for where, extra in owned:
+        if extra.name in port_names:
+            raise ConfigError(
+                f"{where}.name", extra.name, f"a name other than {port_names[extra.name]}'s (one pod, one name each)"
+            )
+        port_names[extra.name] = where
+        key = (extra.number, extra.protocol)
+        if key in numbers:
+            raise ConfigError(
+                f"{where}.number",
+                extra.number,
+                f"a port other than {numbers[key]} ({extra.number}/{extra.protocol}): the pod's containers share its ports",
+            )
+        numbers[key] = where
+    main_ports = {"http", "metrics", *(p.name for p in ports)}
+    main_numbers = {port, metrics_port, *(p.number for p in ports)}
+    for purpose, probe in health.probes().items():
+        if probe.port is None:
+            continue
+        if (isinstance(probe.port, str) and probe.port not in main_ports) or (
+            isinstance(probe.port, int) and probe.port not in main_numbers
+        ):
+            raise ConfigError(
+                f"{prefix}health.{purpose}.port",
+                probe.port,
+                f"a port of the service's container: {', '.join(sorted(main_ports))} or its number",
+            )
+    declared: set[str] = set()
+    for volume in volumes:
+        if volume.name in declared:
+            raise ConfigError(f"{prefix}volumes.name", volume.name, "each volume name once")
+        declared.add(volume.name)
+    check_mounts(f"{prefix}volume_mounts", volume_mounts)
+    mounts = [(f"{prefix}volume_mounts", m) for m in volume_mounts] + [
+        (f"{prefix}{group}[{c.name}].volume_mounts", m)
+        for group, members in (("sidecars", sidecars), ("init_containers", init_containers))
+        for c in members
+        for m in c.volume_mounts
+    ]
+    for where, mount in mounts:
+        if mount.volume not in declared:
+            known = ", ".join(sorted(declared)) or "none"
+            raise ConfigError(f"{where}.volume", mount.volume, f"one of the pod's extra volumes ({known})")
 
 
 def scanner_waivers(props: DeploymentProps) -> dict[str, str]:
@@ -206,6 +354,7 @@ class Deployment(Construct):
                 )
             )
         volumes, mounts = self._volumes(props)
+        probes = props.health.probes()
 
         container = k8s.Container(
             name=ident.name,
@@ -214,6 +363,7 @@ class Deployment(Construct):
             ports=[
                 k8s.ContainerPort(name="http", container_port=props.port, protocol="TCP"),
                 k8s.ContainerPort(name="metrics", container_port=props.metrics_port, protocol="TCP"),
+                *(extra.container_port() for extra in props.ports),
             ],
             env=self._env(props),
             env_from=env_from,
@@ -221,21 +371,16 @@ class Deployment(Construct):
                 requests={k: k8s.Quantity.from_string(v) for k, v in props.resources.requests().items()},
                 limits={k: k8s.Quantity.from_string(v) for k, v in props.resources.limits().items()},
             ),
-            startup_probe=self._probe(props.health.startup_path, 5, props.health.startup_failure_threshold),
-            liveness_probe=self._probe(props.health.liveness_path, 10, 3),
-            readiness_probe=self._probe(props.health.readiness_path, 5, 3, success_threshold=1),
+            startup_probe=probes["startup"].to_k8s(),
+            liveness_probe=probes["liveness"].to_k8s(),
+            readiness_probe=probes["readiness"].to_k8s(),
             lifecycle=self._lifecycle(props.pre_stop_sleep_seconds),
-            security_context=k8s.SecurityContext(
-                run_as_non_root=True,
-                allow_privilege_escalation=False,
-                privileged=False,
-                read_only_root_filesystem=True,
-                capabilities=k8s.Capabilities(drop=["ALL"]),
-            ),
-            volume_mounts=mounts,
+            security_context=hardened_security_context(),
+            volume_mounts=mounts + [m.to_k8s() for m in props.volume_mounts],
         )
 
         workload_selector = k8s.LabelSelector(match_labels=ident.workload_selector)
+        scheduling = props.scheduling
         self.api_object = k8s.KubeDeployment(
             self,
             "deployment",
@@ -277,12 +422,16 @@ class Deployment(Construct):
                             seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault"),
                         ),
                         topology_spread_constraints=[
-                            # Zones best effort: a single-zone cluster must still schedule.
-                            self._spread(ZONE_KEY, "ScheduleAnyway", workload_selector),
-                            self._spread(HOSTNAME_KEY, "DoNotSchedule", workload_selector),
-                        ],
-                        containers=[container],
-                        volumes=volumes,
+                            spread.to_k8s(workload_selector) for spread in scheduling.topology_spread
+                        ]
+                        or None,
+                        node_selector=dict(scheduling.node_selector) or None,
+                        tolerations=[t.to_k8s() for t in scheduling.tolerations] or None,
+                        affinity=scheduling.affinity(workload_selector),
+                        priority_class_name=scheduling.priority_class_name,
+                        init_containers=[self._extra(c) for c in props.init_containers] or None,
+                        containers=[container, *(self._extra(c) for c in props.sidecars)],
+                        volumes=volumes + [v.to_k8s() for v in props.volumes],
                     ),
                 ),
             ),
@@ -362,13 +511,23 @@ class Deployment(Construct):
         return fixed + [k8s.EnvVar(name=k, value=v) for k, v in sorted(props.env.items())]
 
     @staticmethod
-    def _probe(path: str, period: int, failures: int, success_threshold: int | None = None) -> k8s.Probe:
-        return k8s.Probe(
-            http_get=k8s.HttpGetAction(path=path, port=k8s.IntOrString.from_string("http")),
-            period_seconds=period,
-            timeout_seconds=3,
-            failure_threshold=failures,
-            success_threshold=success_threshold,
+    def _extra(c: ExtraContainer) -> k8s.Container:
+        """A sidecar or init container, hardened like the service's own: the same
+        security context, the pod's writable /tmp, requests and limits."""
+        return k8s.Container(
+            name=c.name,
+            image=c.image,
+            image_pull_policy=c.image_pull_policy,
+            command=list(c.command) or None,
+            args=list(c.args) or None,
+            ports=[p.container_port() for p in c.ports] or None,
+            env=[k8s.EnvVar(name=k, value=v) for k, v in sorted(c.env.items())] or None,
+            resources=k8s.ResourceRequirements(
+                requests={k: k8s.Quantity.from_string(v) for k, v in c.resources.requests().items()},
+                limits={k: k8s.Quantity.from_string(v) for k, v in c.resources.limits().items()},
+            ),
+            security_context=hardened_security_context(),
+            volume_mounts=[k8s.VolumeMount(name="tmp", mount_path="/tmp"), *(m.to_k8s() for m in c.volume_mounts)],
         )
 
     @staticmethod
@@ -380,13 +539,14 @@ class Deployment(Construct):
             pre_stop=k8s.LifecycleHandler(exec=k8s.ExecAction(command=["sleep", str(pre_stop_sleep_seconds)]))
         )
 
-    @staticmethod
-    def _spread(key: str, when: str, selector: k8s.LabelSelector) -> k8s.TopologySpreadConstraint:
-        return k8s.TopologySpreadConstraint(
-            max_skew=1,
-            topology_key=key,
-            when_unsatisfiable=when,
-            label_selector=selector,
-            # Spread each ReplicaSet on its own, so a rollout does not count old pods.
-            match_label_keys=["pod-template-hash"],
-        )
+
+def hardened_security_context() -> k8s.SecurityContext:
+    """Every container's: not root, no privilege or escalation, a read-only root
+    filesystem, every capability dropped (the pod adds seccomp RuntimeDefault)."""
+    return k8s.SecurityContext(
+        run_as_non_root=True,
+        allow_privilege_escalation=False,
+        privileged=False,
+        read_only_root_filesystem=True,
+        capabilities=k8s.Capabilities(drop=["ALL"]),
+    )
