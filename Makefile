@@ -2,12 +2,19 @@
 # they need on first use: .venv/ (the library, its tests and linters),
 # node_modules/ (the cdk8s CLI) and, for tests, .venv-scanners/ (checkov, trivy,
 # actionlint, zizmor).
+#
+# The library declares version ranges (pyproject.toml); this repository installs the
+# exact versions in constraints.txt: every pip install of .venv/ passes it
+# (`make constraints` regenerates it). `make test-lowest` runs the library's tests
+# with each runtime dependency at its declared floor (constraints-lowest.txt).
 SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 SCANNERS := .venv-scanners
 PIP_QUIET := --quiet --disable-pip-version-check
+CONSTRAINTS := -c constraints.txt
+LOWEST := .venv-lowest
 
 # jsii's settings (its package cache inside the project, no Node 20 banner) are
 # set in one place, cdk8s_webservice/runtime.py, by every entry point.
@@ -15,7 +22,7 @@ PIP_QUIET := --quiet --disable-pip-version-check
 # bindings alone are ~250 kB of source to compile on every run otherwise.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: synth cdk8s-app test lint imports docs bench bench-smoke clean
+.PHONY: synth cdk8s-app test test-lowest lint imports docs bench bench-smoke constraints clean
 
 # -O: no asserts (the project validates with exceptions) and no jsii runtime type
 # checks, which the tests run with.
@@ -41,11 +48,38 @@ imports: node_modules/.installed
 	rm -rf imports
 	npx cdk8s import --language python --no-check-upgrade
 
-$(VENV)/.installed: pyproject.toml setup.py
+$(VENV)/.installed: pyproject.toml setup.py constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install $(PIP_QUIET) -e '.[test,lint,docs,loadtest]' 2> >(grep -v '^WARNING: Location' >&2)
+	$(PY) -m pip install $(PIP_QUIET) $(CONSTRAINTS) -e '.[test,lint,docs,loadtest]' 2> >(grep -v '^WARNING: Location' >&2)
 	touch $@
 
+# The library's tests at the lowest versions it allows: each runtime dependency at
+# its declared floor (constraints-lowest.txt), their own dependencies as the resolver
+# picks them, the test and docs tools at constraints.txt's versions. The scanners and the
+# packaging test (which installs constraints.txt's versions) are not about the floors.
+test-lowest: $(LOWEST)/.installed node_modules/.installed
+	$(LOWEST)/bin/python -m pytest --ignore=tests/test_scanners.py --ignore=tests/test_packaging.py $(ARGS)
+
+$(LOWEST)/.installed: pyproject.toml setup.py constraints.txt constraints-lowest.txt
+	rm -rf $(LOWEST)
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/pip install $(PIP_QUIET) $(CONSTRAINTS) pytest syrupy hypothesis mkdocs mkdocstrings mkdocstrings-python 2> >(grep -v '^WARNING: Location' >&2)
+	$(LOWEST)/bin/pip install $(PIP_QUIET) -c constraints-lowest.txt -e . 2> >(grep -v '^WARNING: Location' >&2)
+	$(LOWEST)/bin/pip check
+	touch $@
+
+# Regenerate constraints.txt: the newest versions pyproject.toml's ranges allow, for
+# the runtime dependencies and every extra, resolved in a scratch virtualenv.
+constraints:
+	rm -rf build/constraints-venv
+	$(PYTHON) -m venv build/constraints-venv
+	build/constraints-venv/bin/pip install $(PIP_QUIET) '.[test,lint,docs,bench,release]' 2> >(grep -v '^WARNING: Location' >&2)
+	{ sed -n '/^#/p' constraints.txt; build/constraints-venv/bin/pip freeze --all --exclude-editable \
+	    | grep -v -i -E '^(pip|cdk8s-webservice)=='; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+	rm -rf build/constraints-venv
+
+# The scanners pin their own versions (requirements-scanners.txt, a virtualenv of its own).
 $(SCANNERS)/.installed: requirements-scanners.txt
 	test -x $(SCANNERS)/bin/python || $(PYTHON) -m venv $(SCANNERS)
 	$(SCANNERS)/bin/pip install $(PIP_QUIET) -r requirements-scanners.txt 2> >(grep -v '^WARNING: Location' >&2)
@@ -56,7 +90,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf $(VENV) $(SCANNERS) node_modules .cache build *.egg-info
+	rm -rf $(VENV) $(SCANNERS) $(LOWEST) node_modules .cache build *.egg-info
 
 # Synth against Kustomize, scale, memory, the gate's share, the test suite's time.
 bench: $(VENV)/.bench-installed node_modules/.installed
@@ -67,7 +101,7 @@ bench-smoke: $(VENV)/.bench-installed node_modules/.installed
 	$(PY) benchmarks/bench.py --smoke --json build/bench-smoke.json
 
 $(VENV)/.bench-installed: $(VENV)/.installed
-	$(PY) -m pip install $(PIP_QUIET) -e '.[test,lint,docs,loadtest,bench]' 2> >(grep -v '^WARNING: Location' >&2)
+	$(PY) -m pip install $(PIP_QUIET) $(CONSTRAINTS) -e '.[test,lint,docs,loadtest,bench]' 2> >(grep -v '^WARNING: Location' >&2)
 	touch $@
 
 # The documentation site (construct reference from the docstrings), offline.

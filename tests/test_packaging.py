@@ -1,20 +1,26 @@
-"""The library as another team gets it: the wheel, installed into a virtualenv
-outside the repository, synthesizing the example service from a copy of it.
+"""The library as another team gets it: the wheel and the sdist, built from the
+repository, the wheel installed into a virtualenv outside the repository with its
+dependencies resolved from the package index, synthesizing the example service
+from a copy of it.
 
-The fresh virtualenv takes the library only from the wheel. Its third-party
-dependencies (cdk8s, jsii, ...) are made visible from the project's own .venv
-through a path entry, rather than downloaded again on every test run: that
-entry does not run the .venv's editable-install hook, so the repository's
-source cannot leak in (the test checks where the package was imported from).
+The fresh virtualenv gets nothing from the project's .venv: pip installs the
+wheel and resolves cdk8s, jsii, ... from the index at constraints.txt's versions
+(the versions this repository tests; a user gets whatever the declared ranges
+allow). Downloads are cached under .cache/pip, so only the first run fetches them.
+
+The other tests here check the declared dependency ranges against the exact
+versions this repository installs (constraints.txt) and the floors CI's
+lowest-versions job installs (constraints-lowest.txt).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
-import sysconfig
+import tarfile
 import tomllib
 import zipfile
 from pathlib import Path
@@ -22,37 +28,60 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 EXAMPLE = ROOT / "examples" / "queue-worker"
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
+VERSION = PYPROJECT["project"]["version"]
+DEPENDENCIES = [Requirement(r) for r in PYPROJECT["project"]["dependencies"]]
+
+
+def pins(path: Path) -> dict[str, Version]:
+    """name -> version of every `name==version` line of a constraints file."""
+    found = {}
+    for line in path.read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, sep, version = line.partition("==")
+            assert sep and version, f"{path.name}: {line!r} is not an exact pin"
+            found[canonicalize_name(name)] = Version(version)
+    return found
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
+def dists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sdist, and the wheel built from that sdist (as `python -m build` does by
+    default), so a wheel here proves the sdist holds what a build needs."""
+    out = tmp_path_factory.mktemp("dists")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
         check=True, capture_output=True,
     )  # fmt: skip
-    (path,) = out.glob("cdk8s_webservice-*.whl")
-    return path
+    (sdist,) = out.glob("cdk8s_webservice-*.tar.gz")
+    (wheel,) = out.glob("cdk8s_webservice-*.whl")
+    return {"sdist": sdist, "wheel": wheel}
+
+
+@pytest.fixture(scope="module")
+def wheel(dists: dict[str, Path]) -> Path:
+    return dists["wheel"]
 
 
 @pytest.fixture(scope="module")
 def venv(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Path:
-    home = tmp_path_factory.mktemp("consumer")
-    env = home / "venv"
+    env = tmp_path_factory.mktemp("consumer") / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
-    python = env / "bin" / "python"
-    site = Path(
-        subprocess.check_output(
-            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True
-        ).strip()
-    )
-    (site / "shared_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
-        check=True, capture_output=True,
+    install = subprocess.run(
+        [
+            sys.executable, "-m", "pip", "--python", str(env / "bin" / "python"), "install", "--quiet",
+            "--disable-pip-version-check", "--cache-dir", str(ROOT / ".cache" / "pip"),
+            "-c", str(ROOT / "constraints.txt"), str(wheel),
+        ],
+        capture_output=True, text=True,
     )  # fmt: skip
+    assert install.returncode == 0, install.stderr
     return env
 
 
@@ -60,6 +89,17 @@ def consumer_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20"
     return env
+
+
+def test_sdist_holds_what_a_build_needs(dists: dict[str, Path]) -> None:
+    with tarfile.open(dists["sdist"]) as sdist:
+        names = {n.split("/", 1)[1] for n in sdist.getnames() if "/" in n}
+    assert {"setup.py", "pyproject.toml", "docs/library.md", "constructs/cdk8s_webservice/py.typed"} <= names
+    assert {f"constructs/cdk8s_webservice/policies/{p}" for p in ("security.rego", "resource-limits.rego")} <= names
+    assert "constructs/cdk8s_webservice/crds/flagger.app.yaml" in names
+    assert "imports/io/argoproj/__init__.py" in names
+    assert any(re.fullmatch(r"imports/com/coreos/monitoring/_jsii/.*\.jsii\.tgz", n) for n in names)
+    assert not any(n.startswith(("dist/", "tests/", "charts/", "node_modules/", ".venv", "README.md")) for n in names)
 
 
 def test_wheel_carries_the_bindings_crds_and_policies(wheel: Path) -> None:
@@ -74,8 +114,21 @@ def test_wheel_carries_the_bindings_crds_and_policies(wheel: Path) -> None:
     )
     assert not any(n.startswith(("tests/", "charts/", "constructs/", "imports/")) for n in names)
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA"))).decode()
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    version = VERSION
     assert f"Version: {version}" in metadata
+    # A good neighbour: ranges, not pins; the library's own README; where to find it.
+    requires = [
+        line.removeprefix("Requires-Dist: ") for line in metadata.splitlines() if line.startswith("Requires-Dist: ")
+    ]
+    runtime = [r for r in requires if "extra ==" not in r]
+    assert len(runtime) == len(DEPENDENCIES) and not any("==" in r for r in runtime), runtime
+    assert "Description-Content-Type: text/markdown" in metadata
+    assert "pip install cdk8s-webservice" in metadata and "Node.js" in metadata
+    assert "make synth" not in metadata  # the blacklist app's README is not the library's
+    for label in ("Homepage", "Repository", "Documentation", "Changelog"):
+        assert f"Project-URL: {label}, https://" in metadata
+    assert "Classifier: Typing :: Typed" in metadata
+    assert "Classifier: Programming Language :: Python :: 3.11" in metadata
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "cdk8s-webservice = cdk8s_webservice.cli:run" in entry_points
 
@@ -92,6 +145,37 @@ def test_installed_package_imports_from_the_virtualenv(venv: Path, tmp_path: Pat
     )
     path, cls = out.stdout.split()
     assert path.startswith(str(venv)) and cls == "Application"
+    # Resolved from the index into the virtualenv itself, not borrowed from the project's .venv.
+    cdk8s = subprocess.run(
+        [venv / "bin" / "python", "-c", "import cdk8s, sys; print(cdk8s.__file__); print(sys.path)"],
+        cwd=tmp_path, env=consumer_env(), capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert cdk8s.stdout.startswith(str(venv)) and str(ROOT) not in cdk8s.stdout
+
+
+def test_every_runtime_dependency_is_a_range_pinned_within_it_in_the_constraints() -> None:
+    pinned = pins(ROOT / "constraints.txt")
+    for requirement in DEPENDENCIES:
+        name = canonicalize_name(requirement.name)
+        assert name in pinned, f"{requirement.name} has no exact pin in constraints.txt"
+        assert requirement.specifier.contains(pinned[name]), (
+            f"constraints.txt: {name}=={pinned[name]} is not {requirement}"
+        )
+        operators = {s.operator for s in requirement.specifier}
+        assert operators == {">=", "<"}, f"{requirement}: a range with a floor and a ceiling, not a pin"
+    for extra, requirements in PYPROJECT["project"]["optional-dependencies"].items():
+        for requirement in map(Requirement, requirements):
+            name = canonicalize_name(requirement.name)
+            assert name in pinned and requirement.specifier.contains(pinned[name]), f"[{extra}] {requirement}"
+
+
+def test_the_lowest_constraints_are_the_declared_floors() -> None:
+    lowest = pins(ROOT / "constraints-lowest.txt")
+    floors = {
+        canonicalize_name(r.name): next(Version(s.version) for s in r.specifier if s.operator == ">=")
+        for r in DEPENDENCIES
+    }
+    assert lowest == floors
 
 
 def test_example_synthesizes_outside_the_repository_and_passes_the_gate(venv: Path, tmp_path: Path) -> None:

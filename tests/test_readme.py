@@ -1,4 +1,5 @@
-"""The README's library example is real: its two files synthesize through the gate."""
+"""The library example of the README and of the library's own README (docs/library.md,
+the distribution's long description) is real: its two files synthesize through the gate."""
 
 from __future__ import annotations
 
@@ -7,17 +8,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 
-def example_files() -> dict[str, str]:
-    text = (ROOT / "README.md").read_text()
+def example_files(readme: str) -> dict[str, str]:
+    text = (ROOT / readme).read_text()
     blocks = re.findall(r"```python\n# (\w+\.py): .*?\n(.*?)```", text, flags=re.S)
     return {name: body for name, body in blocks}
 
 
-def test_the_readme_example_synthesizes(tmp_path: Path) -> None:
-    files = example_files()
+@pytest.mark.parametrize("readme", ["README.md", "docs/library.md"])
+def test_the_readme_example_synthesizes(readme: str, tmp_path: Path) -> None:
+    files = example_files(readme)
     assert sorted(files) == ["main.py", "shop.py"]
     for name, body in files.items():
         (tmp_path / name).write_text(body)

@@ -7,7 +7,7 @@ environments (staging and production only), no Ingress (nothing calls it), an
 HPA on the queue's depth instead of request rate, objectives on jobs rather
 than HTTP requests, and egress to the message broker.
 
-    pip install cdk8s-webservice
+    pip install -r requirements.txt     # the library, from the checkout (README.md)
     python main.py                       # dist/staging, dist/production, dist/argocd
     cdk8s-webservice --project main:project diff
 """
