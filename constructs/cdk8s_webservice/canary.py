@@ -55,6 +55,7 @@ class FlaggerCanary(Construct):
         ingress: str | None,
     ) -> None:
         super().__init__(scope, id)
+        slo = promql.required(slo, identity.environment, "a canary analysis")
         name, namespace = identity.name, identity.namespace
         provider = flagger.MetricTemplateSpecProvider(
             type=flagger.MetricTemplateSpecProviderType.PROMETHEUS, address=options.prometheus_address
