@@ -144,7 +144,9 @@ def test_opentelemetry_exporter_wired_with_the_environment(objects, env) -> None
 
 def test_without_telemetry_no_otel_variables() -> None:
     chart = EnvironmentChart(App(), "t", profile=DEVELOPMENT)
-    WebService(chart, "w", props=WebServiceProps(name="worker", image="r.example.com/worker", profile=DEVELOPMENT))
+    WebService(
+        chart, "w", props=WebServiceProps(name="worker", image="r.example.com/worker", profile=DEVELOPMENT, slo=SLO)
+    )
     container = find(chart.to_json(), "Deployment", "worker")["spec"]["template"]["spec"]["containers"][0]
     assert not [v for v in container["env"] if v["name"].startswith("OTEL_")]
 

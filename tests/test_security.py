@@ -21,6 +21,7 @@ from cdk8s_webservice import (
 )
 from cdk8s_webservice.gate.metadata import refuse_plain_secrets
 from cdk8s_webservice.secrets import check_ciphertext
+from charts.blacklist import SLO
 
 
 def synth(props: WebServiceProps) -> list[dict]:
@@ -74,7 +75,7 @@ def test_token_is_projected_short_lived_and_read_only(objects, env) -> None:
 
 
 def test_without_api_access_there_is_no_token_role_or_api_egress() -> None:
-    objs = synth(WebServiceProps(name="worker", image="registry.example.com/worker", profile=DEVELOPMENT))
+    objs = synth(WebServiceProps(name="worker", image="registry.example.com/worker", profile=DEVELOPMENT, slo=SLO))
     kinds = {o["kind"] for o in objs}
     assert "ServiceAccount" in kinds
     assert not kinds & {"Role", "RoleBinding"}

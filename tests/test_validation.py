@@ -43,6 +43,7 @@ from cdk8s_webservice import (
     WebService,
     WebServiceProps,
 )
+from charts.blacklist import SLO
 
 RESOURCES = dict(cpu_request="100m", cpu_limit="500m", memory_request="256Mi", memory_limit="512Mi")
 
@@ -131,7 +132,7 @@ def test_missing_tag(tag) -> None:
 def test_floating_environment_accepts_latest_and_digests_are_pinned() -> None:
     assert profile(image_tag="latest", tag_policy=TagPolicy.FLOATING).image_tag == "latest"
     digest = "sha256:" + "a" * 64
-    props = WebServiceProps(name="app", image="registry.example.com/app", profile=profile(image_tag=digest))
+    props = WebServiceProps(name="app", image="registry.example.com/app", profile=profile(image_tag=digest), slo=SLO)
     assert props.image_reference() == f"registry.example.com/app@{digest}"
 
 
@@ -159,7 +160,7 @@ def test_namespace_not_dns_1123() -> None:
 
 def test_name_whose_derived_names_overflow() -> None:
     name = "a" * 60  # fine alone, but `<name>-config` would be 67 characters
-    props = WebServiceProps(name=name, image="registry.example.com/app", profile=STAGING)
+    props = WebServiceProps(name=name, image="registry.example.com/app", profile=STAGING, slo=SLO)
     with raises(f"name: {name!r} is not allowed; the derived object name '{name}-config' is 67 characters"):
         WebService(EnvironmentChart(App(), "c", profile=STAGING), "svc", props=props)
 
@@ -198,7 +199,7 @@ IDENTITY = ServiceIdentity(name="app", namespace="app-staging", environment="sta
 
 
 def web(**changes) -> WebServiceProps:
-    return WebServiceProps(**{"name": "app", "image": "r.example.com/app", "profile": STAGING, **changes})
+    return WebServiceProps(**{"name": "app", "image": "r.example.com/app", "profile": STAGING, "slo": SLO, **changes})
 
 
 def workload(**changes) -> DeploymentProps:

@@ -11,7 +11,9 @@ lives in submodules; `cdk8s_webservice.testing` has the helpers for tests.
 
 Names are imported on first use, so `import cdk8s_webservice` (and the gate, the
 CLI's help, the pytest plugin) does not start jsii's Node.js runtime until a
-construct is needed. `_PUBLIC` below is the one list of public names; `__all__`
+construct is needed; then, with no Node.js on PATH, `ImportError` says what to
+install (rather than jsii's `FileNotFoundError`). A public dataclass handed out here
+gets an `Attributes:` section for `help()` (`docstrings.document`). `_PUBLIC` below is the one list of public names; `__all__`
 and `_EXPORTS` derive from it, and `__init__.pyi` (what mypy and IDEs read) is
 generated from it (`UPDATE_API_SURFACE=1 make test`; a test checks it is current).
 """
@@ -19,6 +21,7 @@ generated from it (`UPDATE_API_SURFACE=1 make test`; a test checks it is current
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Any
 
 # Module -> the public names it defines: the one list of the top-level API.
@@ -64,6 +67,9 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "loadtest.options": ("LoadTestOptions",),
 }
 
+# Modules that import no construct library: usable without Node.js.
+_WITHOUT_NODE = frozenset({"profile", "delivery", "releases", "release_history", "gate", "errors", "identity", "slo"})
+
 # Public name -> the module that defines it.
 _EXPORTS = {name: module for module, names in _PUBLIC.items() for name in names}
 
@@ -74,9 +80,30 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if module not in _WITHOUT_NODE and "jsii" not in sys.modules:
+        _check_node(name)
     value = getattr(importlib.import_module(f".{module}", __name__), name)
+    if isinstance(value, type):
+        from .docstrings import document
+
+        document(value)
     globals()[name] = value
     return value
+
+
+def _check_node(name: str) -> None:
+    """jsii starts Node.js when a construct library is first imported: without it,
+    one line saying what to install (before jsii's `FileNotFoundError`)."""
+    import os
+    import shutil
+
+    node = os.environ.get("JSII_NODE", "node")
+    if shutil.which(node) is None:
+        raise ImportError(
+            f"cdk8s_webservice.{name} needs Node.js 20 or newer, and {node!r} is not on PATH: "
+            "install Node.js (https://nodejs.org, or your package manager's nodejs package) "
+            "or set JSII_NODE to its path; jsii runs cdk8s in it"
+        )
 
 
 def __dir__() -> list[str]:

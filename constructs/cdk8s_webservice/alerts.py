@@ -44,6 +44,7 @@ def slo_alerts(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> dict[s
     Expressions carry no namespace matcher: with the Prometheus Operator's
     enforcedNamespaceLabel, each copy of the rule only sees its own namespace.
     """
+    slo = promql.required(slo, identity.environment, "alerts")
     job, name, prefix = identity.name, identity.name, _camel(identity.name)
     error_percent = f"{slo.error_rate * 100:g}%"
     saturation_percent = f"{slo.saturation * 100:g}%"
@@ -116,6 +117,7 @@ class PrometheusRule(Construct):
         release_label: str,
     ) -> None:
         super().__init__(scope, id)
+        slo = promql.required(slo, identity.environment, "alerts")
         runbooks = f"{slo.runbook_base_url.rstrip('/')}/{identity.name}"
         self.groups = slo_alerts(identity, slo)
         self.api_object = monitoring.PrometheusRule(

@@ -56,6 +56,7 @@ class FlaggerCanary(Construct):
         load_test_script: str | None = None,
     ) -> None:
         super().__init__(scope, id)
+        slo = promql.required(slo, identity.environment, "a canary analysis")
         name, namespace = identity.name, identity.namespace
         provider = flagger.MetricTemplateSpecProvider(
             type=flagger.MetricTemplateSpecProviderType.PROMETHEUS, address=options.prometheus_address

@@ -248,6 +248,7 @@ class GrafanaDashboards(Construct):
         folder: str = "",
     ) -> None:
         super().__init__(scope, id)
+        slo = promql.required(slo, identity.environment, "dashboards")
         title = identity.name
         models = {
             "performance": dashboard_model(

@@ -23,7 +23,7 @@ from typing import Any
 from cdk8s import App, Chart
 from constructs import Construct
 
-from .chart import EnvironmentChart
+from .chart import PART_OF_CONTEXT, EnvironmentChart
 from .delivery import Strategy
 from .errors import ConfigError
 from .gate import GateFailed, GateSettings
@@ -111,6 +111,7 @@ class ServiceProject:
         object breaks a gate rule: in both cases before anything is written."""
         gate = warmed_gate(self.gate)
         app = App()
+        app.node.set_context(PART_OF_CONTEXT, self.part_of or self.name)
         profiles = self.profiles(names, strategy, releases)
         rendered: dict[str, dict[str, str]] = {}
         # Only what the ArgoCD Applications need is kept of each environment's

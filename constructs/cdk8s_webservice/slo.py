@@ -120,6 +120,19 @@ class ServiceLevelObjectives:
         return f"p{round(self.latency_quantile * 100):d}"
 
 
+def required(slo: object, environment: str, what: str) -> ServiceLevelObjectives:
+    """The objectives `what` gates on; `ConfigError` naming the environment when there
+    are none (there is no default objective: a canary or an alert on a guessed one
+    passes or pages for the wrong reason)."""
+    return check_instance(
+        "slo",
+        slo,
+        ServiceLevelObjectives,
+        f"environment {environment!r} has {what}, and there is no default objective to gate on: pass "
+        "slo=ServiceLevelObjectives(error_rate=..., latency_seconds=...)",
+    )
+
+
 def _selector(job: str, extra: str = "") -> str:
     parts = [f'job="{job}"'] + ([extra] if extra else [])
     return "{" + ", ".join(parts) + "}"

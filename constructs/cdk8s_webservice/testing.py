@@ -86,12 +86,21 @@ def identity(**overrides: Any) -> ServiceIdentity:
     return ServiceIdentity(**values)
 
 
-def chart(environment: EnvironmentProfile | None = None, *, labels: dict[str, str] | None = None) -> EnvironmentChart:
-    """A fresh `EnvironmentChart` (by default for `profile()`) in a fresh App."""
+def chart(
+    environment: EnvironmentProfile | None = None,
+    *,
+    labels: dict[str, str] | None = None,
+    annotations: dict[str, str] | None = None,
+    part_of: str | None = None,
+) -> EnvironmentChart:
+    """A fresh `EnvironmentChart` (by default for `profile()`) in a fresh App; its
+    part-of is `part_of`, else the environment's name."""
     from .chart import EnvironmentChart
 
     environment = environment or profile()
-    return EnvironmentChart(app(), environment.name, profile=environment, labels=labels)
+    return EnvironmentChart(
+        app(), environment.name, profile=environment, part_of=part_of, labels=labels, annotations=annotations
+    )
 
 
 def synth(scope: Construct) -> list[Manifest]:
@@ -99,9 +108,14 @@ def synth(scope: Construct) -> list[Manifest]:
     dicts, in the order the chart renders them."""
     from cdk8s import ApiObject, Chart
 
+    from .chart import EnvironmentChart
+
     if isinstance(scope, Chart):
         return [dict(o) for o in scope.to_json()]
     own = [c for c in scope.node.find_all() if isinstance(c, ApiObject)]
+    chart = Chart.of(scope)
+    if isinstance(chart, EnvironmentChart):
+        return [dict(chart._finish(o.to_json())) for o in own]
     return [dict(o.to_json()) for o in own]
 
 

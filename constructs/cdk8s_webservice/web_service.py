@@ -23,6 +23,7 @@ from .dashboards import BusinessPanel, GrafanaDashboards
 from .delivery import CanaryOptions, Strategy
 from .delivery_plan import DeliveryPlan, PlannedDeployment, PlannedService
 from .errors import ConfigError
+from .escape_hatches import guard
 from .identity import ServiceIdentity
 from .ingress import IngressOptions, PublicIngress
 from .loadtest.cluster import ClusterLoadTest
@@ -43,7 +44,7 @@ from .observability import Scraping, ServiceMonitor
 from .profile import EnvironmentProfile
 from .scheduling import Scheduling
 from .secrets import SealedSecret, check_sealed_data
-from .slo import ServiceLevelObjectives
+from .slo import ServiceLevelObjectives, required
 from .telemetry import OpenTelemetry
 from .values import check_bool, check_distinct_ports, check_instance, check_str_mapping
 from .workload import ConfigMap, Deployment, DeploymentProps, HealthChecks, check_pod_parts
@@ -104,8 +105,10 @@ class WebServiceProps:
     """Used where the profile has an `ingress_host`."""
     vpa: VpaBounds = field(default_factory=VpaBounds)
     """Used where the profile enables the VPA."""
-    slo: ServiceLevelObjectives = field(default_factory=ServiceLevelObjectives)
-    """Objectives the alerts and dashboards derive from (where the profile enables alerting)."""
+    slo: ServiceLevelObjectives | None = None
+    """Objectives the alerts, dashboards and canary analysis gate on. Required (no
+    default objective) where the profile enables alerting or the canary strategy:
+    without them `ConfigError` names the environment."""
     business_panels: Sequence[BusinessPanel] = ()
     """Panels of the business dashboard; none means no business dashboard."""
     telemetry: OpenTelemetry | None = None
@@ -186,13 +189,22 @@ class WebServiceProps:
             "scraping": Scraping,
             "ingress": IngressOptions,
             "vpa": VpaBounds,
-            "slo": ServiceLevelObjectives,
             "canary": CanaryOptions,
             "load_test": LoadTestOptions,
             "scheduling": Scheduling,
         }
         for name, kind in nested.items():
             check_instance(name, getattr(self, name), kind)
+        gated = [
+            what
+            for what, on in (
+                ("alerting", self.profile.alerting),
+                ("a canary analysis", self.profile.strategy is Strategy.CANARY),
+            )
+            if on
+        ]
+        if self.slo is not None or gated:
+            required(self.slo, self.profile.name, " and ".join(gated) or "objectives")
         if self.api_access is not None:
             check_instance("api_access", self.api_access, ApiAccess)
         if self.telemetry is not None:
@@ -332,7 +344,7 @@ class WebService(Construct):
                 self,
                 "canary",
                 identity=ident,
-                slo=props.slo,
+                slo=required(props.slo, profile.name, "a canary analysis"),
                 options=props.canary,
                 service_port=props.service_port,
                 ingress=plan.flagger_ingress,
@@ -375,15 +387,28 @@ class WebService(Construct):
             else None
         )
         self.prometheus_rule: PrometheusRule | None = (
-            PrometheusRule(self, "alerts", identity=ident, slo=props.slo, release_label=props.scraping.release_label)
+            PrometheusRule(
+                self,
+                "alerts",
+                identity=ident,
+                slo=required(props.slo, profile.name, "alerting"),
+                release_label=props.scraping.release_label,
+            )
             if profile.alerting
             else None
         )
         self.grafana_dashboards: GrafanaDashboards | None = (
-            GrafanaDashboards(self, "dashboards", identity=ident, slo=props.slo, business_panels=props.business_panels)
+            GrafanaDashboards(
+                self,
+                "dashboards",
+                identity=ident,
+                slo=required(props.slo, profile.name, "alerting"),
+                business_panels=props.business_panels,
+            )
             if profile.alerting
             else None
         )
+        guard(self)  # escape hatches: a JSON patch the typed objects would drop is refused
 
         self.load_test: ClusterLoadTest | None = self._cluster_load_test()
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from cdk8s_webservice import ConfigError, Strategy, WebService, WebServiceProps, testing
+from cdk8s_webservice import ConfigError, ServiceLevelObjectives, Strategy, WebService, WebServiceProps, testing
 
 
 def service(**profile) -> tuple[WebService, list[dict]]:
     chart = testing.chart(testing.profile(**profile))
     web = WebService(
-        chart, "app", props=WebServiceProps(name="app", image="registry.example.com/app", profile=chart.profile)
+        chart,
+        "app",
+        props=WebServiceProps(
+            name="app", image="registry.example.com/app", profile=chart.profile, slo=ServiceLevelObjectives()
+        ),
     )
     return web, testing.synth(chart)
 

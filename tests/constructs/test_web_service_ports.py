@@ -13,6 +13,7 @@ from cdk8s_webservice import (
     Resources,
     Scraping,
     Service,
+    ServiceLevelObjectives,
     ServiceMonitor,
     ServiceNetworkPolicy,
     Strategy,
@@ -36,7 +37,9 @@ def build(strategy: Strategy = Strategy.ROLLING, **props) -> tuple[WebService, l
     web = WebService(
         chart,
         "app",
-        props=WebServiceProps(name="app", image="registry.example.com/app", profile=chart.profile, **props),
+        props=WebServiceProps(
+            name="app", image="registry.example.com/app", profile=chart.profile, slo=ServiceLevelObjectives(), **props
+        ),
     )
     return web, testing.synth(chart)
 

@@ -29,14 +29,17 @@ def service_props(project: ServiceProject, environment: str) -> WebServiceProps:
     services = web_services(project.chart(App(), profile))
     if not services:
         raise ConfigError("--environment", environment, "an environment with a WebService to load-test")
+    if services[0].props.slo is None:
+        raise ConfigError("--environment", environment, "a service with an SLO to judge the load test against")
     return services[0].props
 
 
 def _path(root: Path, value: str | None, default: Path) -> Path:
     if value is None:
         return default
-    path = Path(value)
-    return path if path.is_absolute() else root / path
+    if value.startswith("~"):
+        raise ConfigError("path", value, "a path without a leading ~ (the shell did not expand it: write $HOME)")
+    return Path(value).absolute()  # relative to the working directory, as with any command
 
 
 def analyze(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
@@ -45,7 +48,9 @@ def analyze(project: ServiceProject, args: argparse.Namespace, root: Path) -> in
     props = service_props(project, args.environment)
     summary_path = _path(root, args.summary, root / "k6-summary.json")
     summary = load(summary_path)
-    rows = judge(summary, props.slo)
+    slo = props.slo
+    assert slo is not None  # service_props refuses a service without one
+    rows = judge(summary, slo)
     print(f"{props.name} in {props.profile.name} against its SLO ({summary_path.name}):")
     print(table(rows))
     report = _path(root, args.report, summary_path.with_suffix(".html"))
@@ -55,7 +60,7 @@ def analyze(project: ServiceProject, args: argparse.Namespace, root: Path) -> in
             title=f"{props.name} in {props.profile.name}: load test against the SLO",
             summary=summary,
             rows=rows,
-            slo=props.slo,
+            slo=slo,
             source=summary_path.name,
         ),
         encoding="utf-8",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..errors import ConfigError
 from .script import Endpoint, LoadTestSpec, render
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ def spec_of(
     """The spec of the service `props` in its profile's environment. `BASE_URL` defaults
     to the Ingress (https) or, without one, a local port-forward of the Service."""
     profile, options = props.profile, props.load_test
+    if props.slo is None:
+        raise ConfigError(f"{profile.name}.slo", None, "an SLO: the load test's thresholds are the SLO's numbers")
     if base_url is None:
         if profile.ingress_host is not None:
             base_url, target = f"https://{profile.ingress_host}", "the Ingress host"
@@ -84,7 +87,10 @@ def web_services(scope: Construct) -> list[WebService]:
 def script_files(chart: Construct) -> dict[str, str]:
     """File name -> script of each web service in a chart: `load-test.js` for the one
     service of a chart, `load-test-<name>.js` each where there are several."""
-    services = web_services(chart)
+    # A service without objectives has no thresholds to judge a load test by.
+    services = [s for s in web_services(chart) if s.props.slo is not None]
+    if not services:
+        return {}
     if len(services) == 1:
         return {SCRIPT_FILE: render(spec_of(services[0].props))}
     return {f"load-test-{s.props.name}.js": render(spec_of(s.props)) for s in services}

@@ -1,0 +1,72 @@
+"""`help()` for the props and value dataclasses: an `Attributes:` section made from
+the attribute docstrings (the `\"\"\"...\"\"\"` under each field, which mkdocstrings reads
+but `help()` does not).
+
+The package's lazy `__getattr__` calls `document` when it first hands out a public
+dataclass, so `help(cdk8s_webservice.WebServiceProps)` lists each field with its type,
+its default and what it means. It reads the module's source once (about a millisecond
+a module) and only for the names a program uses.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import enum
+import functools
+import inspect
+import sys
+import textwrap
+from typing import Any
+
+_MARK = "\n\nAttributes:\n"
+
+
+def document(cls: type) -> None:
+    """Append the `Attributes:` section to `cls.__doc__` (once; only dataclasses)."""
+    if not dataclasses.is_dataclass(cls) or _MARK in (cls.__doc__ or ""):
+        return
+    docs = _attribute_docs(cls.__module__).get(cls.__qualname__, {})
+    entries = []
+    for f in dataclasses.fields(cls):
+        if f.name.startswith("_"):
+            continue
+        meaning = " ".join(docs.get(f.name, "").split())
+        head = f"{f.name} ({f.type}, {default_text(f)}): "
+        entries.append(textwrap.fill(head + meaning, 100, initial_indent="    ", subsequent_indent="        "))
+    cls.__doc__ = inspect.cleandoc(cls.__doc__ or "") + _MARK + "\n".join(entries) + "\n"
+
+
+def default_text(f: dataclasses.Field[Any]) -> str:
+    """`required`, or `default <value>` as it would be written in code."""
+    if f.default is not dataclasses.MISSING:
+        value = f.default
+        text = f"{type(value).__name__}.{value.name}" if isinstance(value, enum.Enum) else repr(value)
+        return f"default {text}"
+    if f.default_factory is not dataclasses.MISSING:
+        return f"default {getattr(f.default_factory, '__name__', 'factory')}()"
+    return "required"
+
+
+@functools.cache
+def _attribute_docs(module: str) -> dict[str, dict[str, str]]:
+    """Class name -> field -> the docstring under it, for the module's top-level classes."""
+    try:
+        tree = ast.parse(inspect.getsource(sys.modules[module]))
+    except (OSError, TypeError, KeyError):  # no source (a zipped or frozen install)
+        return {}
+    found: dict[str, dict[str, str]] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        fields = found.setdefault(node.name, {})
+        for first, second in zip(node.body, node.body[1:], strict=False):
+            if (
+                isinstance(first, ast.AnnAssign)
+                and isinstance(first.target, ast.Name)
+                and isinstance(second, ast.Expr)
+                and isinstance(second.value, ast.Constant)
+                and isinstance(second.value.value, str)
+            ):
+                fields[first.target.id] = second.value.value
+    return found
