@@ -29,7 +29,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "delivery": ("BlueGreenState", "CanaryOptions", "Strategy"),
     "releases": ("Releases",),
     "release_history": ("Release", "ReleaseHistory", "ReleaseStatus"),
-    "gitops": ("ApplicationSpec", "ArgoApplicationSet", "ArgoApplications", "GitOpsSettings"),
+    "gitops": ("ApplicationSpec", "ArgoApplicationSet", "ArgoApplications", "GitOpsSettings", "GitOpsTarget"),
     "gate": ("GateSettings", "Violation"),
     "errors": ("ConfigError", "GateFailed"),
     # The service
@@ -43,6 +43,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "workload": ("ConfigMap", "Deployment", "DeploymentProps", "HealthChecks"),
     "network": ("DefaultDenyNetworkPolicy", "EgressRule", "NetworkAccess", "Service", "ServiceNetworkPolicy"),
     "ingress": ("IngressOptions", "PublicIngress"),
+    "ingress_routes": ("IngressHost", "IngressPath", "IngressRoutes", "IngressTls"),
     "autoscaling": (
         "ExternalMetric",
         "HorizontalPodAutoscaler",

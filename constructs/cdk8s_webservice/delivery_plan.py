@@ -161,5 +161,5 @@ class DeliveryPlan:
             vpa_target=primary,
             extra_http_clients=(canary.load_tester_namespace,) if canary.load_test_url else (),
             flagger_owns_services=True,
-            flagger_ingress=identity.name if profile.ingress_host is not None else None,
+            flagger_ingress=identity.name if profile.ingress is not None else None,
         )

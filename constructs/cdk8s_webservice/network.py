@@ -139,7 +139,9 @@ class ServiceNetworkPolicy(Construct):
     """NetworkPolicy `<name>`: the service's pods accept and send only what is listed.
 
     It declares both policy types, so for the pods it selects everything not
-    allowed here is denied, whatever else the namespace holds.
+    allowed here is denied, whatever else the namespace holds. The ingress
+    controller is admitted to `ingress_ports` (default `http`; `WebService` adds
+    each port its Ingress paths use).
 
     Escape hatch: `api_object`, the `k8s.KubeNetworkPolicy`.
     """
@@ -153,9 +155,11 @@ class ServiceNetworkPolicy(Construct):
         access: NetworkAccess,
         extra_egress: Sequence[EgressRule] = (),
         extra_http_clients: Sequence[str] = (),
+        ingress_ports: Sequence[str] = ("http",),
     ) -> None:
         super().__init__(scope, id)
-        ingress = [self._from_namespace(access.ingress_namespace, "http")] if access.ingress_namespace else []
+        ports = tuple(dict.fromkeys(ingress_ports))
+        ingress = [self._from_namespace(access.ingress_namespace, *ports)] if access.ingress_namespace else []
         ingress.append(self._from_namespace(access.monitoring_namespace, "metrics"))
         ingress += [
             self._from_namespace(check_dns_label("http client namespace", ns), "http") for ns in extra_http_clients
@@ -194,14 +198,14 @@ class ServiceNetworkPolicy(Construct):
         return k8s.NetworkPolicyPort(port=value, protocol=protocol)
 
     @classmethod
-    def _from_namespace(cls, namespace: str, port: str) -> k8s.NetworkPolicyIngressRule:
+    def _from_namespace(cls, namespace: str, *ports: str) -> k8s.NetworkPolicyIngressRule:
         return k8s.NetworkPolicyIngressRule(
             from_=[
                 k8s.NetworkPolicyPeer(
                     namespace_selector=k8s.LabelSelector(match_labels={NAMESPACE_NAME_LABEL: namespace})
                 )
             ],
-            ports=[cls._port(port, "TCP")],
+            ports=[cls._port(port, "TCP") for port in ports],
         )
 
 
