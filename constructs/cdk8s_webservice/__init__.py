@@ -32,7 +32,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "delivery": ("BlueGreenState", "CanaryOptions", "Strategy"),
     "releases": ("Releases",),
     "release_history": ("Release", "ReleaseHistory", "ReleaseStatus"),
-    "gitops": ("ApplicationSpec", "ArgoApplicationSet", "ArgoApplications", "GitOpsSettings"),
+    "gitops": ("ApplicationSpec", "ArgoApplicationSet", "ArgoApplications", "GitOpsSettings", "GitOpsTarget"),
     "gate": ("GateSettings", "Violation"),
     "errors": ("ConfigError", "GateFailed"),
     # The service
@@ -49,6 +49,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "scheduling": ("NodeAffinity", "NodeRequirement", "PodAntiAffinity", "Scheduling", "Toleration", "TopologySpread"),
     "network": ("DefaultDenyNetworkPolicy", "EgressRule", "NetworkAccess", "Service", "ServiceNetworkPolicy"),
     "ingress": ("IngressOptions", "PublicIngress"),
+    "ingress_routes": ("IngressHost", "IngressPath", "IngressRoutes", "IngressTls"),
     "autoscaling": (
         "ExternalMetric",
         "HorizontalPodAutoscaler",

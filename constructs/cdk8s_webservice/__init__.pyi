@@ -30,9 +30,14 @@ from .gitops import ApplicationSpec as ApplicationSpec
 from .gitops import ArgoApplications as ArgoApplications
 from .gitops import ArgoApplicationSet as ArgoApplicationSet
 from .gitops import GitOpsSettings as GitOpsSettings
+from .gitops import GitOpsTarget as GitOpsTarget
 from .identity import ServiceIdentity as ServiceIdentity
 from .ingress import IngressOptions as IngressOptions
 from .ingress import PublicIngress as PublicIngress
+from .ingress_routes import IngressHost as IngressHost
+from .ingress_routes import IngressPath as IngressPath
+from .ingress_routes import IngressRoutes as IngressRoutes
+from .ingress_routes import IngressTls as IngressTls
 from .loadtest.options import LoadTestOptions as LoadTestOptions
 from .namespace import ServiceNamespace as ServiceNamespace
 from .network import DefaultDenyNetworkPolicy as DefaultDenyNetworkPolicy
@@ -95,11 +100,16 @@ __all__ = [
     "GateFailed",
     "GateSettings",
     "GitOpsSettings",
+    "GitOpsTarget",
     "GrafanaDashboards",
     "HealthChecks",
     "HorizontalPodAutoscaler",
     "HttpMetrics",
+    "IngressHost",
     "IngressOptions",
+    "IngressPath",
+    "IngressRoutes",
+    "IngressTls",
     "LoadTestOptions",
     "NetworkAccess",
     "NodeAffinity",

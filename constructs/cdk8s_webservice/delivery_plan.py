@@ -163,5 +163,5 @@ class DeliveryPlan:
                 (canary.load_tester_namespace,) if canary.load_test_url or canary.k6_webhook_url else ()
             ),
             flagger_owns_services=True,
-            flagger_ingress=identity.name if profile.ingress_host is not None else None,
+            flagger_ingress=identity.name if profile.ingress is not None else None,
         )

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from cdk8s import ApiObjectMetadata
 from constructs import Construct
@@ -18,9 +19,9 @@ from cdk8s_webservice_crds.io import argoproj
 
 from . import yaml_emitter
 from .errors import ConfigError
-from .names import check_dns_label
+from .names import check_dns_label, is_dns_subdomain
 from .profile import EnvironmentProfile
-from .values import check_str
+from .values import check_instance
 
 SYNC_WAVE = "argocd.argoproj.io/sync-wave"
 SYNC_OPTIONS = "argocd.argoproj.io/sync-options"
@@ -72,6 +73,100 @@ def replica_owners(manifests: Iterable[Mapping[str, Any]]) -> list[tuple[str, st
     return sorted(owned)
 
 
+_SCP_LIKE = re.compile(r"git@[A-Za-z0-9.-]+:[A-Za-z0-9._~/-]+")
+_CLUSTER_NAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]{0,251}[A-Za-z0-9])?")
+DEFAULT_CLUSTER = "https://kubernetes.default.svc"
+"""The cluster ArgoCD runs in."""
+
+
+def check_repo_url(field_name: str, value: object) -> str:
+    """A repository ArgoCD can pull: `https://host/...`, `ssh://[user@]host/...` or `git@host:path`."""
+    if isinstance(value, str) and (_SCP_LIKE.fullmatch(value) or _url(value, ("https", "ssh"), path=True)):
+        return value
+    raise ConfigError(field_name, value, "a https://, ssh:// or git@host:path repository URL")
+
+
+def _url(value: str, schemes: tuple[str, ...], *, path: bool) -> bool:
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (a bad port raises)
+    except ValueError:
+        return False
+    return (
+        parts.scheme in schemes
+        and bool(parts.hostname)
+        and not any(c.isspace() for c in value)
+        and (parts.path.strip("/") != "" or not path)
+        and not parts.query
+        and not parts.fragment
+    )
+
+
+def check_cluster(field_name: str, value: object) -> str:
+    """A destination cluster: its API server's https:// URL, or its name as registered in ArgoCD."""
+    if isinstance(value, str) and (
+        _url(value, ("https",), path=False) if "://" in value else bool(_CLUSTER_NAME.fullmatch(value))
+    ):
+        return value
+    raise ConfigError(
+        field_name,
+        value,
+        "a cluster's API server URL (https://...) or its ArgoCD cluster name (letters, digits, '.', '_', '-')",
+    )
+
+
+def cluster_destination(cluster: str) -> dict[str, str]:
+    """`destination.server` for a URL, `destination.name` for a cluster name."""
+    return {"server": cluster} if "://" in cluster else {"name": cluster}
+
+
+def check_repo_path(field_name: str, value: object) -> str:
+    """A folder in the repository: relative, no empty, `.` or `..` segment."""
+    if (
+        isinstance(value, str)
+        and all(part not in ("", ".", "..") for part in value.split("/"))
+        and not any(c.isspace() or c in "{}" for c in value)
+    ):
+        return value
+    raise ConfigError(field_name, value, "a folder path in the repository such as 'dist' (relative, no '..')")
+
+
+def _check_project(field_name: str, value: object) -> str:
+    if not is_dns_subdomain(value):
+        raise ConfigError(field_name, value, "an ArgoCD project name (a DNS-1123 subdomain such as 'default')")
+    return value
+
+
+@dataclass(frozen=True)
+class GitOpsTarget:
+    """One environment's source and destination where they differ from `GitOpsSettings`'.
+
+    Each field left None takes the settings' value; the revision is the profile's
+    `git_revision`, the namespace the profile's `namespace`.
+    """
+
+    repo_url: str | None = None
+    """Repository of this environment's rendered output (default: `GitOpsSettings.repo_url`)."""
+    path: str | None = None
+    """Folder of the rendered output in it (default: `<dist_path>/<environment>`)."""
+    project: str | None = None
+    """ArgoCD project of the Application (default: `GitOpsSettings.project`)."""
+    cluster: str | None = None
+    """Cluster to deploy to: its API server URL (`https://...`, rendered as
+    `destination.server`) or its ArgoCD cluster name (`destination.name`)
+    (default: `GitOpsSettings.destination_server`)."""
+
+    def __post_init__(self) -> None:
+        if self.repo_url is not None:
+            check_repo_url("gitops.target.repo_url", self.repo_url)
+        if self.path is not None:
+            check_repo_path("gitops.target.path", self.path)
+        if self.project is not None:
+            _check_project("gitops.target.project", self.project)
+        if self.cluster is not None:
+            check_cluster("gitops.target.cluster", self.cluster)
+
+
 @dataclass(frozen=True)
 class GitOpsSettings:
     """Where ArgoCD finds the rendered output, and where it applies it."""
@@ -84,16 +179,45 @@ class GitOpsSettings:
     """Namespace ArgoCD watches for Applications (default `argocd`)."""
     project: str = "default"
     """ArgoCD project of the Applications (default `default`)."""
-    destination_server: str = "https://kubernetes.default.svc"
-    """Cluster to deploy to (default: the one ArgoCD runs in)."""
+    destination_server: str = DEFAULT_CLUSTER
+    """Cluster to deploy to (default: the one ArgoCD runs in): an API server URL, or a
+    cluster name as ArgoCD knows it (rendered as `destination.name`)."""
+    environments: Mapping[str, GitOpsTarget] = field(default_factory=dict)
+    """Per environment name, what differs from the above: repository, path, project,
+    cluster (default: nothing; every environment from `repo_url` into this cluster)."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.repo_url, str) or not self.repo_url.startswith(("https://", "ssh://", "git@")):
-            raise ConfigError("gitops.repo_url", self.repo_url, "a https://, ssh:// or git@ repository URL")
-        check_str("gitops.dist_path", self.dist_path, "a folder path in the repository such as 'dist'")
+        check_repo_url("gitops.repo_url", self.repo_url)
+        check_repo_path("gitops.dist_path", self.dist_path)
         check_dns_label("gitops.argocd_namespace", self.argocd_namespace)
-        check_str("gitops.project", self.project, "an ArgoCD project name")
-        check_str("gitops.destination_server", self.destination_server, "a cluster API URL")
+        _check_project("gitops.project", self.project)
+        check_cluster("gitops.destination_server", self.destination_server)
+        if not isinstance(self.environments, Mapping):
+            raise ConfigError(
+                "gitops.environments", self.environments, "a mapping of environment names to GitOpsTarget"
+            )
+        for name, target in self.environments.items():
+            check_dns_label("gitops.environments key", name)
+            check_instance(f"gitops.environments.{name}", target, GitOpsTarget)
+
+    def check_environments(self, names: Sequence[str]) -> None:
+        """Refuse a target for an environment the project does not have (a typo)."""
+        for name in self.environments:
+            if name not in names:
+                raise ConfigError("gitops.environments key", name, f"one of: {', '.join(names)}")
+
+    def placement(self, environment: str) -> dict[str, Any]:
+        """The spec fields of one environment's source and destination: `project`,
+        `source.repoURL` and `.path`, `destination.server` or `.name`."""
+        target = self.environments.get(environment, GitOpsTarget())
+        return {
+            "project": target.project or self.project,
+            "source": {
+                "repoURL": target.repo_url or self.repo_url,
+                "path": target.path or f"{self.dist_path}/{environment}",
+            },
+            "destination": cluster_destination(target.cluster or self.destination_server),
+        }
 
 
 @dataclass(frozen=True)
@@ -145,15 +269,6 @@ class ApplicationSpec:
         return ["resources-finalizer.argocd.argoproj.io"] if self.profile.auto_sync else []
 
 
-def _common_spec(settings: GitOpsSettings, path: str) -> dict[str, Any]:
-    return {
-        "project": settings.project,
-        "source": {"repoURL": settings.repo_url, "path": path},
-        "destination": {"server": settings.destination_server},
-        "revisionHistoryLimit": 10,
-    }
-
-
 def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in extra.items():
@@ -162,7 +277,25 @@ def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def application_spec(settings: GitOpsSettings, app: ApplicationSpec) -> dict[str, Any]:
-    return _merge(_common_spec(settings, f"{settings.dist_path}/{app.profile.name}"), app.varying_spec(settings))
+    base = {**settings.placement(app.profile.name), "revisionHistoryLimit": 10}
+    return _merge(base, app.varying_spec(settings))
+
+
+# The placement fields, each the same for every environment (in the ApplicationSet's
+# template) or not (in each environment's templatePatch branch).
+_PLACEMENT_FIELDS = (("project",), ("source", "repoURL"), ("source", "path"), ("destination",))
+
+
+def _get(spec: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    for key in path:
+        spec = spec[key]
+    return spec
+
+
+def _put(spec: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for key in path[:-1]:
+        spec = spec.setdefault(key, {})
+    spec[path[-1]] = value
 
 
 def _snake_keys(value: Any) -> Any:
@@ -214,9 +347,15 @@ class ArgoApplications(Construct):
 
 
 class ArgoApplicationSet(Construct):
-    """ApplicationSet `<service>`: the same Applications from a git directories
-    generator over the environment folders. What differs per environment is
-    rendered into `templatePatch`, one Go-template branch per environment,
+    """ApplicationSet `<service>`: the same Applications as `ArgoApplications`.
+
+    Where every environment is rendered into `<dist_path>/<environment>` of one
+    repository, a git directories generator lists those folders (`generator_revision`
+    is the branch it reads them from). Where a `GitOpsTarget` moves an environment to
+    another repository or path, a list generator yields one element per environment
+    (`environment`). What differs between environments (revision, namespace, sync
+    policy, and any of project, repository, path and cluster that is not the same for
+    all) is rendered into `templatePatch`, one Go-template branch per environment,
     from the same data as the Applications.
 
     Escape hatch: `api_object`, the generated `ApplicationSet` binding.
@@ -234,27 +373,60 @@ class ArgoApplicationSet(Construct):
         generator_revision: str = "main",
     ) -> None:
         super().__init__(scope, id)
+        placements = {app.profile.name: settings.placement(app.profile.name) for app in apps}
+        shared = [path for path in _PLACEMENT_FIELDS if len({repr(_get(p, path)) for p in placements.values()}) == 1]
+        repos = {p["source"]["repoURL"] for p in placements.values()}
+        by_folder = len(repos) == 1 and all(
+            p["source"]["path"] == f"{settings.dist_path}/{env}" for env, p in placements.items()
+        )
+        environment = "{{ .path.basename }}" if by_folder else "{{ .environment }}"
+        common: dict[str, Any] = {"revisionHistoryLimit": 10}
+        first = next(iter(placements.values()))
+        for path in shared:
+            _put(common, path, _get(first, path))
+        if by_folder:
+            _put(common, ("source", "path"), "{{ .path.path }}")
         branches = []
         for index, app in enumerate(apps):
             keyword = "if" if index == 0 else "else if"
-            patch = {"metadata": {"finalizers": app.finalizers()}, "spec": app.varying_spec(settings)}
+            varying: dict[str, Any] = {}
+            for path in _PLACEMENT_FIELDS:
+                if path not in shared and not (by_folder and path == ("source", "path")):
+                    _put(varying, path, _get(placements[app.profile.name], path))
+            patch = {"metadata": {"finalizers": app.finalizers()}, "spec": _merge(varying, app.varying_spec(settings))}
             branches.append(
-                f'{{{{- {keyword} eq .path.basename "{app.profile.name}" }}}}\n'
+                f'{{{{- {keyword} eq {environment.strip("{} ")} "{app.profile.name}" }}}}\n'
                 + yaml_emitter.dump(patch, sort_keys=True)
             )
         template_patch = "".join(branches) + "{{- end }}\n"
         template = {
             "metadata": {
-                "name": f"{service}-{{{{ .path.basename }}}}",
+                "name": f"{service}-{environment}",
                 "namespace": settings.argocd_namespace,
                 "labels": {
                     "app.kubernetes.io/name": service,
                     "app.kubernetes.io/part-of": part_of,
-                    "environment": "{{ .path.basename }}",
+                    "environment": environment,
                 },
             },
-            "spec": _common_spec(settings, "{{ .path.path }}"),
+            "spec": common,
         }
+        generator = (
+            argoproj.ApplicationSetSpecGenerators(
+                git=argoproj.ApplicationSetSpecGeneratorsGit(
+                    repo_url=next(iter(repos)),
+                    revision=generator_revision,
+                    directories=[
+                        argoproj.ApplicationSetSpecGeneratorsGitDirectories(path=p["source"]["path"])
+                        for p in placements.values()
+                    ],
+                )
+            )
+            if by_folder
+            else argoproj.ApplicationSetSpecGenerators(
+                list=argoproj.ApplicationSetSpecGeneratorsList(elements=[{"environment": env} for env in placements])
+            )
+        )
         self.api_object = argoproj.ApplicationSet(
             self,
             "application-set",
@@ -264,20 +436,7 @@ class ArgoApplicationSet(Construct):
             spec=argoproj.ApplicationSetSpec(
                 go_template=True,
                 go_template_options=["missingkey=error"],
-                generators=[
-                    argoproj.ApplicationSetSpecGenerators(
-                        git=argoproj.ApplicationSetSpecGeneratorsGit(
-                            repo_url=settings.repo_url,
-                            revision=generator_revision,
-                            directories=[
-                                argoproj.ApplicationSetSpecGeneratorsGitDirectories(
-                                    path=f"{settings.dist_path}/{app.profile.name}"
-                                )
-                                for app in apps
-                            ],
-                        )
-                    )
-                ],
+                generators=[generator],
                 template=template,
                 template_patch=template_patch,
                 sync_policy=argoproj.ApplicationSetSpecSyncPolicy(preserve_resources_on_deletion=True),

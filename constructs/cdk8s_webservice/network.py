@@ -177,7 +177,9 @@ class ServiceNetworkPolicy(Construct):
     namespace when it is scraped.
 
     It declares both policy types, so for the pods it selects everything not
-    allowed here is denied, whatever else the namespace holds.
+    allowed here is denied, whatever else the namespace holds. The ingress
+    controller is admitted to `ingress_ports` (default `http`; `WebService` adds
+    each port its Ingress paths use).
 
     Escape hatch: `api_object`, the `k8s.KubeNetworkPolicy`.
     """
@@ -192,9 +194,11 @@ class ServiceNetworkPolicy(Construct):
         extra_egress: Sequence[EgressRule] = (),
         extra_http_clients: Sequence[str] = (),
         extra_ports: Sequence[Port] = (),
+        ingress_ports: Sequence[str] = ("http",),
     ) -> None:
         super().__init__(scope, id)
-        ingress = [self._from_namespace(access.ingress_namespace, "http")] if access.ingress_namespace else []
+        ports = tuple(dict.fromkeys(ingress_ports))
+        ingress = [self._from_namespace(access.ingress_namespace, *ports)] if access.ingress_namespace else []
         ingress.append(self._from_namespace(access.monitoring_namespace, "metrics"))
         ingress += [
             self._from_namespace(check_dns_label("http client namespace", ns), "http") for ns in extra_http_clients
@@ -202,7 +206,7 @@ class ServiceNetworkPolicy(Construct):
         for port in extra_ports:
             check_instance("extra_ports", port, Port)
             clients = [*port.clients, access.monitoring_namespace] if port.scrape else list(port.clients)
-            ingress += [self._from_namespace(ns, port.name, port.protocol) for ns in dict.fromkeys(clients)]
+            ingress += [self._from_namespace(ns, port.name, protocol=port.protocol) for ns in dict.fromkeys(clients)]
         egress = [
             k8s.NetworkPolicyEgressRule(
                 to=[
@@ -237,14 +241,14 @@ class ServiceNetworkPolicy(Construct):
         return k8s.NetworkPolicyPort(port=value, protocol=protocol)
 
     @classmethod
-    def _from_namespace(cls, namespace: str, port: str, protocol: str = "TCP") -> k8s.NetworkPolicyIngressRule:
+    def _from_namespace(cls, namespace: str, *ports: str, protocol: str = "TCP") -> k8s.NetworkPolicyIngressRule:
         return k8s.NetworkPolicyIngressRule(
             from_=[
                 k8s.NetworkPolicyPeer(
                     namespace_selector=k8s.LabelSelector(match_labels={NAMESPACE_NAME_LABEL: namespace})
                 )
             ],
-            ports=[cls._port(port, protocol)],
+            ports=[cls._port(port, protocol) for port in ports],
         )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from . import quantities
 from .delivery import BlueGreenState, Strategy
 from .errors import ConfigError
+from .ingress_routes import IngressRoutes
 from .names import check_dns_label, check_env_var_name, check_host_name
 from .values import check_bool, check_instance, check_int, check_str_mapping
 
@@ -140,7 +141,10 @@ class EnvironmentProfile:
     """A VerticalPodAutoscaler in recommendation mode (never evicts; see autoscaling)."""
     ingress_host: str | None = None
     """Public DNS host name for an Ingress (no IP address, no wildcard); None means no
-    Ingress (port-forward only)."""
+    Ingress (port-forward only). Shorthand for `ingress_routes` with this host at `/`."""
+    ingress_routes: IngressRoutes | None = None
+    """Several hosts, their paths and TLS sections (see `IngressRoutes`); None (the
+    default) means `ingress_host` alone decides. Set one of the two, not both."""
     alerting: bool = True
     """Alerting rules and Grafana dashboards (scraping is on everywhere)."""
     strategy: Strategy = Strategy.ROLLING
@@ -189,6 +193,17 @@ class EnvironmentProfile:
             )
         if self.ingress_host is not None:
             check_host_name(f"{self.name}.ingress_host", self.ingress_host)
+        if self.ingress_routes is not None:
+            check_instance(f"{self.name}.ingress_routes", self.ingress_routes, IngressRoutes)
+            if self.ingress_host is not None:
+                raise ConfigError(f"{self.name}.ingress_routes", self.ingress_routes, "None where ingress_host is set")
+
+    @property
+    def ingress(self) -> IngressRoutes | None:
+        """What the Ingress routes here: `ingress_routes`, or `ingress_host` at `/`; None: no Ingress."""
+        if self.ingress_host is not None:
+            return IngressRoutes.single(self.ingress_host)
+        return self.ingress_routes
 
 
 class Environments:

@@ -159,6 +159,7 @@ class ServiceProject:
         owners: dict[str, list[tuple[str, str, str]]],
     ) -> dict[str, list[dict[str, Any]]]:
         """The Applications, and the ApplicationSet yielding the same ones."""
+        gitops.check_environments([p.name for p in profiles])
         part_of = self.part_of or self.name
         apps = [ApplicationSpec(self.name, part_of, p, owners[p.name]) for p in profiles]
         applications = Chart(app, ARGOCD_FOLDER)

@@ -102,7 +102,7 @@ class WebServiceProps:
     scraping: Scraping = field(default_factory=Scraping)
     """How Prometheus scrapes `metrics` (default every 30 s)."""
     ingress: IngressOptions = field(default_factory=IngressOptions)
-    """Used where the profile has an `ingress_host`."""
+    """Used where the profile has an `ingress_host` or `ingress_routes`."""
     vpa: VpaBounds = field(default_factory=VpaBounds)
     """Used where the profile enables the VPA."""
     slo: ServiceLevelObjectives | None = None
@@ -167,12 +167,14 @@ class WebServiceProps:
         check_str_mapping("env", self.env, check_key=check_env_var_name)
         if self.secret_name is not None:
             check_dns_label("secret_name", self.secret_name)
-            tls_secret = f"{self.name}-tls"
-            if self.secret_name == tls_secret:
+            tls_secrets = {f"{self.name}-tls"}
+            if (routes := self.profile.ingress) is not None:
+                tls_secrets.update(secret for _, secret in routes.tls_sections(self.name))
+            if self.secret_name in tls_secrets:
                 raise ConfigError(
                     "secret_name",
                     self.secret_name,
-                    f"a name other than {tls_secret!r}, the Ingress certificate's Secret",
+                    f"a name other than {self.secret_name!r}, the Ingress certificate's Secret",
                 )
         if self.sealed_secret is not None:
             if self.secret_name is None:
@@ -332,11 +334,10 @@ class WebService(Construct):
         self.services: dict[str, Service] = {s.name: self._service(s) for s in plan.services}
         self.service: Service | None = next((self.services[s.name] for s in plan.services if s.live), None)
         """The Service of the live pods (None under canary: Flagger generates the Services)."""
+        routes = profile.ingress
         self.ingress: PublicIngress | None = (
-            PublicIngress(
-                self, "ingress", identity=ident, host=profile.ingress_host, service=ident.name, options=props.ingress
-            )
-            if profile.ingress_host is not None
+            PublicIngress(self, "ingress", identity=ident, routes=routes, service=ident.name, options=props.ingress)
+            if routes is not None
             else None
         )
         self.canary: FlaggerCanary | None = (
@@ -372,6 +373,7 @@ class WebService(Construct):
             extra_egress=self._egress(),
             extra_http_clients=plan.extra_http_clients,
             extra_ports=props.all_ports,
+            ingress_ports=("http", *(self.ingress.ports if self.ingress else ())),
         )
         self.service_monitor = ServiceMonitor(
             self,

@@ -407,27 +407,34 @@ class ApplicationSetSpec:
 @jsii.data_type(
     jsii_type="ioargoproj.ApplicationSetSpecGenerators",
     jsii_struct_bases=[],
-    name_mapping={"git": "git"},
+    name_mapping={"git": "git", "list": "list"},
 )
 class ApplicationSetSpecGenerators:
     def __init__(
         self,
         *,
         git: typing.Optional[typing.Union["ApplicationSetSpecGeneratorsGit", typing.Dict[builtins.str, typing.Any]]] = None,
+        list: typing.Optional[typing.Union["ApplicationSetSpecGeneratorsList", typing.Dict[builtins.str, typing.Any]]] = None,
     ) -> None:
         '''
         :param git: 
+        :param list: 
 
         :schema: ApplicationSetSpecGenerators
         '''
         if isinstance(git, dict):
             git = ApplicationSetSpecGeneratorsGit(**git)
+        if isinstance(list, dict):
+            list = ApplicationSetSpecGeneratorsList(**list)
         if __debug__:
             type_hints = cached_type_hints(_typecheckingstub__a4a3f86eb47521005c22d39d52f091df9f18698c0758ba745a248039cea26cbf)
             check_type(argname="argument git", value=git, expected_type=type_hints["git"])
+            check_type(argname="argument list", value=list, expected_type=type_hints["list"])
         self._values: typing.Dict[builtins.str, typing.Any] = {}
         if git is not None:
             self._values["git"] = git
+        if list is not None:
+            self._values["list"] = list
 
     @builtins.property
     def git(self) -> typing.Optional["ApplicationSetSpecGeneratorsGit"]:
@@ -436,6 +443,14 @@ class ApplicationSetSpecGenerators:
         '''
         result = self._values.get("git")
         return typing.cast(typing.Optional["ApplicationSetSpecGeneratorsGit"], result)
+
+    @builtins.property
+    def list(self) -> typing.Optional["ApplicationSetSpecGeneratorsList"]:
+        '''
+        :schema: ApplicationSetSpecGenerators#list
+        '''
+        result = self._values.get("list")
+        return typing.cast(typing.Optional["ApplicationSetSpecGeneratorsList"], result)
 
     def __eq__(self, rhs: typing.Any) -> builtins.bool:
         return isinstance(rhs, self.__class__) and rhs._values == self._values
@@ -578,6 +593,46 @@ class ApplicationSetSpecGeneratorsGitDirectories:
 
     def __repr__(self) -> str:
         return "ApplicationSetSpecGeneratorsGitDirectories(%s)" % ", ".join(
+            k + "=" + repr(v) for k, v in self._values.items()
+        )
+
+
+@jsii.data_type(
+    jsii_type="ioargoproj.ApplicationSetSpecGeneratorsList",
+    jsii_struct_bases=[],
+    name_mapping={"elements": "elements"},
+)
+class ApplicationSetSpecGeneratorsList:
+    def __init__(self, *, elements: typing.Sequence[typing.Any]) -> None:
+        '''
+        :param elements: 
+
+        :schema: ApplicationSetSpecGeneratorsList
+        '''
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__e06957f8643f1a172ca70e5e7520553fe62c5813e59ab04b47212a9c32b910d3)
+            check_type(argname="argument elements", value=elements, expected_type=type_hints["elements"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {
+            "elements": elements,
+        }
+
+    @builtins.property
+    def elements(self) -> typing.List[typing.Any]:
+        '''
+        :schema: ApplicationSetSpecGeneratorsList#elements
+        '''
+        result = self._values.get("elements")
+        assert result is not None, "Required property 'elements' is missing"
+        return typing.cast(typing.List[typing.Any], result)
+
+    def __eq__(self, rhs: typing.Any) -> builtins.bool:
+        return isinstance(rhs, self.__class__) and rhs._values == self._values
+
+    def __ne__(self, rhs: typing.Any) -> builtins.bool:
+        return not (rhs == self)
+
+    def __repr__(self) -> str:
+        return "ApplicationSetSpecGeneratorsList(%s)" % ", ".join(
             k + "=" + repr(v) for k, v in self._values.items()
         )
 
@@ -1401,6 +1456,7 @@ __all__ = [
     "ApplicationSetSpecGenerators",
     "ApplicationSetSpecGeneratorsGit",
     "ApplicationSetSpecGeneratorsGitDirectories",
+    "ApplicationSetSpecGeneratorsList",
     "ApplicationSetSpecSyncPolicy",
     "ApplicationSetSpecSyncPolicyApplicationsSync",
     "ApplicationSpec",
@@ -1467,6 +1523,7 @@ def _typecheckingstub__35685366d2073647fd9032fb5bb5fad524b85602961c69fe942173fad
 def _typecheckingstub__a4a3f86eb47521005c22d39d52f091df9f18698c0758ba745a248039cea26cbf(
     *,
     git: typing.Optional[typing.Union[ApplicationSetSpecGeneratorsGit, typing.Dict[builtins.str, typing.Any]]] = None,
+    list: typing.Optional[typing.Union[ApplicationSetSpecGeneratorsList, typing.Dict[builtins.str, typing.Any]]] = None,
 ) -> None:
     """Type checking stubs"""
     pass
@@ -1484,6 +1541,13 @@ def _typecheckingstub__9377085fd0dbe8196d83e269015ed9f72430db10e45317743eb7af4ae
     *,
     path: builtins.str,
     exclude: typing.Optional[builtins.bool] = None,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__e06957f8643f1a172ca70e5e7520553fe62c5813e59ab04b47212a9c32b910d3(
+    *,
+    elements: typing.Sequence[typing.Any],
 ) -> None:
     """Type checking stubs"""
     pass

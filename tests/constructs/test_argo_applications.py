@@ -1,0 +1,185 @@
+"""`ArgoApplications` and `ArgoApplicationSet` with per-environment repositories,
+revisions, paths, projects and clusters: the ApplicationSet expands to exactly the
+Applications."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+import yaml
+from cdk8s import Chart
+
+from cdk8s_webservice import (
+    ApplicationSpec,
+    ArgoApplications,
+    ArgoApplicationSet,
+    ConfigError,
+    GitOpsSettings,
+    GitOpsTarget,
+    testing,
+)
+
+STAGING = testing.profile(name="staging", namespace="app-staging", git_revision="develop")
+PRODUCTION = testing.profile(name="production", namespace="app", git_revision="release/1.4", auto_sync=False)
+APPS = [ApplicationSpec("app", "shop", p, [("apps", "Deployment", "app")]) for p in (STAGING, PRODUCTION)]
+TWO_CLUSTERS = GitOpsSettings(
+    repo_url="https://git.example.com/shop/app-deploy.git",
+    environments={
+        "staging": GitOpsTarget(cluster="https://staging.k8s.example.com:6443"),
+        "production": GitOpsTarget(
+            repo_url="git@git.example.com:shop/app-production.git",
+            path="rendered/app",
+            project="shop-production",
+            cluster="prod-eu-1",
+        ),
+    },
+)
+
+
+def render(settings: GitOpsSettings) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    app = testing.app()
+    applications, application_set = Chart(app, "argocd"), Chart(app, "argocd-applicationset")
+    ArgoApplications(applications, "apps", settings=settings, apps=APPS)
+    ArgoApplicationSet(application_set, "set", settings=settings, service="app", part_of="shop", apps=APPS)
+    apps = {a["metadata"]["name"]: a for a in testing.synth(applications)}
+    (appset,) = testing.synth(application_set)
+    assert testing.check([*apps.values(), appset], workloads=False) == []
+    return apps, appset
+
+
+def expand(appset: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """What ArgoCD makes of the ApplicationSet: per generated parameter set, the template
+    with the parameters substituted, patched with the matching templatePatch branch."""
+    generator = appset["spec"]["generators"][0]
+    if "git" in generator:
+        params = [
+            {"{{ .path.basename }}": d["path"].rsplit("/", 1)[-1], "{{ .path.path }}": d["path"]}
+            for d in generator["git"]["directories"]
+        ]
+    else:
+        params = [{"{{ .environment }}": e["environment"]} for e in generator["list"]["elements"]]
+    branches = re.split(
+        r'\{\{- (?:else )?if eq \.(?:path\.basename|environment) "([a-z0-9-]+)" \}\}\n',
+        appset["spec"]["templatePatch"],
+    )
+    patches = dict(zip(branches[1::2], branches[2::2], strict=True))
+
+    def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+        for key, value in extra.items():
+            base[key] = merge(base.get(key, {}), value) if isinstance(value, dict) else value
+        return base
+
+    generated = {}
+    for values in params:
+        text = yaml.safe_dump(appset["spec"]["template"])
+        for placeholder, value in values.items():
+            text = text.replace(placeholder, value)
+        app = yaml.safe_load(text)
+        patch = yaml.safe_load(patches[app["metadata"]["labels"]["environment"]].replace("{{- end }}\n", ""))
+        app = merge(app, patch)
+        if not app["metadata"]["finalizers"]:
+            del app["metadata"]["finalizers"]
+        generated[app["metadata"]["name"]] = app
+    return generated
+
+
+def same_applications(apps: dict[str, dict[str, Any]], appset: dict[str, Any]) -> None:
+    generated = expand(appset)
+    assert sorted(generated) == sorted(apps)
+    for name, app in apps.items():
+        assert generated[name]["spec"] == app["spec"]
+        assert {k: generated[name]["metadata"].get(k) for k in app["metadata"]} == app["metadata"]
+
+
+def test_each_environment_its_repository_revision_path_project_and_cluster() -> None:
+    apps, _ = render(TWO_CLUSTERS)
+    staging, production = apps["app-staging"]["spec"], apps["app-production"]["spec"]
+    assert staging["source"] == {
+        "repoURL": "https://git.example.com/shop/app-deploy.git",
+        "path": "dist/staging",
+        "targetRevision": "develop",
+    }
+    assert staging["destination"] == {"server": "https://staging.k8s.example.com:6443", "namespace": "app-staging"}
+    assert staging["project"] == "default"
+    assert production["source"] == {
+        "repoURL": "git@git.example.com:shop/app-production.git",
+        "path": "rendered/app",
+        "targetRevision": "release/1.4",
+    }
+    assert production["destination"] == {"name": "prod-eu-1", "namespace": "app"}
+    assert production["project"] == "shop-production"
+
+
+def test_application_set_expands_to_the_applications_across_clusters_and_repositories() -> None:
+    apps, appset = render(TWO_CLUSTERS)
+    generator = appset["spec"]["generators"][0]
+    assert generator == {"list": {"elements": [{"environment": "staging"}, {"environment": "production"}]}}
+    # What differs lives in the patch branches; nothing of it in the shared template.
+    assert "destination" not in appset["spec"]["template"]["spec"]
+    same_applications(apps, appset)
+
+
+def test_shared_values_stay_in_the_template_and_one_repository_keeps_the_git_generator() -> None:
+    settings = GitOpsSettings(
+        repo_url="ssh://git@git.example.com/shop/app-deploy.git",
+        project="shop",
+        environments={"production": GitOpsTarget(cluster="https://prod.k8s.example.com")},
+    )
+    apps, appset = render(settings)
+    template = appset["spec"]["template"]["spec"]
+    assert template["project"] == "shop" and "destination" not in template
+    assert template["source"] == {
+        "repoURL": "ssh://git@git.example.com/shop/app-deploy.git",
+        "path": "{{ .path.path }}",
+    }
+    assert appset["spec"]["generators"][0]["git"]["directories"] == [
+        {"path": "dist/staging"},
+        {"path": "dist/production"},
+    ]
+    assert apps["app-staging"]["spec"]["destination"]["server"] == "https://kubernetes.default.svc"
+    same_applications(apps, appset)
+
+
+def test_defaults_are_todays_output() -> None:
+    apps, appset = render(GitOpsSettings(repo_url="https://git.example.com/shop/app-deploy.git"))
+    assert appset["spec"]["template"]["spec"] == {
+        "destination": {"server": "https://kubernetes.default.svc"},
+        "project": "default",
+        "revisionHistoryLimit": 10,
+        "source": {"path": "{{ .path.path }}", "repoURL": "https://git.example.com/shop/app-deploy.git"},
+    }
+    same_applications(apps, appset)
+
+
+def test_a_target_for_an_unknown_environment_is_refused() -> None:
+    with pytest.raises(ConfigError, match=r"gitops.environments key: 'prod' is not allowed; one of: staging"):
+        GitOpsSettings(
+            repo_url="https://g.example.com/a.git", environments={"prod": GitOpsTarget()}
+        ).check_environments(["staging", "production"])
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: GitOpsTarget(repo_url="ftp://git.example.com/x.git"), "gitops.target.repo_url: 'ftp://git"),
+        (lambda: GitOpsTarget(repo_url="https://"), "gitops.target.repo_url: 'https://' is not allowed; a https://"),
+        (lambda: GitOpsTarget(path="/abs"), "gitops.target.path: '/abs' is not allowed; a folder path"),
+        (lambda: GitOpsTarget(path="a/../b"), "gitops.target.path: 'a/../b' is not allowed"),
+        (lambda: GitOpsTarget(project="Shop Prod"), "gitops.target.project: 'Shop Prod' is not allowed; an ArgoCD"),
+        (lambda: GitOpsTarget(cluster="http://k8s.example.com"), "gitops.target.cluster: 'http://k8s.example.com'"),
+        (lambda: GitOpsTarget(cluster="prod eu"), "gitops.target.cluster: 'prod eu' is not allowed; a cluster's API"),
+        (
+            lambda: GitOpsSettings(repo_url="https://g.example.com/a.git", environments={"x": "prod"}),
+            "gitops.environments.x: 'prod' is not allowed; a GitOpsTarget",
+        ),
+        (
+            lambda: GitOpsSettings(repo_url="https://g.example.com/a.git", destination_server="https://:6443"),
+            "gitops.destination_server: 'https://:6443' is not allowed",
+        ),
+    ],
+)
+def test_refusals_name_field_and_value(build, message) -> None:
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        build()
