@@ -57,6 +57,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "alerts": ("Alert", "PrometheusRule"),
     "dashboards": ("BusinessPanel", "GrafanaDashboards"),
     "canary": ("FlaggerCanary",),
+    "mesh": ("Istio", "ServiceMesh"),
+    "istio": ("AllowRule", "AuthorizationPolicy", "PeerAuthentication"),
 }
 
 # Public name -> the module that defines it.

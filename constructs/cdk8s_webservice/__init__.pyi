@@ -29,6 +29,11 @@ from .gitops import GitOpsSettings as GitOpsSettings
 from .identity import ServiceIdentity as ServiceIdentity
 from .ingress import IngressOptions as IngressOptions
 from .ingress import PublicIngress as PublicIngress
+from .istio import AllowRule as AllowRule
+from .istio import AuthorizationPolicy as AuthorizationPolicy
+from .istio import PeerAuthentication as PeerAuthentication
+from .mesh import Istio as Istio
+from .mesh import ServiceMesh as ServiceMesh
 from .namespace import ServiceNamespace as ServiceNamespace
 from .network import DefaultDenyNetworkPolicy as DefaultDenyNetworkPolicy
 from .network import EgressRule as EgressRule
@@ -60,11 +65,13 @@ from .workload import HealthChecks as HealthChecks
 
 __all__ = [
     "Alert",
+    "AllowRule",
     "ApiAccess",
     "ApiRule",
     "ApplicationSpec",
     "ArgoApplicationSet",
     "ArgoApplications",
+    "AuthorizationPolicy",
     "BlueGreenState",
     "BusinessPanel",
     "CanaryOptions",
@@ -87,8 +94,10 @@ __all__ = [
     "HorizontalPodAutoscaler",
     "HttpMetrics",
     "IngressOptions",
+    "Istio",
     "NetworkAccess",
     "OpenTelemetry",
+    "PeerAuthentication",
     "PodDisruptionBudget",
     "PrometheusRule",
     "PublicIngress",
@@ -105,6 +114,7 @@ __all__ = [
     "ServiceAccount",
     "ServiceIdentity",
     "ServiceLevelObjectives",
+    "ServiceMesh",
     "ServiceMonitor",
     "ServiceNamespace",
     "ServiceNetworkPolicy",

@@ -153,6 +153,7 @@ class ServiceNetworkPolicy(Construct):
         access: NetworkAccess,
         extra_egress: Sequence[EgressRule] = (),
         extra_http_clients: Sequence[str] = (),
+        extra_ingress: Sequence[tuple[str, int]] = (),
     ) -> None:
         super().__init__(scope, id)
         ingress = [self._from_namespace(access.ingress_namespace, "http")] if access.ingress_namespace else []
@@ -160,6 +161,8 @@ class ServiceNetworkPolicy(Construct):
         ingress += [
             self._from_namespace(check_dns_label("http client namespace", ns), "http") for ns in extra_http_clients
         ]
+        # (namespace, port number): e.g. a service mesh's sidecar metrics port from Prometheus.
+        ingress += [self._from_namespace(check_dns_label("ingress namespace", ns), port) for ns, port in extra_ingress]
         egress = [
             k8s.NetworkPolicyEgressRule(
                 to=[
@@ -194,7 +197,7 @@ class ServiceNetworkPolicy(Construct):
         return k8s.NetworkPolicyPort(port=value, protocol=protocol)
 
     @classmethod
-    def _from_namespace(cls, namespace: str, port: str) -> k8s.NetworkPolicyIngressRule:
+    def _from_namespace(cls, namespace: str, port: int | str) -> k8s.NetworkPolicyIngressRule:
         return k8s.NetworkPolicyIngressRule(
             from_=[
                 k8s.NetworkPolicyPeer(
