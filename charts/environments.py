@@ -10,6 +10,7 @@ from __future__ import annotations
 from cdk8s_webservice import (
     EnvironmentProfile,
     Environments,
+    Istio,
     Releases,
     Resources,
     ScalingBounds,
@@ -50,6 +51,8 @@ def environments(releases: Releases) -> Environments:
                 strategy=Strategy.BLUE_GREEN,
                 git_revision="develop",
                 config={"ENVIRONMENT": "staging", "LOG_LEVEL": "info"},
+                # Istio's sidecars (istio-cni), STRICT mutual TLS, only the gateway and declared clients.
+                mesh=Istio(),
             ),
             EnvironmentProfile(
                 name="production",
@@ -66,6 +69,7 @@ def environments(releases: Releases) -> Environments:
                 # A release is a reviewed tag bump synced by a human; Flagger then runs the canary.
                 auto_sync=False,
                 config={"ENVIRONMENT": "production", "LOG_LEVEL": "info", "WORKERS": "4"},
+                mesh=Istio(),
             ),
         ]
     )

@@ -294,6 +294,7 @@ def test_every_rule_has_a_negative_test() -> None:
     Python rule for every kind it checks differently; no test names a rule that
     does not exist."""
     from test_gate_inputs import CROSS_CASES, INPUT_CASES
+    from test_gate_mesh import MESH_CASES
     from test_pod_security import PSS_CASES
 
     from cdk8s_webservice.gate.registry import ANY_KIND, POD_BEARING, table
@@ -303,6 +304,7 @@ def test_every_rule_has_a_negative_test() -> None:
     tested |= {(rule, "Deployment") for rule, _, _ in PSS_CASES}
     tested |= {(rule, where[0]) for rule, _, where in CROSS_CASES}
     tested |= {(rule, where[1]) for rule, _, _, where in INPUT_CASES}
+    tested |= {(rule, where[0]) for rule, _, _, where in MESH_CASES}
     tested.add(("gate/rule-failed", "-"))  # test_a_rule_module_failing_on_malformed_input_is_a_violation
     tested_rules = {rule for rule, _ in tested}
     rego = "".join(p.read_text() for p in (ROOT / "policies").glob("*.rego"))
@@ -419,10 +421,21 @@ def test_services_sharing_a_folder_are_checked_namespace_by_namespace(manifest_g
     # team-a drops the ingress controller; team-b's policy of the same name must not hide that.
     find(team_a, "NetworkPolicy", "blacklist")["spec"]["ingress"].pop(0)
     found = [(v.kind, v.rule, v.message) for v in manifest_gate.check("production", team_a + team_b)]
+    # Production is meshed: its AuthorizationPolicy allows the controller, which no longer gets through.
     assert found == [
+        (
+            "AuthorizationPolicy",
+            "mesh-callers-admitted",
+            "no NetworkPolicy admits namespace ingress-nginx to blacklist-primary:8080",
+        ),
+        (
+            "AuthorizationPolicy",
+            "mesh-callers-admitted",
+            "no NetworkPolicy admits namespace ingress-nginx to blacklist:8080",
+        ),
         (
             "Ingress",
             "ingress-controller-admitted",
             "no NetworkPolicy admits namespace ingress-nginx to blacklist-primary:http",
-        )
+        ),
     ]

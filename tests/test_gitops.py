@@ -113,9 +113,19 @@ def test_sync_waves_order_namespace_prerequisites_workload_then_custom_resources
     if ("SealedSecret", "blacklist-secrets") in wave:
         assert wave[("SealedSecret", "blacklist-secrets")] < min(deployments)
     assert wave[("ServiceMonitor", "blacklist")] > max(deployments)
+    for mesh_policy in (("PeerAuthentication", "blacklist"), ("AuthorizationPolicy", "blacklist")):
+        if mesh_policy in wave:  # meshed environments: in force before the pods start
+            assert wave[mesh_policy] < min(deployments)
     for obj in objects[env]:
         group = obj["apiVersion"].rpartition("/")[0]
-        custom = group in ("monitoring.coreos.com", "bitnami.com", "autoscaling.k8s.io", "flagger.app", "k6.io")
+        custom = group in (
+            "monitoring.coreos.com",
+            "bitnami.com",
+            "autoscaling.k8s.io",
+            "flagger.app",
+            "security.istio.io",
+            "k6.io",
+        )
         skip = obj["metadata"]["annotations"].get("argocd.argoproj.io/sync-options")
         assert (skip == "SkipDryRunOnMissingResource=true") == custom, obj["kind"]
 

@@ -29,6 +29,11 @@ def objects(objects):
     return {**objects, "staging": [yaml.safe_load(text) for text in staging.values()]}
 
 
+# Environments where blacklist runs in the Istio mesh (new; docs/service-mesh.md).
+MESHED = ("staging", "production")
+MESH_SCRAPE = ("scheme", "tlsConfig")
+
+
 def baseline(env: str) -> list[dict]:
     return [doc for doc in yaml.safe_load_all((BASELINE / f"{env}.yaml").read_text()) if doc]
 
@@ -105,7 +110,10 @@ def test_service_monitor(objects, env) -> None:
     the job) instead of the name label, so canary pods are scraped under their own job."""
     ours = find(objects[env], "ServiceMonitor", "blacklist")["spec"]
     theirs = find(baseline(env), "ServiceMonitor", "blacklist")["spec"]
-    assert ours["endpoints"] == theirs["endpoints"]
+    # Meshed environments (new) scrape over Istio's mutual TLS: scheme and tlsConfig.
+    endpoints = [{k: v for k, v in e.items() if k not in MESH_SCRAPE} for e in ours["endpoints"]]
+    assert endpoints == theirs["endpoints"]
+    assert (ours["endpoints"][0].get("scheme") == "https") == (env in MESHED)
     assert theirs["selector"] == {"matchLabels": {"app.kubernetes.io/name": "blacklist"}}
     assert "blacklist" in ours["selector"]["matchExpressions"][0]["values"]
 
@@ -116,8 +124,10 @@ def test_canary(objects) -> None:
     Flagger's built-ins with hand-set ones (99 %, p99 500 ms)."""
     ours = find(objects["production"], "Canary", "blacklist")["spec"]
     theirs = find(baseline("production"), "Canary", "blacklist")["spec"]
-    for key in ("targetRef", "autoscalerRef", "ingressRef", "provider", "progressDeadlineSeconds"):
+    for key in ("targetRef", "autoscalerRef", "progressDeadlineSeconds"):
         assert ours[key] == theirs[key], key
+    # Production is meshed (new): Flagger shifts traffic with Istio, not through the Ingress.
+    assert (theirs["provider"], ours["provider"]) == ("nginx", "istio") and "ingressRef" not in ours
     for key in ("port", "targetPort", "portDiscovery", "apex"):
         assert ours["service"][key] == theirs["service"][key], key
     for key in ("interval", "threshold", "maxWeight", "stepWeight"):
@@ -133,7 +143,8 @@ def test_network_policies(objects, env) -> None:
     their_ingress = find(theirs, "NetworkPolicy", "blacklist-allow-ingress")["spec"]["ingress"]
     # Production also admits Flagger's load tester (new: it drives the canary's traffic).
     assert ours["ingress"][:2] == their_ingress
-    assert len(ours["ingress"]) == (3 if env == "production" else 2)
+    # Meshed environments (new) also admit the Istio ingress gateway and the sidecar's metrics.
+    assert len(ours["ingress"]) == (3 if env == "production" else 2) + (2 if env in MESHED else 0)
     # DNS and HTTPS as before; then the OpenTelemetry collector (new) and the API server.
     assert ours["egress"][:2] == find(theirs, "NetworkPolicy", "blacklist-allow-egress")["spec"]["egress"]
     assert ours["egress"][2]["ports"] == [{"port": 4317, "protocol": "TCP"}]
@@ -182,7 +193,13 @@ def test_sealed_secret(objects, env) -> None:
 def test_ingress(objects, env) -> None:
     ours = find(objects[env], "Ingress", "blacklist")
     theirs = find(baseline(env), "Ingress", "blacklist")
-    annotations = {k: v for k, v in ours["metadata"]["annotations"].items() if not k.startswith("argocd.argoproj.io/")}
+    # Meshed (new): ingress-nginx sends to the Service, as the mesh routes it.
+    mesh = ("nginx.ingress.kubernetes.io/service-upstream", "nginx.ingress.kubernetes.io/upstream-vhost")
+    annotations = {
+        k: v
+        for k, v in ours["metadata"]["annotations"].items()
+        if not k.startswith("argocd.argoproj.io/") and not (env in MESHED and k in mesh)
+    }
     assert annotations == theirs["metadata"]["annotations"]
     assert ours["spec"]["rules"] == theirs["spec"]["rules"]
     assert ours["spec"]["ingressClassName"] == theirs["spec"]["ingressClassName"]

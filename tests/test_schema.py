@@ -13,6 +13,7 @@ import yaml
 
 CRD_DIR = Path(__file__).resolve().parent.parent / "crds"
 KUBERNETES_VERSION = "1.27"
+OBJECT_META = {"apiVersion": {"type": "string"}, "kind": {"type": "string"}, "metadata": {"type": "object"}}
 
 
 def crd_schemas() -> dict[tuple[str, str], dict[str, Any]]:
@@ -22,7 +23,10 @@ def crd_schemas() -> dict[tuple[str, str], dict[str, Any]]:
         for crd in yaml.safe_load_all(path.read_text()):
             for version in crd["spec"]["versions"]:
                 api_version = f"{crd['spec']['group']}/{version['name']}"
-                schemas[(api_version, crd["spec"]["names"]["kind"])] = close(version["schema"]["openAPIV3Schema"])
+                root = dict(version["schema"]["openAPIV3Schema"])
+                # Every object has these; upstream CRDs (Istio's) declare only spec and status.
+                root["properties"] = {**OBJECT_META, **root["properties"]}
+                schemas[(api_version, crd["spec"]["names"]["kind"])] = close(root)
     return schemas
 
 

@@ -129,10 +129,12 @@ def test_canary(by_strategy, env) -> None:
     hpa = find(objs, "HorizontalPodAutoscaler", canary["autoscalerRef"]["name"])
     assert hpa["spec"]["scaleTargetRef"]["name"] == canary["targetRef"]["name"]
     has_ingress = bool(find_all(objs, "Ingress"))
-    assert canary["provider"] == ("nginx" if has_ingress else "kubernetes")
-    assert ("ingressRef" in canary) == has_ingress
-    if has_ingress:
+    meshed = bool(find_all(objs, "PeerAuthentication"))  # staging and production run Istio
+    assert canary["provider"] == ("istio" if meshed else "nginx" if has_ingress else "kubernetes")
+    assert ("ingressRef" in canary) == (has_ingress and not meshed)
+    if has_ingress and not meshed:
         find(objs, "Ingress", canary["ingressRef"]["name"])
+    if has_ingress or meshed:
         assert {"maxWeight", "stepWeight"} <= canary["analysis"].keys()
     else:
         assert canary["analysis"]["iterations"] == 10

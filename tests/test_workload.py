@@ -154,6 +154,8 @@ def test_network_policy_admits_only_what_must_reach_the_pods(objects, env) -> No
     expected = {("ingress-nginx", "http"), ("monitoring", "metrics")}
     if find_all(objs, "Canary"):  # Flagger's load tester drives traffic at the canary
         expected.add(("flagger-system", "http"))
+    if find_all(objs, "PeerAuthentication"):  # Istio: its ingress gateway, the sidecar's metrics
+        expected |= {("istio-system", "http"), ("monitoring", 15090)}
     assert admitted == expected
     dns = spec["egress"][0]
     assert {(p["port"], p["protocol"]) for p in dns["ports"]} == {(53, "UDP"), (53, "TCP")}

@@ -66,6 +66,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "canary": ("FlaggerCanary",),
     # Load testing: the SLO's fourth consumer
     "loadtest.options": ("LoadTestOptions",),
+    "mesh": ("Istio", "ServiceMesh"),
+    "istio": ("AllowRule", "AuthorizationPolicy", "PeerAuthentication"),
 }
 
 # Modules that import no construct library: usable without Node.js.

@@ -38,7 +38,12 @@ from .ingress_routes import IngressHost as IngressHost
 from .ingress_routes import IngressPath as IngressPath
 from .ingress_routes import IngressRoutes as IngressRoutes
 from .ingress_routes import IngressTls as IngressTls
+from .istio import AllowRule as AllowRule
+from .istio import AuthorizationPolicy as AuthorizationPolicy
+from .istio import PeerAuthentication as PeerAuthentication
 from .loadtest.options import LoadTestOptions as LoadTestOptions
+from .mesh import Istio as Istio
+from .mesh import ServiceMesh as ServiceMesh
 from .namespace import ServiceNamespace as ServiceNamespace
 from .network import DefaultDenyNetworkPolicy as DefaultDenyNetworkPolicy
 from .network import EgressRule as EgressRule
@@ -77,11 +82,13 @@ from .workload import HealthChecks as HealthChecks
 
 __all__ = [
     "Alert",
+    "AllowRule",
     "ApiAccess",
     "ApiRule",
     "ApplicationSpec",
     "ArgoApplicationSet",
     "ArgoApplications",
+    "AuthorizationPolicy",
     "BlueGreenState",
     "BusinessPanel",
     "CanaryOptions",
@@ -110,11 +117,13 @@ __all__ = [
     "IngressPath",
     "IngressRoutes",
     "IngressTls",
+    "Istio",
     "LoadTestOptions",
     "NetworkAccess",
     "NodeAffinity",
     "NodeRequirement",
     "OpenTelemetry",
+    "PeerAuthentication",
     "PodAntiAffinity",
     "PodDisruptionBudget",
     "Port",
@@ -135,6 +144,7 @@ __all__ = [
     "ServiceAccount",
     "ServiceIdentity",
     "ServiceLevelObjectives",
+    "ServiceMesh",
     "ServiceMonitor",
     "ServiceNamespace",
     "ServiceNetworkPolicy",

@@ -40,6 +40,10 @@ class FlaggerCanary(Construct):
     canary Services carry `prometheus.io/job` (`<name>` and `<name>-canary`), so
     the ServiceMonitor scrapes each pod once and the live series keep job `<name>`.
 
+    With `mesh_provider` (a service mesh's, e.g. `istio`) Flagger shifts weighted traffic
+    in the mesh and generates the VirtualService `<name>` and the DestinationRules
+    `<name>-primary` and `<name>-canary`; no Ingress is referenced.
+
     Escape hatches, one per kind: `canary` (the Flagger `Canary`) and `metric_templates` (the `MetricTemplate`s by metric).
     """
 
@@ -54,6 +58,7 @@ class FlaggerCanary(Construct):
         service_port: int,
         ingress: str | None,
         load_test_script: str | None = None,
+        mesh_provider: str | None = None,
     ) -> None:
         super().__init__(scope, id)
         slo = promql.required(slo, identity.environment, "a canary analysis")
@@ -105,9 +110,11 @@ class FlaggerCanary(Construct):
                     url=options.confirm_promotion_url,
                 )
             )
-        # Weighted traffic needs a router: ingress-nginx when there is an Ingress.
-        # Without one, Flagger's `kubernetes` provider runs blue/green iterations.
-        weighted = ingress is not None
+        # Weighted traffic needs a router: the service mesh where there is one (Flagger then
+        # generates its VirtualService and DestinationRules), else ingress-nginx when there is
+        # an Ingress. Without either, Flagger's `kubernetes` provider runs blue/green iterations.
+        via_ingress = ingress is not None and mesh_provider is None
+        weighted = via_ingress or mesh_provider is not None
         analysis = flagger.CanarySpecAnalysis(
             interval=options.interval,
             threshold=options.threshold,
@@ -139,7 +146,7 @@ class FlaggerCanary(Construct):
             "canary",
             metadata=ApiObjectMetadata(name=name, namespace=namespace),
             spec=flagger.CanarySpec(
-                provider="nginx" if weighted else "kubernetes",
+                provider=mesh_provider or ("nginx" if via_ingress else "kubernetes"),
                 target_ref=flagger.CanarySpecTargetRef(
                     api_version="apps/v1", kind=flagger.CanarySpecTargetRefKind.DEPLOYMENT, name=name
                 ),
@@ -152,7 +159,7 @@ class FlaggerCanary(Construct):
                     flagger.CanarySpecIngressRef(
                         api_version="networking.k8s.io/v1", kind=flagger.CanarySpecIngressRefKind.INGRESS, name=ingress
                     )
-                    if weighted
+                    if via_ingress
                     else None
                 ),
                 progress_deadline_seconds=options.progress_deadline_seconds,

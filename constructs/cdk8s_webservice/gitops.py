@@ -34,6 +34,8 @@ SYNC_WAVES: Mapping[str, int] = {
     "ConfigMap": -1,
     "SealedSecret": -1,
     "NetworkPolicy": -1,
+    "PeerAuthentication": -1,
+    "AuthorizationPolicy": -1,
     "ServiceMonitor": 1,
     "PrometheusRule": 1,
     "VerticalPodAutoscaler": 1,
@@ -41,7 +43,7 @@ SYNC_WAVES: Mapping[str, int] = {
     "Canary": 1,
 }
 """Apply order. Namespace first; then what pods need to start (identity, config,
-the SealedSecret the controller unseals, network policy); then the workload;
+the SealedSecret the controller unseals, network and mesh policy); then the workload;
 last, objects that point at the workload and need CRDs (monitoring, VPA, Canary)."""
 _CORE_GROUPS = ("", "apps", "autoscaling", "policy", "networking.k8s.io", "rbac.authorization.k8s.io")
 

@@ -195,6 +195,7 @@ class ServiceNetworkPolicy(Construct):
         extra_http_clients: Sequence[str] = (),
         extra_ports: Sequence[Port] = (),
         ingress_ports: Sequence[str] = ("http",),
+        extra_ingress: Sequence[tuple[str, int]] = (),
     ) -> None:
         super().__init__(scope, id)
         ports = tuple(dict.fromkeys(ingress_ports))
@@ -207,6 +208,8 @@ class ServiceNetworkPolicy(Construct):
             check_instance("extra_ports", port, Port)
             clients = [*port.clients, access.monitoring_namespace] if port.scrape else list(port.clients)
             ingress += [self._from_namespace(ns, port.name, protocol=port.protocol) for ns in dict.fromkeys(clients)]
+        # (namespace, port number): e.g. a service mesh's sidecar metrics port from Prometheus.
+        ingress += [self._from_namespace(check_dns_label("ingress namespace", ns), port) for ns, port in extra_ingress]
         egress = [
             k8s.NetworkPolicyEgressRule(
                 to=[
@@ -241,7 +244,7 @@ class ServiceNetworkPolicy(Construct):
         return k8s.NetworkPolicyPort(port=value, protocol=protocol)
 
     @classmethod
-    def _from_namespace(cls, namespace: str, *ports: str, protocol: str = "TCP") -> k8s.NetworkPolicyIngressRule:
+    def _from_namespace(cls, namespace: str, *ports: int | str, protocol: str = "TCP") -> k8s.NetworkPolicyIngressRule:
         return k8s.NetworkPolicyIngressRule(
             from_=[
                 k8s.NetworkPolicyPeer(

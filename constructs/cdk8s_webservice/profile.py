@@ -16,6 +16,7 @@ from . import quantities
 from .delivery import BlueGreenState, Strategy
 from .errors import ConfigError
 from .ingress_routes import IngressRoutes
+from .mesh import ServiceMesh
 from .names import check_dns_label, check_env_var_name, check_host_name
 from .values import check_bool, check_instance, check_int, check_str_mapping
 
@@ -158,6 +159,9 @@ class EnvironmentProfile:
     config: dict[str, str] = field(default_factory=dict)
     """Extra, environment-specific settings merged into the service's ConfigMap:
     environment variable names to string values (quote numbers: `"4"`)."""
+    mesh: ServiceMesh | None = None
+    """The service mesh the pods join here (`Istio(...)`: sidecar injection, STRICT mutual
+    TLS, an AuthorizationPolicy, Flagger's mesh provider); None (the default): no mesh."""
 
     def __post_init__(self) -> None:
         check_dns_label("environment.name", self.name)
@@ -197,6 +201,8 @@ class EnvironmentProfile:
             check_instance(f"{self.name}.ingress_routes", self.ingress_routes, IngressRoutes)
             if self.ingress_host is not None:
                 raise ConfigError(f"{self.name}.ingress_routes", self.ingress_routes, "None where ingress_host is set")
+        if self.mesh is not None and not isinstance(self.mesh, ServiceMesh):
+            raise ConfigError(f"{self.name}.mesh", self.mesh, "a ServiceMesh such as Istio(), or None")
 
     @property
     def ingress(self) -> IngressRoutes | None:

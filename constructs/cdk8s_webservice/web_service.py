@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
+from cdk8s import JsonPatch
 from constructs import Construct
 
 from .access import ApiAccess, ServiceAccount
@@ -24,12 +26,13 @@ from .delivery import CanaryOptions, Strategy
 from .delivery_plan import DeliveryPlan, PlannedDeployment, PlannedService
 from .errors import ConfigError
 from .escape_hatches import guard
-from .identity import ServiceIdentity
+from .identity import NAME, ServiceIdentity
 from .ingress import IngressOptions, PublicIngress
-from .loadtest.cluster import ClusterLoadTest
+from .loadtest.cluster import K6_API_PORT, ClusterLoadTest
 from .loadtest.options import LoadTestOptions
 from .loadtest.script import render as render_load_test
 from .loadtest.specs import spec_of
+from .mesh import MeshTraffic
 from .names import check_dns_label, check_env_var_name
 from .namespace import POD_SECURITY_LEVELS, ServiceNamespace
 from .network import (
@@ -48,6 +51,9 @@ from .slo import ServiceLevelObjectives, required
 from .telemetry import OpenTelemetry
 from .values import check_bool, check_distinct_ports, check_instance, check_str_mapping
 from .workload import ConfigMap, Deployment, DeploymentProps, HealthChecks, check_pod_parts
+
+if TYPE_CHECKING:
+    from .istio import AuthorizationPolicy, PeerAuthentication
 
 _COMPONENT = r"[a-z0-9]+([._-][a-z0-9]+)*"
 _REPOSITORY = re.compile(rf"({_COMPONENT}(\.{_COMPONENT})*(:[0-9]+)?/)?{_COMPONENT}(/{_COMPONENT})*")
@@ -184,6 +190,12 @@ class WebServiceProps:
             check_bool(flag, getattr(self, flag))
         if self.pod_security not in POD_SECURITY_LEVELS:
             raise ConfigError("pod_security", self.pod_security, f"one of: {', '.join(POD_SECURITY_LEVELS)}")
+        if self.profile.mesh is not None and not self.create_namespace:
+            raise ConfigError(
+                "create_namespace",
+                self.create_namespace,
+                f"True where {self.profile.name}.mesh is set (the mesh labels the namespace for sidecar injection)",
+            )
         nested = {
             "health": HealthChecks,
             "scaling": ScalingTargets,
@@ -298,6 +310,9 @@ class WebService(Construct):
       `vertical_pod_autoscaler` (`VerticalPodAutoscaler`), `prometheus_rule`
       (`PrometheusRule`) and `grafana_dashboards` (`GrafanaDashboards`): None where
       the profile does not ask for them;
+    - `peer_authentication` (`PeerAuthentication`) and `authorization_policy`
+      (`AuthorizationPolicy`): where the profile's `mesh` is Istio, else None
+      (`mesh_policies` is what the mesh made, whichever mesh it is);
     - `horizontal_pod_autoscaler` (`HorizontalPodAutoscaler`), `pod_disruption_budget`
       (`PodDisruptionBudget`), `network_policy` (`ServiceNetworkPolicy`) and
       `service_monitor` (`ServiceMonitor`).
@@ -350,6 +365,7 @@ class WebService(Construct):
                 service_port=props.service_port,
                 ingress=plan.flagger_ingress,
                 load_test_script=self._canary_load_test_script(),
+                mesh_provider=profile.mesh.flagger_provider if profile.mesh is not None else None,
             )
             if plan.flagger_owns_services
             else None
@@ -371,9 +387,13 @@ class WebService(Construct):
             identity=ident,
             access=props.network,
             extra_egress=self._egress(),
-            extra_http_clients=plan.extra_http_clients,
+            extra_http_clients=plan.extra_http_clients + (profile.mesh.http_clients() if profile.mesh else ()),
             extra_ports=props.all_ports,
             ingress_ports=("http", *(self.ingress.ports if self.ingress else ())),
+            extra_ingress=[
+                (p.namespace, p.port)
+                for p in (profile.mesh.ingress_ports(props.network.monitoring_namespace) if profile.mesh else ())
+            ],
         )
         self.service_monitor = ServiceMonitor(
             self,
@@ -410,9 +430,15 @@ class WebService(Construct):
             if profile.alerting
             else None
         )
-        guard(self)  # escape hatches: a JSON patch the typed objects would drop is refused
-
         self.load_test: ClusterLoadTest | None = self._cluster_load_test()
+        self.mesh_policies: Any = None
+        """What the profile's mesh made for the pods (`IstioPolicies`), or None."""
+        self.peer_authentication: PeerAuthentication | None = None
+        self.authorization_policy: AuthorizationPolicy | None = None
+        if profile.mesh is not None:
+            self._join_mesh(plan.extra_http_clients)
+
+        guard(self)  # escape hatches: a JSON patch the typed objects would drop is refused
 
     # The load test (loadtest/): the fourth consumer of the SLO, after alerts,
     # dashboards and the canary analysis.
@@ -443,6 +469,54 @@ class WebService(Construct):
         )
         return render_load_test(spec)
 
+    def _mesh_load_test(self, load_test: ClusterLoadTest) -> None:
+        """The k6 pods in a meshed namespace: mutual TLS only, and only the k6 operator's
+        starter (in this namespace) may reach the runners' API."""
+        from .istio import AllowRule, AuthorizationPolicy, PeerAuthentication  # the mesh's bindings, when used
+
+        selector = {NAME: load_test.name}
+        ident = self.identity
+        PeerAuthentication(self, "load-test-mtls", identity=ident, name=load_test.name, selector=selector)
+        rule = AllowRule(ports=(K6_API_PORT,), namespaces=(ident.namespace,))
+        AuthorizationPolicy(
+            self, "load-test-authorization", identity=ident, rules=[rule], name=load_test.name, selector=selector
+        )
+
+    def _join_mesh(self, http_clients: Sequence[str]) -> None:
+        """Sidecar injection on the namespace, the mesh's policies and Prometheus scraping
+        over the mesh's mutual TLS (the NetworkPolicy's share is passed to it)."""
+        props, mesh = self.props, self.props.profile.mesh
+        assert mesh is not None and self.namespace is not None  # WebServiceProps checks both
+        for key, value in mesh.namespace_labels().items():
+            self.namespace.api_object.metadata.add_label(key, value)
+        clients = ((props.network.ingress_namespace,) if props.network.ingress_namespace else ()) + tuple(http_clients)
+        if self.load_test is not None:
+            # The in-cluster k6 run calls the service from its own namespace, through the mesh.
+            clients += (self.identity.namespace,)
+        traffic = MeshTraffic(
+            port=props.port,
+            metrics_port=props.metrics_port,
+            monitoring_namespace=props.network.monitoring_namespace,
+            clients=clients,
+        )
+        self.mesh_policies = mesh.secure(self, "mesh", identity=self.identity, traffic=traffic)
+        self.peer_authentication = getattr(self.mesh_policies, "peer_authentication", None)
+        self.authorization_policy = getattr(self.mesh_policies, "authorization_policy", None)
+        if self.load_test is not None:
+            self._mesh_load_test(self.load_test)
+        if self.ingress is not None:
+            # ingress-nginx in the mesh: send to the Service (not to pod IPs), named as the
+            # mesh routes it, so the sidecar applies mTLS and Flagger's VirtualService.
+            self.ingress.api_object.metadata.add_annotation("nginx.ingress.kubernetes.io/service-upstream", "true")
+            self.ingress.api_object.metadata.add_annotation(
+                "nginx.ingress.kubernetes.io/upstream-vhost", f"{self.identity.name}.{self.identity.namespace}.svc"
+            )
+        tls = mesh.scrape_tls()
+        if tls is not None:
+            monitor = self.service_monitor.api_object
+            monitor.add_json_patch(JsonPatch.add("/spec/endpoints/0/scheme", "https"))
+            monitor.add_json_patch(JsonPatch.add("/spec/endpoints/0/tlsConfig", dict(tls)))
+
     def _service(self, planned: PlannedService) -> Service:
         props = self.props
         return Service(
@@ -465,6 +539,8 @@ class WebService(Construct):
             )
         if props.api_access is not None:
             egress.append(EgressRule(port=props.api_access.api_server_port, cidr=props.api_access.api_server_cidr))
+        if props.profile.mesh is not None:
+            egress += [EgressRule(port=p.port, namespace=p.namespace) for p in props.profile.mesh.egress_ports()]
         return egress
 
     def _deployment(self, planned: PlannedDeployment) -> Deployment:

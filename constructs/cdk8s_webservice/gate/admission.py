@@ -11,8 +11,12 @@ from .ports import ContainerPort, resolve
 from .selectors import matches, selected_pods
 
 
-def admits(model: Model, pods: PodSet, port: ContainerPort | None, from_namespace: str) -> bool:
-    """Whether the NetworkPolicies let `from_namespace` reach `port` on `pods`."""
+def admits(
+    model: Model, pods: PodSet, port: ContainerPort | None, from_namespace: str, *, own_namespace: str | None = None
+) -> bool:
+    """Whether the NetworkPolicies let `from_namespace` reach `port` on `pods`. Given
+    the pods' `own_namespace`, a pod selector without a namespace selector (pods of
+    that same namespace) admits it too: some of its pods may call."""
     port_name, number = (port.name, port.number) if port else ("", None)
     isolating = [policy for policy in model.policies if matches(policy.pod_selector, pods.labels)]
     if not isolating:
@@ -26,7 +30,11 @@ def admits(model: Model, pods: PodSet, port: ContainerPort | None, from_namespac
             if not peers:
                 return True
             for peer in peers:
-                if "ipBlock" in peer or peer.get("podSelector"):
+                if "ipBlock" in peer:
+                    continue
+                if "podSelector" in peer and "namespaceSelector" not in peer:
+                    if from_namespace == own_namespace:
+                        return True
                     continue
                 if "namespaceSelector" in peer and matches(
                     peer["namespaceSelector"], {NAMESPACE_NAME_LABEL: from_namespace}

@@ -3,8 +3,9 @@ namespace, kind and name, and what will run once they are applied.
 
 Selectors, target references and Service names all resolve within one namespace
 (services sharing a folder do not see each other's pods). Flagger's generated
-objects (the `-primary` Deployment and the apex, primary and canary Services)
-are modelled, so a canary environment is checked against what will actually run.
+objects (the `-primary` Deployment and the apex, primary and canary Services; with
+the `istio` provider its VirtualService and DestinationRules) are modelled, so a
+canary environment is checked against what will actually run.
 A namespace's model is built on first use: a rule that never asks for it (the
 Pod Security rules) runs even where malformed input stops the model.
 """
@@ -92,6 +93,9 @@ class Model:
     pods: list[PodSet] = field(default_factory=list)
     services: dict[str, ServiceView] = field(default_factory=dict)
     policies: list[PolicyView] = field(default_factory=list)
+    generated: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(kind, name) -> the Canary that generates it, for generated objects other than
+    Deployments and Services (a service mesh provider's routing objects)."""
 
     def get(self, kind: str, name: str) -> Obj | None:
         return self.objects.get((kind, name))
@@ -195,6 +199,14 @@ def _model_flagger(model: Model, name: str, canary: Mapping[str, Any]) -> None:
     ):
         labels = {key: svc_name, **service.get(role, {}).get("labels", {})}
         model.services.setdefault(svc_name, ServiceView(svc_name, labels, {key: pod_value}, dict(ports)))
+    if spec.get("provider") == "istio":
+        # Flagger routes in the mesh: a VirtualService on the apex host, a DestinationRule per subset.
+        for generated in (
+            ("VirtualService", name),
+            ("DestinationRule", f"{name}-primary"),
+            ("DestinationRule", f"{name}-canary"),
+        ):
+            model.generated.setdefault(generated, name)
 
 
 def ingress_backends(ingress: Obj) -> list[Backend]:

@@ -114,6 +114,13 @@ def _close(schema: Mapping[str, Any]) -> dict[str, Any]:
     return closed
 
 
+def _with_object_meta(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """The API server takes apiVersion, kind and metadata on every custom resource; upstream
+    CRDs (Istio's) often declare only spec and status."""
+    meta = {"apiVersion": {"type": "string"}, "kind": {"type": "string"}, "metadata": {"type": "object"}}
+    return {**schema, "properties": {**meta, **schema.get("properties", {})}}
+
+
 @cache
 def _crd_validators(files: tuple[Path, ...]) -> dict[tuple[str, str], jsonschema.protocols.Validator]:
     validators = {}
@@ -124,7 +131,7 @@ def _crd_validators(files: tuple[Path, ...]) -> dict[tuple[str, str], jsonschema
             for version in crd["spec"]["versions"]:
                 key = (f"{crd['spec']['group']}/{version['name']}", crd["spec"]["names"]["kind"])
                 validators[key] = jsonschema.Draft202012Validator(
-                    _close(version["schema"]["openAPIV3Schema"]), format_checker=FORMATS
+                    _close(_with_object_meta(version["schema"]["openAPIV3Schema"])), format_checker=FORMATS
                 )
     return validators
 

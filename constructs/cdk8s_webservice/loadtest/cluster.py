@@ -22,7 +22,7 @@ from cdk8s import ApiObject, ApiObjectMetadata, JsonPatch
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
-from ..identity import NAME, ServiceIdentity
+from ..identity import NAME, PART_OF, ServiceIdentity
 from ..names import NAMESPACE_NAME_LABEL
 from .options import LoadTestOptions
 from .specs import SCRIPT_FILE
@@ -76,7 +76,8 @@ class ClusterLoadTest(Construct):
             data={SCRIPT_FILE: script},
         )
         pod = {
-            "metadata": {"labels": labels},
+            # part-of too: the k6 pods belong to the service (its mesh policies may select them).
+            "metadata": {"labels": {**labels, PART_OF: identity.part_of}},
             "resources": _RESOURCES,
             "securityContext": _POD_SECURITY,
             "containerSecurityContext": _CONTAINER_SECURITY,

@@ -715,6 +715,7 @@ class ServiceMonitorSpec:
         "relabelings": "relabelings",
         "scheme": "scheme",
         "scrape_timeout": "scrapeTimeout",
+        "tls_config": "tlsConfig",
     },
 )
 class ServiceMonitorSpecEndpoints:
@@ -731,6 +732,7 @@ class ServiceMonitorSpecEndpoints:
         relabelings: typing.Optional[typing.Sequence[typing.Union["ServiceMonitorSpecEndpointsRelabelings", typing.Dict[builtins.str, typing.Any]]]] = None,
         scheme: typing.Optional["ServiceMonitorSpecEndpointsScheme"] = None,
         scrape_timeout: typing.Optional[builtins.str] = None,
+        tls_config: typing.Optional[typing.Union["ServiceMonitorSpecEndpointsTlsConfig", typing.Dict[builtins.str, typing.Any]]] = None,
     ) -> None:
         '''
         :param honor_labels: 
@@ -743,9 +745,12 @@ class ServiceMonitorSpecEndpoints:
         :param relabelings: 
         :param scheme: 
         :param scrape_timeout: 
+        :param tls_config: TLS of the scrape (e.g. a service mesh's workload certificates, mounted in Prometheus).
 
         :schema: ServiceMonitorSpecEndpoints
         '''
+        if isinstance(tls_config, dict):
+            tls_config = ServiceMonitorSpecEndpointsTlsConfig(**tls_config)
         if __debug__:
             type_hints = cached_type_hints(_typecheckingstub__0387a341502661c257fa633a8de56a63d951087fafafcbad7e1c75709428ef9f)
             check_type(argname="argument honor_labels", value=honor_labels, expected_type=type_hints["honor_labels"])
@@ -758,6 +763,7 @@ class ServiceMonitorSpecEndpoints:
             check_type(argname="argument relabelings", value=relabelings, expected_type=type_hints["relabelings"])
             check_type(argname="argument scheme", value=scheme, expected_type=type_hints["scheme"])
             check_type(argname="argument scrape_timeout", value=scrape_timeout, expected_type=type_hints["scrape_timeout"])
+            check_type(argname="argument tls_config", value=tls_config, expected_type=type_hints["tls_config"])
         self._values: typing.Dict[builtins.str, typing.Any] = {}
         if honor_labels is not None:
             self._values["honor_labels"] = honor_labels
@@ -779,6 +785,8 @@ class ServiceMonitorSpecEndpoints:
             self._values["scheme"] = scheme
         if scrape_timeout is not None:
             self._values["scrape_timeout"] = scrape_timeout
+        if tls_config is not None:
+            self._values["tls_config"] = tls_config
 
     @builtins.property
     def honor_labels(self) -> typing.Optional[builtins.bool]:
@@ -867,6 +875,15 @@ class ServiceMonitorSpecEndpoints:
         '''
         result = self._values.get("scrape_timeout")
         return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def tls_config(self) -> typing.Optional["ServiceMonitorSpecEndpointsTlsConfig"]:
+        '''TLS of the scrape (e.g. a service mesh's workload certificates, mounted in Prometheus).
+
+        :schema: ServiceMonitorSpecEndpoints#tlsConfig
+        '''
+        result = self._values.get("tls_config")
+        return typing.cast(typing.Optional["ServiceMonitorSpecEndpointsTlsConfig"], result)
 
     def __eq__(self, rhs: typing.Any) -> builtins.bool:
         return isinstance(rhs, self.__class__) and rhs._values == self._values
@@ -1123,6 +1140,108 @@ class ServiceMonitorSpecEndpointsScheme(enum.Enum):
 
 
 @jsii.data_type(
+    jsii_type="comcoreosmonitoring.ServiceMonitorSpecEndpointsTlsConfig",
+    jsii_struct_bases=[],
+    name_mapping={
+        "ca_file": "caFile",
+        "cert_file": "certFile",
+        "insecure_skip_verify": "insecureSkipVerify",
+        "key_file": "keyFile",
+        "server_name": "serverName",
+    },
+)
+class ServiceMonitorSpecEndpointsTlsConfig:
+    def __init__(
+        self,
+        *,
+        ca_file: typing.Optional[builtins.str] = None,
+        cert_file: typing.Optional[builtins.str] = None,
+        insecure_skip_verify: typing.Optional[builtins.bool] = None,
+        key_file: typing.Optional[builtins.str] = None,
+        server_name: typing.Optional[builtins.str] = None,
+    ) -> None:
+        '''TLS of the scrape (e.g. a service mesh's workload certificates, mounted in Prometheus).
+
+        :param ca_file: 
+        :param cert_file: 
+        :param insecure_skip_verify: 
+        :param key_file: 
+        :param server_name: 
+
+        :schema: ServiceMonitorSpecEndpointsTlsConfig
+        '''
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__b3f61ccd8cbac6223a039c16101703c8606ce1f842334d316300d980bb74ee2d)
+            check_type(argname="argument ca_file", value=ca_file, expected_type=type_hints["ca_file"])
+            check_type(argname="argument cert_file", value=cert_file, expected_type=type_hints["cert_file"])
+            check_type(argname="argument insecure_skip_verify", value=insecure_skip_verify, expected_type=type_hints["insecure_skip_verify"])
+            check_type(argname="argument key_file", value=key_file, expected_type=type_hints["key_file"])
+            check_type(argname="argument server_name", value=server_name, expected_type=type_hints["server_name"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {}
+        if ca_file is not None:
+            self._values["ca_file"] = ca_file
+        if cert_file is not None:
+            self._values["cert_file"] = cert_file
+        if insecure_skip_verify is not None:
+            self._values["insecure_skip_verify"] = insecure_skip_verify
+        if key_file is not None:
+            self._values["key_file"] = key_file
+        if server_name is not None:
+            self._values["server_name"] = server_name
+
+    @builtins.property
+    def ca_file(self) -> typing.Optional[builtins.str]:
+        '''
+        :schema: ServiceMonitorSpecEndpointsTlsConfig#caFile
+        '''
+        result = self._values.get("ca_file")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def cert_file(self) -> typing.Optional[builtins.str]:
+        '''
+        :schema: ServiceMonitorSpecEndpointsTlsConfig#certFile
+        '''
+        result = self._values.get("cert_file")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def insecure_skip_verify(self) -> typing.Optional[builtins.bool]:
+        '''
+        :schema: ServiceMonitorSpecEndpointsTlsConfig#insecureSkipVerify
+        '''
+        result = self._values.get("insecure_skip_verify")
+        return typing.cast(typing.Optional[builtins.bool], result)
+
+    @builtins.property
+    def key_file(self) -> typing.Optional[builtins.str]:
+        '''
+        :schema: ServiceMonitorSpecEndpointsTlsConfig#keyFile
+        '''
+        result = self._values.get("key_file")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def server_name(self) -> typing.Optional[builtins.str]:
+        '''
+        :schema: ServiceMonitorSpecEndpointsTlsConfig#serverName
+        '''
+        result = self._values.get("server_name")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    def __eq__(self, rhs: typing.Any) -> builtins.bool:
+        return isinstance(rhs, self.__class__) and rhs._values == self._values
+
+    def __ne__(self, rhs: typing.Any) -> builtins.bool:
+        return not (rhs == self)
+
+    def __repr__(self) -> str:
+        return "ServiceMonitorSpecEndpointsTlsConfig(%s)" % ", ".join(
+            k + "=" + repr(v) for k, v in self._values.items()
+        )
+
+
+@jsii.data_type(
     jsii_type="comcoreosmonitoring.ServiceMonitorSpecNamespaceSelector",
     jsii_struct_bases=[],
     name_mapping={"any": "any", "match_names": "matchNames"},
@@ -1326,6 +1445,7 @@ __all__ = [
     "ServiceMonitorSpecEndpointsMetricRelabelings",
     "ServiceMonitorSpecEndpointsRelabelings",
     "ServiceMonitorSpecEndpointsScheme",
+    "ServiceMonitorSpecEndpointsTlsConfig",
     "ServiceMonitorSpecNamespaceSelector",
     "ServiceMonitorSpecSelector",
     "ServiceMonitorSpecSelectorMatchExpressions",
@@ -1424,6 +1544,7 @@ def _typecheckingstub__0387a341502661c257fa633a8de56a63d951087fafafcbad7e1c75709
     relabelings: typing.Optional[typing.Sequence[typing.Union[ServiceMonitorSpecEndpointsRelabelings, typing.Dict[builtins.str, typing.Any]]]] = None,
     scheme: typing.Optional[ServiceMonitorSpecEndpointsScheme] = None,
     scrape_timeout: typing.Optional[builtins.str] = None,
+    tls_config: typing.Optional[typing.Union[ServiceMonitorSpecEndpointsTlsConfig, typing.Dict[builtins.str, typing.Any]]] = None,
 ) -> None:
     """Type checking stubs"""
     pass
@@ -1448,6 +1569,17 @@ def _typecheckingstub__2635c776631324d4d88ad60676fe0b6bf4e435f64f67f6bd98c0af6e1
     separator: typing.Optional[builtins.str] = None,
     source_labels: typing.Optional[typing.Sequence[builtins.str]] = None,
     target_label: typing.Optional[builtins.str] = None,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__b3f61ccd8cbac6223a039c16101703c8606ce1f842334d316300d980bb74ee2d(
+    *,
+    ca_file: typing.Optional[builtins.str] = None,
+    cert_file: typing.Optional[builtins.str] = None,
+    insecure_skip_verify: typing.Optional[builtins.bool] = None,
+    key_file: typing.Optional[builtins.str] = None,
+    server_name: typing.Optional[builtins.str] = None,
 ) -> None:
     """Type checking stubs"""
     pass

@@ -1,0 +1,152 @@
+"""Istio's policy objects for one service: `PeerAuthentication` (mutual TLS required) and
+`AuthorizationPolicy` (who may call which port), both selecting only the service's pods.
+
+`Istio.secure` (see `mesh.py`) builds them as `IstioPolicies`; each is usable alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from cdk8s import ApiObjectMetadata
+from constructs import Construct
+
+from cdk8s_webservice_crds.io.istio import security
+
+from .errors import ConfigError
+from .identity import ServiceIdentity
+from .mesh import Istio, MeshTraffic
+from .values import check_port
+
+
+@dataclass(frozen=True)
+class AllowRule:
+    """One ALLOW rule: callers (by identity or by namespace) to container ports."""
+
+    ports: tuple[int, ...]
+    """Container ports the callers may reach."""
+    principals: tuple[str, ...] = ()
+    """Mesh identities (`<trust domain>/ns/<namespace>/sa/<service account>`)."""
+    namespaces: tuple[str, ...] = ()
+    """Namespaces any workload of which may call (by their mesh identity)."""
+
+    def __post_init__(self) -> None:
+        if not self.ports:
+            raise ConfigError("authorization.ports", self.ports, "at least one port")
+        for port in self.ports:
+            check_port("authorization.ports", port)
+        if not self.principals and not self.namespaces:
+            # A rule without `from` admits every caller, authenticated or not.
+            raise ConfigError("authorization.from", (), "at least one principal or namespace")
+
+
+class PeerAuthentication(Construct):
+    """PeerAuthentication `<name>`: the service's pods (primary and canary alike, by the
+    workload selector) accept mutual TLS only (STRICT), whatever the mesh's default.
+
+    Escape hatch: `api_object`, the generated `PeerAuthentication` binding.
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: ServiceIdentity,
+        name: str | None = None,
+        selector: Mapping[str, str] | None = None,
+    ) -> None:
+        """`name` and `selector` (default: the service's name and workload selector) for
+        other pods of the service, such as its in-cluster load test."""
+        super().__init__(scope, id)
+        self.api_object = security.PeerAuthentication(
+            self,
+            "peer-authentication",
+            metadata=ApiObjectMetadata(name=name or identity.name, namespace=identity.namespace),
+            spec=security.PeerAuthenticationSpec(
+                selector=security.PeerAuthenticationSpecSelector(
+                    match_labels=dict(selector or identity.workload_selector)
+                ),
+                mtls=security.PeerAuthenticationSpecMtls(mode=security.PeerAuthenticationSpecMtlsMode.STRICT),
+            ),
+        )
+
+
+class AuthorizationPolicy(Construct):
+    """AuthorizationPolicy `<name>` (ALLOW) for the service's pods: only `rules` are allowed.
+    Once an ALLOW policy selects a workload, Istio denies every request no rule matches.
+
+    Escape hatch: `api_object`, the generated `AuthorizationPolicy` binding.
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: ServiceIdentity,
+        rules: Sequence[AllowRule],
+        name: str | None = None,
+        selector: Mapping[str, str] | None = None,
+    ) -> None:
+        """`name` and `selector` as for `PeerAuthentication`."""
+        super().__init__(scope, id)
+        if not rules:
+            # An ALLOW policy without rules denies everything: never what a service wants.
+            raise ConfigError("authorization.rules", list(rules), "at least one AllowRule")
+        self.api_object = security.AuthorizationPolicy(
+            self,
+            "authorization-policy",
+            metadata=ApiObjectMetadata(name=name or identity.name, namespace=identity.namespace),
+            spec=security.AuthorizationPolicySpec(
+                selector=security.AuthorizationPolicySpecSelector(
+                    match_labels=dict(selector or identity.workload_selector)
+                ),
+                action=security.AuthorizationPolicySpecAction.ALLOW,
+                rules=[
+                    security.AuthorizationPolicySpecRules(
+                        from_=[
+                            security.AuthorizationPolicySpecRulesFrom(
+                                source=security.AuthorizationPolicySpecRulesFromSource(
+                                    principals=list(rule.principals) or None,
+                                    namespaces=list(rule.namespaces) or None,
+                                )
+                            )
+                        ],
+                        to=[
+                            security.AuthorizationPolicySpecRulesTo(
+                                operation=security.AuthorizationPolicySpecRulesToOperation(
+                                    ports=[str(port) for port in rule.ports]
+                                )
+                            )
+                        ],
+                    )
+                    for rule in rules
+                ],
+            ),
+        )
+
+
+def allow_rules(mesh: Istio, traffic: MeshTraffic) -> list[AllowRule]:
+    """The ingress gateway and the declared clients to `http`; Prometheus to `metrics`."""
+    rules = [AllowRule(ports=(traffic.port,), principals=(mesh.gateway_principal,))]
+    clients = tuple(sorted(set(traffic.clients) - {mesh.gateway_namespace}))
+    if clients:
+        rules.append(AllowRule(ports=(traffic.port,), namespaces=clients))
+    rules.append(AllowRule(ports=(traffic.metrics_port,), namespaces=(traffic.monitoring_namespace,)))
+    return rules
+
+
+class IstioPolicies(Construct):
+    """The service's Istio policies: `peer_authentication` (`PeerAuthentication`, STRICT) and
+    `authorization_policy` (`AuthorizationPolicy`, see `allow_rules`)."""
+
+    def __init__(
+        self, scope: Construct, id: str, *, identity: ServiceIdentity, mesh: Istio, traffic: MeshTraffic
+    ) -> None:
+        super().__init__(scope, id)
+        self.peer_authentication = PeerAuthentication(self, "mtls", identity=identity)
+        self.authorization_policy = AuthorizationPolicy(
+            self, "authorization", identity=identity, rules=allow_rules(mesh, traffic)
+        )
