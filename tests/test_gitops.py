@@ -113,9 +113,19 @@ def test_sync_waves_order_namespace_prerequisites_workload_then_custom_resources
     if ("SealedSecret", "blacklist-secrets") in wave:
         assert wave[("SealedSecret", "blacklist-secrets")] < min(deployments)
     assert wave[("ServiceMonitor", "blacklist")] > max(deployments)
+    for kind in ("EC2NodeClass", "NodePool"):  # Karpenter's pool is there before its pods
+        if (kind, f"blacklist-{env}") in wave:
+            assert wave[(kind, f"blacklist-{env}")] < min(deployments)
     for obj in objects[env]:
         group = obj["apiVersion"].rpartition("/")[0]
-        custom = group in ("monitoring.coreos.com", "bitnami.com", "autoscaling.k8s.io", "flagger.app")
+        custom = group in (
+            "monitoring.coreos.com",
+            "bitnami.com",
+            "autoscaling.k8s.io",
+            "flagger.app",
+            "karpenter.sh",
+            "karpenter.k8s.aws",
+        )
         skip = obj["metadata"]["annotations"].get("argocd.argoproj.io/sync-options")
         assert (skip == "SkipDryRunOnMissingResource=true") == custom, obj["kind"]
 

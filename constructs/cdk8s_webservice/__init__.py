@@ -57,6 +57,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "alerts": ("Alert", "PrometheusRule"),
     "dashboards": ("BusinessPanel", "GrafanaDashboards"),
     "canary": ("FlaggerCanary",),
+    "karpenter": ("EC2NodeClassOptions", "NodeDisruptionBudget", "NodePoolOptions"),
+    "node_pool": ("EC2NodeClass", "NodePool"),
 }
 
 # Public name -> the module that defines it.

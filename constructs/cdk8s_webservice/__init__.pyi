@@ -29,12 +29,17 @@ from .gitops import GitOpsSettings as GitOpsSettings
 from .identity import ServiceIdentity as ServiceIdentity
 from .ingress import IngressOptions as IngressOptions
 from .ingress import PublicIngress as PublicIngress
+from .karpenter import EC2NodeClassOptions as EC2NodeClassOptions
+from .karpenter import NodeDisruptionBudget as NodeDisruptionBudget
+from .karpenter import NodePoolOptions as NodePoolOptions
 from .namespace import ServiceNamespace as ServiceNamespace
 from .network import DefaultDenyNetworkPolicy as DefaultDenyNetworkPolicy
 from .network import EgressRule as EgressRule
 from .network import NetworkAccess as NetworkAccess
 from .network import Service as Service
 from .network import ServiceNetworkPolicy as ServiceNetworkPolicy
+from .node_pool import EC2NodeClass as EC2NodeClass
+from .node_pool import NodePool as NodePool
 from .observability import Scraping as Scraping
 from .observability import ServiceMonitor as ServiceMonitor
 from .profile import EnvironmentProfile as EnvironmentProfile
@@ -73,6 +78,8 @@ __all__ = [
     "DefaultDenyNetworkPolicy",
     "Deployment",
     "DeploymentProps",
+    "EC2NodeClass",
+    "EC2NodeClassOptions",
     "EgressRule",
     "EnvironmentChart",
     "EnvironmentProfile",
@@ -88,6 +95,9 @@ __all__ = [
     "HttpMetrics",
     "IngressOptions",
     "NetworkAccess",
+    "NodeDisruptionBudget",
+    "NodePool",
+    "NodePoolOptions",
     "OpenTelemetry",
     "PodDisruptionBudget",
     "PrometheusRule",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from . import quantities
 from .delivery import BlueGreenState, Strategy
 from .errors import ConfigError
+from .karpenter import NodePoolOptions, check_node_pool
 from .names import check_dns_label, check_env_var_name, check_host_name
 from .values import check_bool, check_instance, check_int, check_str_mapping
 
@@ -154,6 +155,9 @@ class EnvironmentProfile:
     config: dict[str, str] = field(default_factory=dict)
     """Extra, environment-specific settings merged into the service's ConfigMap:
     environment variable names to string values (quote numbers: `"4"`)."""
+    node_pool: NodePoolOptions | None = None
+    """A Karpenter NodePool + EC2NodeClass dedicated to the service here, and the
+    workload scheduled onto it; None (the default): none, pods go wherever they fit."""
 
     def __post_init__(self) -> None:
         check_dns_label("environment.name", self.name)
@@ -189,6 +193,14 @@ class EnvironmentProfile:
             )
         if self.ingress_host is not None:
             check_host_name(f"{self.name}.ingress_host", self.ingress_host)
+        check_node_pool(f"{self.name}.node_pool", self.node_pool)
+        if self.node_pool is not None:
+            self.node_pool.check_fits(
+                self.name,
+                cpu_request=self.resources.cpu_request,
+                memory_request=self.resources.memory_request,
+                max_replicas=self.autoscaling.max_replicas,
+            )
 
 
 class Environments:

@@ -27,6 +27,7 @@ from .ingress import IngressOptions, PublicIngress
 from .names import check_dns_label, check_env_var_name
 from .namespace import POD_SECURITY_LEVELS, ServiceNamespace
 from .network import DefaultDenyNetworkPolicy, EgressRule, NetworkAccess, Service, ServiceNetworkPolicy
+from .node_pool import EC2NodeClass, NodePool
 from .observability import Scraping, ServiceMonitor
 from .profile import EnvironmentProfile
 from .secrets import SealedSecret, check_sealed_data
@@ -213,6 +214,9 @@ class WebService(Construct):
       `vertical_pod_autoscaler` (`VerticalPodAutoscaler`), `prometheus_rule`
       (`PrometheusRule`) and `grafana_dashboards` (`GrafanaDashboards`): None where
       the profile does not ask for them;
+    - `node_pool` (`NodePool`) and `ec2_node_class` (`EC2NodeClass`): Karpenter's
+      pool dedicated to the service, where the profile has `node_pool` (every
+      Deployment then selects its label and tolerates its taint); else None;
     - `horizontal_pod_autoscaler` (`HorizontalPodAutoscaler`), `pod_disruption_budget`
       (`PodDisruptionBudget`), `network_policy` (`ServiceNetworkPolicy`) and
       `service_monitor` (`ServiceMonitor`).
@@ -246,6 +250,15 @@ class WebService(Construct):
         self.deployments: dict[str | None, Deployment] = {d.colour: self._deployment(d) for d in plan.deployments}
         self.deployment = self.deployments[plan.live.colour]
         """The Deployment that serves live traffic (HPA and VPA target it)."""
+        self.ec2_node_class: EC2NodeClass | None = None
+        self.node_pool: NodePool | None = None
+        if profile.node_pool is not None:
+            self.ec2_node_class = EC2NodeClass(self, "node-class", identity=ident, options=profile.node_pool.node_class)
+            self.node_pool = NodePool(
+                self, "node-pool", identity=ident, options=profile.node_pool, node_class=self.ec2_node_class
+            )
+            for deployment in self.deployments.values():
+                self.node_pool.schedule(deployment)
         self.services: dict[str, Service] = {s.name: self._service(s) for s in plan.services}
         self.service: Service | None = next((self.services[s.name] for s in plan.services if s.live), None)
         """The Service of the live pods (None under canary: Flagger generates the Services)."""
