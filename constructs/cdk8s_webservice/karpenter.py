@@ -9,6 +9,9 @@ ArgoCD AppProject's `clusterResourceWhitelist`.
 
 Values are checked when the options are built; a mistake raises `ConfigError`
 naming `node_pool.<field>` and the value.
+
+Over 250 lines on purpose: three option types whose every field is documented and checked
+(the construct reference is generated from them), kept together as one interface.
 """
 
 from __future__ import annotations
