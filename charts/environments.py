@@ -8,14 +8,34 @@ and passes in; everything else is here. Nothing here reads a file.
 from __future__ import annotations
 
 from cdk8s_webservice import (
+    EC2NodeClassOptions,
     EnvironmentProfile,
     Environments,
     Istio,
+    NodeDisruptionBudget,
+    NodePoolOptions,
     Releases,
     Resources,
     ScalingBounds,
     Strategy,
     TagPolicy,
+)
+
+# Production's dedicated Karpenter pool: on-demand c/m/r (6th generation and newer),
+# amd64 like the image; room for the HPA's 20 replicas; one node disrupted at a time.
+# The AMI is pinned (docs/karpenter.md: bump it in a reviewed commit, never @latest).
+PRODUCTION_NODE_POOL = NodePoolOptions(
+    node_class=EC2NodeClassOptions(
+        cluster_name="production",
+        role="KarpenterNodeRole-production",
+        ami_alias="al2023@v20240807",
+    ),
+    capacity_types=("on-demand",),
+    cpu_limit="32",
+    memory_limit="128Gi",
+    consolidation_policy="WhenEmptyOrUnderutilized",
+    consolidate_after="10m",
+    budgets=(NodeDisruptionBudget(nodes="1"),),
 )
 
 
@@ -68,6 +88,7 @@ def environments(releases: Releases) -> Environments:
                 git_revision="main",
                 # A release is a reviewed tag bump synced by a human; Flagger then runs the canary.
                 auto_sync=False,
+                node_pool=PRODUCTION_NODE_POOL,
                 config={"ENVIRONMENT": "production", "LOG_LEVEL": "info", "WORKERS": "4"},
                 mesh=Istio(),
             ),

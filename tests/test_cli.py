@@ -59,7 +59,7 @@ def test_synth_prints_a_summary_per_environment(project, tmp_path, capsys) -> No
     out = capsys.readouterr().out
     assert "development  rolling     blacklist-dev" in out
     assert "staging      blue-green  blacklist-staging  28       blue: v1.5.0-rc.2 (live), green: v1.5.0-rc.1" in out
-    assert "production   canary      blacklist          23       v1.4.2" in out
+    assert "production   canary      blacklist          25       v1.4.2" in out
     assert (tmp_path / "dist" / "argocd" / "application-blacklist-staging.yaml").exists()
 
 

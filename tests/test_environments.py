@@ -6,6 +6,7 @@ import pytest
 from conftest import ENVIRONMENTS, find, live_deployment
 
 from cdk8s_webservice import TagPolicy
+from cdk8s_webservice.gate.metadata import CLUSTER_SCOPED
 
 # environment: namespace, replicas, cpu req/limit, memory req/limit, HPA min/max, VPA, host, tag policy
 TABLE = {
@@ -71,7 +72,7 @@ def test_rendered_values_follow_the_table(objects, env: str) -> None:
     assert (hpa_spec["minReplicas"], hpa_spec["maxReplicas"]) == hpa
     find(objs, "Namespace", namespace)
     for obj in objs:
-        if obj["kind"] != "Namespace":
+        if obj["kind"] not in CLUSTER_SCOPED:  # the Namespace, Karpenter's NodePool and EC2NodeClass
             assert obj["metadata"]["namespace"] == namespace, f"{obj['kind']}/{obj['metadata']['name']}"
         assert obj["metadata"]["labels"]["environment"] == env
 

@@ -280,6 +280,61 @@ def plain_secret(o: Objects) -> None:
     )
 
 
+# Karpenter (production has blacklist's NodePool and EC2NodeClass).
+POOL = "blacklist-production"
+
+
+def pool_spec(o: Objects) -> dict[str, Any]:
+    return find(o, "NodePool", POOL)["spec"]["template"]["spec"]
+
+
+@case("nodepool-satisfiable", "production", "NodePool", POOL, "spec.template.spec.requirements[2]")
+def capacity_type_karpenter_does_not_know(o: Objects) -> None:
+    pool_spec(o)["requirements"][2]["values"] = ["cheap"]
+
+
+@case("nodepool-satisfiable", "production", "NodePool", POOL, "spec.template.spec.requirements[5]")
+def generation_bounds_that_exclude_each_other(o: Objects) -> None:
+    pool_spec(o)["requirements"].append(
+        {"key": "karpenter.k8s.aws/instance-generation", "operator": "Lt", "values": ["6"]}
+    )
+
+
+@case("nodepool-node-class", "production", "NodePool", POOL, "spec.template.spec.nodeClassRef")
+def node_class_missing(o: Objects) -> None:
+    o.remove(find(o, "EC2NodeClass", POOL))
+
+
+@case("nodepool-scheduling", "production", "Deployment", "blacklist", "spec.template.spec.tolerations")
+def pool_taint_not_tolerated(o: Objects) -> None:
+    pod(o, "blacklist").pop("tolerations")
+
+
+@case("nodepool-scheduling", "production", "Deployment", "blacklist", "spec.template.spec.nodeSelector")
+def pool_label_not_selected(o: Objects) -> None:
+    pod(o, "blacklist").pop("nodeSelector")
+
+
+@case("ec2nodeclass-imdsv2", "production", "EC2NodeClass", POOL, "spec.metadataOptions.httpTokens")
+def imdsv1_allowed(o: Objects) -> None:
+    set_in(find(o, "EC2NodeClass", POOL), "spec.metadataOptions.httpTokens", "optional")
+
+
+@case("ec2nodeclass-encrypted-root", "production", "EC2NodeClass", POOL, "spec.blockDeviceMappings[0].ebs.encrypted")
+def root_volume_unencrypted(o: Objects) -> None:
+    set_in(find(o, "EC2NodeClass", POOL)["spec"]["blockDeviceMappings"][0], "ebs.encrypted", False)
+
+
+@case("ec2nodeclass-pinned-ami", "production", "EC2NodeClass", POOL, "spec.amiSelectorTerms[0].alias")
+def floating_ami_alias(o: Objects) -> None:
+    find(o, "EC2NodeClass", POOL)["spec"]["amiSelectorTerms"] = [{"alias": "al2023@latest"}]
+
+
+@case("schema/crd", "production", "NodePool", POOL, "spec.disruption.consolidationPolicy")
+def consolidation_policy_misspelt(o: Objects) -> None:
+    set_in(find(o, "NodePool", POOL), "spec.disruption.consolidationPolicy", "WhenIdle")
+
+
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.rule}-{c.id}" for c in CASES])
 def test_each_rule_catches_its_violation(manifest_gate, objects, case: Case) -> None:
     broken = copy.deepcopy(objects[case.env])

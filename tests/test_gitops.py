@@ -116,6 +116,9 @@ def test_sync_waves_order_namespace_prerequisites_workload_then_custom_resources
     for mesh_policy in (("PeerAuthentication", "blacklist"), ("AuthorizationPolicy", "blacklist")):
         if mesh_policy in wave:  # meshed environments: in force before the pods start
             assert wave[mesh_policy] < min(deployments)
+    for kind in ("EC2NodeClass", "NodePool"):  # Karpenter's pool is there before its pods
+        if (kind, f"blacklist-{env}") in wave:
+            assert wave[(kind, f"blacklist-{env}")] < min(deployments)
     for obj in objects[env]:
         group = obj["apiVersion"].rpartition("/")[0]
         custom = group in (
@@ -125,6 +128,8 @@ def test_sync_waves_order_namespace_prerequisites_workload_then_custom_resources
             "flagger.app",
             "security.istio.io",
             "k6.io",
+            "karpenter.sh",
+            "karpenter.k8s.aws",
         )
         skip = obj["metadata"]["annotations"].get("argocd.argoproj.io/sync-options")
         assert (skip == "SkipDryRunOnMissingResource=true") == custom, obj["kind"]

@@ -60,8 +60,9 @@ def test_file_layout_is_kind_and_name(rendered) -> None:
 
 def test_object_counts(rendered) -> None:
     # Staging: + the k6 TestRun, its ConfigMap and two NetworkPolicies; staging and production:
-    # + PeerAuthentication and AuthorizationPolicy (the mesh; in staging also for the k6 pods).
-    assert {env: len(rendered[env]) for env in ENVS} == {"development": 12, "staging": 28, "production": 23}
+    # + PeerAuthentication and AuthorizationPolicy (the mesh; in staging also for the k6 pods);
+    # production: + Karpenter's NodePool and EC2NodeClass.
+    assert {env: len(rendered[env]) for env in ENVS} == {"development": 12, "staging": 28, "production": 25}
 
 
 def test_rendering_twice_in_one_process_is_identical(rendered) -> None:

@@ -68,6 +68,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "loadtest.options": ("LoadTestOptions",),
     "mesh": ("Istio", "ServiceMesh"),
     "istio": ("AllowRule", "AuthorizationPolicy", "PeerAuthentication"),
+    "karpenter": ("EC2NodeClassOptions", "NodeDisruptionBudget", "NodePoolOptions"),
+    "node_pool": ("EC2NodeClass", "NodePool"),
 }
 
 # Modules that import no construct library: usable without Node.js.

@@ -41,6 +41,9 @@ from .ingress_routes import IngressTls as IngressTls
 from .istio import AllowRule as AllowRule
 from .istio import AuthorizationPolicy as AuthorizationPolicy
 from .istio import PeerAuthentication as PeerAuthentication
+from .karpenter import EC2NodeClassOptions as EC2NodeClassOptions
+from .karpenter import NodeDisruptionBudget as NodeDisruptionBudget
+from .karpenter import NodePoolOptions as NodePoolOptions
 from .loadtest.options import LoadTestOptions as LoadTestOptions
 from .mesh import Istio as Istio
 from .mesh import ServiceMesh as ServiceMesh
@@ -50,6 +53,8 @@ from .network import EgressRule as EgressRule
 from .network import NetworkAccess as NetworkAccess
 from .network import Service as Service
 from .network import ServiceNetworkPolicy as ServiceNetworkPolicy
+from .node_pool import EC2NodeClass as EC2NodeClass
+from .node_pool import NodePool as NodePool
 from .observability import Scraping as Scraping
 from .observability import ServiceMonitor as ServiceMonitor
 from .probes import Probe as Probe
@@ -97,6 +102,8 @@ __all__ = [
     "DefaultDenyNetworkPolicy",
     "Deployment",
     "DeploymentProps",
+    "EC2NodeClass",
+    "EC2NodeClassOptions",
     "EgressRule",
     "EnvironmentChart",
     "EnvironmentProfile",
@@ -121,6 +128,9 @@ __all__ = [
     "LoadTestOptions",
     "NetworkAccess",
     "NodeAffinity",
+    "NodeDisruptionBudget",
+    "NodePool",
+    "NodePoolOptions",
     "NodeRequirement",
     "OpenTelemetry",
     "PeerAuthentication",

@@ -27,6 +27,8 @@ SYNC_WAVE = "argocd.argoproj.io/sync-wave"
 SYNC_OPTIONS = "argocd.argoproj.io/sync-options"
 
 SYNC_WAVES: Mapping[str, int] = {
+    "EC2NodeClass": -2,
+    "NodePool": -1,
     "Namespace": -2,
     "ServiceAccount": -1,
     "Role": -1,
@@ -44,7 +46,9 @@ SYNC_WAVES: Mapping[str, int] = {
 }
 """Apply order. Namespace first; then what pods need to start (identity, config,
 the SealedSecret the controller unseals, network and mesh policy); then the workload;
-last, objects that point at the workload and need CRDs (monitoring, VPA, Canary)."""
+last, objects that point at the workload and need CRDs (monitoring, VPA, Canary).
+Karpenter's EC2NodeClass and NodePool come before the workload, so its pods find
+their nodes being provisioned."""
 _CORE_GROUPS = ("", "apps", "autoscaling", "policy", "networking.k8s.io", "rbac.authorization.k8s.io")
 
 

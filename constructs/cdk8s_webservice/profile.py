@@ -16,6 +16,7 @@ from . import quantities
 from .delivery import BlueGreenState, Strategy
 from .errors import ConfigError
 from .ingress_routes import IngressRoutes
+from .karpenter import NodePoolOptions, check_node_pool
 from .mesh import ServiceMesh
 from .names import check_dns_label, check_env_var_name, check_host_name
 from .values import check_bool, check_instance, check_int, check_str_mapping
@@ -162,6 +163,9 @@ class EnvironmentProfile:
     mesh: ServiceMesh | None = None
     """The service mesh the pods join here (`Istio(...)`: sidecar injection, STRICT mutual
     TLS, an AuthorizationPolicy, Flagger's mesh provider); None (the default): no mesh."""
+    node_pool: NodePoolOptions | None = None
+    """A Karpenter NodePool + EC2NodeClass dedicated to the service here, and the
+    workload scheduled onto it; None (the default): none, pods go wherever they fit."""
 
     def __post_init__(self) -> None:
         check_dns_label("environment.name", self.name)
@@ -203,6 +207,14 @@ class EnvironmentProfile:
                 raise ConfigError(f"{self.name}.ingress_routes", self.ingress_routes, "None where ingress_host is set")
         if self.mesh is not None and not isinstance(self.mesh, ServiceMesh):
             raise ConfigError(f"{self.name}.mesh", self.mesh, "a ServiceMesh such as Istio(), or None")
+        check_node_pool(f"{self.name}.node_pool", self.node_pool)
+        if self.node_pool is not None:
+            self.node_pool.check_fits(
+                self.name,
+                cpu_request=self.resources.cpu_request,
+                memory_request=self.resources.memory_request,
+                max_replicas=self.autoscaling.max_replicas,
+            )
 
     @property
     def ingress(self) -> IngressRoutes | None:

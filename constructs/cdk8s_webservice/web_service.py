@@ -43,6 +43,7 @@ from .network import (
     ServiceNetworkPolicy,
     check_service_ports,
 )
+from .node_pool import EC2NodeClass, NodePool
 from .observability import Scraping, ServiceMonitor
 from .profile import EnvironmentProfile
 from .scheduling import Scheduling
@@ -313,6 +314,9 @@ class WebService(Construct):
     - `peer_authentication` (`PeerAuthentication`) and `authorization_policy`
       (`AuthorizationPolicy`): where the profile's `mesh` is Istio, else None
       (`mesh_policies` is what the mesh made, whichever mesh it is);
+    - `node_pool` (`NodePool`) and `ec2_node_class` (`EC2NodeClass`): Karpenter's
+      pool dedicated to the service, where the profile has `node_pool` (every
+      Deployment then selects its label and tolerates its taint); else None;
     - `horizontal_pod_autoscaler` (`HorizontalPodAutoscaler`), `pod_disruption_budget`
       (`PodDisruptionBudget`), `network_policy` (`ServiceNetworkPolicy`) and
       `service_monitor` (`ServiceMonitor`).
@@ -346,6 +350,15 @@ class WebService(Construct):
         self.deployments: dict[str | None, Deployment] = {d.colour: self._deployment(d) for d in plan.deployments}
         self.deployment = self.deployments[plan.live.colour]
         """The Deployment that serves live traffic (HPA and VPA target it)."""
+        self.ec2_node_class: EC2NodeClass | None = None
+        self.node_pool: NodePool | None = None
+        if profile.node_pool is not None:
+            self.ec2_node_class = EC2NodeClass(self, "node-class", identity=ident, options=profile.node_pool.node_class)
+            self.node_pool = NodePool(
+                self, "node-pool", identity=ident, options=profile.node_pool, node_class=self.ec2_node_class
+            )
+            for deployment in self.deployments.values():
+                self.node_pool.schedule(deployment)
         self.services: dict[str, Service] = {s.name: self._service(s) for s in plan.services}
         self.service: Service | None = next((self.services[s.name] for s in plan.services if s.live), None)
         """The Service of the live pods (None under canary: Flagger generates the Services)."""

@@ -26,6 +26,9 @@ CLUSTER_SCOPED = frozenset(
         "CustomResourceDefinition",
         "PriorityClass",
         "StorageClass",
+        # Karpenter (karpenter.CLUSTER_KINDS)
+        "NodePool",
+        "EC2NodeClass",
     }
 )
 #: Kinds whose `spec.selector.matchLabels` are label sets of their own.

@@ -46,6 +46,7 @@ RULE_MODULES = (
     "traffic",
     "metadata",
     "mesh",
+    "karpenter",
     "violations",
 )
 
