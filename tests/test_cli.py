@@ -58,8 +58,8 @@ def test_synth_prints_a_summary_per_environment(project, tmp_path, capsys) -> No
     assert run(project, "synth", "--out", "dist", root=tmp_path) == 0
     out = capsys.readouterr().out
     assert "development  rolling     blacklist-dev" in out
-    assert "staging      blue-green  blacklist-staging  20       blue: v1.5.0-rc.2 (live), green: v1.5.0-rc.1" in out
-    assert "production   canary      blacklist          21       v1.4.2" in out
+    assert "staging      blue-green  blacklist-staging  25       blue: v1.5.0-rc.2 (live), green: v1.5.0-rc.1" in out
+    assert "production   canary      blacklist          23       v1.4.2" in out
     assert (tmp_path / "dist" / "argocd" / "application-blacklist-staging.yaml").exists()
 
 
@@ -226,7 +226,7 @@ def test_render_prints_one_stream_of_one_environment(project, tmp_path, capsys) 
     assert run(project, "render", "-e", "staging", root=tmp_path) == 0
     documents = list(yaml.safe_load_all(capsys.readouterr().out))
     keys = [(d["kind"], d["metadata"]["name"]) for d in documents]
-    assert len(keys) == 20 and len(set(keys)) == 20
+    assert len(keys) == 25 and len(set(keys)) == 25
     assert {d["metadata"].get("namespace", "blacklist-staging") for d in documents} == {"blacklist-staging"}
     assert not (tmp_path / "dist").exists()
 

@@ -113,9 +113,19 @@ def test_sync_waves_order_namespace_prerequisites_workload_then_custom_resources
     if ("SealedSecret", "blacklist-secrets") in wave:
         assert wave[("SealedSecret", "blacklist-secrets")] < min(deployments)
     assert wave[("ServiceMonitor", "blacklist")] > max(deployments)
+    # The OpenFeature webhook reads the FeatureFlagSource when it admits the pods.
+    assert wave[("FeatureFlagSource", "blacklist-flagd")] < min(deployments)
+    assert all(w > max(deployments) for (kind, _), w in wave.items() if kind == "Schedule")
     for obj in objects[env]:
         group = obj["apiVersion"].rpartition("/")[0]
-        custom = group in ("monitoring.coreos.com", "bitnami.com", "autoscaling.k8s.io", "flagger.app")
+        custom = group in (
+            "monitoring.coreos.com",
+            "bitnami.com",
+            "autoscaling.k8s.io",
+            "flagger.app",
+            "core.openfeature.dev",
+            "chaos-mesh.org",
+        )
         skip = obj["metadata"]["annotations"].get("argocd.argoproj.io/sync-options")
         assert (skip == "SkipDryRunOnMissingResource=true") == custom, obj["kind"]
 

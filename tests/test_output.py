@@ -56,7 +56,7 @@ def test_file_layout_is_kind_and_name(rendered) -> None:
 
 
 def test_object_counts(rendered) -> None:
-    assert {env: len(rendered[env]) for env in ENVS} == {"development": 12, "staging": 20, "production": 21}
+    assert {env: len(rendered[env]) for env in ENVS} == {"development": 14, "staging": 25, "production": 23}
 
 
 def test_rendering_twice_in_one_process_is_identical(rendered) -> None:

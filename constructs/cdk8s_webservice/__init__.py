@@ -57,6 +57,11 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "alerts": ("Alert", "PrometheusRule"),
     "dashboards": ("BusinessPanel", "GrafanaDashboards"),
     "canary": ("FlaggerCanary",),
+    # Feature flags (OpenFeature) and chaos experiments (Chaos Mesh)
+    "feature_flags": ("FeatureFlags", "Flag", "FlagType"),
+    "openfeature": ("FeatureFlag", "FeatureFlagSource"),
+    "chaos": ("ChaosExperiment", "ChaosMode", "CpuStressExperiment", "NetworkDelayExperiment", "PodKillExperiment"),
+    "chaos_schedule": ("ChaosSchedule",),
 }
 
 # Public name -> the module that defines it.

@@ -12,6 +12,12 @@ from .autoscaling import VerticalPodAutoscaler as VerticalPodAutoscaler
 from .autoscaling import VpaBounds as VpaBounds
 from .availability import PodDisruptionBudget as PodDisruptionBudget
 from .canary import FlaggerCanary as FlaggerCanary
+from .chaos import ChaosExperiment as ChaosExperiment
+from .chaos import ChaosMode as ChaosMode
+from .chaos import CpuStressExperiment as CpuStressExperiment
+from .chaos import NetworkDelayExperiment as NetworkDelayExperiment
+from .chaos import PodKillExperiment as PodKillExperiment
+from .chaos_schedule import ChaosSchedule as ChaosSchedule
 from .chart import EnvironmentChart as EnvironmentChart
 from .dashboards import BusinessPanel as BusinessPanel
 from .dashboards import GrafanaDashboards as GrafanaDashboards
@@ -20,6 +26,9 @@ from .delivery import CanaryOptions as CanaryOptions
 from .delivery import Strategy as Strategy
 from .errors import ConfigError as ConfigError
 from .errors import GateFailed as GateFailed
+from .feature_flags import FeatureFlags as FeatureFlags
+from .feature_flags import Flag as Flag
+from .feature_flags import FlagType as FlagType
 from .gate import GateSettings as GateSettings
 from .gate import Violation as Violation
 from .gitops import ApplicationSpec as ApplicationSpec
@@ -37,6 +46,8 @@ from .network import Service as Service
 from .network import ServiceNetworkPolicy as ServiceNetworkPolicy
 from .observability import Scraping as Scraping
 from .observability import ServiceMonitor as ServiceMonitor
+from .openfeature import FeatureFlag as FeatureFlag
+from .openfeature import FeatureFlagSource as FeatureFlagSource
 from .profile import EnvironmentProfile as EnvironmentProfile
 from .profile import Environments as Environments
 from .profile import Resources as Resources
@@ -68,8 +79,12 @@ __all__ = [
     "BlueGreenState",
     "BusinessPanel",
     "CanaryOptions",
+    "ChaosExperiment",
+    "ChaosMode",
+    "ChaosSchedule",
     "ConfigError",
     "ConfigMap",
+    "CpuStressExperiment",
     "DefaultDenyNetworkPolicy",
     "Deployment",
     "DeploymentProps",
@@ -78,6 +93,11 @@ __all__ = [
     "EnvironmentProfile",
     "Environments",
     "ExternalMetric",
+    "FeatureFlag",
+    "FeatureFlagSource",
+    "FeatureFlags",
+    "Flag",
+    "FlagType",
     "FlaggerCanary",
     "GateFailed",
     "GateSettings",
@@ -88,8 +108,10 @@ __all__ = [
     "HttpMetrics",
     "IngressOptions",
     "NetworkAccess",
+    "NetworkDelayExperiment",
     "OpenTelemetry",
     "PodDisruptionBudget",
+    "PodKillExperiment",
     "PrometheusRule",
     "PublicIngress",
     "Release",

@@ -33,15 +33,19 @@ SYNC_WAVES: Mapping[str, int] = {
     "ConfigMap": -1,
     "SealedSecret": -1,
     "NetworkPolicy": -1,
+    "FeatureFlag": -1,
+    "FeatureFlagSource": -1,
     "ServiceMonitor": 1,
     "PrometheusRule": 1,
     "VerticalPodAutoscaler": 1,
     "MetricTemplate": 1,
     "Canary": 1,
+    "Schedule": 1,
 }
 """Apply order. Namespace first; then what pods need to start (identity, config,
-the SealedSecret the controller unseals, network policy); then the workload;
-last, objects that point at the workload and need CRDs (monitoring, VPA, Canary)."""
+the SealedSecret the controller unseals, network policy, the feature flags the
+OpenFeature webhook reads when it admits a pod); then the workload; last, objects
+that point at the workload and need CRDs (monitoring, VPA, Canary, chaos Schedules)."""
 _CORE_GROUPS = ("", "apps", "autoscaling", "policy", "networking.k8s.io", "rbac.authorization.k8s.io")
 
 

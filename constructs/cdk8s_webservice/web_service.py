@@ -11,23 +11,27 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from cdk8s import JsonPatch
 from constructs import Construct
 
 from .access import ApiAccess, ServiceAccount
-from .alerts import PrometheusRule
+from .alerts import PrometheusRule, slo_alerts
 from .autoscaling import HorizontalPodAutoscaler, ScalingTargets, VerticalPodAutoscaler, VpaBounds
 from .availability import PodDisruptionBudget
 from .canary import FlaggerCanary
+from .chaos_schedule import ChaosSchedule
 from .dashboards import BusinessPanel, GrafanaDashboards
 from .delivery import CanaryOptions
 from .delivery_plan import DeliveryPlan, PlannedDeployment, PlannedService
 from .errors import ConfigError
+from .feature_flags import check_application_ports, pod_annotations
 from .identity import ServiceIdentity
 from .ingress import IngressOptions, PublicIngress
 from .names import check_dns_label, check_env_var_name
 from .namespace import POD_SECURITY_LEVELS, ServiceNamespace
 from .network import DefaultDenyNetworkPolicy, EgressRule, NetworkAccess, Service, ServiceNetworkPolicy
 from .observability import Scraping, ServiceMonitor
+from .openfeature import FeatureFlag, FeatureFlagSource
 from .profile import EnvironmentProfile
 from .secrets import SealedSecret, check_sealed_data
 from .slo import ServiceLevelObjectives
@@ -215,7 +219,11 @@ class WebService(Construct):
       the profile does not ask for them;
     - `horizontal_pod_autoscaler` (`HorizontalPodAutoscaler`), `pod_disruption_budget`
       (`PodDisruptionBudget`), `network_policy` (`ServiceNetworkPolicy`) and
-      `service_monitor` (`ServiceMonitor`).
+      `service_monitor` (`ServiceMonitor`);
+    - `feature_flag` (`FeatureFlag`) and `feature_flag_source` (`FeatureFlagSource`):
+      None unless the profile declares `feature_flags` (the pod templates then carry the
+      annotations that inject flagd); `chaos_schedules` (`ChaosSchedule` by experiment
+      name): one per experiment the profile declares.
     """
 
     def __init__(self, scope: Construct, id: str, *, props: WebServiceProps) -> None:
@@ -306,6 +314,35 @@ class WebService(Construct):
             if profile.alerting
             else None
         )
+        self._feature_flags()
+        availability = slo_alerts(ident, props.slo)[f"{ident.name}.availability"] if profile.alerting else []
+        self.chaos_schedules: dict[str, ChaosSchedule] = {
+            experiment.name: ChaosSchedule(
+                self,
+                f"chaos-{experiment.name}",
+                identity=ident,
+                experiment=experiment,
+                steady_state_alerts=[alert.name for alert in availability],
+            )
+            for experiment in profile.chaos_experiments
+        }
+
+    def _feature_flags(self) -> None:
+        """FeatureFlag, FeatureFlagSource and the pod annotations that inject flagd."""
+        self.feature_flag: FeatureFlag | None = None
+        self.feature_flag_source: FeatureFlagSource | None = None
+        flags = self.props.profile.feature_flags
+        if flags is None:
+            return
+        check_application_ports({"port": self.props.port, "metrics_port": self.props.metrics_port})
+        self.feature_flag = FeatureFlag(self, "feature-flags", identity=self.identity, flags=flags)
+        self.feature_flag_source = FeatureFlagSource(
+            self, "flagd", identity=self.identity, flags=flags, feature_flag=self.feature_flag.name
+        )
+        for deployment in self.deployments.values():
+            for key, value in pod_annotations(self.feature_flag_source.name).items():
+                path = "/spec/template/metadata/annotations/" + key.replace("~", "~0").replace("/", "~1")
+                deployment.api_object.add_json_patch(JsonPatch.add(path, value))
 
     def _service(self, planned: PlannedService) -> Service:
         props = self.props

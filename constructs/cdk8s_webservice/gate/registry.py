@@ -46,6 +46,8 @@ RULE_MODULES = (
     "traffic",
     "metadata",
     "violations",
+    "feature_flags",
+    "chaos",
 )
 
 
