@@ -8,12 +8,19 @@ and passes in; everything else is here. Nothing here reads a file.
 from __future__ import annotations
 
 from cdk8s_webservice import (
+    ChaosMode,
+    CpuStressExperiment,
     EC2NodeClassOptions,
     EnvironmentProfile,
     Environments,
+    FeatureFlags,
+    Flag,
+    FlagType,
     Istio,
+    NetworkDelayExperiment,
     NodeDisruptionBudget,
     NodePoolOptions,
+    PodKillExperiment,
     Releases,
     Resources,
     ScalingBounds,
@@ -39,6 +46,40 @@ PRODUCTION_NODE_POOL = NodePoolOptions(
 )
 
 
+def feature_flags(new_matcher: str, feed_refresh: str) -> FeatureFlags:
+    """blacklist's flags; the default variants that differ per environment are arguments."""
+    return FeatureFlags(
+        flags=(
+            # The rewritten address matcher: on where it is being proven, off in production.
+            Flag("new-matcher", FlagType.BOOLEAN, {"on": True, "off": False}, default_variant=new_matcher),
+            # How often the threat feeds are pulled, in minutes.
+            Flag("feed-refresh-minutes", FlagType.INTEGER, {"fast": 5, "normal": 15}, default_variant=feed_refresh),
+            # What a match does: block the request, or only log it.
+            Flag("match-action", FlagType.STRING, {"block": "block", "log": "log-only"}, default_variant="block"),
+        )
+    )
+
+
+# Staging's weekly game days, Tuesday to Thursday mornings in the team's time zone; each
+# run is judged by the SLO alerts staying quiet (the Schedules' steady-state annotation).
+GAME_DAYS = (
+    PodKillExperiment(name="pod-kill", schedule="0 10 * * 2", time_zone="Europe/Berlin", duration="30s"),
+    NetworkDelayExperiment(
+        name="network-delay",
+        schedule="0 10 * * 3",
+        time_zone="Europe/Berlin",
+        duration="5m",
+        latency="200ms",
+        jitter="50ms",
+        mode=ChaosMode.FIXED_PERCENT,
+        value=50,
+    ),
+    CpuStressExperiment(
+        name="cpu-stress", schedule="0 10 * * 4", time_zone="Europe/Berlin", duration="5m", workers=1, load=80
+    ),
+)
+
+
 def environments(releases: Releases) -> Environments:
     """The three profiles, with each environment's live release (and blue-green
     state) from `releases`, which the project reads from releases.yaml."""
@@ -57,6 +98,7 @@ def environments(releases: Releases) -> Environments:
                 strategy=Strategy.ROLLING,
                 git_revision="develop",
                 config={"ENVIRONMENT": "development", "LOG_LEVEL": "debug", "WORKERS": "1"},
+                feature_flags=feature_flags(new_matcher="on", feed_refresh="fast"),
             ),
             EnvironmentProfile(
                 name="staging",
@@ -73,6 +115,8 @@ def environments(releases: Releases) -> Environments:
                 config={"ENVIRONMENT": "staging", "LOG_LEVEL": "info"},
                 # Istio's sidecars (istio-cni), STRICT mutual TLS, only the gateway and declared clients.
                 mesh=Istio(),
+                feature_flags=feature_flags(new_matcher="on", feed_refresh="normal"),
+                chaos_experiments=GAME_DAYS,
             ),
             EnvironmentProfile(
                 name="production",
@@ -91,6 +135,7 @@ def environments(releases: Releases) -> Environments:
                 node_pool=PRODUCTION_NODE_POOL,
                 config={"ENVIRONMENT": "production", "LOG_LEVEL": "info", "WORKERS": "4"},
                 mesh=Istio(),
+                feature_flags=feature_flags(new_matcher="off", feed_refresh="normal"),
             ),
         ]
     )

@@ -58,7 +58,7 @@ def test_cdk8s_synth_stdout_is_one_valid_stream_and_leaves_dist_alone(clone) -> 
     assert result.returncode == 0, result.stderr
     documents = [d for d in yaml.safe_load_all(result.stdout) if d is not None]
     keys = [(d["kind"], d["metadata"].get("namespace"), d["metadata"]["name"]) for d in documents]
-    assert len(keys) == 12 + 28 + 25 and len(set(keys)) == len(keys)  # every object once
+    assert len(keys) == 14 + 33 + 27 and len(set(keys)) == len(keys)  # every object once
     assert "Chart.yaml" not in result.stdout and "apiVersion: v2" not in result.stdout
     assert tree(clone / "dist") == before
 

@@ -119,6 +119,9 @@ def test_sync_waves_order_namespace_prerequisites_workload_then_custom_resources
     for kind in ("EC2NodeClass", "NodePool"):  # Karpenter's pool is there before its pods
         if (kind, f"blacklist-{env}") in wave:
             assert wave[(kind, f"blacklist-{env}")] < min(deployments)
+    # The OpenFeature webhook reads the FeatureFlagSource when it admits the pods.
+    assert wave[("FeatureFlagSource", "blacklist-flagd")] < min(deployments)
+    assert all(w > max(deployments) for (kind, _), w in wave.items() if kind == "Schedule")
     for obj in objects[env]:
         group = obj["apiVersion"].rpartition("/")[0]
         custom = group in (
@@ -130,6 +133,8 @@ def test_sync_waves_order_namespace_prerequisites_workload_then_custom_resources
             "k6.io",
             "karpenter.sh",
             "karpenter.k8s.aws",
+            "core.openfeature.dev",
+            "chaos-mesh.org",
         )
         skip = obj["metadata"]["annotations"].get("argocd.argoproj.io/sync-options")
         assert (skip == "SkipDryRunOnMissingResource=true") == custom, obj["kind"]

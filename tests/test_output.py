@@ -59,10 +59,11 @@ def test_file_layout_is_kind_and_name(rendered) -> None:
 
 
 def test_object_counts(rendered) -> None:
-    # Staging: + the k6 TestRun, its ConfigMap and two NetworkPolicies; staging and production:
+    # Every environment: + FeatureFlag and FeatureFlagSource. Staging: + the k6 TestRun, its
+    # ConfigMap and two NetworkPolicies, three chaos Schedules; staging and production:
     # + PeerAuthentication and AuthorizationPolicy (the mesh; in staging also for the k6 pods);
     # production: + Karpenter's NodePool and EC2NodeClass.
-    assert {env: len(rendered[env]) for env in ENVS} == {"development": 12, "staging": 28, "production": 25}
+    assert {env: len(rendered[env]) for env in ENVS} == {"development": 14, "staging": 33, "production": 27}
 
 
 def test_rendering_twice_in_one_process_is_identical(rendered) -> None:

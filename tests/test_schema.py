@@ -20,7 +20,7 @@ def crd_schemas() -> dict[tuple[str, str], dict[str, Any]]:
     """(apiVersion, kind) -> JSON schema, closed: an undeclared field is an error."""
     schemas = {}
     for path in sorted(CRD_DIR.glob("*.yaml")):
-        for crd in yaml.safe_load_all(path.read_text()):
+        for crd in yaml.load_all(path.read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             for version in crd["spec"]["versions"]:
                 api_version = f"{crd['spec']['group']}/{version['name']}"
                 root = dict(version["schema"]["openAPIV3Schema"])
@@ -39,6 +39,11 @@ def close(schema: dict[str, Any]) -> dict[str, Any]:
         schema["items"] = close(schema["items"])
     if isinstance(schema.get("additionalProperties"), dict):
         schema["additionalProperties"] = close(schema["additionalProperties"])
+    for bound, limit in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        # OpenAPI 3.0's boolean form, as JSON Schema 2020-12 says it.
+        exclusive = schema.pop(bound) if isinstance(schema.get(bound), bool) else None
+        if exclusive and limit in schema:
+            schema[bound] = schema.pop(limit)
     return schema
 
 

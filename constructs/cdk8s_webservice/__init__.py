@@ -70,6 +70,11 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "istio": ("AllowRule", "AuthorizationPolicy", "PeerAuthentication"),
     "karpenter": ("EC2NodeClassOptions", "NodeDisruptionBudget", "NodePoolOptions"),
     "node_pool": ("EC2NodeClass", "NodePool"),
+    # Feature flags (OpenFeature) and chaos experiments (Chaos Mesh)
+    "feature_flags": ("FeatureFlags", "Flag", "FlagType"),
+    "openfeature": ("FeatureFlag", "FeatureFlagSource"),
+    "chaos": ("ChaosExperiment", "ChaosMode", "CpuStressExperiment", "NetworkDelayExperiment", "PodKillExperiment"),
+    "chaos_schedule": ("ChaosSchedule",),
 }
 
 # Modules that import no construct library: usable without Node.js.

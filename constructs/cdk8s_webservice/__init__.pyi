@@ -12,6 +12,12 @@ from .autoscaling import VerticalPodAutoscaler as VerticalPodAutoscaler
 from .autoscaling import VpaBounds as VpaBounds
 from .availability import PodDisruptionBudget as PodDisruptionBudget
 from .canary import FlaggerCanary as FlaggerCanary
+from .chaos import ChaosExperiment as ChaosExperiment
+from .chaos import ChaosMode as ChaosMode
+from .chaos import CpuStressExperiment as CpuStressExperiment
+from .chaos import NetworkDelayExperiment as NetworkDelayExperiment
+from .chaos import PodKillExperiment as PodKillExperiment
+from .chaos_schedule import ChaosSchedule as ChaosSchedule
 from .chart import EnvironmentChart as EnvironmentChart
 from .containers import ExtraContainer as ExtraContainer
 from .containers import Port as Port
@@ -24,6 +30,9 @@ from .delivery import CanaryOptions as CanaryOptions
 from .delivery import Strategy as Strategy
 from .errors import ConfigError as ConfigError
 from .errors import GateFailed as GateFailed
+from .feature_flags import FeatureFlags as FeatureFlags
+from .feature_flags import Flag as Flag
+from .feature_flags import FlagType as FlagType
 from .gate import GateSettings as GateSettings
 from .gate import Violation as Violation
 from .gitops import ApplicationSpec as ApplicationSpec
@@ -57,6 +66,8 @@ from .node_pool import EC2NodeClass as EC2NodeClass
 from .node_pool import NodePool as NodePool
 from .observability import Scraping as Scraping
 from .observability import ServiceMonitor as ServiceMonitor
+from .openfeature import FeatureFlag as FeatureFlag
+from .openfeature import FeatureFlagSource as FeatureFlagSource
 from .probes import Probe as Probe
 from .profile import EnvironmentProfile as EnvironmentProfile
 from .profile import Environments as Environments
@@ -97,8 +108,12 @@ __all__ = [
     "BlueGreenState",
     "BusinessPanel",
     "CanaryOptions",
+    "ChaosExperiment",
+    "ChaosMode",
+    "ChaosSchedule",
     "ConfigError",
     "ConfigMap",
+    "CpuStressExperiment",
     "DefaultDenyNetworkPolicy",
     "Deployment",
     "DeploymentProps",
@@ -110,6 +125,11 @@ __all__ = [
     "Environments",
     "ExternalMetric",
     "ExtraContainer",
+    "FeatureFlag",
+    "FeatureFlagSource",
+    "FeatureFlags",
+    "Flag",
+    "FlagType",
     "FlaggerCanary",
     "GateFailed",
     "GateSettings",
@@ -127,6 +147,7 @@ __all__ = [
     "Istio",
     "LoadTestOptions",
     "NetworkAccess",
+    "NetworkDelayExperiment",
     "NodeAffinity",
     "NodeDisruptionBudget",
     "NodePool",
@@ -136,6 +157,7 @@ __all__ = [
     "PeerAuthentication",
     "PodAntiAffinity",
     "PodDisruptionBudget",
+    "PodKillExperiment",
     "Port",
     "Probe",
     "PrometheusRule",

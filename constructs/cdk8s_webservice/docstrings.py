@@ -26,7 +26,10 @@ def document(cls: type) -> None:
     """Append the `Attributes:` section to `cls.__doc__` (once; only dataclasses)."""
     if not dataclasses.is_dataclass(cls) or _MARK in (cls.__doc__ or ""):
         return
-    docs = _attribute_docs(cls.__module__).get(cls.__qualname__, {})
+    docs: dict[str, str] = {}
+    for base in reversed(cls.__mro__):  # inherited fields are documented where declared
+        if dataclasses.is_dataclass(base) and base.__module__ in sys.modules:
+            docs.update(_attribute_docs(base.__module__).get(base.__qualname__, {}))
     entries = []
     for f in dataclasses.fields(cls):
         if f.name.startswith("_"):

@@ -38,15 +38,19 @@ SYNC_WAVES: Mapping[str, int] = {
     "NetworkPolicy": -1,
     "PeerAuthentication": -1,
     "AuthorizationPolicy": -1,
+    "FeatureFlag": -1,
+    "FeatureFlagSource": -1,
     "ServiceMonitor": 1,
     "PrometheusRule": 1,
     "VerticalPodAutoscaler": 1,
     "MetricTemplate": 1,
     "Canary": 1,
+    "Schedule": 1,
 }
 """Apply order. Namespace first; then what pods need to start (identity, config,
-the SealedSecret the controller unseals, network and mesh policy); then the workload;
-last, objects that point at the workload and need CRDs (monitoring, VPA, Canary).
+the SealedSecret the controller unseals, network and mesh policy, the feature flags
+the OpenFeature webhook reads when it admits a pod); then the workload; last, objects
+that point at the workload and need CRDs (monitoring, VPA, Canary, chaos Schedules).
 Karpenter's EC2NodeClass and NodePool come before the workload, so its pods find
 their nodes being provisioned."""
 _CORE_GROUPS = ("", "apps", "autoscaling", "policy", "networking.k8s.io", "rbac.authorization.k8s.io")

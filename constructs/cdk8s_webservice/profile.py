@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import quantities
+from .chaos import ChaosExperiment, check_experiments
 from .delivery import BlueGreenState, Strategy
 from .errors import ConfigError
 from .ingress_routes import IngressRoutes
@@ -20,6 +22,9 @@ from .karpenter import NodePoolOptions, check_node_pool
 from .mesh import ServiceMesh
 from .names import check_dns_label, check_env_var_name, check_host_name
 from .values import check_bool, check_instance, check_int, check_str_mapping
+
+if TYPE_CHECKING:
+    from .feature_flags import FeatureFlags
 
 _TAG = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
 # A git ref as ArgoCD's targetRevision takes it (git check-ref-format, conservatively).
@@ -166,6 +171,13 @@ class EnvironmentProfile:
     node_pool: NodePoolOptions | None = None
     """A Karpenter NodePool + EC2NodeClass dedicated to the service here, and the
     workload scheduled onto it; None (the default): none, pods go wherever they fit."""
+    feature_flags: FeatureFlags | None = None
+    """OpenFeature flags here, served by an injected flagd sidecar (`FeatureFlag`,
+    `FeatureFlagSource`, pod annotations); None (the default): none."""
+    chaos_experiments: Sequence[ChaosExperiment] = ()
+    """Scheduled Chaos Mesh experiments on the service's own pods here (none by default).
+    Refused in production unless an experiment sets `allow_in_production=True`; they
+    need `alerting` (their steady state is the SLO alerts)."""
 
     def __post_init__(self) -> None:
         check_dns_label("environment.name", self.name)
@@ -215,6 +227,14 @@ class EnvironmentProfile:
                 memory_request=self.resources.memory_request,
                 max_replicas=self.autoscaling.max_replicas,
             )
+        if self.feature_flags is not None:
+            from .feature_flags import FeatureFlags
+
+            check_instance(f"{self.name}.feature_flags", self.feature_flags, FeatureFlags)
+        experiments = check_experiments(
+            self.name, self.chaos_experiments, min_replicas=self.autoscaling.min_replicas, alerting=self.alerting
+        )
+        object.__setattr__(self, "chaos_experiments", experiments)
 
     @property
     def ingress(self) -> IngressRoutes | None:

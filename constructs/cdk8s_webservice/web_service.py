@@ -16,16 +16,18 @@ from cdk8s import JsonPatch
 from constructs import Construct
 
 from .access import ApiAccess, ServiceAccount
-from .alerts import PrometheusRule
+from .alerts import PrometheusRule, slo_alerts
 from .autoscaling import HorizontalPodAutoscaler, ScalingTargets, VerticalPodAutoscaler, VpaBounds
 from .availability import PodDisruptionBudget
 from .canary import FlaggerCanary
+from .chaos_schedule import ChaosSchedule
 from .containers import ExtraContainer, Port, Volume, VolumeMount
 from .dashboards import BusinessPanel, GrafanaDashboards
 from .delivery import CanaryOptions, Strategy
 from .delivery_plan import DeliveryPlan, PlannedDeployment, PlannedService
 from .errors import ConfigError
 from .escape_hatches import guard
+from .feature_flags import check_application_ports, pod_annotations
 from .identity import NAME, ServiceIdentity
 from .ingress import IngressOptions, PublicIngress
 from .loadtest.cluster import K6_API_PORT, ClusterLoadTest
@@ -45,6 +47,7 @@ from .network import (
 )
 from .node_pool import EC2NodeClass, NodePool
 from .observability import Scraping, ServiceMonitor
+from .openfeature import FeatureFlag, FeatureFlagSource
 from .profile import EnvironmentProfile
 from .scheduling import Scheduling
 from .secrets import SealedSecret, check_sealed_data
@@ -319,7 +322,11 @@ class WebService(Construct):
       Deployment then selects its label and tolerates its taint); else None;
     - `horizontal_pod_autoscaler` (`HorizontalPodAutoscaler`), `pod_disruption_budget`
       (`PodDisruptionBudget`), `network_policy` (`ServiceNetworkPolicy`) and
-      `service_monitor` (`ServiceMonitor`).
+      `service_monitor` (`ServiceMonitor`);
+    - `feature_flag` (`FeatureFlag`) and `feature_flag_source` (`FeatureFlagSource`):
+      None unless the profile declares `feature_flags` (the pod templates then carry the
+      annotations that inject flagd); `chaos_schedules` (`ChaosSchedule` by experiment
+      name): one per experiment the profile declares.
     """
 
     def __init__(self, scope: Construct, id: str, *, props: WebServiceProps) -> None:
@@ -450,6 +457,19 @@ class WebService(Construct):
         self.authorization_policy: AuthorizationPolicy | None = None
         if profile.mesh is not None:
             self._join_mesh(plan.extra_http_clients)
+        self._feature_flags()
+        slo = props.slo if profile.alerting else None  # (required with alerting: checked by the props)
+        availability = slo_alerts(ident, slo)[f"{ident.name}.availability"] if slo is not None else []
+        self.chaos_schedules: dict[str, ChaosSchedule] = {
+            experiment.name: ChaosSchedule(
+                self,
+                f"chaos-{experiment.name}",
+                identity=ident,
+                experiment=experiment,
+                steady_state_alerts=[alert.name for alert in availability],
+            )
+            for experiment in profile.chaos_experiments
+        }
 
         guard(self)  # escape hatches: a JSON patch the typed objects would drop is refused
 
@@ -529,6 +549,23 @@ class WebService(Construct):
             monitor = self.service_monitor.api_object
             monitor.add_json_patch(JsonPatch.add("/spec/endpoints/0/scheme", "https"))
             monitor.add_json_patch(JsonPatch.add("/spec/endpoints/0/tlsConfig", dict(tls)))
+
+    def _feature_flags(self) -> None:
+        """FeatureFlag, FeatureFlagSource and the pod annotations that inject flagd."""
+        self.feature_flag: FeatureFlag | None = None
+        self.feature_flag_source: FeatureFlagSource | None = None
+        flags = self.props.profile.feature_flags
+        if flags is None:
+            return
+        check_application_ports({"port": self.props.port, "metrics_port": self.props.metrics_port})
+        self.feature_flag = FeatureFlag(self, "feature-flags", identity=self.identity, flags=flags)
+        self.feature_flag_source = FeatureFlagSource(
+            self, "flagd", identity=self.identity, flags=flags, feature_flag=self.feature_flag.name
+        )
+        for deployment in self.deployments.values():
+            for key, value in pod_annotations(self.feature_flag_source.name).items():
+                path = "/spec/template/metadata/annotations/" + key.replace("~", "~0").replace("/", "~1")
+                deployment.api_object.add_json_patch(JsonPatch.add(path, value))
 
     def _service(self, planned: PlannedService) -> Service:
         props = self.props

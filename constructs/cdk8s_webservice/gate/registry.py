@@ -48,6 +48,8 @@ RULE_MODULES = (
     "mesh",
     "karpenter",
     "violations",
+    "feature_flags",
+    "chaos",
 )
 
 

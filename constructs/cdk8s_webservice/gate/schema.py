@@ -23,6 +23,7 @@ from .registry import ANY_KIND, declare
 from .violations import Violation
 
 CRD_DIR = Path(__file__).resolve().parent.parent / "crds"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 declare(
     "schema/kubernetes-1.27",
@@ -111,6 +112,11 @@ def _close(schema: Mapping[str, Any]) -> dict[str, Any]:
         closed["additionalProperties"] = _close(closed["additionalProperties"])
     if closed.get("x-kubernetes-int-or-string"):
         closed["type"] = ["integer", "string"]
+    for bound, limit in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        # OpenAPI 3.0's boolean form, as JSON Schema 2020-12 says it.
+        exclusive = closed.pop(bound) if isinstance(closed.get(bound), bool) else None
+        if exclusive and limit in closed:
+            closed[bound] = closed.pop(limit)
     return closed
 
 
@@ -125,7 +131,8 @@ def _with_object_meta(schema: Mapping[str, Any]) -> dict[str, Any]:
 def _crd_validators(files: tuple[Path, ...]) -> dict[tuple[str, str], jsonschema.protocols.Validator]:
     validators = {}
     for path in files:
-        for crd in yaml.safe_load_all(path.read_text(encoding="utf-8")):
+        # libyaml where available: the Chaos Mesh Schedule CRD alone takes ~6 s in pure Python.
+        for crd in yaml.load_all(path.read_text(encoding="utf-8"), Loader=_LOADER):
             if not crd or crd.get("kind") != "CustomResourceDefinition":
                 continue
             for version in crd["spec"]["versions"]:

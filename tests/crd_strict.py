@@ -1,0 +1,53 @@
+"""Strict validation against the vendored upstream CRD files (crds/UPSTREAM.md): a field
+a CRD does not declare is an error, as the API server's strict field validation says."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+CRDS = Path(__file__).resolve().parent.parent / "constructs" / "cdk8s_webservice" / "crds"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def close(schema: Mapping[str, Any]) -> dict[str, Any]:
+    closed = dict(schema)
+    if "properties" in closed and not closed.get("x-kubernetes-preserve-unknown-fields"):
+        closed.setdefault("additionalProperties", False)
+    if "properties" in closed:
+        closed["properties"] = {k: close(v) for k, v in closed["properties"].items()}
+    if isinstance(closed.get("items"), Mapping):
+        closed["items"] = close(closed["items"])
+    if isinstance(closed.get("additionalProperties"), Mapping):
+        closed["additionalProperties"] = close(closed["additionalProperties"])
+    if closed.get("x-kubernetes-int-or-string"):
+        closed["type"] = ["integer", "string"]
+    for bound, limit in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        # OpenAPI 3.0's boolean form, as JSON Schema 2020-12 says it.
+        exclusive = closed.pop(bound) if isinstance(closed.get(bound), bool) else None
+        if exclusive and limit in closed:
+            closed[bound] = closed.pop(limit)
+    return closed
+
+
+@cache
+def validator(file: str, api_version: str, kind: str) -> jsonschema.protocols.Validator:
+    """The closed schema of `kind` at `api_version` in the vendored CRD file `file`."""
+    for crd in yaml.load_all((CRDS / file).read_text(encoding="utf-8"), Loader=_LOADER):
+        if crd["spec"]["names"]["kind"] != kind:
+            continue
+        for version in crd["spec"]["versions"]:
+            if f"{crd['spec']['group']}/{version['name']}" == api_version:
+                return jsonschema.Draft202012Validator(close(version["schema"]["openAPIV3Schema"]))
+    raise LookupError(f"{kind} {api_version} is not in {file}")
+
+
+def errors(file: str, obj: Mapping[str, Any]) -> list[str]:
+    """What the CRD in `file` refuses in `obj` (nothing: valid)."""
+    check = validator(file, obj["apiVersion"], obj["kind"])
+    return [f"{list(e.absolute_path)}: {e.message}" for e in check.iter_errors(obj)]
