@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings as hypothesis_settings
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 import main
@@ -15,6 +17,11 @@ from cdk8s_webservice.testing import find, find_all, pod_labels, read_tree, sele
 
 ROOT = Path(__file__).resolve().parent.parent
 runtime.start(ROOT)  # jsii's settings, before anything imports cdk8s
+
+# In CI the property tests run a fixed set of examples (a red build is reproducible, never
+# a coin toss); on a developer's machine they explore new ones every run.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 PROJECT = main.project()
 RELEASES_FILE = main.RELEASES_FILE

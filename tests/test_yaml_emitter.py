@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 from goyaml_resolve import resolve_v2, resolve_v3
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cdk8s_webservice import yaml_emitter
@@ -363,6 +363,8 @@ documents = st.recursive(
 EXAMPLES = 600
 
 
+@example({"": "\u20280\n"})  # found by hypothesis: U+2028 inside a literal block
+@example({"": "\u2028\n"})
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_generated_documents_read_back_the_same_everywhere(document: dict[str, Any]) -> None:

@@ -70,7 +70,8 @@ _DECIMAL = re.compile(r"[0-9]+(?:[eE][0-9]+)?")
 _ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 # What a `|` block may contain: printable characters, tabs and \n, none of the
 # other line breaks.
-_LITERAL_SAFE = re.compile("[\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*")
+# (U+2028 and U+2029 are line breaks to YAML 1.1 readers: never inside a literal block.)
+_LITERAL_SAFE = re.compile("[\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*")
 # Implicit keys are limited to 1024 characters; longer ones are written `? key`.
 _SIMPLE_KEY_LIMIT = 1000
 _FLOW_INDICATORS = frozenset(",[]{}")
