@@ -33,6 +33,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 EXAMPLE = ROOT / "examples" / "queue-worker"
+PAYMENTS = ROOT / "examples" / "payments-api"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 VERSION = PYPROJECT["project"]["version"]
 DEPENDENCIES = [Requirement(r) for r in PYPROJECT["project"]["dependencies"]]
@@ -207,9 +208,50 @@ def test_example_synthesizes_outside_the_repository_and_passes_the_gate(venv: Pa
     assert [r["ports"][0]["port"] for r in policy["spec"]["ingress"]] == ["metrics"]  # nobody calls a worker
 
 
-@pytest.mark.parametrize("module", ["main.py", "worker.py"])
+def test_every_customization_example_synthesizes_from_the_wheel_labelled_and_gated(venv: Path, tmp_path: Path) -> None:
+    """payments-api uses every customization through the public API only: built from the
+    installed wheel outside the repository, every object carries the shared labels and
+    the chart's annotations, and the gate passes."""
+    project = tmp_path / "payments-api"
+    shutil.copytree(PAYMENTS, project, ignore=shutil.ignore_patterns("dist", "__pycache__"))
+    env = consumer_env()
+    synth = subprocess.run([venv / "bin" / "python", "main.py"], cwd=project, env=env, capture_output=True, text=True)
+    assert synth.returncode == 0, synth.stderr
+    gate = subprocess.run(
+        [venv / "bin" / "cdk8s-webservice", "--project", "main:project", "gate", "dist"], cwd=project, env=env, capture_output=True, text=True
+    )  # fmt: skip
+    assert gate.returncode == 0, gate.stderr
+    objects = [
+        yaml.safe_load(p.read_text())
+        for env_ in ("staging", "production")
+        for p in (project / "dist" / env_).glob("*.yaml")
+    ]
+    assert len(objects) > 30
+    for obj in objects:
+        meta = obj["metadata"]
+        assert meta["labels"]["app.kubernetes.io/part-of"] == "payments", meta["name"]
+        assert meta["labels"]["environment"] in ("staging", "production"), meta["name"]
+        assert meta["annotations"]["example.com/owner"] == "team-payments", meta["name"]
+    deployment = next(o for o in objects if o["kind"] == "Deployment" and o["metadata"]["namespace"] == "payments")
+    pod = deployment["spec"]["template"]["spec"]
+    assert [c["name"] for c in pod["containers"]] == ["payments-api", "audit-shipper"]
+    assert [c["name"] for c in pod["initContainers"]] == ["migrate"]
+    assert pod["priorityClassName"] == "payments-critical"
+    assert pod["containers"][0]["livenessProbe"]["grpc"]["port"] == 9000
+    ingress = next(o for o in objects if o["kind"] == "Ingress" and o["metadata"]["namespace"] == "payments-staging")
+    assert sorted(r["host"] for r in ingress["spec"]["rules"]) == [
+        "pay.staging.example.com",
+        "webhooks.staging.example.com",
+    ]
+    apps = {p.name: yaml.safe_load(p.read_text()) for p in (project / "dist" / "argocd").glob("*.yaml")}
+    assert apps["application-payments-api-production.yaml"]["spec"]["destination"]["name"] == "prod-eu"
+
+
+@pytest.mark.parametrize(
+    "module", ["queue-worker/main.py", "queue-worker/worker.py", "payments-api/main.py", "payments-api/service.py"]
+)
 def test_example_uses_only_the_public_api(module: str) -> None:
-    source = (EXAMPLE / module).read_text()
+    source = (ROOT / "examples" / module).read_text()
     imports = [
         line.strip()
         for line in source.splitlines()
