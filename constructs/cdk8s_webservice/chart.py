@@ -8,9 +8,8 @@ from typing import Any
 from cdk8s import Chart
 from constructs import Construct
 
-from .gate.metadata import CLUSTER_SCOPED
 from .identity import ENVIRONMENT, MANAGED_BY, PART_OF
-from .names import check_dns_label, check_label_value
+from .names import CLUSTER_SCOPED, check_dns_label, check_label_value
 from .profile import EnvironmentProfile
 from .values import check_str_mapping
 

@@ -117,3 +117,20 @@ def _is_ip_literal(value: str) -> bool:
     except ValueError:
         return value.rsplit(".", 1)[-1].isdigit()
     return True
+
+
+# Kinds that live outside any namespace: they carry none (the chart leaves it off, the
+# gate does not ask for one).
+CLUSTER_SCOPED = frozenset(
+    {
+        "Namespace",
+        "ClusterRole",
+        "ClusterRoleBinding",
+        "CustomResourceDefinition",
+        "PriorityClass",
+        "StorageClass",
+        # Karpenter (karpenter.CLUSTER_KINDS)
+        "NodePool",
+        "EC2NodeClass",
+    }
+)

@@ -1,7 +1,7 @@
 """The payments-api app: `python main.py` synthesizes dist/ (see service.py).
 
-    python main.py
-    cdk8s-webservice --project main:project validate
+python main.py
+cdk8s-webservice --project main:project validate
 """
 
 from __future__ import annotations

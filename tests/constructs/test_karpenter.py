@@ -26,10 +26,10 @@ from cdk8s_webservice import (
     WebServiceProps,
     testing,
 )
-from cdk8s_webservice.gate.metadata import CLUSTER_SCOPED
 from cdk8s_webservice.gate.schema import check_schemas
 from cdk8s_webservice.gitops import SYNC_WAVES
 from cdk8s_webservice.karpenter import CLUSTER_KINDS
+from cdk8s_webservice.names import CLUSTER_SCOPED
 
 CRDS = ROOT / "constructs" / "cdk8s_webservice" / "crds"
 VENDORED = {

@@ -13,24 +13,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..errors import ConfigError
-from ..names import is_dns_label, is_label_key, is_label_value
+from ..names import CLUSTER_SCOPED, is_dns_label, is_label_key, is_label_value
 from .model import Obj
 from .registry import ANY_KIND, Fail, rule
 
 API_SERVER = "Kubernetes API server"
-CLUSTER_SCOPED = frozenset(
-    {
-        "Namespace",
-        "ClusterRole",
-        "ClusterRoleBinding",
-        "CustomResourceDefinition",
-        "PriorityClass",
-        "StorageClass",
-        # Karpenter (karpenter.CLUSTER_KINDS)
-        "NodePool",
-        "EC2NodeClass",
-    }
-)
 #: Kinds whose `spec.selector.matchLabels` are label sets of their own.
 SELECTOR_LABEL_KINDS = frozenset({"Deployment", "StatefulSet", "DaemonSet"})
 PLAIN_SECRET = "a Secret with data or stringData is never rendered; use a SealedSecret"
