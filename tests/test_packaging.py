@@ -197,10 +197,7 @@ def test_example_synthesizes_outside_the_repository_and_passes_the_gate(venv: Pa
         [venv / "bin" / "cdk8s-webservice", "--project", "main:project", "gate", "dist"], cwd=project, env=env, capture_output=True, text=True
     )  # fmt: skip
     assert gate.returncode == 0, gate.stderr
-    objects = [
-        yaml.safe_load(p.read_text())
-        for p in sorted((project / "dist" / "production" / "prod-eu-west-1").glob("*.yaml"))
-    ]
+    objects = [yaml.safe_load(p.read_text()) for p in sorted((project / "dist" / "production").glob("*.yaml"))]
     kinds = {o["kind"] for o in objects}
     assert "Ingress" not in kinds and "Canary" not in kinds
     hpa = next(o for o in objects if o["kind"] == "HorizontalPodAutoscaler")
