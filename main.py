@@ -45,14 +45,20 @@ def project() -> ServiceProject:
     """blacklist as a ServiceProject; the app's inputs (sealed values) are read here, once."""
     from cdk8s_webservice import GitOpsSettings, ServiceProject
     from charts.blacklist import BlacklistChart
-    from charts.environments import environments
+    from charts.environments import CLUSTERS, environments
 
     return ServiceProject(
         name="blacklist",
         environments=environments,
         chart=partial(BlacklistChart, sealed=read_sealed_values(SEALED_SECRETS)),
         releases_file=RELEASES_FILE,
-        gitops=GitOpsSettings(repo_url="https://git.jclee.me/jclee/blacklist.git"),
+        gitops=GitOpsSettings(
+            repo_url="https://git.jclee.me/jclee/blacklist.git",
+            # blacklist's own AppProject (docs/multi-cluster.md); its clusters per environment.
+            project="blacklist",
+            app_project=True,
+            environments=CLUSTERS,
+        ),
         helm_chart_version="1.0.0",
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cdk8s_webservice import (
     ChaosMode,
+    Cluster,
     CpuStressExperiment,
     EC2NodeClassOptions,
     EnvironmentProfile,
@@ -16,6 +17,7 @@ from cdk8s_webservice import (
     FeatureFlags,
     Flag,
     FlagType,
+    GitOpsTarget,
     Istio,
     NetworkDelayExperiment,
     NodeDisruptionBudget,
@@ -44,6 +46,19 @@ PRODUCTION_NODE_POOL = NodePoolOptions(
     consolidate_after="10m",
     budgets=(NodeDisruptionBudget(nodes="1"),),
 )
+
+
+# Where each environment runs (docs/multi-cluster.md): production in two regions, the
+# second with its own regional host; staging and development stay on the one cluster
+# ArgoCD runs in (no entry: today's destination and folders).
+CLUSTERS = {
+    "production": GitOpsTarget(
+        clusters=(
+            Cluster(name="prod-eu-west-1", region="eu-west-1"),
+            Cluster(name="prod-us-east-1", region="us-east-1", ingress_host="us.blacklist.jclee.me"),
+        )
+    ),
+}
 
 
 def feature_flags(new_matcher: str, feed_refresh: str) -> FeatureFlags:

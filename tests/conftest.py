@@ -37,8 +37,21 @@ def load_environments(releases_file: Path = RELEASES_FILE) -> Environments:
 ENVIRONMENTS = load_environments()
 DEVELOPMENT, STAGING, PRODUCTION = ENVIRONMENTS
 ENVS = ("development", "staging", "production")
+FOLDERS = {"development": "development", "staging": "staging", "production": "production/prod-eu-west-1"}
+"""Each environment's folder under dist/ (production's first cluster: it is split per cluster)."""
 
-__all__ = ["ENVS", "ROOT", "find", "find_all", "live_deployment", "pod_labels", "read_tree", "selects"]
+__all__ = [
+    "ENVS",
+    "FOLDERS",
+    "ROOT",
+    "find",
+    "find_all",
+    "live_deployment",
+    "pod_labels",
+    "read_tree",
+    "selects",
+    "with_environments",
+]
 
 
 @pytest.fixture(scope="session")
@@ -50,11 +63,20 @@ def rendered() -> dict[str, dict[str, str]]:
 @pytest.fixture(scope="session")
 def objects(rendered: dict[str, dict[str, str]]) -> dict[str, list[dict[str, Any]]]:
     """Folder (environments, argocd, ...) -> the objects parsed back from the YAML."""
-    return {
+    objects = {
         folder: [yaml.safe_load(text) for text in files.values()]
         for folder, files in rendered.items()
         if not folder.startswith(("helm/", "loadtest/"))
     }
+    return with_environments(objects)
+
+
+def with_environments(objects: dict[str, Any]) -> dict[str, Any]:
+    """An environment split per cluster (production) also answers to its name, with its
+    first cluster's folder (tests/test_multi_cluster.py covers every cluster)."""
+    for env in ENVS:
+        objects.setdefault(env, objects[FOLDERS[env]])
+    return objects
 
 
 def live_deployment(objects: list[dict[str, Any]]) -> dict[str, Any]:

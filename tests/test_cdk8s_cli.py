@@ -48,7 +48,12 @@ def test_cdk8s_synth_writes_dist_exactly_as_make_synth(clone) -> None:
     assert result.returncode == 0, result.stderr
     assert tree(clone / "dist") == before  # stale file gone, nothing else changed
     streams = sorted(p.name for p in (clone / ".cdk8s.out").iterdir())
-    assert streams == ["development.k8s.yaml", "production.k8s.yaml", "staging.k8s.yaml"]
+    assert streams == [
+        "development.k8s.yaml",
+        "production-prod-eu-west-1.k8s.yaml",
+        "production-prod-us-east-1.k8s.yaml",
+        "staging.k8s.yaml",
+    ]
 
 
 def test_cdk8s_synth_stdout_is_one_valid_stream_and_leaves_dist_alone(clone) -> None:
@@ -58,7 +63,8 @@ def test_cdk8s_synth_stdout_is_one_valid_stream_and_leaves_dist_alone(clone) -> 
     assert result.returncode == 0, result.stderr
     documents = [d for d in yaml.safe_load_all(result.stdout) if d is not None]
     keys = [(d["kind"], d["metadata"].get("namespace"), d["metadata"]["name"]) for d in documents]
-    assert len(keys) == 14 + 33 + 27 and len(set(keys)) == len(keys)  # every object once
+    # Every object once per cluster: production's two clusters' streams hold the same objects.
+    assert len(keys) == 14 + 33 + 2 * 27 and len(set(keys)) == 14 + 33 + 27
     assert "Chart.yaml" not in result.stdout and "apiVersion: v2" not in result.stdout
     assert tree(clone / "dist") == before
 

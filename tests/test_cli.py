@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PROJECT, RELEASES_FILE, ROOT
+from conftest import FOLDERS, PROJECT, RELEASES_FILE, ROOT
 
 from cdk8s_webservice import cli
 from cdk8s_webservice.diff import diff_objects, field_changes, format_changes
@@ -39,7 +39,7 @@ def service_colour(out: Path) -> str:
 
 def live_image(out: Path, environment: str) -> str:
     """The tag of the Deployment the HPA scales (the live one)."""
-    folder = out / environment
+    folder = out / FOLDERS[environment]
     hpa = yaml.safe_load((folder / "horizontalpodautoscaler-blacklist.yaml").read_text())
     deployment = yaml.safe_load((folder / f"deployment-{hpa['spec']['scaleTargetRef']['name']}.yaml").read_text())
     return str(deployment["spec"]["template"]["spec"]["containers"][0]["image"]).rsplit(":", 1)[1]
@@ -65,7 +65,7 @@ def test_synth_prints_a_summary_per_environment(project, tmp_path, capsys) -> No
 
 def test_synth_one_environment_with_another_strategy(project, tmp_path) -> None:
     assert run(project, "synth", "-e", "production", "-s", "blue-green", "--out", "dist", root=tmp_path) == 0
-    names = sorted(p.name for p in (tmp_path / "dist" / "production").iterdir())
+    names = sorted(p.name for p in (tmp_path / "dist" / FOLDERS["production"]).iterdir())
     assert "deployment-blacklist-green.yaml" in names and "canary-blacklist.yaml" not in names
     assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == [
         ".cdk8s-webservice-output",
@@ -131,7 +131,7 @@ def test_a_command_with_nothing_to_do_still_puts_a_stale_dist_right(project, tmp
     hand edit) leaves dist/ stale: the retried command rewrites it."""
     run(project, "synth", root=tmp_path)
     good = tree(tmp_path / "dist")
-    hpa = tmp_path / "dist" / "production" / "horizontalpodautoscaler-blacklist.yaml"
+    hpa = tmp_path / "dist" / FOLDERS["production"] / "horizontalpodautoscaler-blacklist.yaml"
     hpa.write_text(hpa.read_text().replace("maxReplicas: 20", "maxReplicas: 2"))
     capsys.readouterr()
     assert run(project, "set-image", "-e", "production", "v1.4.2", root=tmp_path) == 0
@@ -267,7 +267,11 @@ def argocd(tmp_path, monkeypatch) -> Path:
 def test_deploy_sets_the_image_and_syncs(project, tmp_path, argocd) -> None:
     assert run(project, "deploy", "-e", "production", "-s", "canary", "v1.5.0", "--sync", root=tmp_path) == 0
     assert live_image(tmp_path / "dist", "production") == "v1.5.0"
-    assert argocd.read_text() == "app sync blacklist-production --wait --timeout 600\n"
+    # One Application per production cluster, synced in turn.
+    assert argocd.read_text() == "".join(
+        f"app sync blacklist-production-{cluster} --wait --timeout 600\n"
+        for cluster in ("prod-eu-west-1", "prod-us-east-1")
+    )
 
 
 def test_deploy_rollback_and_a_failed_sync(project, tmp_path, argocd, monkeypatch) -> None:
@@ -406,9 +410,9 @@ def test_diff_against_the_output_folder(project, tmp_path, capsys) -> None:
     capsys.readouterr()
     assert run(project, "diff", "--out", "dist", root=tmp_path) == 0
     assert "no differences" in capsys.readouterr().out
-    hpa = tmp_path / "dist" / "production" / "horizontalpodautoscaler-blacklist.yaml"
+    hpa = tmp_path / "dist" / FOLDERS["production"] / "horizontalpodautoscaler-blacklist.yaml"
     hpa.write_text(hpa.read_text().replace("maxReplicas: 20", "maxReplicas: 12"))
-    (tmp_path / "dist" / "production" / "configmap-blacklist-config.yaml").unlink()
+    (tmp_path / "dist" / FOLDERS["production"] / "configmap-blacklist-config.yaml").unlink()
     assert run(project, "diff", "--out", "dist", root=tmp_path) == 1
     out = capsys.readouterr().out
     assert "~ HorizontalPodAutoscaler/blacklist -n blacklist\n    spec.maxReplicas: 12 -> 20" in out

@@ -351,6 +351,7 @@ def test_every_rule_has_a_negative_test() -> None:
     from test_gate_flags_chaos import FLAGS_CHAOS_CASES
     from test_gate_inputs import CROSS_CASES, INPUT_CASES
     from test_gate_mesh import MESH_CASES
+    from test_multi_cluster import MULTI_CLUSTER_CASES
     from test_pod_security import PSS_CASES
 
     from cdk8s_webservice.gate.registry import ANY_KIND, POD_BEARING, table
@@ -362,6 +363,7 @@ def test_every_rule_has_a_negative_test() -> None:
     tested |= {(rule, where[1]) for rule, _, _, where in INPUT_CASES}
     tested |= {(rule, where[0]) for rule, _, _, where in MESH_CASES}
     tested |= {(rule, where[0]) for rule, _, _, where in FLAGS_CHAOS_CASES}
+    tested |= {(rule, where[0]) for rule, _, _, where in MULTI_CLUSTER_CASES}
     tested.add(("gate/rule-failed", "-"))  # test_a_rule_module_failing_on_malformed_input_is_a_violation
     tested_rules = {rule for rule, _ in tested}
     rego = "".join(p.read_text() for p in (ROOT / "policies").glob("*.rego"))
@@ -419,10 +421,11 @@ def test_a_broken_chart_fails_synth_with_the_report_and_writes_nothing(tmp_path:
     broken = dataclasses.replace(PROJECT, chart=PrivilegedChart)
     assert cli.main(["synth", "--out", str(out)], project=broken, root=tmp_path) == 1
     report = capsys.readouterr().err
-    assert "the gate refused 4 violation(s); nothing was written:" in report
+    # One per Deployment: development, staging's two colours, production on each of its two clusters.
+    assert "the gate refused 5 violation(s); nothing was written:" in report
     assert (
-        "production: Deployment/blacklist: spec.template.spec.containers[blacklist].securityContext.privileged: "
-        "[no-privileged] must not be true"
+        "production/prod-us-east-1: Deployment/blacklist: spec.template.spec.containers[blacklist].securityContext."
+        "privileged: [no-privileged] must not be true"
     ) in report
     assert "staging: Deployment/blacklist-green:" in report
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [

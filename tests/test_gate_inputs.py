@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import PROJECT, ROOT, find
+from conftest import FOLDERS, PROJECT, ROOT, find
 
 from cdk8s_webservice import cli
 
@@ -105,7 +105,7 @@ def test_a_fifo_is_reported_not_waited_on(manifest_gate, tmp_path) -> None:
 def test_the_folder_argocd_syncs_is_checked_itself(manifest_gate, tmp_path) -> None:
     """`gate dist/production` (the folder an Application syncs) looks at its own files."""
     folder = tmp_path / "production"
-    shutil.copytree(ROOT / "dist" / "production", folder)
+    shutil.copytree(ROOT / "dist" / FOLDERS["production"], folder)
     assert manifest_gate.check_folder(folder) == []
     text = (folder / "deployment-blacklist.yaml").read_text()
     (folder / "deployment-blacklist.yaml").write_text(text.replace("privileged: false", "privileged: true"))

@@ -7,33 +7,38 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ENVIRONMENTS, ENVS, find_all
+from conftest import ENVIRONMENTS, ENVS, FOLDERS, find_all
 
 from cdk8s_webservice import ConfigError, GitOpsSettings
 from cdk8s_webservice.gitops import SYNC_WAVE
 from cdk8s_webservice.helm import unescape
 
 REVISIONS = {"development": "develop", "staging": "develop", "production": "main"}
+# Application -> (environment, folder under dist/, destination cluster): production runs on two clusters.
+PLACES = {
+    "blacklist-development": ("development", "development", {"server": "https://kubernetes.default.svc"}),
+    "blacklist-staging": ("staging", "staging", {"server": "https://kubernetes.default.svc"}),
+    "blacklist-production-prod-eu-west-1": ("production", "production/prod-eu-west-1", {"name": "prod-eu-west-1"}),
+    "blacklist-production-prod-us-east-1": ("production", "production/prod-us-east-1", {"name": "prod-us-east-1"}),
+}
 
 
 def applications(objects) -> dict[str, dict[str, Any]]:
     return {a["metadata"]["name"]: a for a in find_all(objects["argocd"], "Application")}
 
 
-def test_one_application_per_environment(objects) -> None:
+def test_one_application_per_environment_and_cluster(objects) -> None:
     apps = applications(objects)
-    assert sorted(apps) == ["blacklist-development", "blacklist-production", "blacklist-staging"]
-    for env in ENVS:
-        app = apps[f"blacklist-{env}"]
+    assert sorted(apps) == sorted(PLACES)
+    for name, (env, folder, cluster) in PLACES.items():
+        app = apps[name]
         assert app["metadata"]["namespace"] == "argocd"
         spec = app["spec"]
-        assert spec["source"]["path"] == f"dist/{env}"
+        assert spec["project"] == "blacklist"
+        assert spec["source"]["path"] == f"dist/{folder}"
         assert spec["source"]["targetRevision"] == REVISIONS[env]
         assert spec["source"]["repoURL"] == "https://git.jclee.me/jclee/blacklist.git"
-        assert spec["destination"] == {
-            "namespace": ENVIRONMENTS.get(env).namespace,
-            "server": "https://kubernetes.default.svc",
-        }
+        assert spec["destination"] == {"namespace": ENVIRONMENTS.get(env).namespace, **cluster}
         assert "ServerSideApply=true" in spec["syncPolicy"]["syncOptions"]
         assert "RespectIgnoreDifferences=true" in spec["syncPolicy"]["syncOptions"]
 
@@ -43,37 +48,38 @@ def test_automated_sync_where_the_profile_says_so(objects) -> None:
     for env in ("development", "staging"):
         assert apps[f"blacklist-{env}"]["spec"]["syncPolicy"]["automated"] == {"prune": True, "selfHeal": True}
         assert apps[f"blacklist-{env}"]["metadata"]["finalizers"] == ["resources-finalizer.argocd.argoproj.io"]
-    production = apps["blacklist-production"]
-    assert "automated" not in production["spec"]["syncPolicy"]
-    # Deleting the production Application must never cascade to the workloads.
-    assert "finalizers" not in production["metadata"]
+    for cluster in ("prod-eu-west-1", "prod-us-east-1"):
+        production = apps[f"blacklist-production-{cluster}"]
+        assert "automated" not in production["spec"]["syncPolicy"]
+        # Deleting a production Application must never cascade to the workloads.
+        assert "finalizers" not in production["metadata"]
 
 
-@pytest.mark.parametrize("env", ENVS)
-def test_replicas_owned_by_controllers_are_ignored(objects, env) -> None:
-    ignored = {(d["kind"], d["name"]) for d in applications(objects)[f"blacklist-{env}"]["spec"]["ignoreDifferences"]}
+@pytest.mark.parametrize("name", PLACES)
+def test_replicas_owned_by_controllers_are_ignored(objects, name) -> None:
+    folder = PLACES[name][1]
+    ignored = {(d["kind"], d["name"]) for d in applications(objects)[name]["spec"]["ignoreDifferences"]}
     owners = {
-        ("Deployment", h["spec"]["scaleTargetRef"]["name"]) for h in find_all(objects[env], "HorizontalPodAutoscaler")
+        ("Deployment", h["spec"]["scaleTargetRef"]["name"])
+        for h in find_all(objects[folder], "HorizontalPodAutoscaler")
     }
-    owners |= {("Deployment", c["spec"]["targetRef"]["name"]) for c in find_all(objects[env], "Canary")}
+    owners |= {("Deployment", c["spec"]["targetRef"]["name"]) for c in find_all(objects[folder], "Canary")}
     assert ignored == owners
-    for entry in applications(objects)[f"blacklist-{env}"]["spec"]["ignoreDifferences"]:
+    for entry in applications(objects)[name]["spec"]["ignoreDifferences"]:
         assert entry["jsonPointers"] == ["/spec/replicas"] and entry["group"] == "apps"
 
 
-def expand_application_set(appset: dict[str, Any], path: str) -> dict[str, Any]:
-    """What ArgoCD makes of the ApplicationSet for one directory: the template with
-    the generator's parameters, patched with the matching templatePatch branch.
-    (Enough Go-template for the two constructs this project emits.)"""
-    basename = path.rsplit("/", 1)[-1]
+def expand_application_set(appset: dict[str, Any], element: dict[str, str]) -> dict[str, Any]:
+    """What ArgoCD makes of the ApplicationSet for one list element: the template with
+    the element's parameters, patched with the matching templatePatch branch.
+    (Enough Go-template for the constructs this project emits.)"""
     text = yaml.safe_dump(appset["spec"]["template"])
-    text = text.replace("{{ .path.basename }}", basename).replace("{{ .path.path }}", path)
+    for key, value in element.items():
+        text = text.replace(f"{{{{ .{key} }}}}", value)
     app = yaml.safe_load(text)
-    branches = re.split(
-        r'\{\{- (?:else )?if eq \.path\.basename "([a-z0-9-]+)" \}\}\n', appset["spec"]["templatePatch"]
-    )
+    branches = re.split(r'\{\{- (?:else )?if eq \.instance "([a-z0-9-]+)" \}\}\n', appset["spec"]["templatePatch"])
     patches = dict(zip(branches[1::2], branches[2::2], strict=True))
-    patch = yaml.safe_load(patches[basename].replace("{{- end }}\n", ""))
+    patch = yaml.safe_load(patches[element["instance"]].replace("{{- end }}\n", ""))
 
     def merge(base, extra):
         for key, value in extra.items():
@@ -85,12 +91,11 @@ def expand_application_set(appset: dict[str, Any], path: str) -> dict[str, Any]:
 
 def test_application_set_yields_the_same_applications(objects) -> None:
     (appset,) = find_all(objects["argocd-applicationset"], "ApplicationSet")
-    generator = appset["spec"]["generators"][0]["git"]
-    paths = [d["path"] for d in generator["directories"]]
-    assert paths == [f"dist/{env}" for env in ENVS]
+    elements = appset["spec"]["generators"][0]["list"]["elements"]
+    assert [e["environment"] for e in elements] == ["development", "staging", "production", "production"]
     assert appset["spec"]["goTemplate"] is True
-    for path in paths:
-        generated = expand_application_set(appset, path)
+    for element in elements:
+        generated = expand_application_set(appset, element)
         app = applications(objects)[generated["metadata"]["name"]]
         if not generated["metadata"]["finalizers"]:
             del generated["metadata"]["finalizers"]
@@ -148,8 +153,8 @@ def test_helm_chart_renders_the_environment_unchanged(rendered, env) -> None:
     assert re.fullmatch(r"1\.0\.0\+[0-9a-f]{12}", meta["version"])
     assert meta["appVersion"] == ENVIRONMENTS.get(env).image_tag
     templates = {name.removeprefix("templates/"): text for name, text in chart.items() if name.startswith("templates/")}
-    assert {name: unescape(text) for name, text in templates.items()} == rendered[env]
-    assert set(chart) == {"Chart.yaml", "values.yaml"} | {f"templates/{n}" for n in rendered[env]}
+    assert {name: unescape(text) for name, text in templates.items()} == rendered[FOLDERS[env]]
+    assert set(chart) == {"Chart.yaml", "values.yaml"} | {f"templates/{n}" for n in rendered[FOLDERS[env]]}
 
 
 def test_helm_escapes_go_template_text(rendered) -> None:
@@ -166,5 +171,5 @@ def test_chart_versions_differ_with_content(rendered) -> None:
 
 
 def test_no_chart_or_kustomization_where_argocd_syncs(rendered) -> None:
-    for env in ENVS:
-        assert not {"Chart.yaml", "kustomization.yaml", "kustomization.yml", "Kustomization"} & set(rendered[env])
+    for folder in [*FOLDERS.values(), "production/prod-us-east-1"]:
+        assert not {"Chart.yaml", "kustomization.yaml", "kustomization.yml", "Kustomization"} & set(rendered[folder])

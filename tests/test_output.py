@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ENVIRONMENTS, ENVS, PROJECT, ROOT, read_tree
+from conftest import ENVIRONMENTS, ENVS, FOLDERS, PROJECT, ROOT, read_tree
 
 from cdk8s_webservice import ConfigError
 from cdk8s_webservice.output import MARKER, MARKER_TEXT, replace_directory, write_environments
@@ -33,12 +33,13 @@ def test_dist_layout(rendered) -> None:
         "loadtest/development",
         "loadtest/production",
         "loadtest/staging",
-        "production",
+        "production/prod-eu-west-1",
+        "production/prod-us-east-1",
         "staging",
     ]
     for env in ENVS:
         # ArgoCD syncs these folders as plain manifests: no Helm or Kustomize marker may appear.
-        assert not {"Chart.yaml", "kustomization.yaml", "values.yaml"} & set(rendered[env])
+        assert not {"Chart.yaml", "kustomization.yaml", "values.yaml"} & set(rendered[FOLDERS[env]])
 
 
 def test_each_environment_holds_only_its_own_objects(objects) -> None:
@@ -51,8 +52,8 @@ def test_each_environment_holds_only_its_own_objects(objects) -> None:
 
 
 def test_file_layout_is_kind_and_name(rendered) -> None:
-    for env in [*ENVS, "argocd", "argocd-applicationset"]:
-        files = rendered[env]
+    for folder in [*FOLDERS.values(), "production/prod-us-east-1", "argocd", "argocd-applicationset"]:
+        files = rendered[folder]
         for name, text in files.items():
             obj = yaml.safe_load(text)
             assert name == f"{obj['kind'].lower()}-{obj['metadata']['name']}.yaml"
@@ -63,7 +64,7 @@ def test_object_counts(rendered) -> None:
     # ConfigMap and two NetworkPolicies, three chaos Schedules; staging and production:
     # + PeerAuthentication and AuthorizationPolicy (the mesh; in staging also for the k6 pods);
     # production: + Karpenter's NodePool and EC2NodeClass.
-    assert {env: len(rendered[env]) for env in ENVS} == {"development": 14, "staging": 33, "production": 27}
+    assert {env: len(rendered[FOLDERS[env]]) for env in ENVS} == {"development": 14, "staging": 33, "production": 27}
 
 
 def test_rendering_twice_in_one_process_is_identical(rendered) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ENVIRONMENTS, ENVS, PROJECT, find, find_all, selects
+from conftest import ENVIRONMENTS, ENVS, FOLDERS, PROJECT, find, find_all, selects, with_environments
 
 from cdk8s_webservice import Strategy
 from charts.blacklist import SLO
@@ -21,11 +21,13 @@ def by_strategy() -> dict[Strategy, dict[str, list[dict[str, Any]]]]:
     result = {}
     for strategy in STRATEGIES:
         rendered = PROJECT.synthesize(None, strategy)
-        result[strategy] = {
-            folder: [yaml.safe_load(t) for t in files.values()]
-            for folder, files in rendered.items()
-            if not folder.startswith(("helm/", "loadtest/"))
-        }
+        result[strategy] = with_environments(
+            {
+                folder: [yaml.safe_load(t) for t in files.values()]
+                for folder, files in rendered.items()
+                if not folder.startswith(("helm/", "loadtest/"))
+            }
+        )
     return result
 
 
@@ -115,7 +117,8 @@ def test_blue_green(by_strategy, env) -> None:
     for ingress in find_all(objs, "Ingress"):
         assert ingress["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]["name"] == "blacklist"
     # ArgoCD leaves the live Deployment's replicas to the HPA, and only that one.
-    app = find(by_strategy[Strategy.BLUE_GREEN]["argocd"], "Application", f"blacklist-{env}")
+    application = f"blacklist-{FOLDERS[env].replace('/', '-')}"  # production: its first cluster's
+    app = find(by_strategy[Strategy.BLUE_GREEN]["argocd"], "Application", application)
     assert [d["name"] for d in app["spec"]["ignoreDifferences"]] == [f"blacklist-{live}"]
 
 

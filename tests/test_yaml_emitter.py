@@ -401,7 +401,9 @@ def test_every_written_file_reads_the_same_in_go_yaml_and_pyyaml(rendered) -> No
 
 
 def test_dashboards_are_pretty_printed_json_in_literal_blocks(rendered) -> None:
-    dashboards = {k: v for k, v in rendered["production"].items() if k.startswith("configmap-blacklist-dashboard-")}
+    dashboards = {
+        k: v for k, v in rendered["production/prod-eu-west-1"].items() if k.startswith("configmap-blacklist-dashboard-")
+    }
     assert len(dashboards) == 3
     for text in dashboards.values():
         ((name, value),) = yaml.safe_load(text)["data"].items()

@@ -33,6 +33,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "releases": ("Releases",),
     "release_history": ("Release", "ReleaseHistory", "ReleaseStatus"),
     "gitops": ("ApplicationSpec", "ArgoApplicationSet", "ArgoApplications", "GitOpsSettings", "GitOpsTarget"),
+    "clusters": ("Cluster",),
+    "app_project": ("AppProject",),
     "gate": ("GateSettings", "Violation"),
     "errors": ("ConfigError", "GateFailed"),
     # The service

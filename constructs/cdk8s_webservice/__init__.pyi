@@ -5,6 +5,7 @@ from .access import ApiRule as ApiRule
 from .access import ServiceAccount as ServiceAccount
 from .alerts import Alert as Alert
 from .alerts import PrometheusRule as PrometheusRule
+from .app_project import AppProject as AppProject
 from .autoscaling import ExternalMetric as ExternalMetric
 from .autoscaling import HorizontalPodAutoscaler as HorizontalPodAutoscaler
 from .autoscaling import ScalingTargets as ScalingTargets
@@ -19,6 +20,7 @@ from .chaos import NetworkDelayExperiment as NetworkDelayExperiment
 from .chaos import PodKillExperiment as PodKillExperiment
 from .chaos_schedule import ChaosSchedule as ChaosSchedule
 from .chart import EnvironmentChart as EnvironmentChart
+from .clusters import Cluster as Cluster
 from .containers import ExtraContainer as ExtraContainer
 from .containers import Port as Port
 from .containers import Volume as Volume
@@ -101,6 +103,7 @@ __all__ = [
     "AllowRule",
     "ApiAccess",
     "ApiRule",
+    "AppProject",
     "ApplicationSpec",
     "ArgoApplicationSet",
     "ArgoApplications",
@@ -111,6 +114,7 @@ __all__ = [
     "ChaosExperiment",
     "ChaosMode",
     "ChaosSchedule",
+    "Cluster",
     "ConfigError",
     "ConfigMap",
     "CpuStressExperiment",

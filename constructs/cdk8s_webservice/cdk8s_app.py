@@ -55,5 +55,9 @@ def synth_for_cdk8s(project: ServiceProject, root: Path, outdir: Path) -> int:
         write_environments(dist, rendered, whole=True, project_root=root)
     outdir.mkdir(parents=True, exist_ok=True)
     for profile in project.profiles():
-        (outdir / f"{profile.name}.k8s.yaml").write_text(stream(rendered[profile.name]), encoding="utf-8")
+        # An environment split per cluster: one stream per cluster, `<environment>-<cluster>`.
+        folders = [f for f in rendered if f == profile.name or f.startswith(f"{profile.name}/")]
+        for folder in folders:
+            name = folder.replace("/", "-")
+            (outdir / f"{name}.k8s.yaml").write_text(stream(rendered[folder]), encoding="utf-8")
     return 0

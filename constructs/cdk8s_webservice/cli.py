@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -156,7 +156,7 @@ def summary(profiles: Sequence[EnvironmentProfile], rendered: dict[str, dict[str
                 p.name,
                 p.strategy.value,
                 p.namespace,
-                str(len(rendered.get(p.name, {}))),
+                str(len(_environment_files(rendered, p.name))),
                 image,
                 f"{p.replicas} ({p.autoscaling.min_replicas}-{p.autoscaling.max_replicas})",
             )
@@ -194,8 +194,15 @@ def _synth(project: ServiceProject, args: argparse.Namespace, root: Path) -> int
 
 def _render(project: ServiceProject, args: argparse.Namespace) -> int:
     rendered = project.synthesize([args.environment], args.strategy)
-    sys.stdout.write(stream(rendered[project.load_environments().get(args.environment).name]))
+    sys.stdout.write(stream(_environment_files(rendered, project.load_environments().get(args.environment).name)))
     return 0
+
+
+def _environment_files(rendered: Mapping[str, dict[str, str]], environment: str) -> dict[str, str]:
+    """An environment's folder; for one split per cluster (`Cluster`), its first cluster's."""
+    if environment in rendered:
+        return rendered[environment]
+    return next((files for folder, files in rendered.items() if folder.startswith(f"{environment}/")), {})
 
 
 def _diff(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
@@ -203,7 +210,9 @@ def _diff(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
         a, b = args.between
         rendered = project.synthesize([a, b])
         changes = diff_objects(
-            load_objects(rendered[a].values()), load_objects(rendered[b].values()), match_namespaces=False
+            load_objects(_environment_files(rendered, a).values()),
+            load_objects(_environment_files(rendered, b).values()),
+            match_namespaces=False,
         )
         title = f"{a} -> {b}"
     else:

@@ -18,10 +18,11 @@ from constructs import Construct
 from cdk8s_webservice_crds.io import argoproj
 
 from . import yaml_emitter
+from .clusters import Cluster, check_clusters, is_split
 from .errors import ConfigError
 from .names import check_dns_label, is_dns_subdomain
 from .profile import EnvironmentProfile
-from .values import check_instance
+from .values import check_bool, check_instance
 
 SYNC_WAVE = "argocd.argoproj.io/sync-wave"
 SYNC_OPTIONS = "argocd.argoproj.io/sync-options"
@@ -165,6 +166,9 @@ class GitOpsTarget:
     """Cluster to deploy to: its API server URL (`https://...`, rendered as
     `destination.server`) or its ArgoCD cluster name (`destination.name`)
     (default: `GitOpsSettings.destination_server`)."""
+    clusters: Sequence[Cluster] = ()
+    """Several clusters instead of `cluster` (set one of the two): one Application per
+    cluster, each cluster's overrides applied (see `Cluster`); default (): `cluster`."""
 
     def __post_init__(self) -> None:
         if self.repo_url is not None:
@@ -175,6 +179,9 @@ class GitOpsTarget:
             _check_project("gitops.target.project", self.project)
         if self.cluster is not None:
             check_cluster("gitops.target.cluster", self.cluster)
+        object.__setattr__(self, "clusters", check_clusters("gitops.target.clusters", self.clusters))
+        if self.clusters and self.cluster is not None:
+            raise ConfigError("gitops.target.cluster", self.cluster, "None where clusters are listed")
 
 
 @dataclass(frozen=True)
@@ -195,6 +202,10 @@ class GitOpsSettings:
     environments: Mapping[str, GitOpsTarget] = field(default_factory=dict)
     """Per environment name, what differs from the above: repository, path, project,
     cluster (default: nothing; every environment from `repo_url` into this cluster)."""
+    app_project: bool = False
+    """Render an ArgoCD AppProject named `project` that allows only this service's
+    repositories, destinations and kinds, and refuse `project: default` (default False:
+    no AppProject; the Applications use `project` as it is)."""
 
     def __post_init__(self) -> None:
         check_repo_url("gitops.repo_url", self.repo_url)
@@ -209,6 +220,26 @@ class GitOpsSettings:
         for name, target in self.environments.items():
             check_dns_label("gitops.environments key", name)
             check_instance(f"gitops.environments.{name}", target, GitOpsTarget)
+        check_bool("gitops.app_project", self.app_project)
+        if self.app_project:
+            if self.project == "default":
+                raise ConfigError("gitops.project", self.project, "a project of the service's own with app_project")
+            for name, target in self.environments.items():
+                if target.project not in (None, self.project):
+                    raise ConfigError(
+                        f"gitops.environments.{name}.project", target.project, f"None or {self.project!r} (app_project)"
+                    )
+
+    def clusters(self, environment: str) -> tuple[Cluster, ...]:
+        """The environment's listed clusters (() where it has one destination)."""
+        return tuple(self.environments.get(environment, GitOpsTarget()).clusters)
+
+    def folder(self, environment: str, cluster: Cluster | None = None) -> str:
+        """The output folder (under `dist_path`) of the environment on `cluster`:
+        `<environment>/<cluster>` where the environment is split, else `<environment>`."""
+        if cluster is not None and is_split(self.clusters(environment)):
+            return f"{environment}/{cluster.name}"
+        return environment
 
     def check_environments(self, names: Sequence[str]) -> None:
         """Refuse a target for an environment the project does not have (a typo)."""
@@ -216,17 +247,25 @@ class GitOpsSettings:
             if name not in names:
                 raise ConfigError("gitops.environments key", name, f"one of: {', '.join(names)}")
 
-    def placement(self, environment: str) -> dict[str, Any]:
-        """The spec fields of one environment's source and destination: `project`,
-        `source.repoURL` and `.path`, `destination.server` or `.name`."""
+    def placement(self, environment: str, cluster: Cluster | None = None) -> dict[str, Any]:
+        """The spec fields of one environment's source and destination (on `cluster`, one
+        of its listed clusters): `project`, `source.repoURL` and `.path`, `destination.server`
+        or `.name`."""
         target = self.environments.get(environment, GitOpsTarget())
+        listed = tuple(target.clusters)
+        if cluster is None and len(listed) == 1:
+            cluster = listed[0]
+        path = target.path or f"{self.dist_path}/{environment}"
+        if cluster is not None and is_split(listed):
+            path = f"{path}/{cluster.name}"
         return {
             "project": target.project or self.project,
-            "source": {
-                "repoURL": target.repo_url or self.repo_url,
-                "path": target.path or f"{self.dist_path}/{environment}",
-            },
-            "destination": cluster_destination(target.cluster or self.destination_server),
+            "source": {"repoURL": target.repo_url or self.repo_url, "path": path},
+            "destination": (
+                cluster.destination()
+                if cluster is not None
+                else cluster_destination(target.cluster or self.destination_server)
+            ),
         }
 
 
@@ -243,17 +282,33 @@ class ApplicationSpec:
     """The environment: its revision, namespace and sync policy."""
     replica_owners: Sequence[tuple[str, str, str]]
     """(group, kind, name) of workloads whose replicas ArgoCD must ignore."""
+    cluster: Cluster | None = None
+    """One of the environment's several clusters: the Application is then
+    `<service>-<environment>-<cluster>` (default None: the environment's one destination)."""
+
+    @property
+    def instance(self) -> str:
+        """`<environment>`, or `<environment>-<cluster>` for one of several clusters."""
+        return self.profile.name if self.cluster is None else f"{self.profile.name}-{self.cluster.name}"
 
     @property
     def name(self) -> str:
-        return f"{self.service}-{self.profile.name}"
+        return f"{self.service}-{self.instance}"
 
     def labels(self) -> dict[str, str]:
         return {
             "app.kubernetes.io/name": self.service,
             "app.kubernetes.io/part-of": self.part_of,
             "environment": self.profile.name,
+            **self.cluster_labels(),
         }
+
+    def cluster_labels(self) -> dict[str, str]:
+        """`cluster` (and `region`) of an Application for one of several clusters."""
+        if self.cluster is None:
+            return {}
+        region = {"region": self.cluster.region} if self.cluster.region else {}
+        return {"cluster": self.cluster.name, **region}
 
     def varying_spec(self, settings: GitOpsSettings) -> dict[str, Any]:
         """The part of the spec that differs between environments."""
@@ -287,7 +342,7 @@ def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def application_spec(settings: GitOpsSettings, app: ApplicationSpec) -> dict[str, Any]:
-    base = {**settings.placement(app.profile.name), "revisionHistoryLimit": 10}
+    base = {**settings.placement(app.profile.name, app.cluster), "revisionHistoryLimit": 10}
     return _merge(base, app.varying_spec(settings))
 
 
@@ -383,13 +438,16 @@ class ArgoApplicationSet(Construct):
         generator_revision: str = "main",
     ) -> None:
         super().__init__(scope, id)
-        placements = {app.profile.name: settings.placement(app.profile.name) for app in apps}
+        placements = {app.instance: settings.placement(app.profile.name, app.cluster) for app in apps}
+        per_cluster = any(app.cluster is not None for app in apps)
         shared = [path for path in _PLACEMENT_FIELDS if len({repr(_get(p, path)) for p in placements.values()}) == 1]
         repos = {p["source"]["repoURL"] for p in placements.values()}
         by_folder = len(repos) == 1 and all(
             p["source"]["path"] == f"{settings.dist_path}/{env}" for env, p in placements.items()
         )
         environment = "{{ .path.basename }}" if by_folder else "{{ .environment }}"
+        # One of several clusters: the generator's `instance` names the Application and its branch.
+        instance = "{{ .instance }}" if per_cluster and not by_folder else environment
         common: dict[str, Any] = {"revisionHistoryLimit": 10}
         first = next(iter(placements.values()))
         for path in shared:
@@ -402,16 +460,19 @@ class ArgoApplicationSet(Construct):
             varying: dict[str, Any] = {}
             for path in _PLACEMENT_FIELDS:
                 if path not in shared and not (by_folder and path == ("source", "path")):
-                    _put(varying, path, _get(placements[app.profile.name], path))
-            patch = {"metadata": {"finalizers": app.finalizers()}, "spec": _merge(varying, app.varying_spec(settings))}
+                    _put(varying, path, _get(placements[app.instance], path))
+            metadata: dict[str, Any] = {"finalizers": app.finalizers()}
+            if app.cluster_labels():
+                metadata["labels"] = app.cluster_labels()
+            patch = {"metadata": metadata, "spec": _merge(varying, app.varying_spec(settings))}
             branches.append(
-                f'{{{{- {keyword} eq {environment.strip("{} ")} "{app.profile.name}" }}}}\n'
+                f'{{{{- {keyword} eq {instance.strip("{} ")} "{app.instance}" }}}}\n'
                 + yaml_emitter.dump(patch, sort_keys=True)
             )
         template_patch = "".join(branches) + "{{- end }}\n"
         template = {
             "metadata": {
-                "name": f"{service}-{environment}",
+                "name": f"{service}-{instance}",
                 "namespace": settings.argocd_namespace,
                 "labels": {
                     "app.kubernetes.io/name": service,
@@ -434,7 +495,14 @@ class ArgoApplicationSet(Construct):
             )
             if by_folder
             else argoproj.ApplicationSetSpecGenerators(
-                list=argoproj.ApplicationSetSpecGeneratorsList(elements=[{"environment": env} for env in placements])
+                list=argoproj.ApplicationSetSpecGeneratorsList(
+                    elements=[
+                        {"environment": app.profile.name, "instance": app.instance}
+                        if per_cluster
+                        else {"environment": app.profile.name}
+                        for app in apps
+                    ]
+                )
             )
         )
         self.api_object = argoproj.ApplicationSet(

@@ -5,6 +5,7 @@ again), how to build one environment's chart, and optionally GitOps and Helm
 settings. `synthesize` turns that into rendered folders:
 
     <env>/          the manifests ArgoCD syncs, one per environment
+    <env>/<cluster>/  instead, where an environment's clusters differ (`Cluster`)
     argocd/         an Application per environment
     argocd-applicationset/   the same three from one ApplicationSet (use one or the other)
     helm/<env>/     each environment as a Helm chart
@@ -23,7 +24,9 @@ from typing import Any
 from cdk8s import App, Chart
 from constructs import Construct
 
+from .app_project import AppProject, shipped_kinds
 from .chart import PART_OF_CONTEXT, EnvironmentChart
+from .clusters import Cluster, is_split
 from .delivery import Strategy
 from .errors import ConfigError
 from .gate import GateFailed, GateSettings
@@ -117,19 +120,33 @@ class ServiceProject:
         # Only what the ArgoCD Applications need is kept of each environment's
         # objects; the rest is dropped once rendered and checked.
         owners: dict[str, list[tuple[str, str, str]]] = {}
+        kinds: set[tuple[str, str]] = set()
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gate") as checks:
             pending = []
             for profile in profiles:
-                chart = self.chart(app, profile)
-                objects = chart.to_json()
-                refuse_plain_secrets(profile.name, objects)
-                annotate_sync_waves(objects)
-                owners[profile.name] = replica_owners(objects)
-                # The gate checks this environment while the next one is built (in
-                # its worker process, under an app; else in this thread, where its
-                # policy engine releases the GIL and jsii mostly waits on Node.js).
-                pending.append(checks.submit(gate.check, profile.name, objects))
-                rendered[profile.name] = render_files(profile.name, objects)
+                # One build per cluster where the environment's clusters differ, else one.
+                builds: list[tuple[str, EnvironmentProfile, App]] = [(profile.name, profile, app)]
+                if self.gitops is not None and is_split(self.gitops.clusters(profile.name)):
+                    builds = [
+                        (self.gitops.folder(profile.name, c), c.apply(profile), self._cluster_app())
+                        for c in self.gitops.clusters(profile.name)
+                    ]
+                charts = []
+                for folder, built, scope in builds:
+                    chart = self.chart(scope, built)
+                    charts.append(chart)
+                    objects = chart.to_json()
+                    refuse_plain_secrets(folder, objects)
+                    annotate_sync_waves(objects)
+                    owners[folder] = replica_owners(objects)
+                    kinds |= shipped_kinds(objects)
+                    # The gate checks this folder while the next one is built (in
+                    # its worker process, under an app; else in this thread, where its
+                    # policy engine releases the GIL and jsii mostly waits on Node.js).
+                    pending.append(checks.submit(gate.check, folder, objects))
+                    rendered[folder] = render_files(folder, objects)
+                # The Helm chart and k6 script of a split environment are its first cluster's.
+                chart, chart_folder = charts[0], builds[0][0]
                 # The k6 script of each web service, outside the folders ArgoCD syncs.
                 scripts = script_files(chart)
                 if scripts:
@@ -140,10 +157,10 @@ class ServiceProject:
                         environment=profile.name,
                         version=self.helm_chart_version,
                         app_version=profile.image_tag,
-                        manifests=rendered[profile.name],
+                        manifests=rendered[chart_folder],
                     )
             if self.gitops is not None and names is None:
-                for folder, objects in self._gitops_objects(self.gitops, app, profiles, owners).items():
+                for folder, objects in self._gitops_objects(self.gitops, app, profiles, owners, kinds).items():
                     pending.append(checks.submit(gate.check, folder, objects, workloads=False))
                     rendered[folder] = render_files(folder, objects)
             violations = [violation for check in pending for violation in check.result()]
@@ -151,21 +168,39 @@ class ServiceProject:
             raise GateFailed(violations)
         return rendered
 
+    def _cluster_app(self) -> App:
+        """A scope of its own for one cluster's build of an environment (same chart ids)."""
+        app = App()
+        app.node.set_context(PART_OF_CONTEXT, self.part_of or self.name)
+        return app
+
     def _gitops_objects(
         self,
         gitops: GitOpsSettings,
         app: App,
         profiles: list[EnvironmentProfile],
         owners: dict[str, list[tuple[str, str, str]]],
+        kinds: set[tuple[str, str]],
     ) -> dict[str, list[dict[str, Any]]]:
-        """The Applications, and the ApplicationSet yielding the same ones."""
+        """The Applications (one per environment and cluster), the ApplicationSet yielding
+        the same ones, and with `app_project` the service's AppProject beside each."""
         gitops.check_environments([p.name for p in profiles])
         part_of = self.part_of or self.name
-        apps = [ApplicationSpec(self.name, part_of, p, owners[p.name]) for p in profiles]
+        apps: list[ApplicationSpec] = []
+        for p in profiles:
+            clusters: list[Cluster | None] = (
+                list(gitops.clusters(p.name)) if len(gitops.clusters(p.name)) > 1 else [None]
+            )
+            apps += [ApplicationSpec(self.name, part_of, p, owners[gitops.folder(p.name, c)], c) for c in clusters]
         applications = Chart(app, ARGOCD_FOLDER)
         ArgoApplications(applications, "applications", settings=gitops, apps=apps)
         application_set = Chart(app, APPLICATIONSET_FOLDER)
         ArgoApplicationSet(
             application_set, "applicationset", settings=gitops, service=self.name, part_of=part_of, apps=apps
         )
+        if gitops.app_project:
+            for chart in (applications, application_set):
+                AppProject(
+                    chart, "app-project", settings=gitops, service=self.name, part_of=part_of, apps=apps, kinds=kinds
+                )
         return {ARGOCD_FOLDER: applications.to_json(), APPLICATIONSET_FOLDER: application_set.to_json()}

@@ -93,7 +93,12 @@ def release(project: ServiceProject, root: Path, request: ReleaseRequest) -> int
     else:
         print("nothing changed")
     if argocd is not None:
-        return sync(argocd, f"{project.name}-{profile.name}", request.timeout)
+        # One Application per cluster where the environment has several (`Cluster`), in turn.
+        clusters = project.gitops.clusters(profile.name) if project.gitops is not None else ()
+        suffixes = [f"-{c.name}" for c in clusters] if len(clusters) > 1 else [""]
+        for suffix in suffixes:
+            if sync(argocd, f"{project.name}-{profile.name}{suffix}", request.timeout):
+                return 1
     return 0
 
 

@@ -292,4 +292,5 @@ def test_blacklist_ships_its_pool_in_production_only(objects: dict[str, list[dic
     pod = testing.find(production, "Deployment", "blacklist")["spec"]["template"]["spec"]
     assert pod["nodeSelector"] == {"blacklist/dedicated": "production"}
     assert strict_upstream([pool, node_class_]) == []
-    assert Path(ROOT / "dist" / "production" / "nodepool-blacklist-production.yaml").is_file()
+    for cluster in ("prod-eu-west-1", "prod-us-east-1"):
+        assert Path(ROOT / "dist" / "production" / cluster / "nodepool-blacklist-production.yaml").is_file()

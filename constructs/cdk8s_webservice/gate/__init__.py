@@ -120,14 +120,28 @@ class Gate:
                     ),
                 ),
             ]
-            if self._extra_policies:
-                # A project's own policies may look at any kind: they see every object.
-                stages.append(
-                    (
-                        "project policies",
-                        lambda: check_policies(environment, readable, files=self._policies + self._extra_policies),
-                    )
+        else:
+            # A folder of ArgoCD objects: its AppProject rules (gate/app_projects.py) still run.
+            stages.append(
+                (
+                    "rules",
+                    lambda: check_rules(
+                        environment,
+                        readable,
+                        ingress_namespace=s.ingress_namespace,
+                        monitoring_namespace=s.monitoring_namespace,
+                        only=("app projects",),
+                    ),
                 )
+            )
+        if workloads and self._extra_policies:
+            # A project's own policies may look at any kind: they see every object.
+            stages.append(
+                (
+                    "project policies",
+                    lambda: check_policies(environment, readable, files=self._policies + self._extra_policies),
+                )
+            )
         for stage, run in stages:
             try:
                 violations += run()

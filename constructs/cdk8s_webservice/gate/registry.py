@@ -50,6 +50,7 @@ RULE_MODULES = (
     "violations",
     "feature_flags",
     "chaos",
+    "app_projects",
 )
 
 

@@ -38,6 +38,428 @@ else:
     _constructs_77d1e7e8 = _LazyImport("constructs")
 
 
+class AppProject(
+    _cdk8s_d3d9af27.ApiObject,
+    metaclass=jsii.JSIIMeta,
+    jsii_type="ioargoproj.AppProject",
+):
+    '''
+    :schema: AppProject
+    '''
+
+    def __init__(
+        self,
+        scope: "_constructs_77d1e7e8.Construct",
+        id: builtins.str,
+        *,
+        metadata: typing.Union["_cdk8s_d3d9af27.ApiObjectMetadata", typing.Dict[builtins.str, typing.Any]],
+        spec: typing.Union["AppProjectSpec", typing.Dict[builtins.str, typing.Any]],
+    ) -> None:
+        '''Defines a "AppProject" API object.
+
+        :param scope: the scope in which to define this object.
+        :param id: a scope-local name for the object.
+        :param metadata: 
+        :param spec: 
+        '''
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__55be0a52f18acf3787b7c5cb2ff1892e30d89c103a580e1e1ea21d1b27f749a8)
+            check_type(argname="argument scope", value=scope, expected_type=type_hints["scope"])
+            check_type(argname="argument id", value=id, expected_type=type_hints["id"])
+        props = AppProjectProps(metadata=metadata, spec=spec)
+
+        jsii.create(self.__class__, self, [scope, id, props])
+
+    @jsii.member(jsii_name="manifest")
+    @builtins.classmethod
+    def manifest(
+        cls,
+        *,
+        metadata: typing.Union["_cdk8s_d3d9af27.ApiObjectMetadata", typing.Dict[builtins.str, typing.Any]],
+        spec: typing.Union["AppProjectSpec", typing.Dict[builtins.str, typing.Any]],
+    ) -> typing.Any:
+        '''Renders a Kubernetes manifest for "AppProject".
+
+        This can be used to inline resource manifests inside other objects (e.g. as templates).
+
+        :param metadata: 
+        :param spec: 
+        '''
+        props = AppProjectProps(metadata=metadata, spec=spec)
+
+        return typing.cast(typing.Any, jsii.sinvoke(cls, "manifest", [props]))
+
+    @jsii.member(jsii_name="toJson")
+    def to_json(self) -> typing.Any:
+        '''Renders the object to Kubernetes JSON.'''
+        return typing.cast(typing.Any, jsii.invoke(self, "toJson", []))
+
+    @jsii.python.classproperty
+    @jsii.member(jsii_name="GVK")
+    def GVK(cls) -> "_cdk8s_d3d9af27.GroupVersionKind":
+        '''Returns the apiVersion and kind for "AppProject".'''
+        return typing.cast("_cdk8s_d3d9af27.GroupVersionKind", jsii.sget(cls, "GVK"))
+
+
+@jsii.data_type(
+    jsii_type="ioargoproj.AppProjectProps",
+    jsii_struct_bases=[],
+    name_mapping={"metadata": "metadata", "spec": "spec"},
+)
+class AppProjectProps:
+    def __init__(
+        self,
+        *,
+        metadata: typing.Union["_cdk8s_d3d9af27.ApiObjectMetadata", typing.Dict[builtins.str, typing.Any]],
+        spec: typing.Union["AppProjectSpec", typing.Dict[builtins.str, typing.Any]],
+    ) -> None:
+        '''
+        :param metadata: 
+        :param spec: 
+
+        :schema: AppProject
+        '''
+        if isinstance(metadata, dict):
+            metadata = _cdk8s_d3d9af27.ApiObjectMetadata(**metadata)
+        if isinstance(spec, dict):
+            spec = AppProjectSpec(**spec)
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__7c9d737c2bb68f2a5d3c5dd8cbf4e60345db2874ac6bd1ab23c5dcc3ff3ccfaa)
+            check_type(argname="argument metadata", value=metadata, expected_type=type_hints["metadata"])
+            check_type(argname="argument spec", value=spec, expected_type=type_hints["spec"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {
+            "metadata": metadata,
+            "spec": spec,
+        }
+
+    @builtins.property
+    def metadata(self) -> "_cdk8s_d3d9af27.ApiObjectMetadata":
+        '''
+        :schema: AppProject#metadata
+        '''
+        result = self._values.get("metadata")
+        assert result is not None, "Required property 'metadata' is missing"
+        return typing.cast("_cdk8s_d3d9af27.ApiObjectMetadata", result)
+
+    @builtins.property
+    def spec(self) -> "AppProjectSpec":
+        '''
+        :schema: AppProject#spec
+        '''
+        result = self._values.get("spec")
+        assert result is not None, "Required property 'spec' is missing"
+        return typing.cast("AppProjectSpec", result)
+
+    def __eq__(self, rhs: typing.Any) -> builtins.bool:
+        return isinstance(rhs, self.__class__) and rhs._values == self._values
+
+    def __ne__(self, rhs: typing.Any) -> builtins.bool:
+        return not (rhs == self)
+
+    def __repr__(self) -> str:
+        return "AppProjectProps(%s)" % ", ".join(
+            k + "=" + repr(v) for k, v in self._values.items()
+        )
+
+
+@jsii.data_type(
+    jsii_type="ioargoproj.AppProjectSpec",
+    jsii_struct_bases=[],
+    name_mapping={
+        "cluster_resource_whitelist": "clusterResourceWhitelist",
+        "description": "description",
+        "destinations": "destinations",
+        "namespace_resource_whitelist": "namespaceResourceWhitelist",
+        "source_repos": "sourceRepos",
+    },
+)
+class AppProjectSpec:
+    def __init__(
+        self,
+        *,
+        cluster_resource_whitelist: typing.Optional[typing.Sequence[typing.Union["AppProjectSpecClusterResourceWhitelist", typing.Dict[builtins.str, typing.Any]]]] = None,
+        description: typing.Optional[builtins.str] = None,
+        destinations: typing.Optional[typing.Sequence[typing.Union["AppProjectSpecDestinations", typing.Dict[builtins.str, typing.Any]]]] = None,
+        namespace_resource_whitelist: typing.Optional[typing.Sequence[typing.Union["AppProjectSpecNamespaceResourceWhitelist", typing.Dict[builtins.str, typing.Any]]]] = None,
+        source_repos: typing.Optional[typing.Sequence[builtins.str]] = None,
+    ) -> None:
+        '''
+        :param cluster_resource_whitelist: 
+        :param description: 
+        :param destinations: 
+        :param namespace_resource_whitelist: 
+        :param source_repos: 
+
+        :schema: AppProjectSpec
+        '''
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__cfd401a490e302e6849a76313748b104c693a07dbc6f25de00fec11d20981a01)
+            check_type(argname="argument cluster_resource_whitelist", value=cluster_resource_whitelist, expected_type=type_hints["cluster_resource_whitelist"])
+            check_type(argname="argument description", value=description, expected_type=type_hints["description"])
+            check_type(argname="argument destinations", value=destinations, expected_type=type_hints["destinations"])
+            check_type(argname="argument namespace_resource_whitelist", value=namespace_resource_whitelist, expected_type=type_hints["namespace_resource_whitelist"])
+            check_type(argname="argument source_repos", value=source_repos, expected_type=type_hints["source_repos"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {}
+        if cluster_resource_whitelist is not None:
+            self._values["cluster_resource_whitelist"] = cluster_resource_whitelist
+        if description is not None:
+            self._values["description"] = description
+        if destinations is not None:
+            self._values["destinations"] = destinations
+        if namespace_resource_whitelist is not None:
+            self._values["namespace_resource_whitelist"] = namespace_resource_whitelist
+        if source_repos is not None:
+            self._values["source_repos"] = source_repos
+
+    @builtins.property
+    def cluster_resource_whitelist(
+        self,
+    ) -> typing.Optional[typing.List["AppProjectSpecClusterResourceWhitelist"]]:
+        '''
+        :schema: AppProjectSpec#clusterResourceWhitelist
+        '''
+        result = self._values.get("cluster_resource_whitelist")
+        return typing.cast(typing.Optional[typing.List["AppProjectSpecClusterResourceWhitelist"]], result)
+
+    @builtins.property
+    def description(self) -> typing.Optional[builtins.str]:
+        '''
+        :schema: AppProjectSpec#description
+        '''
+        result = self._values.get("description")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def destinations(
+        self,
+    ) -> typing.Optional[typing.List["AppProjectSpecDestinations"]]:
+        '''
+        :schema: AppProjectSpec#destinations
+        '''
+        result = self._values.get("destinations")
+        return typing.cast(typing.Optional[typing.List["AppProjectSpecDestinations"]], result)
+
+    @builtins.property
+    def namespace_resource_whitelist(
+        self,
+    ) -> typing.Optional[typing.List["AppProjectSpecNamespaceResourceWhitelist"]]:
+        '''
+        :schema: AppProjectSpec#namespaceResourceWhitelist
+        '''
+        result = self._values.get("namespace_resource_whitelist")
+        return typing.cast(typing.Optional[typing.List["AppProjectSpecNamespaceResourceWhitelist"]], result)
+
+    @builtins.property
+    def source_repos(self) -> typing.Optional[typing.List[builtins.str]]:
+        '''
+        :schema: AppProjectSpec#sourceRepos
+        '''
+        result = self._values.get("source_repos")
+        return typing.cast(typing.Optional[typing.List[builtins.str]], result)
+
+    def __eq__(self, rhs: typing.Any) -> builtins.bool:
+        return isinstance(rhs, self.__class__) and rhs._values == self._values
+
+    def __ne__(self, rhs: typing.Any) -> builtins.bool:
+        return not (rhs == self)
+
+    def __repr__(self) -> str:
+        return "AppProjectSpec(%s)" % ", ".join(
+            k + "=" + repr(v) for k, v in self._values.items()
+        )
+
+
+@jsii.data_type(
+    jsii_type="ioargoproj.AppProjectSpecClusterResourceWhitelist",
+    jsii_struct_bases=[],
+    name_mapping={"group": "group", "kind": "kind", "name": "name"},
+)
+class AppProjectSpecClusterResourceWhitelist:
+    def __init__(
+        self,
+        *,
+        group: builtins.str,
+        kind: builtins.str,
+        name: typing.Optional[builtins.str] = None,
+    ) -> None:
+        '''
+        :param group: 
+        :param kind: 
+        :param name: 
+
+        :schema: AppProjectSpecClusterResourceWhitelist
+        '''
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__da54887346d884419379874958a4613ff94ef2d5e2cb4ce7091c6facb942cb77)
+            check_type(argname="argument group", value=group, expected_type=type_hints["group"])
+            check_type(argname="argument kind", value=kind, expected_type=type_hints["kind"])
+            check_type(argname="argument name", value=name, expected_type=type_hints["name"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {
+            "group": group,
+            "kind": kind,
+        }
+        if name is not None:
+            self._values["name"] = name
+
+    @builtins.property
+    def group(self) -> builtins.str:
+        '''
+        :schema: AppProjectSpecClusterResourceWhitelist#group
+        '''
+        result = self._values.get("group")
+        assert result is not None, "Required property 'group' is missing"
+        return typing.cast(builtins.str, result)
+
+    @builtins.property
+    def kind(self) -> builtins.str:
+        '''
+        :schema: AppProjectSpecClusterResourceWhitelist#kind
+        '''
+        result = self._values.get("kind")
+        assert result is not None, "Required property 'kind' is missing"
+        return typing.cast(builtins.str, result)
+
+    @builtins.property
+    def name(self) -> typing.Optional[builtins.str]:
+        '''
+        :schema: AppProjectSpecClusterResourceWhitelist#name
+        '''
+        result = self._values.get("name")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    def __eq__(self, rhs: typing.Any) -> builtins.bool:
+        return isinstance(rhs, self.__class__) and rhs._values == self._values
+
+    def __ne__(self, rhs: typing.Any) -> builtins.bool:
+        return not (rhs == self)
+
+    def __repr__(self) -> str:
+        return "AppProjectSpecClusterResourceWhitelist(%s)" % ", ".join(
+            k + "=" + repr(v) for k, v in self._values.items()
+        )
+
+
+@jsii.data_type(
+    jsii_type="ioargoproj.AppProjectSpecDestinations",
+    jsii_struct_bases=[],
+    name_mapping={"name": "name", "namespace": "namespace", "server": "server"},
+)
+class AppProjectSpecDestinations:
+    def __init__(
+        self,
+        *,
+        name: typing.Optional[builtins.str] = None,
+        namespace: typing.Optional[builtins.str] = None,
+        server: typing.Optional[builtins.str] = None,
+    ) -> None:
+        '''
+        :param name: 
+        :param namespace: 
+        :param server: 
+
+        :schema: AppProjectSpecDestinations
+        '''
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__65ad8c6736c41bcee92f6d3c75eb7ab8d772e9db2c83b0ccefb46a5e5f620382)
+            check_type(argname="argument name", value=name, expected_type=type_hints["name"])
+            check_type(argname="argument namespace", value=namespace, expected_type=type_hints["namespace"])
+            check_type(argname="argument server", value=server, expected_type=type_hints["server"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {}
+        if name is not None:
+            self._values["name"] = name
+        if namespace is not None:
+            self._values["namespace"] = namespace
+        if server is not None:
+            self._values["server"] = server
+
+    @builtins.property
+    def name(self) -> typing.Optional[builtins.str]:
+        '''
+        :schema: AppProjectSpecDestinations#name
+        '''
+        result = self._values.get("name")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def namespace(self) -> typing.Optional[builtins.str]:
+        '''
+        :schema: AppProjectSpecDestinations#namespace
+        '''
+        result = self._values.get("namespace")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def server(self) -> typing.Optional[builtins.str]:
+        '''
+        :schema: AppProjectSpecDestinations#server
+        '''
+        result = self._values.get("server")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    def __eq__(self, rhs: typing.Any) -> builtins.bool:
+        return isinstance(rhs, self.__class__) and rhs._values == self._values
+
+    def __ne__(self, rhs: typing.Any) -> builtins.bool:
+        return not (rhs == self)
+
+    def __repr__(self) -> str:
+        return "AppProjectSpecDestinations(%s)" % ", ".join(
+            k + "=" + repr(v) for k, v in self._values.items()
+        )
+
+
+@jsii.data_type(
+    jsii_type="ioargoproj.AppProjectSpecNamespaceResourceWhitelist",
+    jsii_struct_bases=[],
+    name_mapping={"group": "group", "kind": "kind"},
+)
+class AppProjectSpecNamespaceResourceWhitelist:
+    def __init__(self, *, group: builtins.str, kind: builtins.str) -> None:
+        '''
+        :param group: 
+        :param kind: 
+
+        :schema: AppProjectSpecNamespaceResourceWhitelist
+        '''
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__c74506df4f931a75e99289dc748dbcb5e0b93b7bb1f9aa59318a09ca572273de)
+            check_type(argname="argument group", value=group, expected_type=type_hints["group"])
+            check_type(argname="argument kind", value=kind, expected_type=type_hints["kind"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {
+            "group": group,
+            "kind": kind,
+        }
+
+    @builtins.property
+    def group(self) -> builtins.str:
+        '''
+        :schema: AppProjectSpecNamespaceResourceWhitelist#group
+        '''
+        result = self._values.get("group")
+        assert result is not None, "Required property 'group' is missing"
+        return typing.cast(builtins.str, result)
+
+    @builtins.property
+    def kind(self) -> builtins.str:
+        '''
+        :schema: AppProjectSpecNamespaceResourceWhitelist#kind
+        '''
+        result = self._values.get("kind")
+        assert result is not None, "Required property 'kind' is missing"
+        return typing.cast(builtins.str, result)
+
+    def __eq__(self, rhs: typing.Any) -> builtins.bool:
+        return isinstance(rhs, self.__class__) and rhs._values == self._values
+
+    def __ne__(self, rhs: typing.Any) -> builtins.bool:
+        return not (rhs == self)
+
+    def __repr__(self) -> str:
+        return "AppProjectSpecNamespaceResourceWhitelist(%s)" % ", ".join(
+            k + "=" + repr(v) for k, v in self._values.items()
+        )
+
+
 class Application(
     _cdk8s_d3d9af27.ApiObject,
     metaclass=jsii.JSIIMeta,
@@ -1448,6 +1870,12 @@ class ApplicationSpecSyncPolicyRetryBackoff:
 
 
 __all__ = [
+    "AppProject",
+    "AppProjectProps",
+    "AppProjectSpec",
+    "AppProjectSpecClusterResourceWhitelist",
+    "AppProjectSpecDestinations",
+    "AppProjectSpecNamespaceResourceWhitelist",
     "Application",
     "ApplicationProps",
     "ApplicationSet",
@@ -1471,6 +1899,61 @@ __all__ = [
 ]
 
 publication.publish()
+
+def _typecheckingstub__55be0a52f18acf3787b7c5cb2ff1892e30d89c103a580e1e1ea21d1b27f749a8(
+    scope: _constructs_77d1e7e8.Construct,
+    id: builtins.str,
+    *,
+    metadata: typing.Union[_cdk8s_d3d9af27.ApiObjectMetadata, typing.Dict[builtins.str, typing.Any]],
+    spec: typing.Union[AppProjectSpec, typing.Dict[builtins.str, typing.Any]],
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__7c9d737c2bb68f2a5d3c5dd8cbf4e60345db2874ac6bd1ab23c5dcc3ff3ccfaa(
+    *,
+    metadata: typing.Union[_cdk8s_d3d9af27.ApiObjectMetadata, typing.Dict[builtins.str, typing.Any]],
+    spec: typing.Union[AppProjectSpec, typing.Dict[builtins.str, typing.Any]],
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__cfd401a490e302e6849a76313748b104c693a07dbc6f25de00fec11d20981a01(
+    *,
+    cluster_resource_whitelist: typing.Optional[typing.Sequence[typing.Union[AppProjectSpecClusterResourceWhitelist, typing.Dict[builtins.str, typing.Any]]]] = None,
+    description: typing.Optional[builtins.str] = None,
+    destinations: typing.Optional[typing.Sequence[typing.Union[AppProjectSpecDestinations, typing.Dict[builtins.str, typing.Any]]]] = None,
+    namespace_resource_whitelist: typing.Optional[typing.Sequence[typing.Union[AppProjectSpecNamespaceResourceWhitelist, typing.Dict[builtins.str, typing.Any]]]] = None,
+    source_repos: typing.Optional[typing.Sequence[builtins.str]] = None,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__da54887346d884419379874958a4613ff94ef2d5e2cb4ce7091c6facb942cb77(
+    *,
+    group: builtins.str,
+    kind: builtins.str,
+    name: typing.Optional[builtins.str] = None,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__65ad8c6736c41bcee92f6d3c75eb7ab8d772e9db2c83b0ccefb46a5e5f620382(
+    *,
+    name: typing.Optional[builtins.str] = None,
+    namespace: typing.Optional[builtins.str] = None,
+    server: typing.Optional[builtins.str] = None,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__c74506df4f931a75e99289dc748dbcb5e0b93b7bb1f9aa59318a09ca572273de(
+    *,
+    group: builtins.str,
+    kind: builtins.str,
+) -> None:
+    """Type checking stubs"""
+    pass
 
 def _typecheckingstub__9fadc55084560f240c2c9e6a99b09bb072446fb64fdbc835fefe1e6223a2cc52(
     scope: _constructs_77d1e7e8.Construct,
