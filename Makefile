@@ -50,7 +50,7 @@ imports: node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml setup.py constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install $(PIP_QUIET) $(CONSTRAINTS) -e '.[test,lint,docs,loadtest]' 2> >(grep -v '^WARNING: Location' >&2)
+	$(PY) -m pip install $(PIP_QUIET) $(CONSTRAINTS) -e '.[test,lint,docs,loadtest,watch]' 2> >(grep -v '^WARNING: Location' >&2)
 	touch $@
 
 # The library's tests at the lowest versions it allows: each runtime dependency at
@@ -73,7 +73,7 @@ $(LOWEST)/.installed: pyproject.toml setup.py constraints.txt constraints-lowest
 constraints:
 	rm -rf build/constraints-venv
 	$(PYTHON) -m venv build/constraints-venv
-	build/constraints-venv/bin/pip install $(PIP_QUIET) '.[test,lint,docs,bench,release]' 2> >(grep -v '^WARNING: Location' >&2)
+	build/constraints-venv/bin/pip install $(PIP_QUIET) '.[test,lint,docs,bench,release,watch]' 2> >(grep -v '^WARNING: Location' >&2)
 	{ sed -n '/^#/p' constraints.txt; build/constraints-venv/bin/pip freeze --all --exclude-editable \
 	    | grep -v -i -E '^(pip|cdk8s-webservice)=='; } > constraints.txt.new
 	mv constraints.txt.new constraints.txt
@@ -101,7 +101,7 @@ bench-smoke: $(VENV)/.bench-installed node_modules/.installed
 	$(PY) benchmarks/bench.py --smoke --json build/bench-smoke.json
 
 $(VENV)/.bench-installed: $(VENV)/.installed
-	$(PY) -m pip install $(PIP_QUIET) $(CONSTRAINTS) -e '.[test,lint,docs,loadtest,bench]' 2> >(grep -v '^WARNING: Location' >&2)
+	$(PY) -m pip install $(PIP_QUIET) $(CONSTRAINTS) -e '.[test,lint,docs,loadtest,watch,bench]' 2> >(grep -v '^WARNING: Location' >&2)
 	touch $@
 
 # The documentation site (construct reference from the docstrings), offline.

@@ -10,7 +10,13 @@ Measures, alternating the two so drift in the machine's speed hits both alike:
 - peak RSS of the whole process tree (Python and the Node.js jsii starts), for
   a synth and for the N = 100 run;
 - the gate's share of a synth (the same synth with the gate replaced by a no-op);
-- the test suite's wall time (`make test`).
+- the test suite's wall time (`make test`);
+- against Kustomize at scale: N copies of the service (own namespaces) in one cold
+  synth, against `kubectl kustomize` of N copies of the three overlays (one
+  process per overlay, as its users run it), N = 1, 10, 50, alternating;
+- `cdk8s-webservice watch`: from saving an edit to the written dist/ (median of
+  20 edits on a copy of the project), against a cold `kubectl kustomize`;
+- peak RSS of a cold synth of N = 100 services (the whole process tree).
 
 Prints a table and writes a JSON file (default build/bench.json) to compare
 across commits. `--smoke` runs everything once, small, without the test suite.
@@ -34,7 +40,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
 BASELINE = Path(__file__).resolve().parent / "baseline-kustomize"
-TARGETS = {"ratio": 1.5, "marginal_ms": 30.0, "rss_mib": 250.0, "tests_s": 60.0}
+TARGETS = {"ratio": 1.5, "marginal_ms": 30.0, "rss_mib": 250.0, "tests_s": 60.0, "watch_ratio": 0.5}
+OVERLAYS = ("overlays/development", "overlays/staging", "overlays/production")
+COPY_IGNORE = shutil.ignore_patterns(".venv*", "node_modules", ".git", "build", ".cache", ".cdk8s.out", "__pycache__")
 
 
 def environment() -> dict[str, str]:
@@ -162,6 +170,77 @@ def scale(counts: list[int]) -> dict[str, object]:
     return {"totals_s": totals, "marginal_ms": marginal * 1000, "peak_rss_mib": peak / 1024, "process_s": elapsed}
 
 
+def versus_kustomize(counts: list[int], runs: int) -> dict[int, dict[str, dict[str, float]]]:
+    """N services in one cold synth against 3N `kubectl kustomize` processes, alternating."""
+    table = {}
+    for n in counts:
+        ours, theirs = [], []
+        for _ in range(runs):
+            ours.append(run([str(VENV_BIN / "python"), "-O", "benchmarks/scale.py", "--cold", str(n)])[0])
+            start = time.perf_counter()
+            for _copy in range(n):
+                for folder in OVERLAYS:
+                    run([kubectl(), "kustomize", folder], cwd=BASELINE)
+            theirs.append(time.perf_counter() - start)
+        table[n] = {"synth": summary(ours), "kustomize": summary(theirs)}
+    return table
+
+
+def watch_latency(edits: int) -> dict[str, float]:
+    """Seconds from saving an edit of a profile to the new dist/ swapped in, with
+    `cdk8s-webservice watch` running on a copy of the project."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "project"
+        shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
+        for linked in (".venv", "node_modules"):
+            (copy / linked).symlink_to(ROOT / linked)
+        lines: list[str] = []
+        process = subprocess.Popen(
+            [str(VENV_BIN / "python"), "-O", str(VENV_BIN / "cdk8s-webservice"), "watch"],
+            cwd=copy,
+            env=environment(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        assert process.stdout is not None
+        threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True).start()
+
+        def wait_for(condition: object, timeout: float = 60.0) -> None:
+            deadline = time.monotonic() + timeout
+            while not condition():  # type: ignore[operator]
+                if process.poll() is not None or time.monotonic() > deadline:
+                    process.kill()
+                    raise SystemExit(f"watch: no progress within {timeout} s:\n{''.join(lines)}")
+                time.sleep(0.002)
+
+        def ready() -> bool:
+            started = [i for i, line in enumerate(lines) if line.startswith("watching")]
+            restarts = [i for i, line in enumerate(lines) if line.startswith("restarting")]
+            return bool(started) and (not restarts or started[-1] > restarts[-1])
+
+        try:
+            wait_for(ready)
+            environments = copy / "charts" / "environments.py"
+            text = environments.read_text()
+            times, memory_restarts = [], 0
+            for edit in range(edits):
+                inode = (copy / "dist").stat().st_ino
+                written = sum(line.startswith("wrote ") for line in lines)
+                environments.write_text(text.replace('"WORKERS": "1"', f'"WORKERS": "{edit + 2}"', 1))
+                start = time.perf_counter()
+                wait_for(lambda inode=inode: (copy / "dist").stat().st_ino != inode)
+                times.append(time.perf_counter() - start)
+                wait_for(lambda written=written: sum(line.startswith("wrote ") for line in lines) > written)
+                time.sleep(0.3)  # the user reads the output; a restart, if due, begins
+                memory_restarts += 0 if ready() else 1
+                wait_for(ready)
+        finally:
+            process.send_signal(2)
+            process.wait(timeout=30)
+    return {**summary(times), "restarts": memory_restarts}
+
+
 def test_suite() -> float:
     start = time.perf_counter()
     result = subprocess.run(["make", "-s", "test"], cwd=ROOT, env=environment(), capture_output=True, text=True)
@@ -176,10 +255,14 @@ def main() -> int:
     parser.add_argument("--scale", default="1,10,50,100", help="service counts (default 1,10,50,100)")
     parser.add_argument("--json", default=str(ROOT / "build" / "bench.json"), help="where to write the figures")
     parser.add_argument("--skip-tests", action="store_true", help="do not time `make test`")
+    parser.add_argument("--versus", default="1,10,50", help="service counts against Kustomize (default 1,10,50)")
+    parser.add_argument("--edits", type=int, default=20, help="edits timed under watch (default 20)")
+    parser.add_argument("--rss-services", type=int, default=100, help="services of the peak-RSS synth (default 100)")
     parser.add_argument("--smoke", action="store_true", help="one run, N = 1 and 2, no test suite (CI)")
     args = parser.parse_args()
     if args.smoke:
         args.runs, args.scale, args.skip_tests = 1, "1,2", True
+        args.versus, args.edits, args.rss_services = "1,2", 3, 2
     counts = [int(n) for n in args.scale.split(",")]
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -188,6 +271,11 @@ def main() -> int:
         _, synth_rss, _ = run([str(VENV_BIN / "python"), "-O", "main.py", "--out", str(out)], sample=True)
         gate = gate_share(max(1, args.runs // 2))
     scaled = scale(counts)
+    against = versus_kustomize([int(n) for n in args.versus.split(",")], max(1, min(args.runs, 3)))
+    _, rss_n, _ = run(
+        [str(VENV_BIN / "python"), "-O", "benchmarks/scale.py", "--cold", str(args.rss_services)], sample=True
+    )
+    latency = watch_latency(args.edits)
     tests = None if args.skip_tests else test_suite()
 
     ratio = versus["synth"]["median"] / versus["kustomize"]["median"]
@@ -202,6 +290,10 @@ def main() -> int:
         "synth_peak_rss_mib": synth_rss / 1024,
         "gate": gate,
         "scale": scaled,
+        "versus_kustomize": {str(n): sides for n, sides in against.items()},
+        f"cold_synth_peak_rss_mib_n{args.rss_services}": rss_n / 1024,
+        "watch_latency_s": latency,
+        "watch_ratio": latency["median"] / versus["kustomize"]["median"],
         "test_suite_s": tests,
     }
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
@@ -226,6 +318,27 @@ def main() -> int:
         (
             f"peak RSS at N={max(counts)} (Python + Node)",
             f"{scaled['peak_rss_mib']:.0f} MiB",
+            f"<= {TARGETS['rss_mib']:.0f} MiB",
+        ),
+        *[
+            (
+                f"N={n} services: one synth / {3 * n} kustomize runs",
+                f"{sides['synth']['median']:.2f} s / {sides['kustomize']['median']:.2f} s"
+                f" ({sides['synth']['median'] / sides['kustomize']['median']:.2f}x;"
+                f" synth {sides['synth']['min']:.2f}-{sides['synth']['max']:.2f},"
+                f" kustomize {sides['kustomize']['min']:.2f}-{sides['kustomize']['max']:.2f})",
+                "< 1x",
+            )
+            for n, sides in against.items()
+        ],
+        (
+            f"watch: save to written dist/ ({int(latency['runs'])} edits)",
+            f"{span(latency)}; {figures['watch_ratio']:.2f}x cold kustomize, {int(latency['restarts'])} memory restarts",
+            f"<= {TARGETS['watch_ratio']}x",
+        ),
+        (
+            f"peak RSS, cold synth of N={args.rss_services} (Python + Node + gate worker)",
+            f"{rss_n / 1024:.0f} MiB",
             f"<= {TARGETS['rss_mib']:.0f} MiB",
         ),
         ("make test", "skipped" if tests is None else f"{tests:.1f} s", f"<= {TARGETS['tests_s']:.0f} s"),

@@ -96,6 +96,16 @@ def parser() -> argparse.ArgumentParser:
     validate = command("validate", "every environment builds through the gate and the committed output is current")
     out_option(validate, "the committed output folder")
 
+    watch = command("watch", "keep a warm process; re-synthesize (gate included) into the output folder on every save")
+    out_option(watch, "output folder: new, empty, or earlier output of this tool")
+    watch.add_argument(
+        "--memory-budget",
+        type=float,
+        default=250,
+        metavar="MIB",
+        help="restart the warm process past this (default 250)",
+    )
+
     gate = command("gate", "run the gate (schema, policy, cross-object rules) on rendered YAML")
     gate.add_argument(
         "folder", nargs="?", help="a folder of manifests, or of such folders (default: the project's dist/)"
@@ -260,6 +270,13 @@ def _gate(project: ServiceProject, folder: Path) -> int:
     return 0
 
 
+def _watch(args: argparse.Namespace) -> int:
+    from .watch import watch
+
+    spec, root = project_spec(args.project)
+    return watch(spec, root, _path(root, args.out), budget_mib=args.memory_budget)
+
+
 def _history(project: ServiceProject, args: argparse.Namespace) -> int:
     path = releases_file(project)
     releases = project.load_releases()
@@ -281,6 +298,8 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
     relative output paths start from); the console script finds them itself."""
     args = parser().parse_args(argv)
     try:
+        if args.command == "watch" and project is None:
+            return _watch(args)
         if project is None:
             spec, root = project_spec(args.project)
             runtime.start(root, app=True)
@@ -363,7 +382,11 @@ def run() -> None:
     try:
         code = main()
     except KeyboardInterrupt:
-        code = 130
+        # Interrupted: no exit hooks (a child that got the terminal's SIGINT too is gone,
+        # and its hook would print a traceback). Closing our pipes ends the others.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
     except BrokenPipeError:
         # Whatever the command did is done; only its report could not be read. Exit as
         # a command killed by SIGPIPE would, without a traceback.

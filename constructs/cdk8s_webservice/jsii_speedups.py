@@ -72,6 +72,13 @@ def install() -> str | None:
     return None
 
 
+def run_exit_hooks() -> None:
+    """The exit hooks now (jsii stops Node.js there), e.g. before `os.execv`."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    atexit._run_exitfuncs()
+
+
 def fast_exit(code: int) -> NoReturn:
     """Exit hooks, flush, then `os._exit` (see the module's docstring)."""
     sys.stdout.flush()
