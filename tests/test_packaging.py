@@ -36,6 +36,19 @@ EXAMPLE = ROOT / "examples" / "queue-worker"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 VERSION = PYPROJECT["project"]["version"]
 DEPENDENCIES = [Requirement(r) for r in PYPROJECT["project"]["dependencies"]]
+# What a checkout holds besides the project's files (virtualenvs, caches, build output).
+LOCAL_STATE = shutil.ignore_patterns(
+    ".venv*",
+    "node_modules",
+    ".git",
+    "build",
+    ".cache",
+    "*.egg-info",
+    "__pycache__",
+    ".*_cache",
+    ".hypothesis",
+    ".cdk8s.out",
+)
 
 
 def pins(path: Path) -> dict[str, Version]:
@@ -55,8 +68,13 @@ def dists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The sdist, and the wheel built from that sdist (as `python -m build` does by
     default), so a wheel here proves the sdist holds what a build needs."""
     out = tmp_path_factory.mktemp("dists")
+    # Built from a copy of the project's files: setuptools writes its egg-info (and the
+    # sdist's release tree) into the folder it builds, and under pytest-xdist other
+    # tests copy the project folder at the same time.
+    source = tmp_path_factory.mktemp("source") / "project"
+    shutil.copytree(ROOT, source, symlinks=True, ignore=LOCAL_STATE)
     subprocess.run(
-        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(source)],
         check=True, capture_output=True,
     )  # fmt: skip
     (sdist,) = out.glob("cdk8s_webservice-*.tar.gz")
