@@ -46,15 +46,17 @@ PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-re
 test: $(VENV)/.installed node_modules/.installed $(SCANNERS)/.installed
 ifdef UPDATE_API_SURFACE
 	$(PYTEST) $(ARGS)
-	$(MAKE) --no-print-directory lint
+	$(LINT)
 else
 	@mkdir -p build; \
-	$(MAKE) --no-print-directory lint > build/lint.log 2>&1 & linting=$$!; \
+	{ echo '$(LINT)'; $(LINT); } > build/lint.log 2>&1 & linting=$$!; \
 	echo '$(PYTEST) $(ARGS)'; $(PYTEST) $(ARGS); tests=$$?; \
 	wait $$linting; linted=$$?; cat build/lint.log; \
 	if [ $$linted -ne 0 ]; then echo 'make test: lint failed (above)' >&2; fi; \
 	if [ $$tests -ne 0 ]; then exit $$tests; fi; exit $$linted
 endif
+
+LINT := $(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
