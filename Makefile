@@ -35,8 +35,28 @@ synth: $(VENV)/.installed node_modules/.installed
 cdk8s-app: $(VENV)/.installed
 	$(PY) -O main.py
 
-test: lint node_modules/.installed $(SCANNERS)/.installed
-	$(PY) -m pytest $(ARGS)
+# The suite runs on every core (pytest-xdist, a module per worker at a time, slow modules
+# first: tests/conftest.py; `PYTEST_WORKERS=0` runs it in one process)
+# with the linters beside it: their output follows the tests', and `make test` fails
+# when either does. UPDATE_API_SURFACE=1 rewrites __init__.pyi, which mypy reads: then
+# the linters run after the tests.
+PYTEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
+
+test: $(VENV)/.installed node_modules/.installed $(SCANNERS)/.installed
+ifdef UPDATE_API_SURFACE
+	$(PYTEST) $(ARGS)
+	$(LINT)
+else
+	@mkdir -p build; \
+	{ echo '$(LINT)'; $(LINT); } > build/lint.log 2>&1 & linting=$$!; \
+	echo '$(PYTEST) $(ARGS)'; $(PYTEST) $(ARGS); tests=$$?; \
+	wait $$linting; linted=$$?; cat build/lint.log; \
+	if [ $$linted -ne 0 ]; then echo 'make test: lint failed (above)' >&2; fi; \
+	if [ $$tests -ne 0 ]; then exit $$tests; fi; exit $$linted
+endif
+
+LINT := $(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

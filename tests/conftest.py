@@ -54,6 +54,36 @@ __all__ = [
 ]
 
 
+# Under pytest-xdist (`make test`: --dist loadfile --no-loadscope-reorder) each module
+# runs whole on one worker (its module-scoped fixtures are built once), and modules are
+# handed out in collection order. The modules that start processes (apps, Node.js, k6,
+# scanners, pip) take most of the time: they go first, so the cheap in-process modules
+# fill the gaps at the end and no worker is left alone with a long one. The order is a
+# schedule only: every test still runs.
+SLOW_FIRST = (
+    "test_cli.py",
+    "test_packaging.py",  # builds the sdist and the wheel, installs the wheel into a fresh virtualenv
+    "test_output_atomic.py",
+    "test_cdk8s_cli.py",
+    "test_scanners.py",  # checkov and trivy on dist/ (cached by content), actionlint, zizmor
+    "test_output.py",
+    "test_api.py",
+    "test_loadtest.py",
+    "test_yaml_emitter.py",
+    "test_gate.py",
+    "test_gate_worker.py",
+    "test_readme.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return SLOW_FIRST.index(name) if name in SLOW_FIRST else len(SLOW_FIRST)
+
+    items.sort(key=rank)  # stable: each module keeps its own order
+
+
 @pytest.fixture(scope="session")
 def rendered() -> dict[str, dict[str, str]]:
     """Folder -> file name -> text, exactly as `make synth` writes dist/."""

@@ -6,7 +6,9 @@ from a copy of it.
 The fresh virtualenv gets nothing from the project's .venv: pip installs the
 wheel and resolves cdk8s, jsii, ... from the index at constraints.txt's versions
 (the versions this repository tests; a user gets whatever the declared ranges
-allow). Downloads are cached under .cache/pip, so only the first run fetches them.
+allow). Downloads are cached under .cache/pip, so only the first run fetches them,
+and the installed virtualenv is kept (in the system's temporary folder, outside the
+repository) under a key of the wheel's content, the constraints and the interpreter.
 
 The other tests here check the declared dependency ranges against the exact
 versions this repository installs (constraints.txt) and the floors CI's
@@ -15,12 +17,15 @@ lowest-versions job installs (constraints-lowest.txt).
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import tomllib
 import zipfile
 from pathlib import Path
@@ -37,6 +42,19 @@ PAYMENTS = ROOT / "examples" / "payments-api"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 VERSION = PYPROJECT["project"]["version"]
 DEPENDENCIES = [Requirement(r) for r in PYPROJECT["project"]["dependencies"]]
+# What a checkout holds besides the project's files (virtualenvs, caches, build output).
+LOCAL_STATE = shutil.ignore_patterns(
+    ".venv*",
+    "node_modules",
+    ".git",
+    "build",
+    ".cache",
+    "*.egg-info",
+    "__pycache__",
+    ".*_cache",
+    ".hypothesis",
+    ".cdk8s.out",
+)
 
 
 def pins(path: Path) -> dict[str, Version]:
@@ -56,8 +74,13 @@ def dists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The sdist, and the wheel built from that sdist (as `python -m build` does by
     default), so a wheel here proves the sdist holds what a build needs."""
     out = tmp_path_factory.mktemp("dists")
+    # Built from a copy of the project's files: setuptools writes its egg-info (and the
+    # sdist's release tree) into the folder it builds, and under pytest-xdist other
+    # tests copy the project folder at the same time.
+    source = tmp_path_factory.mktemp("source") / "project"
+    shutil.copytree(ROOT, source, symlinks=True, ignore=LOCAL_STATE)
     subprocess.run(
-        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(source)],
         check=True, capture_output=True,
     )  # fmt: skip
     (sdist,) = out.glob("cdk8s_webservice-*.tar.gz")
@@ -71,18 +94,38 @@ def wheel(dists: dict[str, Path]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def venv(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Path:
-    env = tmp_path_factory.mktemp("consumer") / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
-    install = subprocess.run(
-        [
-            sys.executable, "-m", "pip", "--python", str(env / "bin" / "python"), "install", "--quiet",
-            "--disable-pip-version-check", "--cache-dir", str(ROOT / ".cache" / "pip"),
-            "-c", str(ROOT / "constraints.txt"), str(wheel),
-        ],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    assert install.returncode == 0, install.stderr
+def venv(wheel: Path) -> Path:
+    """A virtualenv outside the repository with the wheel installed from the index.
+    Installing takes ~7 s, and its result depends only on the wheel's content, the
+    constraints and the interpreter: the virtualenv is kept (outside the repository, as
+    it must be) under a key of those, and made again when any of them changes."""
+    key = hashlib.sha256()
+    with zipfile.ZipFile(wheel) as archive:  # the content, not the zip's timestamps
+        for name in sorted(archive.namelist()):
+            key.update(name.encode() + b"\0" + archive.read(name) + b"\0")
+    key.update(
+        (ROOT / "constraints.txt").read_bytes() + sys.version.encode() + os.path.realpath(sys.executable).encode()
+    )
+    home = Path(tempfile.gettempdir()) / f"cdk8s-webservice-consumer-{os.getuid()}"
+    home.mkdir(mode=0o700, exist_ok=True)
+    env = home / key.hexdigest()[:32] / "venv"
+    complete = env.parent / "complete"
+    with open(home / "lock", "a") as lock:  # one installer at a time, across sessions
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not complete.is_file():
+            shutil.rmtree(env.parent, ignore_errors=True)
+            env.parent.mkdir()
+            subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
+            install = subprocess.run(
+                [
+                    sys.executable, "-m", "pip", "--python", str(env / "bin" / "python"), "install", "--quiet",
+                    "--disable-pip-version-check", "--cache-dir", str(ROOT / ".cache" / "pip"),
+                    "-c", str(ROOT / "constraints.txt"), str(wheel),
+                ],
+                capture_output=True, text=True,
+            )  # fmt: skip
+            assert install.returncode == 0, install.stderr
+            complete.write_text(f"{wheel.name}\n")
     return env
 
 

@@ -3,6 +3,7 @@ actionlint and zizmor, installed by `make test` into .venv-scanners/ (offline he
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -33,15 +34,57 @@ def scans() -> dict[str, subprocess.CompletedProcess[str]]:
             "--cache-dir", str(ROOT / ".cache" / "trivy"), "--ignorefile", ".trivyignore.yaml", "--format", "json", "dist",
         ],
     }  # fmt: skip
+    results: dict[str, subprocess.CompletedProcess[str]] = {}
+    cached = {name: CACHE / f"{name}-{scan_key(cmd)}.json" for name, cmd in commands.items() if name in CACHED}
+    for name, path in cached.items():
+        if path.is_file():
+            report = json.loads(path.read_text())
+            results[name] = subprocess.CompletedProcess(
+                commands[name], report["returncode"], report["stdout"], report["stderr"]
+            )
     running = {
         name: subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for name, cmd in commands.items()
+        if name not in results
     }
-    results = {}
     for name, process in running.items():
         stdout, stderr = process.communicate(timeout=600)
         results[name] = subprocess.CompletedProcess(commands[name], process.returncode, stdout, stderr)
+        if name in cached:
+            CACHE.mkdir(parents=True, exist_ok=True)
+            report = {"returncode": process.returncode, "stdout": stdout, "stderr": stderr}
+            temporary = cached[name].with_suffix(f".tmp-{os.getpid()}")
+            temporary.write_text(json.dumps(report))
+            temporary.replace(cached[name])  # whole or not at all, for a concurrent session
     return results
+
+
+# checkov and trivy take ~8 s and ~5 s of CPU on dist/. A report is a function of the
+# files scanned, the ignore file, the scanner (its pins, its executable, trivy's check
+# bundle) and the command, so it is kept under .cache/scanners/ keyed by all of them:
+# any change to dist/, to a skip annotation in it, to .trivyignore.yaml or to the
+# scanners runs it again.
+CACHE = ROOT / ".cache" / "scanners"
+CACHED = ("checkov", "trivy")
+
+
+def scan_key(command: list[str]) -> str:
+    digest = hashlib.sha256()
+    executable = Path(command[0])
+    for part in (
+        *command,
+        (ROOT / "requirements-scanners.txt").read_text(),
+        str(executable.stat().st_mtime_ns),
+        str((SCANNERS.parent / "pyvenv.cfg").stat().st_mtime_ns if (SCANNERS.parent / "pyvenv.cfg").exists() else 0),
+    ):
+        digest.update(part.encode() + b"\0")
+    for path in (*sorted((ROOT / "dist").rglob("*")), ROOT / ".trivyignore.yaml"):
+        if path.is_file():
+            digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted((ROOT / ".cache" / "trivy").rglob("*")):  # trivy's check bundle
+        if path.is_file():
+            digest.update(f"{path.relative_to(ROOT)} {path.stat().st_size} {path.stat().st_mtime_ns}".encode() + b"\0")
+    return digest.hexdigest()[:32]
 
 
 def test_checkov_finds_nothing_and_every_skip_has_a_reason(scans) -> None:
