@@ -10,7 +10,9 @@ import sys
 from conftest import ROOT
 
 PACKAGE = ROOT / "constructs" / "cdk8s_webservice"
-UPPER = ("gate", "output", "cli", "project", "release_workflow", "cdk8s_app", "runtime", "testing", "discovery")
+UPPER = (
+    "gate", "output", "cli", "project", "release_workflow", "cdk8s_app", "runtime", "testing", "discovery", "watch",
+)  # fmt: skip
 
 
 def imports(path) -> set[str]:
