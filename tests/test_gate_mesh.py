@@ -65,6 +65,8 @@ MESH_CASES: list[tuple[str, str, Callable[[Objects], None], tuple[str, str, str]
     ("mesh-mtls-strict", "staging", lambda o: _peer(o)["spec"]["mtls"].update(mode="DISABLE"), ("PeerAuthentication", "blacklist", "spec.mtls.mode")),
     ("mesh-mtls-strict", "staging", lambda o: _peer(o)["spec"].pop("mtls"), ("PeerAuthentication", "blacklist", "spec.mtls.mode")),
     ("mesh-mtls-strict", "production", lambda o: _peer(o)["spec"].update(portLevelMtls={"9090": {"mode": "PERMISSIVE"}}), ("PeerAuthentication", "blacklist", "spec.portLevelMtls.9090.mode")),
+    ("mesh-injection", "production", lambda o: find(o, "Namespace", "blacklist")["metadata"]["labels"].pop("istio-injection"), ("Namespace", "blacklist", "metadata.labels")),
+    ("mesh-injection", "staging", lambda o: find(o, "Deployment", "blacklist-blue")["spec"]["template"]["metadata"].setdefault("annotations", {}).update({"sidecar.istio.io/inject": "false"}), ("Namespace", "blacklist-staging", "metadata.labels")),
     ("mesh-mtls-required", "production", _no_peer, ("Namespace", "blacklist", "metadata.labels")),
     ("mesh-mtls-required", "staging", lambda o: _peer(o)["spec"]["selector"]["matchLabels"].update({"colour": "blue"}), ("Namespace", "blacklist-staging", "metadata.labels")),
     ("mesh-authorization-required", "production", _no_authz, ("Namespace", "blacklist", "metadata.labels")),

@@ -290,3 +290,30 @@ def test_the_canary_script_passes_k6_inspect(objects: dict[str, list[dict[str, A
         [str(K6), "inspect", str(tmp_path / "canary.js")], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "metrics, message",
+    [
+        (
+            {"http_reqs": {"values": {"count": 100, "rate": 10}}, "http_req_failed": {"values": {"rate": -5}}},
+            "-5 is not allowed",
+        ),
+        (
+            {"http_reqs": {"values": {"count": 100, "rate": 10}}, "http_req_failed": {"values": {"rate": 2}}},
+            "a share from 0 to 1",
+        ),
+        ({"http_reqs": {"values": {"count": 0, "rate": 0}}}, "at least one request"),
+    ],
+)
+def test_a_summary_that_cannot_be_a_measurement_is_refused(tmp_path, metrics, message) -> None:
+    """Found by trying: a negative error rate passed every SLO."""
+    import json
+
+    from cdk8s_webservice.errors import ConfigError
+    from cdk8s_webservice.loadtest.summary import load
+
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"metrics": metrics}))
+    with pytest.raises(ConfigError, match=message):
+        load(path)

@@ -246,6 +246,27 @@ class GitOpsSettings:
         for name in self.environments:
             if name not in names:
                 raise ConfigError("gitops.environments key", name, f"one of: {', '.join(names)}")
+        # Each environment syncs a folder of its own: never another environment's output.
+        names = list(names)
+        folders = {env: f"{self.dist_path}/{env}" for env in names}
+        seen: dict[tuple[str, str], str] = {}
+        for env in names:
+            target = self.environments.get(env, GitOpsTarget())
+            repo, path = target.repo_url or self.repo_url, (target.path or folders[env]).rstrip("/")
+            for other, folder in folders.items():
+                if other != env and repo == self.repo_url and (path == folder or path.startswith(folder + "/")):
+                    raise ConfigError(
+                        f"gitops.environments.{env}.path",
+                        path,
+                        f"a folder of {env}'s own; {folder} is {other}'s output",
+                    )
+            if (repo, path) in seen:
+                raise ConfigError(
+                    f"gitops.environments.{env}.path",
+                    path,
+                    f"a folder of {env}'s own; {seen[(repo, path)]} syncs it too",
+                )
+            seen[(repo, path)] = env
 
     def placement(self, environment: str, cluster: Cluster | None = None) -> dict[str, Any]:
         """The spec fields of one environment's source and destination (on `cluster`, one

@@ -246,6 +246,20 @@ class WebServiceProps:
         )
         exposed = [port for port in self.all_ports if port.expose]
         check_service_ports(self.service_port, self.metrics_port, exposed)
+        routes = self.profile.ingress
+        if routes is not None:
+            # The public Ingress reaches the service's HTTP port or a port exposed for it;
+            # never the metrics port, and never a port the Service does not have.
+            public = {"http", *(port.name for port in exposed)}
+            for host in routes.hosts:
+                for path in host.paths:
+                    if path.port not in public:
+                        raise ConfigError(
+                            f"ingress.{host.host}.{path.path}.port",
+                            path.port,
+                            f"a port the Service exposes to the Ingress: {', '.join(sorted(public))} "
+                            "(metrics stays inside the cluster)",
+                        )
         if self.profile.strategy is Strategy.CANARY:
             # Flagger's port discovery puts every container port on its Services, as
             # TCP on the container's own number: a port must be exposed that way.

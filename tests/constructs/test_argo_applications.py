@@ -183,3 +183,20 @@ def test_a_target_for_an_unknown_environment_is_refused() -> None:
 def test_refusals_name_field_and_value(build, message) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)):
         build()
+
+
+def test_an_environment_never_syncs_another_environments_folder() -> None:
+    """Found by trying: production pointed at dist/staging deployed staging's manifests."""
+    from cdk8s_webservice import ConfigError, GitOpsSettings, GitOpsTarget
+
+    settings = GitOpsSettings(
+        repo_url="https://git.example.com/shop/d.git", environments={"production": GitOpsTarget(path="dist/staging")}
+    )
+    with pytest.raises(ConfigError, match=r"gitops.environments.production.path: 'dist/staging' is not allowed"):
+        settings.check_environments(["staging", "production"])
+    shared = GitOpsSettings(
+        repo_url="https://git.example.com/shop/d.git",
+        environments={"staging": GitOpsTarget(path="deploy/x"), "production": GitOpsTarget(path="deploy/x")},
+    )
+    with pytest.raises(ConfigError, match="staging syncs it too"):
+        shared.check_environments(["staging", "production"])

@@ -15,6 +15,7 @@ from cdk8s_webservice import (
     IngressPath,
     IngressRoutes,
     IngressTls,
+    Port,
     PublicIngress,
     ServiceLevelObjectives,
     Strategy,
@@ -26,7 +27,7 @@ from cdk8s_webservice import (
 ROUTES = IngressRoutes(
     hosts=(
         IngressHost("app.example.com", paths=(IngressPath("/"), IngressPath("/health", path_type="Exact"))),
-        IngressHost("api.example.com", paths=(IngressPath("/v1"), IngressPath("/metrics", port="metrics"))),
+        IngressHost("api.example.com", paths=(IngressPath("/v1"), IngressPath("/hooks", port="webhooks"))),
         IngressHost("app.example.org"),
     ),
     tls=(
@@ -48,7 +49,11 @@ def service(**profile) -> tuple[WebService, list[dict]]:
         chart,
         "app",
         props=WebServiceProps(
-            name="app", image="registry.example.com/app", profile=chart.profile, slo=ServiceLevelObjectives()
+            name="app",
+            image="registry.example.com/app",
+            profile=chart.profile,
+            slo=ServiceLevelObjectives(),
+            ports=(Port("webhooks", 8443),),
         ),
     )
     return web, testing.synth(chart)
@@ -64,7 +69,7 @@ def test_one_rule_per_host_one_tls_section_per_host_set() -> None:
     assert list(rules) == ["app.example.com", "api.example.com", "app.example.org"]
     assert [(p["path"], p["pathType"], p["backend"]["service"]["port"]["name"]) for p in rules["api.example.com"]] == [
         ("/v1", "Prefix", "http"),
-        ("/metrics", "Prefix", "metrics"),
+        ("/hooks", "Prefix", "webhooks"),
     ]
     assert rules["app.example.com"][1]["pathType"] == "Exact"
     assert obj["spec"]["tls"] == [
@@ -72,7 +77,7 @@ def test_one_rule_per_host_one_tls_section_per_host_set() -> None:
         {"hosts": ["app.example.org"], "secretName": "example-org-wildcard"},
     ]
     assert construct.tls_secret_names == ("app-tls", "example-org-wildcard")
-    assert construct.ports == ("http", "metrics")
+    assert construct.ports == ("http", "webhooks")
 
 
 def test_further_default_secrets_are_numbered() -> None:
@@ -105,17 +110,23 @@ def test_web_service_admits_the_controller_to_every_backend_and_passes_the_gate(
     assert web.ingress is not None and web.ingress.tls_secret_names == ("app-tls", "example-org-wildcard")
     policy = testing.find(objects, "NetworkPolicy", "app")["spec"]["ingress"]
     controller = next(r for r in policy if "ingress-nginx" in r["from"][0]["namespaceSelector"]["matchLabels"].values())
-    assert [p["port"] for p in controller["ports"]] == ["http", "metrics"]
+    assert [p["port"] for p in controller["ports"]] == ["http", "webhooks"]
     assert testing.check(objects) == []
 
 
 def test_gate_refuses_a_backend_the_network_policy_drops() -> None:
     web, _ = service(ingress_routes=ROUTES)
-    # Through the escape hatch, the controller loses `metrics`: the gate notices.
+    # Through the escape hatch, the controller loses `webhooks`: the gate notices.
     web.network_policy.api_object.add_json_patch(JsonPatch.remove("/spec/ingress/0/ports/1"))
     violations = testing.check(chart_of(web))
     assert [v.rule for v in violations] == ["ingress-controller-admitted"]
-    assert "no NetworkPolicy admits namespace ingress-nginx to app:metrics" in violations[0].message
+    assert "no NetworkPolicy admits namespace ingress-nginx to app:webhooks" in violations[0].message
+
+
+def test_the_metrics_port_is_never_published() -> None:
+    routes = IngressRoutes(hosts=(IngressHost("a.example.com", paths=(IngressPath("/v1", port="metrics"),)),))
+    with pytest.raises(ConfigError, match=r"ingress.a.example.com./v1.port: 'metrics' is not allowed"):
+        service(ingress_routes=routes)
 
 
 def test_canary_keeps_one_ingress_for_flagger() -> None:

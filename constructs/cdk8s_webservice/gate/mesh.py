@@ -77,6 +77,32 @@ def mtls_required(obj: Obj, fail: Fail) -> None:
             fail("metadata.labels", f"no STRICT PeerAuthentication covers the pods of {pods.owner}")
 
 
+_INJECT = "sidecar.istio.io/inject"
+
+
+@rule(
+    "mesh-injection",
+    kinds=("Namespace",),
+    reason="pods meant for the mesh that run without it: injection off on the namespace, or a pod opting out",
+    source=f"{ISTIO}: mutual TLS and authorization act only where the sidecar runs",
+)
+def injection(obj: Obj, fail: Fail) -> None:
+    model = obj.folder.model(obj.name)
+    labels = obj.raw["metadata"].get("labels") or {}
+    strict = [p for p in _policies(model, "PeerAuthentication") if _mtls_mode(p.spec) == "STRICT"]
+    if not meshed_labels(labels):
+        # (A PERMISSIVE policy without injection is a migration step, not a claim.)
+        if strict:
+            fail("metadata.labels", "a STRICT PeerAuthentication selects its pods, but sidecar injection is off")
+        return
+    for other in obj.folder.objects:
+        template = (other.spec.get("template") or {}) if other.namespace == obj.name else {}
+        meta = template.get("metadata") or {} if isinstance(template, Mapping) else {}
+        opt_out = [(meta.get(key) or {}).get(_INJECT) for key in ("annotations", "labels")]
+        if "false" in opt_out or False in opt_out:
+            fail("metadata.labels", f"the pods of {other.kind}/{other.name} opt out of injection ({_INJECT})")
+
+
 def _allow_policies(model: Model) -> list[Obj]:
     return [p for p in _policies(model, "AuthorizationPolicy") if p.spec.get("action", "ALLOW") == "ALLOW"]
 

@@ -69,15 +69,18 @@ def _values(metric: Any) -> dict[str, Any]:
 
 
 def _number(field: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ConfigError(field, value, "a finite number, as k6 writes it")
+    """A measurement: finite and not negative (counts, rates per second, durations)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        raise ConfigError(field, value, "a finite number from 0, as k6 writes it")
     return float(value)
 
 
 def _rate(values: dict[str, Any], field: str) -> float:
-    if "rate" in values:  # handleSummary
-        return _number(field, values["rate"])
-    return _number(field, values.get("value"))  # --summary-export
+    """A share of requests or checks: from 0 to 1."""
+    rate = _number(field, values["rate"] if "rate" in values else values.get("value"))  # handleSummary / export
+    if rate > 1:
+        raise ConfigError(field, rate, "a share from 0 to 1, as k6 writes it")
+    return rate
 
 
 def _measured(metrics: dict[str, Any], suffix: str, where: str) -> Measured | None:
@@ -87,6 +90,8 @@ def _measured(metrics: dict[str, Any], suffix: str, where: str) -> Measured | No
     failed = _values(metrics.get(f"http_req_failed{suffix}"))
     duration = _values(metrics.get(f"http_req_duration{suffix}"))
     count = _number(f"{where}http_reqs.count", reqs["count"])
+    if count < 1 and not where:  # (an endpoint may see no request in a short run; the whole may not)
+        raise ConfigError(f"{where}http_reqs.count", reqs["count"], "at least one request: nothing was measured")
     return Measured(
         requests=int(count),
         rate=_number(f"{where}http_reqs.rate", reqs.get("rate", 0)),
@@ -103,7 +108,8 @@ def parse(data: Any, source: str = "summary") -> Summary:
     try:
         return _parse(metrics, source)
     except ConfigError as error:
-        raise ConfigError(f"{source}: {error.field}", error.value, error.allowed) from None
+        field = error.field if error.field.startswith(source) else f"{source}: {error.field}"
+        raise ConfigError(field, error.value, error.allowed) from None
 
 
 def _parse(metrics: dict[str, Any], source: str) -> Summary:
@@ -132,6 +138,8 @@ def load(path: Path) -> Summary:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ConfigError("summary", f"{path}: {error.msg} at line {error.lineno}", "valid JSON") from None
+    except RecursionError:
+        raise ConfigError("summary", str(path), "a k6 summary (this JSON is nested too deeply)") from None
     return parse(data, f"summary {path}")
 
 
