@@ -122,10 +122,16 @@ def check_clusters(field_name: str, value: object) -> tuple[Cluster, ...]:
         raise ConfigError(field_name, value, "a list of Cluster")
     clusters = tuple(check_instance(f"{field_name}[{i}]", c, Cluster) for i, c in enumerate(value))
     seen: set[str] = set()
+    servers: set[str] = set()
     for cluster in clusters:
         if cluster.name in seen:
             raise ConfigError(f"{field_name}.name", cluster.name, "each cluster name appears once per environment")
+        if cluster.server is not None and cluster.server in servers:
+            # Two Applications would deploy into the same namespace of the same cluster.
+            raise ConfigError(f"{field_name}.server", cluster.server, "each API server appears once per environment")
         seen.add(cluster.name)
+        if cluster.server is not None:
+            servers.add(cluster.server)
     return clusters
 
 

@@ -146,6 +146,10 @@ class VolumeMount:
         check_dns_label("volume_mounts.volume", self.volume)
         if not isinstance(self.path, str) or not self.path.startswith("/") or ":" in self.path:
             raise ConfigError("volume_mounts.path", self.path, "an absolute path without ':'")
+        parts = [part for part in self.path.split("/") if part]
+        if not parts or ".." in parts or "." in parts:
+            # `/` hides the image, `..` escapes (/tmp is refused where the pod's scratch is known).
+            raise ConfigError("volume_mounts.path", self.path, "a path below /, without '.' or '..'")
         check_bool("volume_mounts.read_only", self.read_only)
         if self.sub_path is not None and (
             not isinstance(self.sub_path, str) or self.sub_path.startswith("/") or ".." in self.sub_path.split("/")

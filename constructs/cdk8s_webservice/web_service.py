@@ -246,6 +246,7 @@ class WebServiceProps:
         )
         exposed = [port for port in self.all_ports if port.expose]
         check_service_ports(self.service_port, self.metrics_port, exposed)
+        self._check_injected_sidecars()
         routes = self.profile.ingress
         if routes is not None:
             # The public Ingress reaches the service's HTTP port or a port exposed for it;
@@ -277,6 +278,29 @@ class WebServiceProps:
                         port.service_port,
                         f"None or {port.number} under the canary strategy (Flagger exposes container ports as they are)",
                     )
+
+    def _check_injected_sidecars(self) -> None:
+        """Ports and names the mesh's and flagd's injected sidecars take are not free."""
+        reserved: dict[int, str] = {}
+        names: dict[str, str] = {}
+        if self.profile.mesh is not None:
+            reserved.update({number: "Istio's sidecar" for number in range(15000, 15091)})
+            names["istio-proxy"] = "Istio's sidecar"
+        if self.profile.feature_flags is not None:
+            from .feature_flags import FLAGD_PORTS
+
+            reserved.update({number: "flagd" for number in FLAGD_PORTS.values()})
+            names["flagd"] = "flagd"
+        for port in self.all_ports:
+            if port.number in reserved:
+                raise ConfigError(
+                    f"ports[{port.name}].number", port.number, f"a port {reserved[port.number]} does not listen on"
+                )
+        for container in (*self.sidecars, *self.init_containers):
+            if container.name in names:
+                raise ConfigError(
+                    "sidecars.name", container.name, f"a name of its own ({names[container.name]} is injected as it)"
+                )
 
     @property
     def all_ports(self) -> tuple[Port, ...]:
