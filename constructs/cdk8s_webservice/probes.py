@@ -80,8 +80,14 @@ class Probe:
         if self.kind not in PROBE_KINDS:
             raise ConfigError("probe.kind", self.kind, f"one of: {', '.join(PROBE_KINDS)}")
         if self.kind == "http":
-            if not isinstance(self.path, str) or not self.path.startswith("/"):
-                raise ConfigError("probe.path", self.path, "an absolute HTTP path starting with '/'")
+            if (
+                not isinstance(self.path, str)
+                or not self.path.startswith("/")
+                or any(c.isspace() or not c.isprintable() or c == "#" for c in self.path)
+            ):
+                raise ConfigError(
+                    "probe.path", self.path, "an absolute HTTP path starting with '/', without spaces, '#' or controls"
+                )
         elif self.path is not None:
             raise ConfigError("probe.path", self.path, f"None: a {self.kind} probe has no path")
         if self.kind == "exec":

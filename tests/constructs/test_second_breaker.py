@@ -79,3 +79,11 @@ def test_a_tag_and_digest_image_is_pinned() -> None:
 
 def test_the_same_ports_are_fine_without_the_sidecar_that_takes_them() -> None:
     props(ports=(Port("admin", 15090),), volumes=(Volume.empty_dir("c"),))
+
+
+@pytest.mark.parametrize("path", ["/r\nx", "/a b", "/x#frag"])
+def test_an_http_probe_path_is_one_clean_path(path) -> None:
+    from cdk8s_webservice import Probe
+
+    with pytest.raises(ConfigError, match=re.escape("probe.path: ")):
+        Probe.http(path)
