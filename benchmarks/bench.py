@@ -37,6 +37,8 @@ import threading
 import time
 from pathlib import Path
 
+from cdk8s_webservice.watch import tree_rss_kib  # one measure of a process tree, shared with watch
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
 BASELINE = Path(__file__).resolve().parent / "baseline-kustomize"
@@ -50,22 +52,6 @@ def environment() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(ROOT)  # main.py and charts/, for the scripts under benchmarks/
     return env
-
-
-def tree_rss_kib(pid: int) -> int:
-    """Resident memory of `pid` and all its descendants, in KiB."""
-    total, stack = 0, [pid]
-    while stack:
-        current = stack.pop()
-        try:
-            with open(f"/proc/{current}/status") as status:
-                total += next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0)
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children") as children:
-                    stack += [int(child) for child in children.read().split()]
-        except (FileNotFoundError, ProcessLookupError, ValueError):
-            continue
-    return total
 
 
 def run(command: list[str], *, cwd: Path = ROOT, sample: bool = False) -> tuple[float, int, str]:

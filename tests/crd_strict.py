@@ -11,28 +11,10 @@ from typing import Any
 import jsonschema
 import yaml
 
+from cdk8s_webservice.gate.schema import close_schema  # the gate's closing, reused
+
 CRDS = Path(__file__).resolve().parent.parent / "constructs" / "cdk8s_webservice" / "crds"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def close(schema: Mapping[str, Any]) -> dict[str, Any]:
-    closed = dict(schema)
-    if "properties" in closed and not closed.get("x-kubernetes-preserve-unknown-fields"):
-        closed.setdefault("additionalProperties", False)
-    if "properties" in closed:
-        closed["properties"] = {k: close(v) for k, v in closed["properties"].items()}
-    if isinstance(closed.get("items"), Mapping):
-        closed["items"] = close(closed["items"])
-    if isinstance(closed.get("additionalProperties"), Mapping):
-        closed["additionalProperties"] = close(closed["additionalProperties"])
-    if closed.get("x-kubernetes-int-or-string"):
-        closed["type"] = ["integer", "string"]
-    for bound, limit in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
-        # OpenAPI 3.0's boolean form, as JSON Schema 2020-12 says it.
-        exclusive = closed.pop(bound) if isinstance(closed.get(bound), bool) else None
-        if exclusive and limit in closed:
-            closed[bound] = closed.pop(limit)
-    return closed
 
 
 @cache
@@ -43,7 +25,7 @@ def validator(file: str, api_version: str, kind: str) -> jsonschema.protocols.Va
             continue
         for version in crd["spec"]["versions"]:
             if f"{crd['spec']['group']}/{version['name']}" == api_version:
-                return jsonschema.Draft202012Validator(close(version["schema"]["openAPIV3Schema"]))
+                return jsonschema.Draft202012Validator(close_schema(version["schema"]["openAPIV3Schema"]))
     raise LookupError(f"{kind} {api_version} is not in {file}")
 
 

@@ -21,7 +21,7 @@ import yaml
 from conftest import PROJECT, ROOT, find
 
 from cdk8s_webservice import ConfigError, LoadTestOptions, cli
-from cdk8s_webservice.gate.schema import _close
+from cdk8s_webservice.gate.schema import close_schema
 from cdk8s_webservice.loadtest.runner import find_k6
 from cdk8s_webservice.loadtest.summary import judge, parse
 
@@ -256,7 +256,7 @@ def test_staging_runs_a_testrun_post_sync_hook_valid_against_the_upstream_crd(
     assert "BASE_URL=http://blacklist.blacklist-staging.svc:80" in test_run["spec"]["arguments"]
     # The full upstream CRD (tests/crds, unchanged from the k6-operator), closed as the gate closes it.
     crd = yaml.safe_load((ROOT / "tests/crds/k6.io_testruns.yaml").read_text())
-    schema = _close(crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"])
+    schema = close_schema(crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"])
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(test_run)) == []
     # The k6 pods reach the service, and the service admits them.
     admit = find(staging, "NetworkPolicy", "blacklist-from-load-test")["spec"]["ingress"][0]

@@ -98,18 +98,18 @@ def core_validator(version: str, api_version: str, kind: str) -> jsonschema.prot
     )
 
 
-def _close(schema: Mapping[str, Any]) -> dict[str, Any]:
+def close_schema(schema: Mapping[str, Any]) -> dict[str, Any]:
     """Reject undeclared fields wherever the CRD declares properties (and does not
     preserve unknown fields), as the API server prunes them silently."""
     closed = dict(schema)
     if "properties" in closed and not closed.get("x-kubernetes-preserve-unknown-fields"):
         closed.setdefault("additionalProperties", False)
     if "properties" in closed:
-        closed["properties"] = {k: _close(v) for k, v in closed["properties"].items()}
+        closed["properties"] = {k: close_schema(v) for k, v in closed["properties"].items()}
     if isinstance(closed.get("items"), Mapping):
-        closed["items"] = _close(closed["items"])
+        closed["items"] = close_schema(closed["items"])
     if isinstance(closed.get("additionalProperties"), Mapping):
-        closed["additionalProperties"] = _close(closed["additionalProperties"])
+        closed["additionalProperties"] = close_schema(closed["additionalProperties"])
     if closed.get("x-kubernetes-int-or-string"):
         closed["type"] = ["integer", "string"]
     for bound, limit in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
@@ -138,7 +138,7 @@ def _crd_validators(files: tuple[Path, ...]) -> dict[tuple[str, str], jsonschema
             for version in crd["spec"]["versions"]:
                 key = (f"{crd['spec']['group']}/{version['name']}", crd["spec"]["names"]["kind"])
                 validators[key] = jsonschema.Draft202012Validator(
-                    _close(_with_object_meta(version["schema"]["openAPIV3Schema"])), format_checker=FORMATS
+                    close_schema(_with_object_meta(version["schema"]["openAPIV3Schema"])), format_checker=FORMATS
                 )
     return validators
 
