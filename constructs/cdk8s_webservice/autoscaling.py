@@ -17,6 +17,7 @@ from cdk8s_webservice_crds.io.k8s import autoscaling as vpa
 from . import quantities
 from .errors import ConfigError
 from .identity import ServiceIdentity
+from .k8s_values import quantity
 from .names import check_label_value
 from .profile import ScalingBounds
 from .slo import check_metric_name
@@ -155,7 +156,7 @@ class HorizontalPodAutoscaler(Construct):
                         metric=k8s.MetricIdentifierV2(name=targets.requests_metric),
                         target=k8s.MetricTargetV2(
                             type="AverageValue",
-                            average_value=k8s.Quantity.from_string(str(targets.requests_per_second)),
+                            average_value=quantity(str(targets.requests_per_second)),
                         ),
                     ),
                 )
@@ -172,7 +173,7 @@ class HorizontalPodAutoscaler(Construct):
                             else None,
                         ),
                         target=k8s.MetricTargetV2(
-                            type="AverageValue", average_value=k8s.Quantity.from_string(str(external.average_value))
+                            type="AverageValue", average_value=quantity(str(external.average_value))
                         ),
                     ),
                 )

@@ -6,6 +6,7 @@ from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from .identity import ServiceIdentity
+from .k8s_values import int_or_string
 from .values import check_int
 
 
@@ -37,7 +38,7 @@ class PodDisruptionBudget(Construct):
             "pdb",
             metadata=k8s.ObjectMeta(name=identity.name, namespace=identity.namespace),
             spec=k8s.PodDisruptionBudgetSpec(
-                max_unavailable=k8s.IntOrString.from_number(max_unavailable),
+                max_unavailable=int_or_string(max_unavailable),
                 unhealthy_pod_eviction_policy="AlwaysAllow",
                 selector=k8s.LabelSelector(match_labels={**identity.workload_selector, **(extra_selector or {})}),
             ),

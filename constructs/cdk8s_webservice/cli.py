@@ -20,6 +20,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
 import yaml
@@ -31,7 +32,6 @@ from .diff import diff_objects, format_changes, load_objects, read_folder
 from .discovery import load_project, project_spec
 from .errors import ConfigError
 from .gate import Gate, GateFailed
-from .loadtest import commands as load_commands
 from .output import check_output_folder, locked, read_tree, write_environments
 from .profile import EnvironmentProfile
 from .release_workflow import ReleaseRequest, release, releases_file, shown
@@ -312,8 +312,8 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
             "validate": lambda: _validate(project, args, root),
             "gate": lambda: _gate(project, _path(root, args.folder, "folder")),
             "history": lambda: _history(project, args),
-            "loadtest": lambda: load_commands.loadtest(project, args, root),
-            "analyze": lambda: load_commands.analyze(project, args, root),
+            "loadtest": lambda: _load_commands().loadtest(project, args, root),
+            "analyze": lambda: _load_commands().analyze(project, args, root),
         }
         return handlers.get(args.command, lambda: _release(project, args, root))()
     except GateFailed as failure:
@@ -369,6 +369,14 @@ def run_app(project: ServiceProject | Callable[[], ServiceProject], root: Path) 
         print(message, file=sys.stderr)
         code = 2
     runtime.exit_now(code)
+
+
+def _load_commands() -> ModuleType:
+    """loadtest/commands.py, imported by the two commands that use it (it brings in
+    urllib, http and ssl: ~30 ms that every synth would pay)."""
+    from .loadtest import commands
+
+    return commands
 
 
 def _built(project: ServiceProject | Callable[[], ServiceProject]) -> ServiceProject:

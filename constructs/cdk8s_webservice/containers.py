@@ -18,6 +18,7 @@ from cdk8s_plus_27 import k8s
 
 from . import quantities
 from .errors import ConfigError
+from .k8s_values import quantity
 from .names import check_dns_label, check_env_var_name, is_dns_subdomain
 from .probes import check_port_name
 from .profile import FLOATING_TAGS, Resources
@@ -295,7 +296,7 @@ class Volume:
                 else None
             ),
             empty_dir=(
-                k8s.EmptyDirVolumeSource(size_limit=k8s.Quantity.from_string(str(self.size)), medium=self.medium)
+                k8s.EmptyDirVolumeSource(size_limit=quantity(str(self.size)), medium=self.medium)
                 if kind == "emptyDir"
                 else None
             ),
@@ -316,9 +317,7 @@ class Volume:
                         spec=k8s.PersistentVolumeClaimSpec(
                             access_modes=["ReadWriteOnce"],
                             storage_class_name=self.storage_class,
-                            resources=k8s.ResourceRequirements(
-                                requests={"storage": k8s.Quantity.from_string(str(self.size))}
-                            ),
+                            resources=k8s.ResourceRequirements(requests={"storage": quantity(str(self.size))}),
                         )
                     )
                 )

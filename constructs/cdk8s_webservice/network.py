@@ -11,6 +11,7 @@ from constructs import Construct
 from .containers import Port
 from .errors import ConfigError
 from .identity import COMPONENT, NAME, PROMETHEUS_JOB, ServiceIdentity
+from .k8s_values import int_or_string
 from .names import NAMESPACE_NAME_LABEL, check_dns_label
 from .values import check_bool, check_cidr, check_distinct_ports, check_instance, check_port
 
@@ -125,20 +126,18 @@ class Service(Construct):
                 type="ClusterIP",
                 selector=selector or identity.selector,
                 ports=[
-                    k8s.ServicePort(
-                        name="http", port=service_port, target_port=k8s.IntOrString.from_string("http"), protocol="TCP"
-                    ),
+                    k8s.ServicePort(name="http", port=service_port, target_port=int_or_string("http"), protocol="TCP"),
                     k8s.ServicePort(
                         name="metrics",
                         port=metrics_port,
-                        target_port=k8s.IntOrString.from_string("metrics"),
+                        target_port=int_or_string("metrics"),
                         protocol="TCP",
                     ),
                     *(
                         k8s.ServicePort(
                             name=p.name,
                             port=p.exposed_port,
-                            target_port=k8s.IntOrString.from_string(p.name),
+                            target_port=int_or_string(p.name),
                             protocol=p.protocol,
                         )
                         for p in exposed
@@ -240,7 +239,7 @@ class ServiceNetworkPolicy(Construct):
 
     @staticmethod
     def _port(port: int | str, protocol: str) -> k8s.NetworkPolicyPort:
-        value = k8s.IntOrString.from_number(port) if isinstance(port, int) else k8s.IntOrString.from_string(port)
+        value = int_or_string(port)
         return k8s.NetworkPolicyPort(port=value, protocol=protocol)
 
     @classmethod

@@ -192,12 +192,18 @@ def _write_staging(target: Path, files: Mapping[str, str | bytes]) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
         staging.chmod(0o755)
-        root = staging.resolve()
+        made: set[str] = set()
         for relative, content in sorted({**files, MARKER: MARKER_TEXT}.items()):
-            path = staging / relative
-            if root not in path.resolve().parents:
+            # The staging folder is new and holds only what is written here (no
+            # symlinks), so a relative path of plain names stays inside it.
+            parts = relative.split("/")
+            if relative.startswith("/") or any(part in ("", ".", "..") or "\0" in part for part in parts):
                 raise ConfigError("output file", relative, f"a path inside {target}")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path = staging / relative
+            folder = "/".join(parts[:-1])
+            if folder and folder not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(folder)
             if isinstance(content, bytes):
                 with open(path, "wb") as binary:
                     binary.write(content)

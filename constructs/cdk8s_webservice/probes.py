@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from cdk8s_plus_27 import k8s
 
 from .errors import ConfigError
+from .k8s_values import int_or_string
 from .values import check_int, check_port, check_str
 
 PROBE_KINDS = ("http", "exec", "grpc", "tcp")
@@ -227,7 +228,7 @@ class Probe:
 
     def _port(self) -> k8s.IntOrString | None:
         if isinstance(self.port, str):
-            return k8s.IntOrString.from_string(self.port)
+            return int_or_string(self.port)
         if isinstance(self.port, int):
-            return k8s.IntOrString.from_number(self.port)
+            return int_or_string(self.port)
         return None

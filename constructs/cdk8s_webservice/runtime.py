@@ -92,12 +92,16 @@ def enable_speedups() -> bool:
 
 
 def exit_now(code: int) -> NoReturn:
-    """Exit once the output is written. With the speed-ups in place, without the
-    interpreter's teardown of every module (`jsii_speedups.fast_exit`, ~0.3 s)."""
+    """Exit once the output is written. With the speed-ups in place, without
+    waiting for Node.js or the gate's worker to end, nor for the interpreter's
+    teardown of every module (`jsii_speedups.fast_exit`, ~0.4 s in all)."""
     if "jsii" in sys.modules:
         from . import jsii_speedups
 
         if jsii_speedups.installed():
+            from .gate.worker import abandon_workers
+
+            abandon_workers()
             jsii_speedups.fast_exit(code)
     sys.stdout.flush()
     raise SystemExit(code)

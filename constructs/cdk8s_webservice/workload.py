@@ -18,6 +18,7 @@ from .containers import ExtraContainer, Port, Volume, VolumeMount, check_mounts
 from .delivery import COLOURS
 from .errors import ConfigError
 from .identity import ServiceIdentity
+from .k8s_values import int_or_string, quantity
 from .names import check_env_var_name
 from .probes import Probe
 from .profile import Resources
@@ -368,8 +369,8 @@ class Deployment(Construct):
             env=self._env(props),
             env_from=env_from,
             resources=k8s.ResourceRequirements(
-                requests={k: k8s.Quantity.from_string(v) for k, v in props.resources.requests().items()},
-                limits={k: k8s.Quantity.from_string(v) for k, v in props.resources.limits().items()},
+                requests={k: quantity(v) for k, v in props.resources.requests().items()},
+                limits={k: quantity(v) for k, v in props.resources.limits().items()},
             ),
             startup_probe=probes["startup"].to_k8s(),
             liveness_probe=probes["liveness"].to_k8s(),
@@ -397,7 +398,7 @@ class Deployment(Construct):
                 strategy=k8s.DeploymentStrategy(
                     type="RollingUpdate",
                     rolling_update=k8s.RollingUpdateDeployment(
-                        max_surge=k8s.IntOrString.from_string("25%"), max_unavailable=k8s.IntOrString.from_number(0)
+                        max_surge=int_or_string("25%"), max_unavailable=int_or_string(0)
                     ),
                 ),
                 selector=k8s.LabelSelector(match_labels=selector),
@@ -446,7 +447,7 @@ class Deployment(Construct):
         volumes = [
             k8s.Volume(
                 name="tmp",
-                empty_dir=k8s.EmptyDirVolumeSource(size_limit=k8s.Quantity.from_string(props.tmp_size_limit)),
+                empty_dir=k8s.EmptyDirVolumeSource(size_limit=quantity(props.tmp_size_limit)),
             )
         ]
         mounts = [k8s.VolumeMount(name="tmp", mount_path="/tmp")]
@@ -523,8 +524,8 @@ class Deployment(Construct):
             ports=[p.container_port() for p in c.ports] or None,
             env=[k8s.EnvVar(name=k, value=v) for k, v in sorted(c.env.items())] or None,
             resources=k8s.ResourceRequirements(
-                requests={k: k8s.Quantity.from_string(v) for k, v in c.resources.requests().items()},
-                limits={k: k8s.Quantity.from_string(v) for k, v in c.resources.limits().items()},
+                requests={k: quantity(v) for k, v in c.resources.requests().items()},
+                limits={k: quantity(v) for k, v in c.resources.limits().items()},
             ),
             security_context=hardened_security_context(),
             volume_mounts=[k8s.VolumeMount(name="tmp", mount_path="/tmp"), *(m.to_k8s() for m in c.volume_mounts)],

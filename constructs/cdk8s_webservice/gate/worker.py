@@ -16,8 +16,10 @@ exceptions come back pickled. It is shut down at exit.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any, Protocol
@@ -48,8 +50,8 @@ def _check_in_worker(environment: str, objects: list[Mapping[str, Any]], workloa
     return _WORKER_GATE[0].check(environment, objects, workloads=workloads)
 
 
-def _ready() -> bool:
-    return bool(_WORKER_GATE)
+def _ready() -> int:
+    return os.getpid()
 
 
 class GateProcess:
@@ -63,7 +65,7 @@ class GateProcess:
             initializer=_start_worker,
             initargs=(settings,),
         )
-        self._pool.submit(_ready)  # start the process (and its warm-up) now
+        self._pid = self._pool.submit(_ready)  # start the process (and its warm-up) now
         atexit.register(self.close)
 
     def check(
@@ -73,6 +75,22 @@ class GateProcess:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def abandon(self) -> None:
+        """End the worker now, without waiting (an app whose output is written
+        exits at once): it holds nothing, so it is killed; one still starting is
+        shut down the usual way."""
+        if not self._pid.done() or self._pid.exception() is not None:
+            return
+        atexit.unregister(self.close)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self._pid.result(), signal.SIGKILL)
+
+
+def abandon_workers() -> None:
+    """`GateProcess.abandon` for every worker this process started."""
+    for gate in _PROCESSES.values():
+        gate.abandon()
 
 
 _WARMING: dict[GateSettings, Future[Gate]] = {}

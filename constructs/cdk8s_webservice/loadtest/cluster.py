@@ -23,6 +23,7 @@ from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from ..identity import NAME, PART_OF, ServiceIdentity
+from ..k8s_values import int_or_string
 from ..names import NAMESPACE_NAME_LABEL
 from .options import LoadTestOptions
 from .specs import SCRIPT_FILE
@@ -48,7 +49,7 @@ _RESOURCES: dict[str, Any] = {
 
 
 def _port(port: int | str, protocol: str = "TCP") -> k8s.NetworkPolicyPort:
-    value = k8s.IntOrString.from_number(port) if isinstance(port, int) else k8s.IntOrString.from_string(port)
+    value = int_or_string(port)
     return k8s.NetworkPolicyPort(port=value, protocol=protocol)
 
 
