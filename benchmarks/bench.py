@@ -222,8 +222,15 @@ def watch_latency(edits: int) -> dict[str, float]:
                 memory_restarts += 0 if ready() else 1
                 wait_for(ready)
         finally:
-            process.send_signal(2)
-            process.wait(timeout=30)
+            # SIGTERM, not SIGINT: a shell's background job has SIGINT ignored, and so
+            # would the watch started from it.
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+                raise SystemExit("watch: did not stop within 30 s of SIGTERM") from None
     return {**summary(times), "restarts": memory_restarts}
 
 
@@ -246,12 +253,15 @@ def main() -> int:
     parser.add_argument("--rss-services", type=int, default=100, help="services of the peak-RSS synth (default 100)")
     parser.add_argument("--smoke", action="store_true", help="one run, N = 1 and 2, no test suite (CI)")
     args = parser.parse_args()
+    (ROOT / "build").mkdir(exist_ok=True)
     if args.smoke:
         args.runs, args.scale, args.skip_tests = 1, "1,2", True
         args.versus, args.edits, args.rss_services = "1,2", 3, 2
     counts = [int(n) for n in args.scale.split(",")]
 
-    with tempfile.TemporaryDirectory() as tmp:
+    # Inside the project, as `make synth` writes dist/: the same filesystem (on some
+    # machines /tmp is several times slower to create files in).
+    with tempfile.TemporaryDirectory(dir=ROOT / "build") as tmp:
         out = Path(tmp) / "dist"
         versus = side_by_side(args.runs, out)
         _, synth_rss, _ = run([str(VENV_BIN / "python"), "-O", "main.py", "--out", str(out)], sample=True)

@@ -156,3 +156,14 @@ def test_the_report_counts_changes_per_environment_and_parses_only_changed_files
     text = report(changes, ROOT / "dist", 0.25)
     assert "  a: 1 changed" in text and "  b: 1 removed" in text and "  c: 1 added" in text
     assert "spec.replicas: 1 -> 2" in text and text.endswith("wrote dist/ in 0.250 s")
+
+
+def test_watch_stops_on_sigterm_with_143_and_leaves_nothing(clone: Path, watching: Watch) -> None:
+    """A service manager (or `kill`, or a shell whose background jobs ignore SIGINT)
+    stops the watch with SIGTERM, sent to the watch alone."""
+    watching.wait(lambda: any(line.startswith("watching") for line in watching.out), "the first synth")
+    watching.process.terminate()
+    assert watching.process.wait(timeout=30) == 143
+    watching.wait(watching.group_gone, "every process of the watch gone", timeout=15, exited=True)
+    assert "Traceback" not in "".join(watching.err)
+    assert not [p.name for p in clone.iterdir() if p.name.startswith(".dist.")]

@@ -392,9 +392,12 @@ def run() -> None:
     except KeyboardInterrupt:
         # Interrupted: no exit hooks (a child that got the terminal's SIGINT too is gone,
         # and its hook would print a traceback). Closing our pipes ends the others.
+        # `watch` turns SIGTERM into a KeyboardInterrupt too: then 128 + 15.
+        from .watch import stopped_by_sigterm
+
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(130)
+        os._exit(143 if stopped_by_sigterm() else 130)
     except BrokenPipeError:
         # Whatever the command did is done; only its report could not be read. Exit as
         # a command killed by SIGPIPE would, without a traceback.

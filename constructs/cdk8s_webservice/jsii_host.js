@@ -11,7 +11,6 @@
 // jsii unwraps.
 const fs = require('fs');
 const path = require('path');
-const { Writable } = require('stream');
 
 const API_FD = 3;
 const program = process.env.CDK8S_WEBSERVICE_JSII_PROGRAM;
@@ -28,16 +27,29 @@ fs.writeSync = function (fd, ...rest) {
   return writeSync.call(this, fd === API_FD ? 1 : fd, ...rest);
 };
 
+// What console.log and process.stdout.write need of a stream (Node's stream module
+// costs ~15 ms to load, before the first message).
 function wrapped(key, fd) {
-  const stream = new Writable({
+  const noop = () => stream;
+  const stream = {
+    fd,
+    isTTY: false,
+    writable: true,
     write(chunk, encoding, done) {
-      const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding);
+      const callback = typeof encoding === 'function' ? encoding : done;
+      const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), typeof encoding === 'string' ? encoding : 'utf8');
       writeSync(2, JSON.stringify({ [key]: data.toString('base64') }) + '\n');
-      done();
+      if (typeof callback === 'function') callback();
+      return true;
     },
-  });
-  stream.fd = fd;
-  stream.isTTY = false;
+    end: noop,
+    on: noop,
+    once: noop,
+    off: noop,
+    removeListener: noop,
+    emit: () => false,
+    listenerCount: () => 0,
+  };
   return stream;
 }
 // Replaced before anything reads them: stdout is the API channel.

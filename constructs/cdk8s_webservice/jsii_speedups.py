@@ -37,6 +37,7 @@ import contextlib
 import enum
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
@@ -49,6 +50,9 @@ from typing import Any, NoReturn
 SUPPORTED_JSII = ("1.142.",)
 HOST = Path(__file__).with_name("jsii_host.js")
 _NODE_PROCESSES: list[Any] = []  # the kernels this process started (one, in practice)
+_CHANNEL = threading.RLock()  # one sender at a time on the kernel's pipe
+_DIRECT = False  # the one-process host is in place
+_EARLY: list[subprocess.Popen[bytes]] = []  # Node.js started by `start_node`, not yet taken over
 
 
 def installed() -> bool:
@@ -94,30 +98,40 @@ def install() -> str | None:
     return None
 
 
-def kernel_program(cache: Path) -> Path:
+def _jsii_folder() -> tuple[Path, str] | None:
+    """The installed jsii's folder and version, found without importing it (its
+    import takes ~45 ms that Node.js can use to start)."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.find_spec("jsii")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    try:
+        version = json.loads((folder / "_metadata.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return folder, str(version)
+
+
+def kernel_program(cache: Path, jsii_folder: Path, version: str) -> Path:
     """jsii's kernel program (`lib/program.js` and the files beside it, from jsii's
-    embedded runtime), unpacked once under `cache`; a temporary folder when `cache`
-    cannot be written."""
-    import importlib.resources
-
-    import jsii
-    from jsii._embedded import jsii as embedded
-
-    folder = cache / f"jsii-{jsii.__version__}"
+    embedded runtime, `_embedded/jsii/lib__*`), unpacked once under `cache`; a
+    temporary folder when `cache` cannot be written."""
+    folder = cache / f"jsii-{version}"
     program = folder / "lib" / "program.js"
     if program.is_file():
         return program
-    files = {name: path for name, path in embedded.EMBEDDED_FILES.items() if path.startswith("lib/")}
     try:
         cache.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".jsii-", dir=cache))
     except OSError:
         staging = Path(tempfile.mkdtemp(prefix="cdk8s-webservice-jsii-"))
         folder = staging
-    for name, path in files.items():
-        target = staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(importlib.resources.files(embedded).joinpath(name).read_bytes())
+    (staging / "lib").mkdir()
+    for source in (jsii_folder / "_embedded" / "jsii").glob("lib__*"):
+        (staging / "lib" / source.name.removeprefix("lib__")).write_bytes(source.read_bytes())
     if staging != folder:
         try:
             os.rename(staging, folder)  # whole or not at all; another process may have won
@@ -128,31 +142,123 @@ def kernel_program(cache: Path) -> Path:
     return folder / "lib" / "program.js"
 
 
+def _spawn_host() -> subprocess.Popen[bytes]:
+    """Node.js running jsii's kernel in `jsii_host.js`, on pipes, as jsii 1.142 starts
+    its runtime (same arguments, same environment plus the program's path)."""
+    found = _jsii_folder()
+    if found is None:
+        raise OSError("jsii is not installed")
+    cache = Path(os.environ.get("CDK8S_WEBSERVICE_CACHE", Path(tempfile.gettempdir()) / "cdk8s-webservice"))
+    environ = os.environ.copy()
+    environ["JSII_AGENT"] = f"Python/{platform.python_version()}"
+    environ["CDK8S_WEBSERVICE_JSII_PROGRAM"] = str(kernel_program(cache / "jsii-host", *found))
+    return subprocess.Popen(
+        [environ.get("JSII_NODE", "node"), "--max-old-space-size=4069", str(HOST)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environ,
+    )
+
+
+def start_node() -> str | None:
+    """Start Node.js (jsii's kernel, `jsii_host.js`) now, before jsii is imported, so
+    it boots while Python imports; jsii takes it over at its first call. None when
+    started, else why not (nothing started)."""
+    if "JSII_RUNTIME" in os.environ:
+        return "JSII_RUNTIME is set"
+    found = _jsii_folder()
+    if found is None or not found[1].startswith(SUPPORTED_JSII):
+        return "not a jsii version this was checked against"
+    if not _EARLY:
+        try:
+            _EARLY.append(_spawn_host())
+        except OSError as error:
+            return str(error)
+    return None
+
+
 def _install_direct_host() -> None:
-    """`_NodeProcess.start` as jsii 1.142 writes it, with `jsii_host.js` as the runtime."""
+    """`_NodeProcess.start` as jsii 1.142 writes it, with `jsii_host.js` as the runtime
+    (the one `start_node` started, if any)."""
     from jsii._kernel.providers import process
 
     def start(self: Any) -> None:
-        cache = Path(os.environ.get("JSII_RUNTIME_PACKAGE_CACHE_ROOT", Path(tempfile.gettempdir()) / "jsii"))
-        environ = os.environ.copy()
-        environ["JSII_AGENT"] = f"Python/{platform.python_version()}"
-        environ["CDK8S_WEBSERVICE_JSII_PROGRAM"] = str(kernel_program(cache.parent / "jsii-host"))
-        self._process = subprocess.Popen(
-            [environ.get("JSII_NODE", "node"), "--max-old-space-size=4069", str(HOST)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=environ,
-        )
+        self._process = _EARLY.pop() if _EARLY else _spawn_host()
         self.sink_thread = threading.Thread(
             name="process.stderr_sink", target=process.stderr_sink, args=(self._process.stderr,), daemon=True
         )
         self.sink_thread.start()
         atexit.register(self.stop)
         _NODE_PROCESSES.append(self)
-        self.handshake()
+        # Not waited for here: the first message sent reads Node.js's hello (`send`),
+        # so Python goes on while Node.js starts.
+        self._webservice_handshake = True
+
+    original_send = process._NodeProcess.send
+
+    def send(self: Any, request: Any, response_type: Any) -> Any:
+        # One conversation at a time (the preloading thread, then the program); the
+        # lock is re-entrant for jsii's callbacks, which send from inside a send.
+        with _CHANNEL:
+            if self.__dict__.pop("_webservice_handshake", False):
+                self.handshake()
+            return original_send(self, request, response_type)
 
     process._NodeProcess.start = start  # type: ignore[method-assign]
+    process._NodeProcess.send = send  # type: ignore[method-assign]
+    global _DIRECT
+    _DIRECT = True
+
+
+_LOAD_CALL = re.compile(r'JSIIAssembly\.load\(\s*"([^"]+)",\s*"([^"]+)",\s*__name__[^,]*,\s*"([^"]+)"')
+
+
+def assemblies(package: str) -> list[tuple[str, str, str]]:
+    """(name, version, tarball) of each jsii assembly under the installed `package`,
+    read from its generated `_jsii/__init__.py` without importing it (importing runs
+    the bindings' class definitions)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    found = []
+    for location in (spec.submodule_search_locations or []) if spec is not None else []:
+        for init in sorted(Path(location).glob("**/_jsii/__init__.py")):
+            match = _LOAD_CALL.search(init.read_text(encoding="utf-8"))
+            if match is not None:
+                name, version, tarball = match.groups()
+                found.append((name, version, str(init.parent / tarball)))
+    return found
+
+
+def preload(packages: list[str]) -> threading.Thread | None:
+    """Start Node.js now and load the jsii assemblies of `packages` (in dependency
+    order) from a background thread, while this one goes on importing Python: the
+    imports that follow find each assembly loaded (the kernel answers at once). Only
+    with the one-process host; a failure here is left for the import to report."""
+    if not _DIRECT:
+        return None
+    from jsii._runtime import kernel
+
+    try:
+        queue = [assembly for package in packages for assembly in assemblies(package)]
+        kernel.provider._process  # type: ignore[attr-defined]  # noqa: B018 - starts Node.js (no wait: see `send`)
+    except (OSError, ValueError):
+        return None
+
+    def load() -> None:
+        # One assembly at a time: between two, the program's own calls get their turn
+        # (its import of a package finds it loaded and defines the Python classes while
+        # Node.js loads the next one).
+        for name, version, tarball in queue:
+            try:
+                kernel.load(name, version, tarball)
+            except Exception:  # the import of that package loads it again and says why
+                return
+
+    thread = threading.Thread(target=load, name="jsii-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 def run_exit_hooks() -> None:

@@ -21,11 +21,12 @@ def quantity(text: str) -> k8s.Quantity:
 
 def int_or_string(value: int | str) -> k8s.IntOrString:
     """`k8s.IntOrString` of a number or a string (a named port, a percentage)."""
-    return _number(value) if isinstance(value, int) else _string(value)
+    # Keyed by type too: True == 1 for a cache, not for Kubernetes.
+    return _number(value, type(value).__name__) if isinstance(value, int) else _string(value)
 
 
 @cache
-def _number(value: int) -> k8s.IntOrString:
+def _number(value: int, _kind: str) -> k8s.IntOrString:
     return k8s.IntOrString.from_number(value)
 
 

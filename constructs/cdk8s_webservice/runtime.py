@@ -34,6 +34,8 @@ JSII_SETTINGS = {
     "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20",
 }
 _STARTED: set[str] = set()
+# The construct libraries every app of this library loads, in dependency order.
+PRELOADED = ["constructs", "cdk8s", "cdk8s_plus_27", "cdk8s_webservice_crds"]
 
 
 def configure(root: Path | str) -> None:
@@ -42,7 +44,10 @@ def configure(root: Path | str) -> None:
     for name, value in JSII_SETTINGS.items():
         os.environ.setdefault(name, value)
     # jsii's unpacked-package cache belongs to the project: an empty one costs ~0.5 s a run.
-    os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE_ROOT", str(Path(root).resolve() / ".cache" / "jsii"))
+    cache = Path(root).resolve() / ".cache"
+    os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE_ROOT", str(cache / "jsii"))
+    # The library's own (the gate's parsed CRD schemas, jsii's kernel program).
+    os.environ.setdefault("CDK8S_WEBSERVICE_CACHE", str(cache))
     # jsii's Node makes no network call, and loading a CA bundle costs each Node process ~80 ms.
     os.environ.pop("NODE_EXTRA_CA_CERTS", None)
 
@@ -71,12 +76,20 @@ def start(root: Path | str, *, app: bool = False, speedups: bool | None = None) 
     if not app or "app" in _STARTED:
         return
     _STARTED.add("app")
+    use_speedups = speedups if speedups is not None else True
+    if use_speedups:
+        from . import jsii_speedups
+
+        jsii_speedups.start_node()  # Node.js boots while Python imports (declined: started later)
     from .gate.worker import prewarm
 
     prewarm(process=True)
     gc.disable()
-    if speedups if speedups is not None else True:
-        enable_speedups()
+    if use_speedups and enable_speedups():
+        from . import jsii_speedups
+
+        # Node.js starts and loads the construct libraries while Python imports the app.
+        jsii_speedups.preload(PRELOADED)
 
 
 def enable_speedups() -> bool:

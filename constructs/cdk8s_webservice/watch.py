@@ -29,8 +29,8 @@ object by object, with the time from the save to the written folder.
   output as it was, and the watch goes on.
 - The gate runs in this process (its validators cached), not in a worker process
   as under `synth`: less memory, and as fast once warm.
-- Ctrl-C exits 130. Node.js ignores the terminal's SIGINT and is shut down by this
-  process, so nothing is left behind.
+- Ctrl-C exits 130, SIGTERM (a service manager, `kill`) 143. Node.js ignores the
+  terminal's SIGINT and is shut down by this process, so nothing is left behind.
 """
 
 from __future__ import annotations
@@ -279,8 +279,27 @@ def recycle(reason: str, *, memory: bool) -> None:
     os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stop as on Ctrl-C (the caller exits 143 instead of 130)."""
+
+
+_SIGTERM: list[int] = []  # set once SIGTERM arrived (watchfiles re-raises a plain KeyboardInterrupt)
+
+
+def _terminated(signum: int, _frame: object) -> None:
+    _SIGTERM.append(signum)
+    raise Terminated
+
+
+def stopped_by_sigterm() -> bool:
+    """Whether the KeyboardInterrupt that ended `watch` came from SIGTERM."""
+    return bool(_SIGTERM)
+
+
 def watch(spec: str, root: Path, out: Path, *, budget_mib: float = DEFAULT_BUDGET_MIB) -> int:
-    """Watch until interrupted (KeyboardInterrupt propagates: the caller exits 130)."""
+    """Watch until interrupted (KeyboardInterrupt propagates: the caller exits 130,
+    143 after SIGTERM: `stopped_by_sigterm`)."""
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         import watchfiles
     except ImportError:

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import hashlib
 import importlib.resources
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
@@ -127,19 +130,49 @@ def _with_object_meta(schema: Mapping[str, Any]) -> dict[str, Any]:
     return {**schema, "properties": {**meta, **schema.get("properties", {})}}
 
 
+CACHE_ENV = "CDK8S_WEBSERVICE_CACHE"  # the project's cache folder (runtime.configure sets it)
+
+
+def crd_schemas(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
+    """(apiVersion, kind, openAPIV3Schema) of each version of each CRD in the file.
+
+    Reading the YAML takes ~95 ms for these files (libyaml parses, Python builds the
+    objects), JSON ~3 ms: the extracted schemas are cached as JSON under the project's
+    cache folder, named by the SHA-256 of the file's bytes (so an edited file is read
+    again, and two processes writing the same entry write the same bytes)."""
+    data = path.read_bytes()
+    folder = os.environ.get(CACHE_ENV)
+    cached = Path(folder) / "gate" / f"crd-{hashlib.sha256(data).hexdigest()}.json" if folder else None
+    if cached is not None:
+        try:
+            return [(a, k, schema) for a, k, schema in json.loads(cached.read_bytes())]
+        except (OSError, ValueError, TypeError):
+            pass  # not there yet, or unreadable: read the YAML
+    schemas = []
+    # libyaml where available: the Chaos Mesh Schedule CRD alone takes ~6 s in pure Python.
+    for crd in yaml.load_all(data.decode("utf-8"), Loader=_LOADER):
+        if not crd or crd.get("kind") != "CustomResourceDefinition":
+            continue
+        for version in crd["spec"]["versions"]:
+            api_version = f"{crd['spec']['group']}/{version['name']}"
+            schemas.append((api_version, crd["spec"]["names"]["kind"], version["schema"]["openAPIV3Schema"]))
+    if cached is not None:
+        with contextlib.suppress(OSError):
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            staging = cached.with_name(f".{cached.name}.{os.getpid()}")
+            staging.write_text(json.dumps(schemas), encoding="utf-8")
+            os.replace(staging, cached)  # whole or not at all
+    return schemas
+
+
 @cache
 def _crd_validators(files: tuple[Path, ...]) -> dict[tuple[str, str], jsonschema.protocols.Validator]:
     validators = {}
     for path in files:
-        # libyaml where available: the Chaos Mesh Schedule CRD alone takes ~6 s in pure Python.
-        for crd in yaml.load_all(path.read_text(encoding="utf-8"), Loader=_LOADER):
-            if not crd or crd.get("kind") != "CustomResourceDefinition":
-                continue
-            for version in crd["spec"]["versions"]:
-                key = (f"{crd['spec']['group']}/{version['name']}", crd["spec"]["names"]["kind"])
-                validators[key] = jsonschema.Draft202012Validator(
-                    close_schema(_with_object_meta(version["schema"]["openAPIV3Schema"])), format_checker=FORMATS
-                )
+        for api_version, kind, schema in crd_schemas(path):
+            validators[(api_version, kind)] = jsonschema.Draft202012Validator(
+                close_schema(_with_object_meta(schema)), format_checker=FORMATS
+            )
     return validators
 
 

@@ -42,7 +42,7 @@ _WORKER_GATE: list[Gate] = []  # in the worker process: its one gate
 def _start_worker(settings: GateSettings) -> None:
     # Lower priority: on a busy machine the app's own start (Python and Node.js)
     # comes first; the worker uses what they leave idle.
-    os.nice(5)
+    os.nice(19)
     _WORKER_GATE.append(Gate(settings).warm())
 
 
