@@ -1,10 +1,12 @@
-"""Scale run for bench.py: N copies of the blacklist service in each of the 3
-environments, synthesized by a ServiceProject (the path `make synth` takes:
-pipelined gate, rendering, Helm charts and ArgoCD Applications), in one
-process, for each N given.
+"""Scale runs for bench.py, on copies of the blacklist service (each in its own
+namespaces, as separate services would be), through the path `make synth` takes
+(pipelined gate, rendering, Helm charts and ArgoCD Applications).
 
-Prints one JSON line: {"N": seconds, ...} (synthesis only; nothing is written).
-`scale.py --cold N`: one synth of N services in this new process, nothing printed.
+    scale.py 1 10 50 100      N services in one project, one process, for each N:
+                              prints {"N": seconds} (synthesis only; nothing written)
+    scale.py --cold N         one synth of a project of N services in this new process
+    scale.py --fleet N        N services, each its own project (as N services' repositories
+                              would be), through `synthesize_fleet` (recycled workers)
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ if TYPE_CHECKING:  # imported after runtime.start, which must come before cdk8s
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def project(services: int) -> ServiceProject:
-    """The blacklist project, with `services` copies of the service per environment,
-    each in its own namespace as separate services would be."""
+def project(services: int, first: int = 0) -> ServiceProject:
+    """The blacklist project, with copies `first`..`first + services - 1` of the service
+    per environment, each in its own namespace."""
     from constructs import Construct
 
     import main
@@ -35,7 +37,7 @@ def project(services: int) -> ServiceProject:
 
     def chart(scope: Construct, profile: EnvironmentProfile) -> EnvironmentChart:
         environment_chart = EnvironmentChart(scope, profile.name, profile=profile)
-        for index in range(services):
+        for index in range(first, first + services):
             own = dataclasses.replace(profile, namespace=f"svc{index}-{profile.namespace}"[:63])
             props = blacklist_props(own, sealed.get(profile.name))
             # The copies' in-cluster k6 TestRun is left out: its pods would carry the copy's
@@ -52,6 +54,11 @@ def project(services: int) -> ServiceProject:
     return dataclasses.replace(main.project(), chart=chart)
 
 
+def copy_project(index: int) -> ServiceProject:
+    """Copy `index` of the service as a project of its own (named after it)."""
+    return dataclasses.replace(project(1, first=index), name=f"svc{index}", part_of=f"svc{index}")
+
+
 def synthesize(services: int) -> float:
     scaled = project(services)
     start = time.perf_counter()
@@ -59,7 +66,19 @@ def synthesize(services: int) -> float:
     return time.perf_counter() - start
 
 
+def fleet(services: int) -> None:
+    from cdk8s_webservice.fleet import FleetMember, synthesize_fleet
+
+    members = [FleetMember("benchmarks.scale:copy_project", (index,)) for index in range(services)]
+    for _member, _rendered in synthesize_fleet(members, ROOT):
+        pass
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--fleet"]:
+        # This process only hands out the work: it never loads jsii.
+        fleet(int(sys.argv[2]))
+        sys.exit(0)
     runtime.start(ROOT, app=True)
     if sys.argv[1:2] == ["--cold"]:
         # One synth of N services in a new process, as a user runs it (bench.py times the process).

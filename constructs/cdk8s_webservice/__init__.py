@@ -28,6 +28,7 @@ from typing import Any
 _PUBLIC: dict[str, tuple[str, ...]] = {
     # The project and its environments
     "project": ("ServiceProject",),
+    "fleet": ("FleetMember", "synthesize_fleet"),
     "profile": ("EnvironmentProfile", "Environments", "Resources", "ScalingBounds", "TagPolicy"),
     "delivery": ("BlueGreenState", "CanaryOptions", "Strategy"),
     "releases": ("Releases",),
@@ -80,7 +81,9 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
 }
 
 # Modules that import no construct library: usable without Node.js.
-_WITHOUT_NODE = frozenset({"profile", "delivery", "releases", "release_history", "gate", "errors", "identity", "slo"})
+_WITHOUT_NODE = frozenset(
+    {"profile", "delivery", "releases", "release_history", "gate", "errors", "identity", "slo", "fleet"}
+)
 
 # Public name -> the module that defines it.
 _EXPORTS = {name: module for module, names in _PUBLIC.items() for name in names}

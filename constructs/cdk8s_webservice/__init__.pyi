@@ -35,6 +35,8 @@ from .errors import GateFailed as GateFailed
 from .feature_flags import FeatureFlags as FeatureFlags
 from .feature_flags import Flag as Flag
 from .feature_flags import FlagType as FlagType
+from .fleet import FleetMember as FleetMember
+from .fleet import synthesize_fleet as synthesize_fleet
 from .gate import GateSettings as GateSettings
 from .gate import Violation as Violation
 from .gitops import ApplicationSpec as ApplicationSpec
@@ -135,6 +137,7 @@ __all__ = [
     "Flag",
     "FlagType",
     "FlaggerCanary",
+    "FleetMember",
     "GateFailed",
     "GateSettings",
     "GitOpsSettings",
@@ -196,4 +199,5 @@ __all__ = [
     "VpaBounds",
     "WebService",
     "WebServiceProps",
+    "synthesize_fleet",
 ]

@@ -42,8 +42,9 @@ def project_spec(spec: str | None, cwd: Path | None = None) -> tuple[str, Path]:
     return spec, root
 
 
-def load_project(spec: str, root: Path) -> ServiceProject:
-    """Import `module:ATTR` from `root` (call the process's `runtime.start` first)."""
+def load_project(spec: str, root: Path, args: tuple[object, ...] = ()) -> ServiceProject:
+    """Import `module:ATTR` from `root` (call the process's `runtime.start` first);
+    with `args`, ATTR is a function called with them."""
     from .project import ServiceProject
 
     module_name, _, attribute = spec.partition(":")
@@ -58,8 +59,10 @@ def load_project(spec: str, root: Path) -> ServiceProject:
     except SystemExit:
         raise ConfigError("--project", spec, f"a module that can be imported; {module_name} exited") from None
     project = getattr(module, attribute, None)
+    if args and not callable(project):
+        raise ConfigError("--project", spec, f"a function (it is given arguments); it is {type(project).__name__}")
     if callable(project) and not isinstance(project, ServiceProject):
-        project = project()
+        project = project(*args)
     if not isinstance(project, ServiceProject):
         raise ConfigError("--project", spec, f"a ServiceProject; {module_name}.{attribute} is {type(project).__name__}")
     return project

@@ -24,6 +24,28 @@ class ConfigError(ValueError):
         self.allowed = allowed
         super().__init__(f"{field}: {value!r} is not allowed; {allowed}")
 
+    def __reduce__(self) -> tuple[type[ConfigError], tuple[str, object, str]]:
+        # Raised in a worker process (the fleet), read in its parent: pickled with its
+        # fields (a value that cannot be pickled travels as its repr, so the message is the same).
+        import pickle
+
+        try:
+            pickle.dumps(self.value)
+            value = self.value
+        except Exception:
+            value = _Shown(repr(self.value))
+        return (ConfigError, (self.field, value, self.allowed))
+
+
+class _Shown:
+    """A value known only by its repr."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
 
 class GateFailed(Exception):
     """Synthesized objects broke gate rules; nothing was written.
@@ -35,6 +57,9 @@ class GateFailed(Exception):
     def __init__(self, violations: Sequence[Violation]) -> None:
         self.violations = sorted(violations)
         super().__init__(self.report())
+
+    def __reduce__(self) -> tuple[type[GateFailed], tuple[list[Violation]]]:
+        return (GateFailed, (self.violations,))
 
     def report(self, *, wrote_nothing: bool = True) -> str:
         """The violations, one a line, under a count (and, where the gate guarded a

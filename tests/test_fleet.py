@@ -1,0 +1,93 @@
+"""`synthesize_fleet`: many projects in recycled worker processes, with the output of
+a single-process synth and its errors."""
+
+from __future__ import annotations
+
+import pickle
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from cdk8s_webservice.errors import ConfigError, GateFailed
+from cdk8s_webservice.fleet import FleetMember, synthesize_fleet
+from cdk8s_webservice.gate.violations import Violation
+
+
+def test_the_fleet_renders_what_one_process_renders_in_order_across_workers() -> None:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.scale import copy_project
+
+    members = [FleetMember("benchmarks.scale:copy_project", (index,)) for index in (3, 1, 2)]
+    # Two a worker: the third member is built in a second (fresh) worker.
+    results = list(synthesize_fleet(members, ROOT, per_worker=2))
+    assert [member for member, _ in results] == members
+    for member, rendered in results:
+        assert rendered == copy_project(*member.args).synthesize()
+    # Each copy is its own service, in its own namespaces.
+    assert "deployment-svc3.yaml" in results[0][1]["development"]
+    assert "namespace: svc1-blacklist-dev" in results[1][1]["development"]["deployment-svc1.yaml"]
+
+
+@pytest.fixture
+def broken_project(tmp_path: Path) -> Path:
+    (tmp_path / "broken.py").write_text(
+        textwrap.dedent(
+            """
+            from cdk8s_webservice.errors import ConfigError
+
+            def bad_value():
+                raise ConfigError("replicas", -1, "at least 1")
+
+            def unprintable():
+                raise ConfigError("hook", lambda: None, "a value that can be written down")
+
+            not_a_function = 42
+            """
+        )
+    )
+    return tmp_path
+
+
+def test_a_members_config_error_is_raised_here_with_its_message(broken_project: Path) -> None:
+    with pytest.raises(ConfigError, match=r"^replicas: -1 is not allowed; at least 1$") as raised:
+        list(synthesize_fleet([FleetMember("broken:bad_value")], broken_project))
+    assert (raised.value.field, raised.value.value) == ("replicas", -1)
+    with pytest.raises(ConfigError, match=r"^hook: <function .*<lambda>.* is not allowed"):
+        list(synthesize_fleet([FleetMember("broken:unprintable")], broken_project))
+
+
+def test_a_member_that_is_not_a_project_function_is_refused(broken_project: Path) -> None:
+    with pytest.raises(ConfigError, match="--project: 'broken:not_a_function' is not allowed; a function"):
+        list(synthesize_fleet([FleetMember("broken:not_a_function", (1,))], broken_project))
+    with pytest.raises(ConfigError, match="an importable module"):
+        list(synthesize_fleet([FleetMember("no_such_module:project")], broken_project))
+
+
+@pytest.mark.parametrize("per_worker", [0, -1, True, 1.5, "2"])
+def test_per_worker_is_a_whole_number(per_worker: object) -> None:
+    with pytest.raises(ConfigError, match="per_worker"):
+        list(synthesize_fleet([FleetMember("main:project")], ROOT, per_worker=per_worker))  # type: ignore[arg-type]
+
+
+def test_members_must_be_fleet_members_and_none_is_nothing() -> None:
+    with pytest.raises(ConfigError, match="members"):
+        list(synthesize_fleet(["main:project"], ROOT))  # type: ignore[list-item]
+    assert list(synthesize_fleet([], ROOT)) == []
+
+
+def test_the_library_errors_cross_a_process_boundary_whole() -> None:
+    error = ConfigError("image.tag", "latest", "a pinned tag")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (type(copy), str(copy), copy.field, copy.value, copy.allowed) == (
+        ConfigError,
+        str(error),
+        "image.tag",
+        "latest",
+        "a pinned tag",
+    )
+    violation = Violation("staging", "Deployment", "web", "spec.replicas", "rule", "too few")
+    failed = pickle.loads(pickle.dumps(GateFailed([violation])))
+    assert failed.violations == [violation] and failed.report() == GateFailed([violation]).report()
