@@ -18,13 +18,21 @@ def example_files(readme: str) -> dict[str, str]:
     return {name: body for name, body in blocks}
 
 
-@pytest.mark.parametrize("readme", ["README.md", "docs/library.md"])
-def test_the_readme_example_synthesizes(readme: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("readme", "examples"),
+    [("README.md", ["main.py", "shop.py"]), ("docs/library.md", ["fleet.py", "main.py", "shop.py"])],
+)
+def test_the_readme_example_synthesizes(readme: str, examples: list[str], tmp_path: Path) -> None:
     files = example_files(readme)
-    assert sorted(files) == ["main.py", "shop.py"]
+    assert sorted(files) == examples
     for name, body in files.items():
         (tmp_path / name).write_text(body)
     result = subprocess.run([sys.executable, "main.py"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "staging      rolling   shop-staging" in result.stdout
-    assert (tmp_path / "dist" / "staging" / "deployment-shop.yaml").is_file()
+    deployment = tmp_path / "dist" / "staging" / "deployment-shop.yaml"
+    assert deployment.is_file()
+    if "fleet.py" in files:  # the same project through the fleet: the same files
+        result = subprocess.run([sys.executable, "fleet.py"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / "fleet" / "main" / "staging" / "deployment-shop.yaml").read_text() == deployment.read_text()
