@@ -95,7 +95,10 @@ def children_ignore_sigint() -> Iterator[None]:
 
 
 def _under(path: Path, folders: Iterable[Path]) -> bool:
-    return any(path == folder or folder in path.parents for folder in folders)
+    # Compared as text (the paths are absolute and resolved): pathlib's `parents` made
+    # this ~10 ms of every save, over the ~1,500 loaded modules.
+    text = str(path)
+    return any(text == str(folder) or text.startswith(str(folder).rstrip(os.sep) + os.sep) for folder in folders)
 
 
 def _module_folders(module: ModuleType) -> list[Path]:
