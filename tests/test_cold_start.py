@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -119,6 +120,8 @@ def test_crd_schemas_are_cached_by_content_and_a_bad_entry_is_read_again(tmp_pat
     assert schema.crd_schemas(crd) == first  # from the cache
     entry.write_text("[[not json")  # damaged: the YAML is read again
     assert schema.crd_schemas(crd) == first
+    entry.write_text('[["x/v1", "X", "not a schema"]]')  # JSON, but not what crd_schemas writes
+    assert schema.crd_schemas(crd) == first
     crd.write_text(crd.read_text().replace("integer", "string"))  # edited: a new entry
     assert schema.crd_schemas(crd)[0][2]["properties"]["size"] == {"type": "string"}
     assert len(list((tmp_path / "cache" / "gate").glob("crd-*.json"))) == 2
@@ -149,3 +152,130 @@ def test_intorstring_and_quantity_values_are_shared_per_value_and_type() -> None
         int_or_string(True)
     assert quantity("100m") is quantity("100m") and quantity("100m").value == "100m"
     assert int_or_string(8080).value == 8080
+
+
+SLOW_APP = """
+import dataclasses, sys, time
+from pathlib import Path
+
+from cdk8s_webservice import cli
+
+ROOT = Path({root!r})
+sys.path.insert(0, str(ROOT))
+
+
+def project():
+    import main
+
+    base = main.project()
+
+    def chart(scope, profile):
+        print("building", file=sys.stderr, flush=True)
+        time.sleep(60)
+        return base.chart(scope, profile)
+
+    return dataclasses.replace(base, chart=chart)
+
+
+if __name__ == "__main__":
+    cli.run_app(project, ROOT)
+"""
+
+
+def _running(group: int) -> list[str]:
+    """Processes of the group that still run (zombies wait for init, which reaps them
+    every few seconds here: they hold nothing)."""
+    ps = subprocess.run(["ps", "-o", "stat=,cmd=", "-g", str(group)], capture_output=True, text=True).stdout
+    return [line for line in ps.splitlines() if line.strip() and not line.strip().startswith("Z")]
+
+
+def _slow_app(tmp_path: Path) -> subprocess.Popen[str]:
+    app = tmp_path / "slow_app.py"
+    app.write_text(SLOW_APP.format(root=str(ROOT)))
+    process = subprocess.Popen(
+        [PYTHON, "-O", str(app), "--out", str(tmp_path / "out")],
+        cwd=tmp_path,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: __import__("signal").signal(__import__("signal").SIGINT, __import__("signal").SIG_DFL),
+    )
+    assert process.stderr is not None
+    assert process.stderr.readline() == "building\n"  # mid-synth: Node.js, the gate worker are up
+    return process
+
+
+def _all_ended(group: int) -> None:
+    deadline = time.monotonic() + 10
+    while _running(group):
+        assert time.monotonic() < deadline, f"still running 10 s later: {_running(group)}"
+        time.sleep(0.1)
+
+
+def test_ctrl_c_mid_synth_exits_130_without_a_traceback_and_leaves_nothing(tmp_path: Path) -> None:
+    import signal
+
+    process = _slow_app(tmp_path)
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr and "leaked" not in stderr, stderr
+    _all_ended(process.pid)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_killed_app_leaves_no_worker_running(tmp_path: Path) -> None:
+    """SIGKILL gives the app no chance to clean up: its gate worker ends with it
+    (parent-death signal) and Node.js when its pipe closes."""
+    import signal
+
+    process = _slow_app(tmp_path)
+    process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=60)
+    _all_ended(process.pid)
+
+
+def test_a_closed_output_is_no_traceback(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    closed = subprocess.run(  # `>&-`: no stdout at all
+        ["sh", "-c", f'exec "{PYTHON}" -O main.py --out "{out}" >&-'], cwd=ROOT, env=ENV, stderr=subprocess.PIPE
+    )
+    assert closed.returncode == 0 and b"Traceback" not in closed.stderr, closed.stderr
+    assert (out / "development" / "deployment-blacklist.yaml").is_file()
+    shutil.rmtree(out)
+    reader = subprocess.Popen(
+        [PYTHON, "-O", "main.py", "--out", str(out)], cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.close()  # `| true`: nobody reads the summary
+    stderr = reader.stderr.read()
+    assert reader.wait(timeout=120) == 141 and b"Traceback" not in stderr, stderr
+    assert (out / "development" / "deployment-blacklist.yaml").is_file()  # written before the summary
+
+
+def test_a_node_that_cannot_start_is_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [PYTHON, "-O", "main.py", "--out", str(tmp_path / "dist")],
+        cwd=ROOT,
+        env={**ENV, "NODE_OPTIONS": "--no-such-flag"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "error: jsii's Node.js exited with 9: check JSII_NODE and NODE_OPTIONS" in result.stderr
+    assert not (tmp_path / "dist").exists()
+
+
+def test_a_damaged_kernel_program_is_replaced(tmp_path: Path) -> None:
+    found = jsii_speedups._jsii_folder()
+    assert found is not None
+    program = jsii_speedups.kernel_program(tmp_path, *found)
+    expected = program.read_bytes()
+    program.write_bytes(b"")  # truncated by a full disk, say
+    assert jsii_speedups.kernel_program(tmp_path, *found).read_bytes() == expected
+    program.unlink()  # removed by hand
+    assert jsii_speedups.kernel_program(tmp_path, *found).read_bytes() == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"jsii-{found[1]}"]  # nothing set aside is left

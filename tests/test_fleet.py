@@ -45,6 +45,14 @@ def broken_project(tmp_path: Path) -> Path:
                 raise ConfigError("hook", lambda: None, "a value that can be written down")
 
             not_a_function = 42
+
+            def exits(code):
+                raise SystemExit(code)
+
+            def dies():
+                import os
+
+                os._exit(0)
             """
         )
     )
@@ -91,3 +99,20 @@ def test_the_library_errors_cross_a_process_boundary_whole() -> None:
     violation = Violation("staging", "Deployment", "web", "spec.replicas", "rule", "too few")
     failed = pickle.loads(pickle.dumps(GateFailed([violation])))
     assert failed.violations == [violation] and failed.report() == GateFailed([violation]).report()
+
+
+@pytest.mark.parametrize("code", [0, 3])
+def test_a_member_that_exits_is_an_error_naming_it_never_a_success(broken_project: Path, code: int) -> None:
+    with pytest.raises(ConfigError, match=rf"fleet member: 'broken:exits' .* \(it exited {code}\)"):
+        list(synthesize_fleet([FleetMember("broken:exits", (code,))], broken_project))
+
+
+def test_a_member_whose_worker_dies_is_an_error_naming_it(broken_project: Path) -> None:
+    with pytest.raises(ConfigError, match=r"fleet member: 'broken:dies' .*worker process"):
+        list(synthesize_fleet([FleetMember("broken:dies")], broken_project))
+
+
+def test_a_fleet_root_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="root"):
+        list(synthesize_fleet([FleetMember("main:project")], tmp_path / "missing"))
+    assert not (tmp_path / "missing").exists()

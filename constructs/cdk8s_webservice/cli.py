@@ -16,6 +16,7 @@ Longer than most modules: a third of it is the argument parser; each command's h
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -359,6 +360,10 @@ def run_app(project: ServiceProject | Callable[[], ServiceProject], root: Path) 
             code = synth_for_cdk8s(built, root, Path(outdir))
         else:
             code = main(["synth", *sys.argv[1:]], project=built, root=root)
+    except KeyboardInterrupt:
+        _interrupted()
+    except BrokenPipeError:
+        code = _closed_pipe()
     except GateFailed as failure:
         print(failure.report(), file=sys.stderr)
         code = 1
@@ -369,6 +374,25 @@ def run_app(project: ServiceProject | Callable[[], ServiceProject], root: Path) 
         print(message, file=sys.stderr)
         code = 2
     runtime.exit_now(code)
+
+
+def _interrupted() -> NoReturn:
+    """Ctrl-C: no exit hooks (a child that got the terminal's SIGINT too is gone, and
+    its hook would print a traceback); closing our pipes ends the others. 130, or 143
+    when `watch` turned SIGTERM into the interrupt."""
+    from .watch import stopped_by_sigterm
+
+    for output in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            output.flush()
+    os._exit(143 if stopped_by_sigterm() else 130)
+
+
+def _closed_pipe() -> int:
+    """Whatever the command did is done; only its report could not be read. Exit as a
+    command killed by SIGPIPE would, without a traceback."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 141
 
 
 def _load_commands() -> ModuleType:
@@ -390,17 +414,7 @@ def run() -> None:
     try:
         code = main()
     except KeyboardInterrupt:
-        # Interrupted: no exit hooks (a child that got the terminal's SIGINT too is gone,
-        # and its hook would print a traceback). Closing our pipes ends the others.
-        # `watch` turns SIGTERM into a KeyboardInterrupt too: then 128 + 15.
-        from .watch import stopped_by_sigterm
-
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(143 if stopped_by_sigterm() else 130)
+        _interrupted()
     except BrokenPipeError:
-        # Whatever the command did is done; only its report could not be read. Exit as
-        # a command killed by SIGPIPE would, without a traceback.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 141
+        code = _closed_pipe()
     runtime.exit_now(code)

@@ -24,6 +24,7 @@ import gc
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,7 @@ def _start_worker(root: str) -> None:
 
     from . import runtime
 
+    runtime.worker_process()
     if "--max-semi-space-size" not in os.environ.get("NODE_OPTIONS", ""):
         os.environ["NODE_OPTIONS"] = f"{os.environ.get('NODE_OPTIONS', '')} {NODE_FLAGS}".strip()
 
@@ -70,9 +72,14 @@ def _synthesize(spec: str, args: tuple[Any, ...], root: str) -> Rendered:
     from .discovery import load_project
     from .gate.worker import prewarm
 
-    project = load_project(spec, Path(root), args)
-    prewarm(project.gate)  # built once per worker and settings, then reused
-    rendered = project.synthesize()
+    try:
+        project = load_project(spec, Path(root), args)
+        prewarm(project.gate)  # built once per worker and settings, then reused
+        rendered = project.synthesize()
+    except SystemExit as stop:  # would end the caller with the member's code, even 0
+        raise ConfigError(
+            "fleet member", spec, f"a project that builds without exiting (it exited {stop.code!r})"
+        ) from None
     del project
     gc.collect()  # the proxies of this project's constructs, before the next is built
     return rendered
@@ -90,6 +97,8 @@ def synthesize_fleet(
             raise ConfigError("members", member, "FleetMember values")
     if not members:
         return
+    if not Path(root).is_dir():
+        raise ConfigError("root", str(root), "an existing folder (the members' specs are imported from it)")
     where = str(Path(root).resolve())
     for first in range(0, len(members), per_worker):
         # One executor (one worker) per batch: leaving the `with` joins the worker and
@@ -107,7 +116,15 @@ def synthesize_fleet(
                 for index, member in enumerate(batch):
                     future, futures[index] = futures[index], None  # its result is the caller's alone
                     assert future is not None
-                    yield member, future.result()
+                    try:
+                        rendered = future.result()
+                    except BrokenProcessPool:
+                        raise ConfigError(
+                            "fleet member",
+                            member.spec,
+                            "a project whose worker process keeps running (it ended: os._exit, a crash, or killed)",
+                        ) from None
+                    yield member, rendered
             finally:
                 for pending in futures:
                     if pending is not None:

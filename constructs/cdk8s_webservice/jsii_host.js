@@ -37,7 +37,11 @@ function wrapped(key, fd) {
     writable: true,
     write(chunk, encoding, done) {
       const callback = typeof encoding === 'function' ? encoding : done;
-      const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), typeof encoding === 'string' ? encoding : 'utf8');
+      const data = Buffer.isBuffer(chunk)
+        ? chunk
+        : ArrayBuffer.isView(chunk)
+          ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+          : Buffer.from(String(chunk), typeof encoding === 'string' ? encoding : 'utf8');
       writeSync(2, JSON.stringify({ [key]: data.toString('base64') }) + '\n');
       if (typeof callback === 'function') callback();
       return true;

@@ -35,9 +35,11 @@ from __future__ import annotations
 import atexit
 import contextlib
 import enum
+import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -117,29 +119,60 @@ def _jsii_folder() -> tuple[Path, str] | None:
 
 def kernel_program(cache: Path, jsii_folder: Path, version: str) -> Path:
     """jsii's kernel program (`lib/program.js` and the files beside it, from jsii's
-    embedded runtime, `_embedded/jsii/lib__*`), unpacked once under `cache`; a
-    temporary folder when `cache` cannot be written."""
+    embedded runtime, `_embedded/jsii/lib__*`), unpacked once under `cache` and checked
+    against jsii's copy by size at every start (a damaged copy is replaced); a temporary
+    folder, removed at exit, when `cache` cannot be written."""
+    sources = sorted((jsii_folder / "_embedded" / "jsii").glob("lib__*"))
     folder = cache / f"jsii-{version}"
-    program = folder / "lib" / "program.js"
-    if program.is_file():
-        return program
+    if all(_same_size(source, folder / "lib" / source.name.removeprefix("lib__")) for source in sources):
+        return folder / "lib" / "program.js"
     try:
         cache.mkdir(parents=True, exist_ok=True)
+        _remove_stale(cache, ".jsii-")
         staging = Path(tempfile.mkdtemp(prefix=".jsii-", dir=cache))
     except OSError:
         staging = Path(tempfile.mkdtemp(prefix="cdk8s-webservice-jsii-"))
+        atexit.register(shutil.rmtree, staging, True)  # Node.js has read it by then
         folder = staging
     (staging / "lib").mkdir()
-    for source in (jsii_folder / "_embedded" / "jsii").glob("lib__*"):
+    for source in sources:
         (staging / "lib" / source.name.removeprefix("lib__")).write_bytes(source.read_bytes())
     if staging != folder:
+        # Whole or not at all. A damaged copy is moved aside first; when another process
+        # won the race, its copy (checked the same way) is as good as this one.
+        with contextlib.suppress(OSError):
+            if folder.exists():
+                aside = Path(tempfile.mkdtemp(prefix=".jsii-", dir=cache))
+                os.rename(folder, aside / "damaged")
+                shutil.rmtree(aside, ignore_errors=True)
         try:
-            os.rename(staging, folder)  # whole or not at all; another process may have won
+            os.rename(staging, folder)
         except OSError:
-            import shutil
-
             shutil.rmtree(staging, ignore_errors=True)
+            if not (folder / "lib" / "program.js").is_file():
+                raise
     return folder / "lib" / "program.js"
+
+
+def _same_size(source: Path, copy: Path) -> bool:
+    try:
+        return copy.stat().st_size == source.stat().st_size
+    except OSError:
+        return False
+
+
+def _remove_stale(folder: Path, prefix: str, age: float = 600.0) -> None:
+    """Staging entries a killed process left behind (older than `age` seconds: a
+    younger one may be another process's, still being written)."""
+    import time
+
+    for entry in folder.glob(f"{prefix}*"):
+        with contextlib.suppress(OSError):
+            if time.time() - entry.lstat().st_mtime > age:
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink()
 
 
 def _spawn_host() -> subprocess.Popen[bytes]:
@@ -148,7 +181,7 @@ def _spawn_host() -> subprocess.Popen[bytes]:
     found = _jsii_folder()
     if found is None:
         raise OSError("jsii is not installed")
-    cache = Path(os.environ.get("CDK8S_WEBSERVICE_CACHE", Path(tempfile.gettempdir()) / "cdk8s-webservice"))
+    cache = Path(os.environ.get("CDK8S_WEBSERVICE_CACHE") or Path(tempfile.gettempdir()) / "cdk8s-webservice")
     environ = os.environ.copy()
     environ["JSII_AGENT"] = f"Python/{platform.python_version()}"
     environ["CDK8S_WEBSERVICE_JSII_PROGRAM"] = str(kernel_program(cache / "jsii-host", *found))
@@ -201,14 +234,35 @@ def _install_direct_host() -> None:
         # One conversation at a time (the preloading thread, then the program); the
         # lock is re-entrant for jsii's callbacks, which send from inside a send.
         with _CHANNEL:
-            if self.__dict__.pop("_webservice_handshake", False):
-                self.handshake()
-            return original_send(self, request, response_type)
+            try:
+                if self.__dict__.pop("_webservice_handshake", False):
+                    self.handshake()
+                return original_send(self, request, response_type)
+            except (OSError, json.JSONDecodeError) as error:
+                # Node.js gone or not speaking jsii; an OSError of a callback (Python code
+                # that Node.js called) is the program's own and goes on as it is.
+                dead = isinstance(error, (json.JSONDecodeError, BrokenPipeError)) or self._process.poll() is not None
+                if not dead or isinstance(error, NodeFailed):
+                    raise
+                raise NodeFailed(self._process, error) from None
 
     process._NodeProcess.start = start  # type: ignore[method-assign]
     process._NodeProcess.send = send  # type: ignore[method-assign]
     global _DIRECT
     _DIRECT = True
+
+
+class NodeFailed(OSError):
+    """jsii's Node.js ended, or answered something that is not jsii's protocol."""
+
+    def __init__(self, process: subprocess.Popen[bytes], error: BaseException) -> None:
+        code = process.poll()
+        state = f"exited with {code}" if code is not None else f"answered garbage ({type(error).__name__})"
+        cache = os.environ.get("CDK8S_WEBSERVICE_CACHE") or "the cache"
+        super().__init__(
+            f"jsii's Node.js {state}: check JSII_NODE and NODE_OPTIONS (its own output is above); "
+            f"if it persists, delete {Path(cache) / 'jsii-host'}"
+        )
 
 
 _LOAD_CALL = re.compile(r'JSIIAssembly\.load\(\s*"([^"]+)",\s*"([^"]+)",\s*__name__[^,]*,\s*"([^"]+)"')
@@ -277,12 +331,16 @@ def release_node() -> None:
             node._process.stdin.close()
 
 
+def _flush() -> None:
+    for stream in (sys.stdout, sys.stderr):  # None when the caller closed it (`>&-`)
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+
+
 def fast_exit(code: int) -> NoReturn:
     """Node.js let go, the other exit hooks, flush, then `os._exit` (see the module's docstring)."""
-    sys.stdout.flush()
-    sys.stderr.flush()
+    _flush()
     release_node()
     atexit._run_exitfuncs()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    _flush()
     os._exit(code)

@@ -22,10 +22,12 @@ once with what to install when Node.js is missing, and for apps:
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -90,6 +92,40 @@ def start(root: Path | str, *, app: bool = False, speedups: bool | None = None) 
 
         # Node.js starts and loads the construct libraries while Python imports the app.
         jsii_speedups.preload(PRELOADED)
+
+
+@contextlib.contextmanager
+def children_ignore_sigint() -> Iterator[None]:
+    """Processes started inside (Node.js, workers) inherit an ignored SIGINT: Ctrl-C
+    reaches only this process, which ends them itself (no traceback of theirs)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers belong to the main thread
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def worker_process() -> None:
+    """Set up a worker process (the gate's, the fleet's): it ends when its parent does,
+    however the parent ended (killed, crashed), and leaves Ctrl-C to the parent, which
+    ends it (the terminal's SIGINT reaches the whole process group)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent ended before the line above
+        os._exit(1)
 
 
 def enable_speedups() -> bool:

@@ -44,7 +44,7 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -54,6 +54,7 @@ from . import runtime
 from .errors import ConfigError
 from .gate import GateFailed
 from .output import check_output_folder, locked, read_tree, write_environments
+from .runtime import children_ignore_sigint
 
 if TYPE_CHECKING:
     from .diff import ObjectChange
@@ -81,17 +82,6 @@ def tree_rss_kib(pid: int) -> int:
         except (FileNotFoundError, ProcessLookupError, ValueError):
             continue
     return total
-
-
-@contextlib.contextmanager
-def children_ignore_sigint() -> Iterator[None]:
-    """Processes started inside (Node.js) inherit an ignored SIGINT:
-    Ctrl-C reaches only this process, which shuts them down itself."""
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def _under(path: Path, folders: Iterable[Path]) -> bool:

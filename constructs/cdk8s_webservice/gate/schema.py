@@ -131,6 +131,7 @@ def _with_object_meta(schema: Mapping[str, Any]) -> dict[str, Any]:
 
 
 CACHE_ENV = "CDK8S_WEBSERVICE_CACHE"  # the project's cache folder (runtime.configure sets it)
+CRD_CACHE_FORMAT = "crd-schemas-1"  # change it when `crd_schemas` extracts differently
 
 
 def crd_schemas(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
@@ -142,12 +143,23 @@ def crd_schemas(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
     again, and two processes writing the same entry write the same bytes)."""
     data = path.read_bytes()
     folder = os.environ.get(CACHE_ENV)
-    cached = Path(folder) / "gate" / f"crd-{hashlib.sha256(data).hexdigest()}.json" if folder else None
+    # The key: the file's bytes and how they are read (CRD_CACHE_FORMAT changes with
+    # this function, so an older entry is never served).
+    digest = hashlib.sha256(CRD_CACHE_FORMAT.encode() + b"\0" + data).hexdigest()
+    cached = Path(folder) / "gate" / f"crd-{digest}.json" if folder else None
     if cached is not None:
-        try:
-            return [(a, k, schema) for a, k, schema in json.loads(cached.read_bytes())]
-        except (OSError, ValueError, TypeError):
-            pass  # not there yet, or unreadable: read the YAML
+        with contextlib.suppress(OSError, ValueError):
+            entries = json.loads(cached.read_bytes())
+            if isinstance(entries, list) and all(
+                isinstance(e, list)
+                and len(e) == 3
+                and isinstance(e[0], str)
+                and isinstance(e[1], str)
+                and isinstance(e[2], dict)
+                for e in entries
+            ):
+                return [(a, k, schema) for a, k, schema in entries]
+        # Not there yet, unreadable, or not what this function writes: read the YAML.
     schemas = []
     # libyaml where available: the Chaos Mesh Schedule CRD alone takes ~6 s in pure Python.
     for crd in yaml.load_all(data.decode("utf-8"), Loader=_LOADER):
@@ -157,11 +169,14 @@ def crd_schemas(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
             api_version = f"{crd['spec']['group']}/{version['name']}"
             schemas.append((api_version, crd["spec"]["names"]["kind"], version["schema"]["openAPIV3Schema"]))
     if cached is not None:
-        with contextlib.suppress(OSError):
+        staging = cached.with_name(f".{cached.name}.{os.getpid()}")
+        try:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            staging = cached.with_name(f".{cached.name}.{os.getpid()}")
             staging.write_text(json.dumps(schemas), encoding="utf-8")
             os.replace(staging, cached)  # whole or not at all
+        except OSError:
+            with contextlib.suppress(OSError):
+                staging.unlink()
     return schemas
 
 

@@ -20,6 +20,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any, Protocol
@@ -40,6 +41,9 @@ _WORKER_GATE: list[Gate] = []  # in the worker process: its one gate
 
 
 def _start_worker(settings: GateSettings) -> None:
+    from ..runtime import worker_process
+
+    worker_process()
     # Lower priority: on a busy machine the app's own start (Python and Node.js)
     # comes first; the worker uses what they leave idle.
     os.nice(19)
@@ -58,14 +62,23 @@ class GateProcess:
     """A `Gate` whose checks run in a worker process (same results, same interface)."""
 
     def __init__(self, settings: GateSettings) -> None:
+        from ..runtime import children_ignore_sigint
+
         self.settings = settings
-        self._pool = ProcessPoolExecutor(
-            max_workers=1,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(settings,),
+        # Forked where this process has no other thread yet (an app at its start: it has
+        # imported little; no semaphore tracker process, ~12 MiB, is needed), else spawned.
+        # Either way it starts with SIGINT ignored: Ctrl-C is the parent's to handle.
+        method = (
+            "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
         )
-        self._pid = self._pool.submit(_ready)  # start the process (and its warm-up) now
+        with children_ignore_sigint():
+            self._pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context(method),
+                initializer=_start_worker,
+                initargs=(settings,),
+            )
+            self._pid = self._pool.submit(_ready)  # start the process (and its warm-up) now
         atexit.register(self.close)
 
     def check(
