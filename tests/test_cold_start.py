@@ -279,3 +279,17 @@ def test_a_damaged_kernel_program_is_replaced(tmp_path: Path) -> None:
     program.unlink()  # removed by hand
     assert jsii_speedups.kernel_program(tmp_path, *found).read_bytes() == expected
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"jsii-{found[1]}"]  # nothing set aside is left
+
+
+def test_a_partial_write_keeps_no_symlink_target(tmp_path: Path) -> None:
+    """`synth -e production` keeps the other folders: a symlink planted in one of them
+    must not bring its target's content into the output."""
+    secret = tmp_path / "secret"
+    secret.write_text("private\n")
+    secret.chmod(0o600)
+    out = tmp_path / "out"
+    replace_directory(out, {"staging/a.yaml": "a: 1\n"})
+    (out / "staging" / "link.yaml").symlink_to(secret)
+    replace_directory(out, {"production/b.yaml": "b: 2\n"}, keep=True, replace=("production",))
+    assert sorted(p.name for p in (out / "staging").iterdir()) == ["a.yaml"]
+    assert not any("private" in p.read_text() for p in out.rglob("*.yaml"))

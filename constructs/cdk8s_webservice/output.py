@@ -235,9 +235,15 @@ def _swap_in(staging: Path, target: Path) -> None:
 
 
 def _read_bytes(folder: Path) -> dict[str, bytes]:
+    # Regular files only: a symlink planted in the output (this writer never makes one)
+    # would otherwise copy whatever it points at into the folder ArgoCD syncs.
     if not folder.is_dir():
         return {}
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }
 
 
 def replace_directory(
