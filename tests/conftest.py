@@ -23,7 +23,6 @@ runtime.start(ROOT)  # jsii's settings, before anything imports cdk8s
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "default")
 
-PROJECT = main.project()
 RELEASES_FILE = main.RELEASES_FILE
 
 
@@ -34,8 +33,18 @@ def load_environments(releases_file: Path = RELEASES_FILE) -> Environments:
     return environments(Releases.load(releases_file))
 
 
-ENVIRONMENTS = load_environments()
-DEVELOPMENT, STAGING, PRODUCTION = ENVIRONMENTS
+def __getattr__(name: str) -> Any:
+    """PROJECT, ENVIRONMENTS and its three (DEVELOPMENT, STAGING, PRODUCTION), made on
+    first use: they load cdk8s and start Node.js (~1 s), which pytest-xdist's controller
+    process (it loads this file too, but runs no test) never needs."""
+    if name not in ("PROJECT", "ENVIRONMENTS", "DEVELOPMENT", "STAGING", "PRODUCTION"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    environments = load_environments()
+    globals().update(PROJECT=main.project(), ENVIRONMENTS=environments)
+    globals().update(zip(("DEVELOPMENT", "STAGING", "PRODUCTION"), environments, strict=True))
+    return globals()[name]
+
+
 ENVS = ("development", "staging", "production")
 FOLDERS = {"development": "development", "staging": "staging", "production": "production/prod-eu-west-1"}
 """Each environment's folder under dist/ (production's first cluster: it is split per cluster)."""
@@ -46,6 +55,7 @@ __all__ = [
     "ROOT",
     "find",
     "find_all",
+    "group_running",
     "live_deployment",
     "pod_labels",
     "read_tree",
@@ -60,19 +70,33 @@ __all__ = [
 # scanners, pip) take most of the time: they go first, so the cheap in-process modules
 # fill the gaps at the end and no worker is left alone with a long one. The order is a
 # schedule only: every test still runs.
+#
+# Longest first: seconds on one worker beside the other (2 cores), and what a module
+# can take when its cache is cold, which is when it must not be the one left running.
+# A module left off runs after these, in file order: keep one that takes seconds here.
 SLOW_FIRST = (
-    "test_cli.py",
-    "test_packaging.py",  # builds the sdist and the wheel, installs the wheel into a fresh virtualenv
-    "test_output_atomic.py",
-    "test_cdk8s_cli.py",
-    "test_scanners.py",  # checkov and trivy on dist/ (cached by content), actionlint, zizmor
+    "test_cli.py",  # ~22: a synth per release command, a fresh console script per error line
+    "test_output_atomic.py",  # ~11: writers and the app killed at random points
+    # ~5, ~12 when the wheel changed: builds the sdist and the wheel, installs the wheel into a fresh virtualenv
+    "test_packaging.py",
+    "test_loadtest.py",  # ~10: real k6 runs of 2 s each (the worker mostly waits)
+    "test_yaml_emitter.py",  # ~6: property tests
+    "test_watch.py",  # ~5: the watch process, its edits and signals
+    # ~0.5, ~5 when dist/ changed: checkov and trivy on dist/ (cached by content), actionlint, zizmor
+    "test_scanners.py",
+    "test_cdk8s_cli.py",  # ~5: the cdk8s CLI (Node.js) running the app
+    "test_fleet.py",  # ~5: fleet worker processes, each with its Node.js
     "test_output.py",
-    "test_api.py",
-    "test_loadtest.py",
-    "test_yaml_emitter.py",
+    "test_api.py",  # mkdocs
     "test_gate.py",
-    "test_gate_worker.py",
+    "test_strategies.py",
+    "test_schema.py",
+    "test_gate_flags_chaos.py",
+    "test_gate_inputs.py",
     "test_readme.py",
+    "test_cold_start.py",
+    "test_parity.py",
+    "test_gate_worker.py",
 )
 
 
@@ -87,7 +111,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def rendered() -> dict[str, dict[str, str]]:
     """Folder -> file name -> text, exactly as `make synth` writes dist/."""
-    return PROJECT.synthesize()
+    return main.project().synthesize()
 
 
 @pytest.fixture(scope="session")
@@ -107,6 +131,28 @@ def with_environments(objects: dict[str, Any]) -> dict[str, Any]:
     for env in ENVS:
         objects.setdefault(env, objects[FOLDERS[env]])
     return objects
+
+
+def group_running(pgid: int) -> bool:
+    """Whether a process of process group `pgid` still runs. A zombie does not: it has
+    exited and holds nothing, and waits only for its parent to collect its status (an
+    orphan's parent is init, which on some machines does that every 2 s only)."""
+    proc = Path("/proc")
+    if not (proc / "self" / "stat").is_file():  # no procfs: any process, zombie or not
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            # "pid (command) state ppid pgrp ...": the command may hold spaces and ")"
+            state, _, pgrp = stat.read_text().rsplit(")", 1)[1].split()[:3]
+        except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+            continue  # gone while listed
+        if int(pgrp) == pgid and state not in ("Z", "X"):
+            return True
+    return False
 
 
 def live_deployment(objects: list[dict[str, Any]]) -> dict[str, Any]:

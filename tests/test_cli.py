@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import io
 import json
 import os
 import shutil
@@ -33,6 +34,25 @@ def run(project, *argv: str, root: Path) -> int:
         return cli.main(list(argv), project=project, root=root)
 
 
+@pytest.fixture(scope="module")
+def module_synth(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """`synth --out dist` on the committed releases file: dist/ and what it printed.
+    Made once for the module: a test that starts from a synthesized dist/ gets a copy
+    (`synthesized`) instead of a synth of its own (~0.4 s each)."""
+    root = tmp_path_factory.mktemp("module-synth")
+    shutil.copy(RELEASES_FILE, root / "releases.yaml")
+    project = dataclasses.replace(PROJECT, releases_file=root / "releases.yaml")
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        assert run(project, "synth", "--out", "dist", root=root) == 0
+    return root / "dist", out.getvalue()
+
+
+@pytest.fixture
+def synthesized(project, tmp_path: Path, module_synth: tuple[Path, str]) -> Path:
+    """`run(project, "synth", root=tmp_path)` done: dist/ under `tmp_path`, byte for byte."""
+    return shutil.copytree(module_synth[0], tmp_path / "dist")
+
+
 def service_colour(out: Path) -> str:
     return yaml.safe_load((out / "staging" / "service-blacklist.yaml").read_text())["spec"]["selector"]["colour"]
 
@@ -54,13 +74,12 @@ def tree(root: Path) -> dict[str, bytes]:
     }
 
 
-def test_synth_prints_a_summary_per_environment(project, tmp_path, capsys) -> None:
-    assert run(project, "synth", "--out", "dist", root=tmp_path) == 0
-    out = capsys.readouterr().out
+def test_synth_prints_a_summary_per_environment(module_synth: tuple[Path, str]) -> None:
+    dist, out = module_synth  # the module's synth of the committed state
     assert "development  rolling     blacklist-dev" in out
     assert "staging      blue-green  blacklist-staging  33       blue: v1.5.0-rc.2 (live), green: v1.5.0-rc.1" in out
     assert "production   canary      blacklist          27       v1.4.2" in out
-    assert (tmp_path / "dist" / "argocd" / "application-blacklist-staging.yaml").exists()
+    assert (dist / "argocd" / "application-blacklist-staging.yaml").exists()
 
 
 def test_synth_one_environment_with_another_strategy(project, tmp_path) -> None:
@@ -117,8 +136,7 @@ def test_set_image_releases_to_the_preview(project, tmp_path, capsys) -> None:
     assert "commit both" in out
 
 
-def test_promote_on_the_committed_state_changes_nothing(project, tmp_path, capsys) -> None:
-    run(project, "synth", root=tmp_path)
+def test_promote_on_the_committed_state_changes_nothing(project, tmp_path, synthesized, capsys) -> None:
     capsys.readouterr()
     before = tree(tmp_path)
     assert run(project, "promote", "-e", "staging", root=tmp_path) == 0
@@ -126,10 +144,9 @@ def test_promote_on_the_committed_state_changes_nothing(project, tmp_path, capsy
     assert tree(tmp_path) == before
 
 
-def test_a_command_with_nothing_to_do_still_puts_a_stale_dist_right(project, tmp_path, capsys) -> None:
+def test_a_command_with_nothing_to_do_still_puts_a_stale_dist_right(project, tmp_path, synthesized, capsys) -> None:
     """A release command killed after writing the releases file but before dist/ (or a
     hand edit) leaves dist/ stale: the retried command rewrites it."""
-    run(project, "synth", root=tmp_path)
     good = tree(tmp_path / "dist")
     hpa = tmp_path / "dist" / FOLDERS["production"] / "horizontalpodautoscaler-blacklist.yaml"
     hpa.write_text(hpa.read_text().replace("maxReplicas: 20", "maxReplicas: 2"))
@@ -181,8 +198,7 @@ def test_rollback_for_canary_and_rolling_sets_the_previous_tag(project, tmp_path
     )  # it was rolled back: going to it is forward
 
 
-def test_rollback_to_a_tag_not_in_the_history_changes_nothing(project, tmp_path, capsys) -> None:
-    run(project, "synth", root=tmp_path)
+def test_rollback_to_a_tag_not_in_the_history_changes_nothing(project, tmp_path, synthesized, capsys) -> None:
     before = tree(tmp_path)
     assert run(project, "rollback", "-e", "production", "--to", "v0.0.1", root=tmp_path) == 2
     err = capsys.readouterr().err
@@ -190,8 +206,7 @@ def test_rollback_to_a_tag_not_in_the_history_changes_nothing(project, tmp_path,
     assert tree(tmp_path) == before
 
 
-def test_set_image_of_the_live_tag_is_a_harmless_retry(project, tmp_path, capsys) -> None:
-    run(project, "synth", root=tmp_path)
+def test_set_image_of_the_live_tag_is_a_harmless_retry(project, tmp_path, synthesized, capsys) -> None:
     capsys.readouterr()
     assert run(project, "set-image", "-e", "production", "v1.4.2", root=tmp_path) == 0
     assert "v1.4.2 is already live (revision 1): nothing to do\nnothing changed" in capsys.readouterr().out
@@ -405,8 +420,7 @@ def test_a_releases_file_that_is_not_utf8_is_one_line(tmp_path) -> None:
     assert tree(copy) == before
 
 
-def test_diff_against_the_output_folder(project, tmp_path, capsys) -> None:
-    run(project, "synth", "--out", "dist", root=tmp_path)
+def test_diff_against_the_output_folder(project, tmp_path, synthesized, capsys) -> None:
     capsys.readouterr()
     assert run(project, "diff", "--out", "dist", root=tmp_path) == 0
     assert "no differences" in capsys.readouterr().out
@@ -435,8 +449,7 @@ def test_validate_the_committed_output() -> None:
     assert "dist/ is current" in result.stdout
 
 
-def test_validate_reports_stale_output(project, tmp_path, capsys) -> None:
-    run(project, "synth", "--out", "dist", root=tmp_path)
+def test_validate_reports_stale_output(project, tmp_path, synthesized, capsys) -> None:
     (tmp_path / "dist" / "staging" / "stale.yaml").write_text("---\n")
     assert run(project, "validate", "--out", "dist", root=tmp_path) == 1
     assert "dist/ is not what synth makes now: staging" in capsys.readouterr().out
@@ -499,7 +512,7 @@ def test_multiline_text_changes_show_as_line_diffs() -> None:
 # -- found by trying to break it -------------------------------------------------------
 
 
-def test_synth_reads_the_release_state_under_the_writers_lock(project, tmp_path) -> None:
+def test_synth_reads_the_release_state_under_the_writers_lock(project, tmp_path, capsys) -> None:
     """A synth started while a release command holds the lock renders what the release
     command leaves, not what it read before (it would put the old image back)."""
     import threading
@@ -511,7 +524,11 @@ def test_synth_reads_the_release_state_under_the_writers_lock(project, tmp_path)
     with locked(tmp_path):
         synth = threading.Thread(target=lambda: codes.append(cli.main(["synth"], project=project, root=tmp_path)))
         synth.start()
-        time.sleep(0.5)  # the synth now waits for the lock
+        waited, deadline = "", time.monotonic() + 60
+        while "waiting for another writer" not in waited:  # until the synth waits for the lock
+            assert synth.is_alive() and time.monotonic() < deadline, waited
+            time.sleep(0.01)
+            waited += capsys.readouterr().err
         text = project.releases_file.read_text().replace("image_tag: v1.4.2", "image_tag: v9.9.9")
         project.releases_file.write_text(text)
     synth.join()
@@ -519,11 +536,10 @@ def test_synth_reads_the_release_state_under_the_writers_lock(project, tmp_path)
 
 
 def test_a_release_killed_before_the_releases_file_is_written_is_repaired_by_the_retry(
-    project, tmp_path, monkeypatch
+    project, tmp_path, synthesized, monkeypatch
 ) -> None:
     from cdk8s_webservice.releases import Releases
 
-    run(project, "synth", root=tmp_path)
     before = project.releases_file.read_bytes()
 
     def killed(self, *args, **kwargs):
@@ -553,8 +569,7 @@ def test_a_refused_release_prints_no_success_line(project, tmp_path, capsys, mon
     assert tree(tmp_path) == before
 
 
-def test_diff_refuses_an_unreadable_committed_file_with_exit_2(project, tmp_path, capsys) -> None:
-    run(project, "synth", root=tmp_path)
+def test_diff_refuses_an_unreadable_committed_file_with_exit_2(project, tmp_path, synthesized, capsys) -> None:
     odd = tmp_path / "dist" / "staging" / "odd.yaml"
     odd.write_text("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: q}\n---\n- 1\n")
     capsys.readouterr()
@@ -564,8 +579,7 @@ def test_diff_refuses_an_unreadable_committed_file_with_exit_2(project, tmp_path
     assert "Traceback" not in err
 
 
-def test_validate_sees_extra_folders_and_files(project, tmp_path, capsys) -> None:
-    run(project, "synth", root=tmp_path)
+def test_validate_sees_extra_folders_and_files(project, tmp_path, synthesized, capsys) -> None:
     (tmp_path / "dist" / "nested").mkdir()
     (tmp_path / "dist" / "nested" / "x.yaml").write_bytes(b"caf\xe9\n")
     capsys.readouterr()

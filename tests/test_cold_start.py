@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, group_running
 
 from cdk8s_webservice import jsii_speedups
 from cdk8s_webservice.errors import ConfigError
@@ -94,11 +94,7 @@ def test_an_app_leaves_no_process_behind_and_its_output_is_whole(tmp_path: Path)
     assert process.returncode == 0, stderr.decode()
     assert b"Traceback" not in stderr and b"note: jsii fast path off" not in stderr
     deadline = time.monotonic() + 10
-    while True:
-        try:
-            os.killpg(process.pid, 0)  # anything left in the app's process group?
-        except ProcessLookupError:
-            break
+    while group_running(process.pid):  # anything left running in the app's process group?
         assert time.monotonic() < deadline, "a process of the app outlived it by 10 s"
         time.sleep(0.05)
     assert (out / "development" / "deployment-blacklist.yaml").read_text() == (

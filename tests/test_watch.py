@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, group_running
 
 from cdk8s_webservice import cli
 from cdk8s_webservice.watch import changes_by_folder, report
@@ -64,11 +64,7 @@ class Watch:
             time.sleep(0.05)
 
     def group_gone(self) -> bool:
-        try:
-            os.killpg(self.process.pid, 0)
-        except ProcessLookupError:
-            return True
-        return False
+        return not group_running(self.process.pid)
 
 
 @pytest.fixture
