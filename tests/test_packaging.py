@@ -125,6 +125,9 @@ def venv(wheel: Path) -> Path:
                 capture_output=True, text=True,
             )  # fmt: skip
             assert install.returncode == 0, install.stderr
+            # Marked complete only with the wheel itself installed (a run that ended
+            # without it once left a virtualenv every later run trusted).
+            assert list(env.glob("lib/python*/site-packages/cdk8s_webservice-*.dist-info")), install.stdout
             complete.write_text(f"{wheel.name}\n")
     return env
 
