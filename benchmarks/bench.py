@@ -320,9 +320,9 @@ def main() -> int:
         *[(f"scale N={n}: {3 * n} service-envs", f"{t:.3f} s", "") for n, t in scaled["totals_s"].items()],  # type: ignore[union-attr]
         ("marginal cost per service-env", f"{scaled['marginal_ms']:.1f} ms", f"<= {TARGETS['marginal_ms']:.0f} ms"),
         (
-            f"peak RSS at N={max(counts)} (Python + Node)",
+            f"peak RSS of that run, N={max(counts)} in one process (Python + Node)",
             f"{scaled['peak_rss_mib']:.0f} MiB",
-            f"<= {TARGETS['rss_mib']:.0f} MiB",
+            "",  # the bounded path is the fleet's, below
         ),
         *[
             (
