@@ -79,13 +79,14 @@ def start(root: Path | str, *, app: bool = False, speedups: bool | None = None) 
         return
     _STARTED.add("app")
     use_speedups = speedups if speedups is not None else True
+    from .gate.worker import prewarm
+
+    # The gate's worker first: forked, it must not hold a copy of Node.js's pipes.
+    prewarm(process=True)
     if use_speedups:
         from . import jsii_speedups
 
         jsii_speedups.start_node()  # Node.js boots while Python imports (declined: started later)
-    from .gate.worker import prewarm
-
-    prewarm(process=True)
     gc.disable()
     if use_speedups and enable_speedups():
         from . import jsii_speedups
