@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .runtime import children_ignore_sigint
 
 #: Projects a worker synthesizes before it is replaced. A worker starts at ~165 MiB
 #: (Python with the gate, Node.js with the construct libraries) and grows ~2.6 MiB a
@@ -105,13 +106,17 @@ def synthesize_fleet(
         # its Node.js before the next starts. (`max_tasks_per_child` would do the same
         # but can hang on Python 3.11 when it replaces a worker with work pending.)
         batch = members[first : first + per_worker]
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             max_workers=1,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
             initargs=(where,),
-        ) as pool:
-            futures: list[Future[Rendered] | None] = [pool.submit(_synthesize, m.spec, m.args, where) for m in batch]
+        )
+        with pool:
+            with children_ignore_sigint():  # the worker starts deaf to Ctrl-C: ours to handle
+                futures: list[Future[Rendered] | None] = [
+                    pool.submit(_synthesize, m.spec, m.args, where) for m in batch
+                ]
             try:
                 for index, member in enumerate(batch):
                     future, futures[index] = futures[index], None  # its result is the caller's alone
