@@ -93,10 +93,7 @@ def test_an_app_leaves_no_process_behind_and_its_output_is_whole(tmp_path: Path)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 0, stderr.decode()
     assert b"Traceback" not in stderr and b"note: jsii fast path off" not in stderr
-    deadline = time.monotonic() + 10
-    while group_running(process.pid):  # anything left running in the app's process group?
-        assert time.monotonic() < deadline, "a process of the app outlived it by 10 s"
-        time.sleep(0.05)
+    _all_ended(process.pid)  # nothing of the app's process group still runs
     assert (out / "development" / "deployment-blacklist.yaml").read_text() == (
         ROOT / "dist" / "development" / "deployment-blacklist.yaml"
     ).read_text()
@@ -178,13 +175,6 @@ if __name__ == "__main__":
 """
 
 
-def _running(group: int) -> list[str]:
-    """Processes of the group that still run (zombies wait for init, which reaps them
-    every few seconds here: they hold nothing)."""
-    ps = subprocess.run(["ps", "-o", "stat=,cmd=", "-g", str(group)], capture_output=True, text=True).stdout
-    return [line for line in ps.splitlines() if line.strip() and not line.strip().startswith("Z")]
-
-
 def _slow_app(tmp_path: Path) -> subprocess.Popen[str]:
     app = tmp_path / "slow_app.py"
     app.write_text(SLOW_APP.format(root=str(ROOT)))
@@ -205,8 +195,8 @@ def _slow_app(tmp_path: Path) -> subprocess.Popen[str]:
 
 def _all_ended(group: int) -> None:
     deadline = time.monotonic() + 10
-    while _running(group):
-        assert time.monotonic() < deadline, f"still running 10 s later: {_running(group)}"
+    while group_running(group):
+        assert time.monotonic() < deadline, "a process of the app's group still runs 10 s later"
         time.sleep(0.1)
 
 

@@ -16,7 +16,6 @@ Longer than most modules: a third of it is the argument parser; each command's h
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -382,9 +381,7 @@ def _interrupted() -> NoReturn:
     when `watch` turned SIGTERM into the interrupt."""
     from .watch import stopped_by_sigterm
 
-    for output in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            output.flush()
+    runtime.flush_output()
     os._exit(143 if stopped_by_sigterm() else 130)
 
 

@@ -41,7 +41,6 @@ import platform
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -317,8 +316,9 @@ def preload(packages: list[str]) -> threading.Thread | None:
 
 def run_exit_hooks() -> None:
     """The exit hooks now (jsii stops Node.js there), e.g. before `os.execv`."""
-    sys.stdout.flush()
-    sys.stderr.flush()
+    from .runtime import flush_output
+
+    flush_output()
     atexit._run_exitfuncs()
 
 
@@ -331,16 +331,12 @@ def release_node() -> None:
             node._process.stdin.close()
 
 
-def _flush() -> None:
-    for stream in (sys.stdout, sys.stderr):  # None when the caller closed it (`>&-`)
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            stream.flush()
-
-
 def fast_exit(code: int) -> NoReturn:
     """Node.js let go, the other exit hooks, flush, then `os._exit` (see the module's docstring)."""
-    _flush()
+    from .runtime import flush_output
+
+    flush_output()
     release_node()
     atexit._run_exitfuncs()
-    _flush()
+    flush_output()
     os._exit(code)

@@ -153,5 +153,13 @@ def exit_now(code: int) -> NoReturn:
 
             abandon_workers()
             jsii_speedups.fast_exit(code)
-    sys.stdout.flush()
+    flush_output()
     raise SystemExit(code)
+
+
+def flush_output() -> None:
+    """Flush stdout and stderr before an exit, whatever became of them (None under
+    `>&-`, a pipe nobody reads)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
