@@ -68,6 +68,64 @@ def test_the_kernel_program_is_unpacked_whole_once(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".jsii-")]  # no staging left
 
 
+def test_the_host_loads_the_preload_first_and_passes_on_only_the_programs_answers(tmp_path: Path) -> None:
+    # A kernel stand-in: says hello, then answers each request line with its own text.
+    env = _program(
+        tmp_path,
+        "const fs = require('fs'); fs.writeSync(3, Buffer.from('{\"hello\":1}\\n'), 0);"
+        "let held = ''; const b = Buffer.alloc(7);"  # small reads: lines arrive in pieces
+        "for (;;) { const n = fs.readSync(3, b, 0, b.length, null); if (n === 0) break;"
+        "  held += b.subarray(0, n).toString(); let i;"
+        "  while ((i = held.indexOf('\\n')) >= 0) {"
+        "    const line = held.slice(0, i); held = held.slice(i + 1);"
+        "    fs.writeSync(3, Buffer.from('{\"ok\":' + line + '}\\n'), 0); } }",
+    )
+    preload = [{"name": "a", "version": "1", "tarball": "/a.tgz"}, {"name": "b", "version": "2", "tarball": "/b.tgz"}]
+    env["CDK8S_WEBSERVICE_JSII_PRELOAD"] = json.dumps(preload)
+    result = subprocess.run(
+        ["node", str(jsii_speedups.HOST)],
+        input=b'{"api":"create"}\n',
+        env=env,
+        capture_output=True,
+        timeout=30,
+        check=True,
+    )
+    # Hello, then the answer to Python's request only: the two loads went first, unseen.
+    assert result.stdout.decode().splitlines() == ['{"hello":1}', '{"ok":{"api":"create"}}']
+
+
+def test_a_preload_that_fails_in_the_host_leaves_the_kernel_usable() -> None:
+    """A damaged assembly fails in the host unseen; Python's own load of it, sent
+    later, gets the kernel's answer (here: the real tarball, which loads)."""
+    [(name, version, tarball)] = jsii_speedups.assemblies("constructs")
+    process = jsii_speedups._spawn_host([(name, version, "/no/such/assembly.jsii.tgz")])
+    request = {"api": "load", "name": name, "version": version, "tarball": tarball}
+    stdout, stderr = process.communicate(json.dumps(request).encode() + b"\n", timeout=60)
+    lines = [json.loads(line) for line in stdout.decode().splitlines()]
+    assert lines[0] == {"hello": f"@jsii/runtime@{jsii_speedups._jsii_folder()[1]}"}, stderr.decode()  # type: ignore[index]
+    assert lines[1:] == [{"ok": {"assembly": name, "types": lines[1]["ok"]["types"]}}]
+
+
+def test_deferred_loads_are_sent_before_the_first_other_call() -> None:
+    sent: list[tuple[str, str, str]] = []
+
+    class Kernel:
+        def load(self, name: str, version: str, tarball: str) -> None:
+            sent.append((name, version, tarball))
+
+    kernel = Kernel()
+    state = jsii_speedups._DeferredLoads(kernel, [("a", "1", "/a.tgz"), ("b", "2", "/b.tgz")])
+    kernel.load = state.load_later  # type: ignore[method-assign]
+    kernel.load("a", "1", "/a.tgz")
+    kernel.load("c", "3", "/c.tgz")  # not given to Node.js: loaded now
+    kernel.load("b", "2", "/b.tgz")
+    assert sent == [("c", "3", "/c.tgz")]
+    state.finish()
+    assert sent == [("c", "3", "/c.tgz"), ("a", "1", "/a.tgz"), ("b", "2", "/b.tgz")]
+    kernel.load("a", "1", "/a.tgz")  # jsii's own load again
+    assert sent[-1] == ("a", "1", "/a.tgz") and len(sent) == 4
+
+
 def test_the_preload_finds_every_assembly_of_a_package_from_its_files() -> None:
     found = jsii_speedups.assemblies("cdk8s_webservice_crds")
     names = {name for name, _, _ in found}

@@ -18,14 +18,61 @@ if (!program) {
   throw new Error('CDK8S_WEBSERVICE_JSII_PROGRAM is not set: the path of jsii\'s lib/program.js');
 }
 
+// Assemblies to load before Python asks (CDK8S_WEBSERVICE_JSII_PRELOAD: a JSON list of
+// {name, version, tarball}): their load requests come first on the kernel's input, so
+// it loads them while Python is still importing, and their answers are not passed on
+// (Python sends its own load of each later, which the kernel answers from what it has,
+// or with jsii's own error when a load here failed).
+const preload = JSON.parse(process.env.CDK8S_WEBSERVICE_JSII_PRELOAD || '[]');
+let injected = Buffer.from(
+  preload.map(({ name, version, tarball }) => JSON.stringify({ api: 'load', name, version, tarball }) + '\n').join(''),
+);
+// The kernel's first line is its hello (passed on), then one answer per injected request.
+let heldLines = preload.length;
+let helloSent = false;
+
 const readSync = fs.readSync;
 const writeSync = fs.writeSync;
-fs.readSync = function (fd, ...rest) {
-  return readSync.call(this, fd === API_FD ? 0 : fd, ...rest);
+fs.readSync = function (fd, ...args) {
+  if (fd !== API_FD) return readSync.call(this, fd, ...args); // as called (its arity matters)
+  const [buffer, offset, length] = args;
+  if (injected.length > 0 && Buffer.isBuffer(buffer) && typeof offset === 'number' && typeof length === 'number') {
+    const count = injected.copy(buffer, offset, 0, Math.min(length, injected.length));
+    injected = injected.subarray(count);
+    return count;
+  }
+  return readSync.call(this, 0, ...args);
 };
-fs.writeSync = function (fd, ...rest) {
-  return writeSync.call(this, fd === API_FD ? 1 : fd, ...rest);
+fs.writeSync = function (fd, data, ...rest) {
+  if (fd !== API_FD) return writeSync.call(this, fd, data, ...rest);
+  if (heldLines === 0 || !Buffer.isBuffer(data)) return writeSync.call(this, 1, data, ...rest);
+  // The kernel writes a Buffer from an offset (writeBuffer: fd, buffer, offset); the lines
+  // past the held ones go on.
+  const offset = typeof rest[0] === 'number' ? rest[0] : 0;
+  const length = typeof rest[1] === 'number' ? rest[1] : data.length - offset;
+  const chunk = data.subarray(offset, offset + length);
+  let start = 0;
+  while (heldLines > 0 && start < chunk.length) {
+    const end = chunk.indexOf(10, start);
+    const stop = end === -1 ? chunk.length : end + 1;
+    if (!helloSent) writeAll(chunk.subarray(start, stop));
+    else if (end !== -1) heldLines -= 1;
+    if (end !== -1) helloSent = true;
+    start = stop;
+  }
+  if (start < chunk.length) writeAll(chunk.subarray(start));
+  return length;
 };
+function writeAll(bytes) {
+  let done = 0;
+  while (done < bytes.length) {
+    try {
+      done += writeSync(1, bytes, done, bytes.length - done);
+    } catch (error) {
+      if (error.code !== 'EAGAIN') throw error;
+    }
+  }
+}
 
 // What console.log and process.stdout.write need of a stream (Node's stream module
 // costs ~15 ms to load, before the first message).

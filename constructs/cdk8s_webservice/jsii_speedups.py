@@ -22,12 +22,19 @@ and ~50 MiB, and big answers (a chart's JSON) stall in the relay's buffer. Here
 Node.js runs jsii's kernel program itself, on the pipes Python's jsii opened. The
 kernel program is jsii's own (unpacked once into the project's cache).
 
-3. A fast exit (`fast_exit`): once the output is written, Node.js is told to exit
+3. The assemblies load while Python imports (`start_node`, `defer_loads`). Node.js is
+started first, with the list of the construct libraries' assemblies; the host puts their
+load requests ahead of Python's on the kernel's input and keeps their answers to itself.
+Python's imports of the bindings do not wait for their assembly: each load is sent for
+real before the program's first other call, and the kernel answers it at once (or with
+jsii's own error, where the early load failed).
+
+4. A fast exit (`fast_exit`): once the output is written, Node.js is told to exit
 and not waited for (it ends on its own, ~30 ms later), nor is the gate's worker
 process (killed: it holds nothing), then the remaining exit hooks run and
 `os._exit` skips the interpreter's teardown of every module (~0.3 s).
 
-All three are installed together (`install`) and only on the jsii versions checked.
+All are installed together (`install`) and only on the jsii versions checked.
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -54,6 +62,7 @@ _NODE_PROCESSES: list[Any] = []  # the kernels this process started (one, in pra
 _CHANNEL = threading.RLock()  # one sender at a time on the kernel's pipe
 _DIRECT = False  # the one-process host is in place
 _EARLY: list[subprocess.Popen[bytes]] = []  # Node.js started by `start_node`, not yet taken over
+_INJECTED: list[tuple[str, str, str]] = []  # the assemblies that Node.js loads on its own
 
 
 def installed() -> bool:
@@ -174,9 +183,10 @@ def _remove_stale(folder: Path, prefix: str, age: float = 600.0) -> None:
                     entry.unlink()
 
 
-def _spawn_host() -> subprocess.Popen[bytes]:
+def _spawn_host(preload: list[tuple[str, str, str]] | None = None) -> subprocess.Popen[bytes]:
     """Node.js running jsii's kernel in `jsii_host.js`, on pipes, as jsii 1.142 starts
-    its runtime (same arguments, same environment plus the program's path)."""
+    its runtime (same arguments, same environment plus the program's path and the
+    assemblies it loads before Python asks)."""
     found = _jsii_folder()
     if found is None:
         raise OSError("jsii is not installed")
@@ -184,6 +194,9 @@ def _spawn_host() -> subprocess.Popen[bytes]:
     environ = os.environ.copy()
     environ["JSII_AGENT"] = f"Python/{platform.python_version()}"
     environ["CDK8S_WEBSERVICE_JSII_PROGRAM"] = str(kernel_program(cache / "jsii-host", *found))
+    environ["CDK8S_WEBSERVICE_JSII_PRELOAD"] = json.dumps(
+        [{"name": name, "version": version, "tarball": tarball} for name, version, tarball in preload or []]
+    )
     return subprocess.Popen(
         [environ.get("JSII_NODE", "node"), "--max-old-space-size=4069", str(HOST)],
         stdin=subprocess.PIPE,
@@ -193,10 +206,11 @@ def _spawn_host() -> subprocess.Popen[bytes]:
     )
 
 
-def start_node() -> str | None:
+def start_node(packages: Sequence[str] = ()) -> str | None:
     """Start Node.js (jsii's kernel, `jsii_host.js`) now, before jsii is imported, so
-    it boots while Python imports; jsii takes it over at its first call. None when
-    started, else why not (nothing started)."""
+    it boots and loads the jsii assemblies of `packages` (in dependency order) while
+    Python imports; jsii takes it over at its first call. None when started, else why
+    not (nothing started)."""
     if "JSII_RUNTIME" in os.environ:
         return "JSII_RUNTIME is set"
     found = _jsii_folder()
@@ -204,10 +218,24 @@ def start_node() -> str | None:
         return "not a jsii version this was checked against"
     if not _EARLY:
         try:
-            _EARLY.append(_spawn_host())
-        except OSError as error:
+            queue = [assembly for package in packages for assembly in assemblies(package)]
+            _EARLY.append(_spawn_host(queue))
+        except (OSError, ValueError) as error:
             return str(error)
+        _INJECTED[:] = queue
+        os.register_at_fork(after_in_child=_let_go_of_node)
     return None
+
+
+def _let_go_of_node() -> None:
+    """In a forked child (the gate's worker): close its copies of Node.js's pipes, which
+    are the parent's to use (Node.js ends when the parent's copy closes)."""
+    for node in _EARLY:
+        for pipe in (node.stdin, node.stdout, node.stderr):
+            if pipe is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    pipe.close()
+    _EARLY.clear()
 
 
 def _install_direct_host() -> None:
@@ -230,8 +258,9 @@ def _install_direct_host() -> None:
     original_send = process._NodeProcess.send
 
     def send(self: Any, request: Any, response_type: Any) -> Any:
-        # One conversation at a time (the preloading thread, then the program); the
-        # lock is re-entrant for jsii's callbacks, which send from inside a send.
+        _send_deferred_loads()
+        # One conversation at a time; the lock is re-entrant for jsii's callbacks,
+        # which send from inside a send.
         with _CHANNEL:
             try:
                 if self.__dict__.pop("_webservice_handshake", False):
@@ -284,34 +313,51 @@ def assemblies(package: str) -> list[tuple[str, str, str]]:
     return found
 
 
-def preload(packages: list[str]) -> threading.Thread | None:
-    """Start Node.js now and load the jsii assemblies of `packages` (in dependency
-    order) from a background thread, while this one goes on importing Python: the
-    imports that follow find each assembly loaded (the kernel answers at once). Only
-    with the one-process host; a failure here is left for the import to report."""
-    if not _DIRECT:
-        return None
+class _DeferredLoads:
+    """The program's imports of bindings whose assembly Node.js loads on its own
+    (`start_node`): they do not wait for it, and go on defining their Python classes
+    while Node.js loads. Before the program's first other call to the kernel, each
+    load is sent for real: the kernel answers at once from what it loaded, or with
+    jsii's own error where its load failed."""
+
+    def __init__(self, kernel: Any, injected: list[tuple[str, str, str]]) -> None:
+        self.kernel = kernel
+        self.load = kernel.load  # jsii's own
+        self.injected = {(name, version) for name, version, _ in injected}
+        self.deferred: list[tuple[str, str, str]] = []
+
+    def load_later(self, name: str, version: str, tarball: str) -> None:
+        if (name, version) in self.injected:
+            self.deferred.append((name, version, tarball))
+            return
+        self.load(name, version, tarball)
+
+    def finish(self) -> None:
+        del self.kernel.load  # jsii's own again (the class's method)
+        for name, version, tarball in self.deferred:
+            self.load(name, version, tarball)
+
+
+_DEFERRED: list[_DeferredLoads] = []  # at most one, until the program's first call
+
+
+def _send_deferred_loads() -> None:
+    if _DEFERRED:
+        _DEFERRED.pop().finish()
+
+
+def defer_loads() -> bool:
+    """Let the program's imports of the bindings `start_node` gave to Node.js go on
+    without waiting for their assemblies (`_DeferredLoads`). Only with the one-process
+    host, and only for the Node.js process started early with them."""
+    if not _DIRECT or not _EARLY or not _INJECTED or _DEFERRED:
+        return False
     from jsii._runtime import kernel
 
-    try:
-        queue = [assembly for package in packages for assembly in assemblies(package)]
-        kernel.provider._process  # type: ignore[attr-defined]  # noqa: B018 - starts Node.js (no wait: see `send`)
-    except (OSError, ValueError):
-        return None
-
-    def load() -> None:
-        # One assembly at a time: between two, the program's own calls get their turn
-        # (its import of a package finds it loaded and defines the Python classes while
-        # Node.js loads the next one).
-        for name, version, tarball in queue:
-            try:
-                kernel.load(name, version, tarball)
-            except Exception:  # the import of that package loads it again and says why
-                return
-
-    thread = threading.Thread(target=load, name="jsii-preload", daemon=True)
-    thread.start()
-    return thread
+    state = _DeferredLoads(kernel, _INJECTED)
+    kernel.load = state.load_later  # type: ignore[method-assign]  # this kernel object only
+    _DEFERRED.append(state)
+    return True
 
 
 def run_exit_hooks() -> None:
