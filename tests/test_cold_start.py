@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, group_running
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cdk8s_webservice import jsii_speedups
 from cdk8s_webservice.errors import ConfigError
@@ -337,3 +339,79 @@ def test_a_partial_write_keeps_no_symlink_target(tmp_path: Path) -> None:
     replace_directory(out, {"production/b.yaml": "b: 2\n"}, keep=True, replace=("production",))
     assert sorted(p.name for p in (out / "staging").iterdir()) == ["a.yaml"]
     assert not any("private" in p.read_text() for p in out.rglob("*.yaml"))
+
+
+# JSON-ish values as jsii's requests carry them: plain values, nested, with a few
+# things only jsii's converter knows (references, enum members, overrides).
+_PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+def _converters():
+    from jsii._kernel.providers.process import _NodeProcess
+
+    class Unstarted(_NodeProcess):  # its converter only: never starts Node.js
+        def __del__(self) -> None:
+            pass
+
+    jsii_own, fast = Unstarted(), Unstarted()
+    jsii_speedups._fast_requests(fast._serializer)
+    return jsii_own._serializer, fast._serializer
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=_PLAIN)
+def test_requests_serialize_as_jsii_serializes_them(value: object) -> None:
+    import enum
+
+    from jsii._kernel import types
+    from jsii._kernel.providers.process import jdefault
+
+    class Colour(enum.Enum):
+        RED = "red"
+
+    Colour.__jsii_type__ = "x.Colour"  # type: ignore[attr-defined]
+    ref = types.ObjRef(ref="cdk8s.Chart@10001", interfaces=["constructs.IConstruct"])
+    created = types.CreateResponse(ref="cdk8s.App@10000")  # a subclass of ObjRef, as jsii passes it on
+    mixed = [value, {"k": [value, ref]}, Colour.RED, created]
+    requests = [
+        types.CreateRequest(fqn="a.B", args=mixed, overrides=[types.Override(method="m", cookie="c")]),
+        types.InvokeRequest(objref=created, method="toJson", args=mixed),
+        types.StaticInvokeRequest(fqn="cdk8s.JsonPatch", method="add", args=[value]),
+        types.GetRequest(objref=ref, property="node"),
+        types.StaticGetRequest(fqn="a.B", property="p"),
+        types.SetRequest(objref=ref, property="p", value=mixed),
+        types.DeleteRequest(objref=ref),
+    ]
+    jsii_own, fast = _converters()
+    for request in requests:
+        expected = json.dumps(jsii_own.unstructure(request), default=jdefault, sort_keys=True)
+        assert json.dumps(fast.unstructure(request), default=jdefault, sort_keys=True) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=_PLAIN)
+def test_answers_are_dereferenced_as_jsii_does(value: object) -> None:
+    from jsii._kernel import types
+
+    seen: list[object] = []
+
+    def jsii_own(kernel: object, item: object) -> object:
+        seen.append(item)
+        return ("resolved", item)
+
+    dereference = jsii_speedups._dereferenced_value(jsii_own)
+    assert dereference(None, value) == value and not seen  # plain JSON: passed over
+    ref = types.ObjRef(ref="cdk8s.Chart@10001")
+
+    class Ordered(dict):  # not a plain dict: jsii's own function decides
+        pass
+
+    odd = Ordered(a=1)
+    assert dereference(None, {"x": [value, ref], "y": odd}) == {
+        "x": [value, ("resolved", ref)],
+        "y": ("resolved", odd),
+    }
