@@ -178,8 +178,10 @@ def versus_kustomize(counts: list[int], runs: int) -> dict[int, dict[str, dict[s
 
 def watch_latency(edits: int) -> dict[str, float]:
     """Seconds from saving an edit of a profile to the new dist/ swapped in, with
-    `cdk8s-webservice watch` running on a copy of the project."""
-    with tempfile.TemporaryDirectory() as tmp:
+    `cdk8s-webservice watch` running on a copy of the project, inside the project
+    (build/) as a user's own checkout would be: this machine's /tmp is much slower to
+    create files in."""
+    with tempfile.TemporaryDirectory(dir=ROOT / "build") as tmp:
         copy = Path(tmp) / "project"
         shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
         for linked in (".venv", "node_modules"):

@@ -54,10 +54,15 @@ class Gate:
     """Runs every rule on one folder of objects at a time."""
 
     def __init__(self, settings: GateSettings | None = None) -> None:
+        from .memo import Memo
         from .policy import policy_files
         from .schema import crd_files
 
         self.settings = settings or GateSettings()
+        # Results by the content checked (`memo`): a long-lived gate (`watch`) sees
+        # mostly unchanged folders and objects again.
+        self._folders: Memo[list[Violation]] = Memo(64)
+        self._objects: Memo[list[Violation]] = Memo(8192)
         self._crds = crd_files(self.settings.extra_crd_files)
         self._policies = policy_files()
         self._extra_policies = policy_files(self.settings.extra_policy_dirs)[len(self._policies) :]
@@ -81,12 +86,20 @@ class Gate:
         workload without its pod template) is reported and left out of the rules; a
         rule module that fails on malformed input is reported, never raised."""
         from .inputs import structural_problems
+        from .memo import content_digest
         from .policy import POD_KINDS, check_policies
         from .redaction import redact, secret_values
         from .rules import check_rules
         from .schema import check_schemas
         from .violations import rule_failed
 
+        objects = list(objects)
+        digests = {id(obj): content_digest(obj) for obj in objects}
+        key = (environment, workloads, tuple(digests[id(obj)] for obj in objects))
+        known = None not in key[2]
+        found = self._folders.get(key) if known else None
+        if found is not None:
+            return list(found)
         s = self.settings
         readable: list[Mapping[str, Any]] = []
         violations: list[Violation] = []
@@ -104,7 +117,13 @@ class Gate:
         stages: list[tuple[str, Callable[[], list[Violation]]]] = [
             (
                 "schema",
-                lambda: check_schemas(environment, readable, kubernetes_version=s.kubernetes_version, crds=self._crds),
+                lambda: check_schemas(
+                    environment,
+                    readable,
+                    kubernetes_version=s.kubernetes_version,
+                    crds=self._crds,
+                    memo=(self._objects, digests),
+                ),
             )
         ]
         if workloads:
@@ -147,7 +166,10 @@ class Gate:
                 violations += run()
             except Exception as error:  # malformed input a rule did not expect: report it, never a traceback
                 violations.append(rule_failed(environment, stage, error))
-        return sorted(redact(violations, secret_values(readable)))
+        result = sorted(redact(violations, secret_values(readable)))
+        if known:
+            self._folders.put(key, result)
+        return list(result)
 
     def check_folder(
         self, root: Path, *, schema_only: Iterable[str] = ("argocd", "argocd-applicationset")

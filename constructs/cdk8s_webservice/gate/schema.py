@@ -21,6 +21,7 @@ import jsonschema
 import yaml
 from referencing import Registry, Resource
 
+from .memo import Memo
 from .redaction import SECRET_KINDS, schema_message
 from .registry import ANY_KIND, declare
 from .violations import Violation
@@ -205,35 +206,55 @@ def _field(error: jsonschema.ValidationError) -> str:
 
 
 def check_schemas(
-    environment: str, objects: Iterable[Mapping[str, Any]], *, kubernetes_version: str, crds: tuple[Path, ...]
+    environment: str,
+    objects: Iterable[Mapping[str, Any]],
+    *,
+    kubernetes_version: str,
+    crds: tuple[Path, ...],
+    memo: tuple[Memo[list[Violation]], Mapping[int, str | None]] | None = None,
 ) -> list[Violation]:
-    violations = []
-    custom = _crd_validators(crds)
+    """Violations of the schema rules. With `memo` (the results so far, and each
+    object's content digest by `id`), an object checked before (same content, same
+    environment) is not checked again."""
+    violations: list[Violation] = []
     for obj in objects:
-        kind, api_version = obj.get("kind", "?"), obj.get("apiVersion", "?")
-        name = obj.get("metadata", {}).get("name", "?")
-        validator = custom.get((api_version, kind))
-        rule = "schema/crd"
-        if validator is None:
-            validator = core_validator(kubernetes_version, api_version, kind)
-            rule = f"schema/kubernetes-{kubernetes_version}"
-        if validator is None:
-            violations.append(
-                Violation(
-                    environment,
-                    kind,
-                    name,
-                    "apiVersion",
-                    "schema/known-kind",
-                    f"{api_version} {kind} has no schema (no CRD file declares it)",
-                )
-            )
-            continue
-        secret = kind in SECRET_KINDS
-        for error in validator.iter_errors(obj):
-            message = schema_message(error) if secret else error.message
-            violations.append(Violation(environment, kind, name, _field(error), rule, message))
+        digest = memo[1].get(id(obj)) if memo is not None else None
+        key = (environment, kubernetes_version, crds, digest)
+        found = memo[0].get(key) if memo is not None and digest is not None else None
+        if found is None:
+            found = _check_object(environment, obj, kubernetes_version=kubernetes_version, crds=crds)
+            if memo is not None and digest is not None:
+                memo[0].put(key, found)
+        violations += found
     return violations
+
+
+def _check_object(
+    environment: str, obj: Mapping[str, Any], *, kubernetes_version: str, crds: tuple[Path, ...]
+) -> list[Violation]:
+    kind, api_version = obj.get("kind", "?"), obj.get("apiVersion", "?")
+    name = obj.get("metadata", {}).get("name", "?")
+    validator = _crd_validators(crds).get((api_version, kind))
+    rule = "schema/crd"
+    if validator is None:
+        validator = core_validator(kubernetes_version, api_version, kind)
+        rule = f"schema/kubernetes-{kubernetes_version}"
+    if validator is None:
+        return [
+            Violation(
+                environment,
+                kind,
+                name,
+                "apiVersion",
+                "schema/known-kind",
+                f"{api_version} {kind} has no schema (no CRD file declares it)",
+            )
+        ]
+    secret = kind in SECRET_KINDS
+    return [
+        Violation(environment, kind, name, _field(error), rule, schema_message(error) if secret else error.message)
+        for error in validator.iter_errors(obj)
+    ]
 
 
 def prepare_schemas(kubernetes_version: str, crds: tuple[Path, ...]) -> None:
