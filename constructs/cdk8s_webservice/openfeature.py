@@ -51,6 +51,11 @@ class FeatureFlag(Construct):
         )
 
 
+def source_name(identity: ServiceIdentity) -> str:
+    """The name of a service's `FeatureFlagSource` (its pods' annotations name it)."""
+    return identity.derived_name("flagd")
+
+
 class FeatureFlagSource(Construct):
     """FeatureFlagSource `<name>-flagd`: the injected flagd sidecar's configuration. It
     syncs the FeatureFlag `feature_flag` through the `file` provider, with probes on its
@@ -63,7 +68,7 @@ class FeatureFlagSource(Construct):
         self, scope: Construct, id: str, *, identity: ServiceIdentity, flags: FeatureFlags, feature_flag: str
     ) -> None:
         super().__init__(scope, id)
-        self.name = identity.derived_name("flagd")
+        self.name = source_name(identity)
         resources = flags.sidecar_resources
         self.api_object = core.FeatureFlagSource(
             self,

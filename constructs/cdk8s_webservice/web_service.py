@@ -48,6 +48,7 @@ from .network import (
 from .node_pool import EC2NodeClass, NodePool
 from .observability import Scraping, ServiceMonitor
 from .openfeature import FeatureFlag, FeatureFlagSource
+from .openfeature import source_name as flagd_source_name
 from .profile import EnvironmentProfile
 from .scheduling import Scheduling
 from .secrets import SealedSecret, check_sealed_data
@@ -600,10 +601,7 @@ class WebService(Construct):
         self.feature_flag_source = FeatureFlagSource(
             self, "flagd", identity=self.identity, flags=flags, feature_flag=self.feature_flag.name
         )
-        for deployment in self.deployments.values():
-            for key, value in pod_annotations(self.feature_flag_source.name).items():
-                path = "/spec/template/metadata/annotations/" + key.replace("~", "~0").replace("/", "~1")
-                deployment.api_object.add_json_patch(JsonPatch.add(path, value))
+        # The pods' flagd annotations are on the Deployments from the start (`_deployment`).
 
     def _service(self, planned: PlannedService) -> Service:
         props = self.props
@@ -663,5 +661,9 @@ class WebService(Construct):
                 volumes=props.volumes,
                 volume_mounts=props.volume_mounts,
                 scheduling=props.scheduling,
+                # The OpenFeature Operator injects flagd, configured by the FeatureFlagSource.
+                pod_annotations=(
+                    pod_annotations(flagd_source_name(ident)) if profile.feature_flags is not None else {}
+                ),
             ),
         )

@@ -19,7 +19,7 @@ from .delivery import COLOURS
 from .errors import ConfigError
 from .identity import ServiceIdentity
 from .k8s_values import int_or_string, quantity
-from .names import check_env_var_name
+from .names import check_env_var_name, is_label_key
 from .probes import Probe
 from .profile import Resources
 from .scheduling import HOSTNAME_KEY, ZONE_KEY, Scheduling
@@ -103,6 +103,18 @@ class ConfigMap(Construct):
         )
 
 
+DEFAULT_CONTAINER_ANNOTATION = "kubectl.kubernetes.io/default-container"
+CONFIG_CHECKSUM_ANNOTATION = "checksum/config"
+#: The pod template's annotations the Deployment sets itself.
+POD_TEMPLATE_ANNOTATIONS = (DEFAULT_CONTAINER_ANNOTATION, CONFIG_CHECKSUM_ANNOTATION)
+
+
+def _annotation_key(field: str, value: object) -> str:
+    if not is_label_key(value):  # annotation keys have the label keys' form
+        raise ConfigError(field, value, "an annotation key such as 'example.com/setting' or 'setting'")
+    return value
+
+
 @dataclass(frozen=True)
 class DeploymentProps:
     """What the Deployment needs; `WebService` fills it from its own props."""
@@ -162,6 +174,10 @@ class DeploymentProps:
     scheduling: Scheduling = field(default_factory=Scheduling)
     """Node selector, tolerations, affinity, priority class, topology spread
     (default: zones best effort, nodes hard, nothing else)."""
+    pod_annotations: Mapping[str, str] = field(default_factory=dict)
+    """More annotations of the pod template, e.g. those that make an operator inject a
+    sidecar (default none); the Deployment's own (`POD_TEMPLATE_ANNOTATIONS`) are not
+    replaced."""
 
     def __post_init__(self) -> None:
         check_instance("workload.identity", self.identity, ServiceIdentity)
@@ -198,6 +214,14 @@ class DeploymentProps:
                 maximum=86400,
             )
         check_bool("workload.secret_optional", self.secret_optional)
+        check_str_mapping("workload.pod_annotations", self.pod_annotations, check_key=_annotation_key)
+        taken = sorted(set(self.pod_annotations) & set(POD_TEMPLATE_ANNOTATIONS))
+        if taken:
+            raise ConfigError(
+                f"workload.pod_annotations.{taken[0]}",
+                self.pod_annotations[taken[0]],
+                f"an annotation the Deployment does not set itself ({', '.join(POD_TEMPLATE_ANNOTATIONS)} are its own)",
+            )
         if self.image_pull_policy not in IMAGE_PULL_POLICIES:
             raise ConfigError("workload.image_pull_policy", self.image_pull_policy, "Always, IfNotPresent or Never")
         check_instance("workload.scheduling", self.scheduling, Scheduling)
@@ -406,8 +430,9 @@ class Deployment(Construct):
                     metadata=k8s.ObjectMeta(
                         labels=pod_labels,
                         annotations={
-                            "kubectl.kubernetes.io/default-container": ident.name,
-                            "checksum/config": props.config_checksum,
+                            **props.pod_annotations,
+                            DEFAULT_CONTAINER_ANNOTATION: ident.name,
+                            CONFIG_CHECKSUM_ANNOTATION: props.config_checksum,
                         },
                     ),
                     spec=k8s.PodSpec(

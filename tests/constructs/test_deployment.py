@@ -39,6 +39,17 @@ def test_a_hardened_deployment_whose_selector_selects_its_pods() -> None:
     assert construct.api_object.kind == "Deployment" and construct.name == "app"
 
 
+def test_pod_annotations_join_the_deployments_own() -> None:
+    chart = testing.chart()
+    Deployment(chart, "deployment", props=props(pod_annotations={"openfeature.dev/enabled": "true"}))
+    annotations = testing.find(testing.synth(chart), "Deployment", "app")["spec"]["template"]["metadata"]["annotations"]
+    assert annotations == {
+        "openfeature.dev/enabled": "true",
+        "kubectl.kubernetes.io/default-container": "app",
+        "checksum/config": "0" * 64,
+    }
+
+
 def test_a_colour_names_and_labels_the_deployment() -> None:
     chart = testing.chart()
     Deployment(chart, "deployment", props=props(colour="blue"))
@@ -60,6 +71,12 @@ def test_the_deployment_passes_the_gate() -> None:
             {"metrics_port": 8080},
             r"workload.metrics_port: 8080 is not allowed; a port other than workload.port \(8080\)",
         ),
+        (
+            {"pod_annotations": {"checksum/config": "x"}},
+            r"workload.pod_annotations.checksum/config: 'x' is not allowed; an annotation the Deployment does not set",
+        ),
+        ({"pod_annotations": {"bad key!": "x"}}, r"workload.pod_annotations key: 'bad key!' is not allowed"),
+        ({"pod_annotations": {"example.com/on": True}}, r"workload.pod_annotations\[example.com/on\]: True"),
     ],
 )
 def test_bad_props_are_refused(overrides, message) -> None:
