@@ -8,6 +8,7 @@ folder ahead of the workload (sync waves -2 and -1: `gitops.SYNC_WAVES`).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from cdk8s import ApiObjectMetadata, JsonPatch
@@ -18,6 +19,7 @@ from cdk8s_webservice_crds.sh import karpenter
 
 from .identity import ServiceIdentity
 from .karpenter import EC2_NODE_CLASS_GROUP, EC2NodeClassOptions, NodePoolOptions
+from .scheduling import Scheduling, Toleration
 from .workload import Deployment
 
 # Karpenter's well-known node labels the requirements constrain.
@@ -98,7 +100,8 @@ class NodePool(Construct):
     CPU and memory, consolidated and disrupted within the options' budgets.
 
     `schedule(deployment)` puts a Deployment's pods on the pool (node selector on the
-    label, toleration of the taint). Escape hatch: `api_object`, the generated
+    label, toleration of the taint); `scheduling(base)` gives the same as props, for a
+    Deployment not yet made. Escape hatch: `api_object`, the generated
     `NodePool` binding.
     """
 
@@ -175,6 +178,21 @@ class NodePool(Construct):
                     ],
                 ),
                 weight=options.weight,
+            ),
+        )
+
+    def scheduling(self, base: Scheduling) -> Scheduling:
+        """`base` with the pool's labels selected and its taints tolerated: what
+        `schedule` does, for a Deployment not yet made (its props)."""
+        return dataclasses.replace(
+            base,
+            node_selector={**base.node_selector, **self.labels},
+            tolerations=(
+                *base.tolerations,
+                *(
+                    Toleration(key=t["key"], operator="Equal", value=t["value"], effect=t["effect"])
+                    for t in self.taints
+                ),
             ),
         )
 

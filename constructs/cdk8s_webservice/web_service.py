@@ -393,9 +393,6 @@ class WebService(Construct):
 
         # What the strategy makes (its names are checked after the config's, as before).
         plan = DeliveryPlan.of(ident, profile, props.canary)
-        self.deployments: dict[str | None, Deployment] = {d.colour: self._deployment(d) for d in plan.deployments}
-        self.deployment = self.deployments[plan.live.colour]
-        """The Deployment that serves live traffic (HPA and VPA target it)."""
         self.ec2_node_class: EC2NodeClass | None = None
         self.node_pool: NodePool | None = None
         if profile.node_pool is not None:
@@ -403,8 +400,10 @@ class WebService(Construct):
             self.node_pool = NodePool(
                 self, "node-pool", identity=ident, options=profile.node_pool, node_class=self.ec2_node_class
             )
-            for deployment in self.deployments.values():
-                self.node_pool.schedule(deployment)
+        # The pods go on the node pool, if any, from the start (`NodePool.scheduling`).
+        self.deployments: dict[str | None, Deployment] = {d.colour: self._deployment(d) for d in plan.deployments}
+        self.deployment = self.deployments[plan.live.colour]
+        """The Deployment that serves live traffic (HPA and VPA target it)."""
         self.services: dict[str, Service] = {s.name: self._service(s) for s in plan.services}
         self.service: Service | None = next((self.services[s.name] for s in plan.services if s.live), None)
         """The Service of the live pods (None under canary: Flagger generates the Services)."""
@@ -660,7 +659,9 @@ class WebService(Construct):
                 init_containers=props.init_containers,
                 volumes=props.volumes,
                 volume_mounts=props.volume_mounts,
-                scheduling=props.scheduling,
+                scheduling=(
+                    self.node_pool.scheduling(props.scheduling) if self.node_pool is not None else props.scheduling
+                ),
                 # The OpenFeature Operator injects flagd, configured by the FeatureFlagSource.
                 pod_annotations=(
                     pod_annotations(flagd_source_name(ident)) if profile.feature_flags is not None else {}

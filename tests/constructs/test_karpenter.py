@@ -4,6 +4,7 @@ options refused naming field and value; blacklist's production ships them."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 from typing import Any
@@ -203,6 +204,45 @@ def test_schedule_keeps_what_the_pod_already_selects_and_tolerates() -> None:
     pod = api.to_json()["spec"]["template"]["spec"]
     assert pod["nodeSelector"] == {"disk": "ssd", "app/dedicated": "test"}
     assert [t["key"] for t in pod["tolerations"]] == ["gpu", "app/dedicated"]
+
+
+def test_scheduling_as_props_gives_what_schedule_gives() -> None:
+    """`NodePool.scheduling` (a Deployment's props, as WebService uses it) and
+    `NodePool.schedule` (patches on a made Deployment) put the pods in the same place."""
+    from cdk8s_webservice import Deployment, DeploymentProps, Resources, Scheduling, Toleration
+
+    base = Scheduling(node_selector={"disk": "ssd"}, tolerations=(Toleration(key="gpu", operator="Exists"),))
+    service = WebService(
+        testing.chart(testing.profile(node_pool=options())),
+        "app",
+        props=WebServiceProps(
+            name="app",
+            image="registry.example.com/app",
+            profile=testing.profile(node_pool=options()),
+            slo=ServiceLevelObjectives(),
+        ),
+    )
+    pool = service.node_pool
+    assert pool is not None
+    props = DeploymentProps(
+        identity=testing.identity(),
+        image="registry.example.com/app:v1",
+        replicas=1,
+        resources=Resources(cpu_request="50m", cpu_limit="100m", memory_request="64Mi", memory_limit="128Mi"),
+        port=8080,
+        metrics_port=9090,
+        config_name="app-config",
+        config_checksum="0" * 64,
+        scheduling=base,
+    )
+    patched = Deployment(testing.chart(), "patched", props=props)
+    pool.schedule(patched)
+    made = Deployment(testing.chart(), "made", props=dataclasses.replace(props, scheduling=pool.scheduling(base)))
+    by_schedule = patched.api_object.to_json()["spec"]["template"]["spec"]
+    by_props = made.api_object.to_json()["spec"]["template"]["spec"]
+    assert by_props == by_schedule
+    assert by_props["nodeSelector"] == {"disk": "ssd", "app/dedicated": "test"}
+    assert [t.get("key") for t in by_props["tolerations"]] == ["gpu", "app/dedicated"]
 
 
 def test_blue_green_schedules_both_colours() -> None:
