@@ -66,7 +66,7 @@ def _start_worker(root: str) -> None:
         os.environ["NODE_OPTIONS"] = f"{os.environ.get('NODE_OPTIONS', '')} {NODE_FLAGS}".strip()
 
     runtime.start(Path(root))
-    runtime.enable_speedups()
+    runtime.fast_jsii()
 
 
 def _synthesize(spec: str, args: tuple[Any, ...], root: str) -> Rendered:

@@ -48,6 +48,7 @@ import platform
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Sequence
@@ -281,6 +282,8 @@ def start_node(packages: Sequence[str] = ()) -> str | None:
     not (nothing started)."""
     if "JSII_RUNTIME" in os.environ:
         return "JSII_RUNTIME is set"
+    if "jsii" in sys.modules:  # its kernel may have a Node.js of its own already
+        return "jsii is imported already"
     found = _jsii_folder()
     if found is None or not found[1].startswith(SUPPORTED_JSII):
         return "not a jsii version this was checked against"

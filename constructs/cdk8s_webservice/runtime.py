@@ -80,24 +80,40 @@ def start(root: Path | str, *, app: bool = False, speedups: bool | None = None) 
     _STARTED.add("app")
     use_speedups = speedups if speedups is not None else True
     if use_speedups:
-        from . import jsii_speedups
-
-        # Node.js boots and loads the construct libraries while Python imports (declined:
-        # started later, by jsii). First: the rest of the start overlaps with it.
-        jsii_speedups.start_node(PRELOADED)
+        _start_node()  # first: the rest of the start overlaps with Node.js's
     from .gate.worker import prewarm
 
     # The gate's worker (forked: it closes its copies of Node.js's pipes at once).
     prewarm(process=True)
-    if use_speedups:
-        cache = os.environ.get("CDK8S_WEBSERVICE_CACHE")
-        if cache:
-            from . import binding_loader
-
-            # The bindings' type annotations are left unevaluated (~50 ms of the import).
-            binding_loader.install(PRELOADED, Path(cache) / "pyc")
     gc.disable()
-    if use_speedups and enable_speedups():
+    if use_speedups:
+        _speed_up_jsii()
+
+
+def fast_jsii() -> None:
+    """jsii's speed-ups for a long-lived process that started with `start(root)` (the
+    watch, the fleet's workers): Node.js started at once, loading the construct
+    libraries, the bindings compiled with postponed annotations, jsii's fast paths."""
+    _start_node()
+    _speed_up_jsii()
+
+
+def _start_node() -> None:
+    from . import jsii_speedups
+
+    # Node.js boots and loads the construct libraries while Python imports (declined:
+    # started later, by jsii).
+    jsii_speedups.start_node(PRELOADED)
+
+
+def _speed_up_jsii() -> None:
+    cache = os.environ.get("CDK8S_WEBSERVICE_CACHE")
+    if cache:
+        from . import binding_loader
+
+        # The bindings' type annotations are left unevaluated (~50 ms of the import).
+        binding_loader.install(PRELOADED, Path(cache) / "pyc")
+    if enable_speedups():
         from . import jsii_speedups
 
         # The bindings' imports do not wait for Node.js to load their libraries.

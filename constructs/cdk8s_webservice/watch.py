@@ -310,8 +310,8 @@ def watch(spec: str, root: Path, out: Path, *, budget_mib: float = DEFAULT_BUDGE
     # Not `app=True`: a long-lived process keeps cyclic GC, and runs the gate in this
     # process (see `Watcher._warm_gate`).
     runtime.start(root)
-    runtime.enable_speedups()
     with children_ignore_sigint():
+        runtime.fast_jsii()
         import cdk8s  # noqa: F401  (Node.js and the assemblies, started with SIGINT ignored)
         import cdk8s_plus_27  # noqa: F401
     watcher = Watcher(spec, root, out, budget_mib, libraries=library_folders())
