@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import types
 import typing
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,7 +62,7 @@ def test_annotations_stay_strings_and_resolve_on_demand(package: Path, tmp_path:
     assert hints["name"] == typing.Mapping[str, module.Later] | None
     # A submodule whose annotation names something defined after it: fine unevaluated.
     assert _fresh_import("fake_binding.sub").f(None) == 1
-    assert sorted(p.name.rsplit(".", 2)[0] for p in cache.iterdir()) == ["fake_binding", "fake_binding.sub"]
+    assert sorted(p.name.rsplit(".", 3)[0] for p in cache.iterdir()) == ["fake_binding", "fake_binding.sub"]
 
 
 def test_the_code_is_cached_by_the_sources_identity(package: Path, tmp_path: Path) -> None:
@@ -114,3 +115,28 @@ def test_an_unusable_cache_path_is_declined(package: Path, tmp_path: Path) -> No
     blocker.write_text("")
     assert binding_loader.install(["fake_binding"], blocker / "pyc") is not None
     assert not any(type(f).__name__ == "_Finder" for f in sys.meta_path)
+
+
+def test_each_interpreter_mode_keeps_its_own_entry(package: Path, tmp_path: Path, monkeypatch) -> None:
+    """`python -O` (make synth) and plain `python` (the command, the tests) take turns on
+    one cache: neither removes the other's entry, nor a submodule's."""
+    cache = tmp_path / "pyc"
+    binding_loader.install(["fake_binding"], cache)
+    _fresh_import("fake_binding.sub")
+    entries = set(cache.iterdir())
+
+    flags = {name: getattr(sys.flags, name) for name in sys.flags.__match_args__}
+    monkeypatch.setattr(sys, "flags", types.SimpleNamespace(**{**flags, "optimize": 1}))  # `python -O`
+    _fresh_import("fake_binding.sub")
+    monkeypatch.undo()
+    assert entries < set(cache.iterdir()) and len(set(cache.iterdir())) == 4  # two modes x two modules
+    stamps = {p: p.stat().st_mtime_ns for p in cache.iterdir()}
+    _fresh_import("fake_binding.sub")  # the first mode again: read, nothing written or removed
+    assert {p: p.stat().st_mtime_ns for p in cache.iterdir()} == stamps
+
+
+def test_entries_are_readable_by_others(package: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "pyc"
+    binding_loader.install(["fake_binding"], cache)
+    _fresh_import("fake_binding")
+    assert {p.stat().st_mode & 0o777 for p in cache.iterdir()} == {0o644}

@@ -626,3 +626,17 @@ def test_a_closed_stdout_after_a_release_is_not_a_refusal(tmp_path) -> None:
     os.close(write)
     assert result.returncode == 141 and "Traceback" not in result.stderr and "error:" not in result.stderr
     assert "image_tag: v2.0.0" in (copy / "releases.yaml").read_text()
+
+
+def test_an_error_thrown_in_node_is_one_line() -> None:
+    """What Node.js throws (a construct's check, a damaged assembly) reaches Python as
+    jsii's RuntimeError from a JavaScriptError: one line, not a traceback."""
+    from jsii.errors import JavaScriptError
+
+    try:
+        raise RuntimeError("TAR_BAD_ARCHIVE: Unrecognized archive format\n  at e.warnMethod") from JavaScriptError(
+            "stack"
+        )
+    except RuntimeError as error:
+        assert cli.error_line(error) == "error: TAR_BAD_ARCHIVE: Unrecognized archive format"
+    assert cli.error_line(RuntimeError("a bug of ours")) is None  # no JavaScript cause: a traceback

@@ -4,11 +4,13 @@ shared IntOrString/Quantity values."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -235,7 +237,10 @@ if __name__ == "__main__":
 """
 
 
-def _slow_app(tmp_path: Path) -> subprocess.Popen[str]:
+@contextlib.contextmanager
+def _slow_app(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
+    """The app, mid-synth (Node.js and the gate worker up); its whole process group is
+    killed when the test ends, whatever became of it (it holds the project's lock)."""
     app = tmp_path / "slow_app.py"
     app.write_text(SLOW_APP.format(root=str(ROOT)))
     process = subprocess.Popen(
@@ -248,9 +253,21 @@ def _slow_app(tmp_path: Path) -> subprocess.Popen[str]:
         start_new_session=True,
         preexec_fn=lambda: __import__("signal").signal(__import__("signal").SIGINT, __import__("signal").SIG_DFL),
     )
-    assert process.stderr is not None
-    assert process.stderr.readline() == "building\n"  # mid-synth: Node.js, the gate worker are up
-    return process
+    try:
+        assert process.stderr is not None
+        seen = []
+        # Another synth may hold the project's lock a moment ("waiting for another writer").
+        for line in process.stderr:
+            seen.append(line)
+            if line == "building\n":
+                break
+        else:
+            raise AssertionError(f"the app ended before it built anything: {''.join(seen)}")
+        yield process
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, __import__("signal").SIGKILL)
+        process.wait(timeout=60)
 
 
 def _all_ended(group: int) -> None:
@@ -263,12 +280,12 @@ def _all_ended(group: int) -> None:
 def test_ctrl_c_mid_synth_exits_130_without_a_traceback_and_leaves_nothing(tmp_path: Path) -> None:
     import signal
 
-    process = _slow_app(tmp_path)
-    os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130
-    assert "Traceback" not in stderr and "leaked" not in stderr, stderr
-    _all_ended(process.pid)
+    with _slow_app(tmp_path) as process:
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
+        _, stderr = process.communicate(timeout=60)
+        assert process.returncode == 130
+        assert "Traceback" not in stderr and "leaked" not in stderr, stderr
+        _all_ended(process.pid)
     assert not (tmp_path / "out").exists()
 
 
@@ -277,10 +294,10 @@ def test_a_killed_app_leaves_no_worker_running(tmp_path: Path) -> None:
     (parent-death signal) and Node.js when its pipe closes."""
     import signal
 
-    process = _slow_app(tmp_path)
-    process.send_signal(signal.SIGKILL)
-    process.communicate(timeout=60)
-    _all_ended(process.pid)
+    with _slow_app(tmp_path) as process:
+        process.send_signal(signal.SIGKILL)
+        process.communicate(timeout=60)
+        _all_ended(process.pid)
 
 
 def test_a_closed_output_is_no_traceback(tmp_path: Path) -> None:

@@ -43,19 +43,13 @@ class _Loader(importlib.machinery.SourceFileLoader):
     def get_code(self, fullname: str) -> CodeType:
         source = Path(self.path)
         info = source.stat()
-        key = hashlib.sha256(
-            "\0".join(
-                (
-                    FORMAT,
-                    str(source),
-                    str(info.st_size),
-                    str(info.st_mtime_ns),
-                    sys.implementation.cache_tag or "",
-                    str(sys.flags.optimize),
-                )
-            ).encode()
-        ).hexdigest()[:32]
-        stored = self.cache / f"{fullname}.{key}.pyc"
+        # One entry per module, installed copy and interpreter (-O or not: both are
+        # kept); the version of the source is the rest of the key.
+        where = hashlib.sha256(
+            "\0".join((FORMAT, str(source), sys.implementation.cache_tag or "", str(sys.flags.optimize))).encode()
+        ).hexdigest()[:12]
+        version = hashlib.sha256(f"{info.st_size}\0{info.st_mtime_ns}".encode()).hexdigest()[:20]
+        stored = self.cache / f"{fullname}.{where}.{version}.pyc"
         with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
             cached = marshal.loads(stored.read_bytes())
             if isinstance(cached, CodeType):
@@ -67,12 +61,14 @@ class _Loader(importlib.machinery.SourceFileLoader):
             try:
                 with os.fdopen(handle, "wb") as out:
                     out.write(marshal.dumps(code))
+                os.chmod(staging, 0o644)  # as a .pyc: a cache shared by users (an image) reads
                 os.replace(staging, stored)
             except OSError:
                 os.unlink(staging)
                 raise
             # Earlier compilations of this module (an upgraded package) are dead weight.
-            for old in self.cache.glob(f"{fullname}.*.pyc"):
+            # (this module's only: not its submodules', nor another interpreter's)
+            for old in self.cache.glob(f"{fullname}.{where}.*.pyc"):
                 if old != stored:
                     old.unlink(missing_ok=True)
         return code

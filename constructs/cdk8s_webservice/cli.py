@@ -341,7 +341,11 @@ def error_line(error: BaseException) -> str | None:
     if isinstance(error, OSError):
         where = f"{error.filename}: " if error.filename else ""
         return f"error: {where}{error.strerror or error}"
-    if type(error).__module__.split(".")[0] == "jsii":  # construct errors from the Node.js side
+    if type(error).__module__.split(".")[0] == "jsii" or (
+        # What Node.js threw (a construct's own check, a damaged assembly): jsii raises it
+        # as a RuntimeError from its JavaScriptError, the JavaScript stack.
+        isinstance(error, RuntimeError) and type(error.__cause__).__module__.split(".")[0] == "jsii"
+    ):
         return f"error: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
     return None
 
@@ -351,9 +355,9 @@ def run_app(project: ServiceProject | Callable[[], ServiceProject], root: Path) 
     build the project (a `ServiceProject`, or a function returning one, so the app
     module need not import cdk8s first), synthesize, exit. Under `cdk8s synth`
     ($CDK8S_OUTDIR set, no arguments) see `cdk8s_app`."""
-    runtime.start(root, app=True)
     outdir = os.environ.get("CDK8S_OUTDIR")
     try:
+        runtime.start(root, app=True)  # inside: Ctrl-C while Node.js starts is no traceback either
         built = _built(project)
         if outdir and len(sys.argv) == 1:
             code = synth_for_cdk8s(built, root, Path(outdir))

@@ -64,6 +64,7 @@ _CHANNEL = threading.RLock()  # one sender at a time on the kernel's pipe
 _DIRECT = False  # the one-process host is in place
 _EARLY: list[subprocess.Popen[bytes]] = []  # Node.js started by `start_node`, not yet taken over
 _INJECTED: list[tuple[str, str, str]] = []  # the assemblies that Node.js loads on its own
+_LET_GO: list[subprocess.Popen[bytes]] = []  # in a forked child: the parent's Node.js
 
 
 def installed() -> bool:
@@ -306,6 +307,9 @@ def _let_go_of_node() -> None:
             if pipe is not None:
                 with contextlib.suppress(OSError, ValueError):
                     pipe.close()
+    # Kept, not dropped: a dropped Popen of a running process warns (ResourceWarning,
+    # an error under -W error) in this process, which does not own it.
+    _LET_GO.extend(_EARLY)
     _EARLY.clear()
 
 
@@ -356,7 +360,10 @@ class NodeFailed(OSError):
     """jsii's Node.js ended, or answered something that is not jsii's protocol."""
 
     def __init__(self, process: subprocess.Popen[bytes], error: BaseException) -> None:
-        code = process.poll()
+        try:  # a killed Node.js's pipe may close before its exit is seen
+            code: int | None = process.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            code = None
         state = f"exited with {code}" if code is not None else f"answered garbage ({type(error).__name__})"
         cache = os.environ.get("CDK8S_WEBSERVICE_CACHE") or "the cache"
         super().__init__(
