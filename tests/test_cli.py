@@ -640,3 +640,54 @@ def test_an_error_thrown_in_node_is_one_line() -> None:
     except RuntimeError as error:
         assert cli.error_line(error) == "error: TAR_BAD_ARCHIVE: Unrecognized archive format"
     assert cli.error_line(RuntimeError("a bug of ours")) is None  # no JavaScript cause: a traceback
+
+
+def test_output_staged_while_the_gate_checks_is_removed_when_it_refuses(
+    project, synthesized, tmp_path, capsys, monkeypatch
+) -> None:
+    """synth writes its output beside dist/ while the gate checks the last folders; a
+    refusal then leaves dist/ as it was and nothing beside it."""
+    from cdk8s_webservice import project as project_module
+    from cdk8s_webservice.gate import Violation
+    from cdk8s_webservice.output import StagedOutput
+
+    class Refuses:  # the gate, refusing the last folder it is given
+        def check(self, environment, objects, *, workloads=True):
+            objects = list(objects)
+            if environment == "argocd-applicationset":
+                return [Violation(environment, "ApplicationSet", "x", "spec", "some-rule", "no")]
+            return []
+
+    staged = []
+    real_stage = StagedOutput.stage_environments
+
+    def stage(self, rendered):
+        real_stage(self, rendered)
+        staged.append(sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".dist.new-")))
+
+    monkeypatch.setattr(project_module, "warmed_gate", lambda settings=None: Refuses())
+    monkeypatch.setattr(StagedOutput, "stage_environments", stage)
+    before = tree(tmp_path)
+    assert run(project, "synth", root=tmp_path) == 1
+    assert len(staged) == 1 and len(staged[0]) == 1  # it was staged, before the refusal
+    assert "the gate refused 1 violation(s)" in capsys.readouterr().err
+    assert tree(tmp_path) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".dist.")]
+
+
+def test_the_staged_output_is_what_is_swapped_in(tmp_path) -> None:
+    from cdk8s_webservice.output import read_tree, staged_output
+
+    out = tmp_path / "dist"
+    first = {"development": {"a.yaml": "a\n"}}
+    with staged_output(out, project_root=tmp_path) as output:
+        output.stage_environments(first)
+        assert not out.exists()  # staged beside it, not yet in place
+        output.commit_environments(first)
+    assert read_tree(out, marker=False) == {"development/a.yaml": "a\n"}
+    # Folders other than the staged ones are staged again: the commit is of what it is given.
+    with staged_output(out, project_root=tmp_path) as output:
+        output.stage_environments(first)
+        output.commit_environments({"staging": {"b.yaml": "b\n"}})
+    assert read_tree(out, marker=False) == {"staging/b.yaml": "b\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]

@@ -32,7 +32,7 @@ from .diff import diff_objects, format_changes, load_objects, read_folder
 from .discovery import load_project, project_spec
 from .errors import ConfigError
 from .gate import Gate, GateFailed
-from .output import check_output_folder, locked, read_tree, write_environments
+from .output import check_output_folder, locked, read_tree, staged_output
 from .profile import EnvironmentProfile
 from .release_workflow import ReleaseRequest, release, releases_file, shown
 
@@ -193,10 +193,13 @@ def _synth(project: ServiceProject, args: argparse.Namespace, root: Path) -> int
     lock.mkdir(parents=True, exist_ok=True)
     # The release state is read under the writers' lock: a release command running at
     # the same time finishes first, and this synth renders what it left.
-    with locked(lock):
+    whole = args.environment is None
+    with locked(lock), staged_output(out, keep=not whole, project_root=root) as output:
         releases = project.load_releases()
-        rendered = project.synthesize(args.environment, args.strategy, releases)
-        write_environments(out, rendered, whole=args.environment is None, project_root=root)
+        # The output is written (hidden, beside dist/) while the gate checks the last
+        # folders, and swapped in only once it has passed them all.
+        rendered = project._synthesize(args.environment, args.strategy, releases, before_gate=output.stage_environments)
+        output.commit_environments(rendered)
     print(summary(project.profiles(args.environment, args.strategy, releases), rendered))
     print(f"wrote {sum(len(f) for f in rendered.values())} files under {shown(out)}/")
     return 0

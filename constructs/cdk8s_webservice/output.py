@@ -246,6 +246,80 @@ def _read_bytes(folder: Path) -> dict[str, bytes]:
     }
 
 
+class StagedOutput:
+    """A new tree for `target`, written beside it (hidden) before it is wanted, swapped
+    in by `commit`: an app writes its output while the gate still checks the last
+    folders, and swaps it in only once they pass. Made by `staged_output`, which holds
+    the target's lock throughout and removes what was staged and not committed."""
+
+    def __init__(self, target: Path, *, keep: bool) -> None:
+        self.target = target
+        self.keep = keep
+        self._staging: Path | None = None
+        self._staged: tuple[Mapping[str, str | bytes], tuple[str, ...]] | None = None
+        self._rendered: Mapping[str, Mapping[str, str]] | None = None
+
+    def stage(self, files: Mapping[str, str | bytes], *, replace: tuple[str, ...] = ()) -> None:
+        """Write the tree `commit` would swap in (again, if staged before)."""
+        self.discard()
+        content: dict[str, str | bytes] = {}
+        if self.keep:
+            prefixes = tuple(f"{folder}/" for folder in replace)
+            content.update(
+                {path: data for path, data in _read_bytes(self.target).items() if not path.startswith(prefixes)}
+            )
+            content.pop(MARKER, None)
+        content.update(files)
+        self._staging = _write_staging(self.target, content)
+        self._staged = (files, replace)
+
+    def commit(self, files: Mapping[str, str | bytes], *, replace: tuple[str, ...] = ()) -> None:
+        """Make the target hold `files` (staged now unless these very files were)."""
+        if self._staged is None or self._staged[0] is not files or self._staged[1] != replace:
+            self.stage(files, replace=replace)
+        staging, self._staging, self._staged = self._staging, None, None
+        assert staging is not None
+        try:
+            _swap_in(staging, self.target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+
+    def stage_environments(self, rendered: Mapping[str, Mapping[str, str]]) -> None:
+        """`stage` for `rendered` (folder -> file name -> text), as `write_environments`
+        writes it."""
+        self.stage(environment_files(rendered), replace=tuple(rendered))
+        self._rendered = rendered
+
+    def commit_environments(self, rendered: Mapping[str, Mapping[str, str]]) -> None:
+        """`commit` for `rendered`: swapped in as staged when these very folders were."""
+        staged = self._staged if self._rendered is rendered else None
+        self.commit(staged[0] if staged is not None else environment_files(rendered), replace=tuple(rendered))
+
+    def discard(self) -> None:
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+        self._staging, self._staged = None, None
+
+
+@contextlib.contextmanager
+def staged_output(
+    target: Path | str, *, keep: bool = False, project_root: Path | None = None
+) -> Iterator[StagedOutput]:
+    """The target's lock, and a `StagedOutput` for it; whatever is staged and not
+    committed when this ends (an error, the gate's refusal) is removed."""
+    target = check_output_folder(target, project_root=project_root)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with locked(target.parent):
+        check_output_folder(target, project_root=project_root)  # again, under the lock
+        _remove_debris(target)
+        staged = StagedOutput(target, keep=keep)
+        try:
+            yield staged
+        finally:
+            staged.discard()
+
+
 def replace_directory(
     target: Path | str,
     files: Mapping[str, str | bytes],
@@ -259,23 +333,15 @@ def replace_directory(
     With `keep=True` the files already there stay, except under the folders named
     in `replace` (and the paths in `files`): still one atomic replacement of the whole
     target, so a reader never sees one folder new and its neighbour old."""
-    target = check_output_folder(target, project_root=project_root)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with locked(target.parent):
-        check_output_folder(target, project_root=project_root)  # again, under the lock
-        _remove_debris(target)
-        content: dict[str, str | bytes] = {}
-        if keep:
-            prefixes = tuple(f"{folder}/" for folder in replace)
-            content.update({path: data for path, data in _read_bytes(target).items() if not path.startswith(prefixes)})
-            content.pop(MARKER, None)
-        content.update(files)
-        staging = _write_staging(target, content)
-        try:
-            _swap_in(staging, target)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+    with staged_output(target, keep=keep, project_root=project_root) as output:
+        output.commit(files, replace=replace)
+
+
+def environment_files(rendered: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+    """`rendered` (folder -> file name -> text) as the files of the output folder."""
+    if not rendered:
+        raise ConfigError("environments", [], "at least one environment to write")
+    return {f"{folder}/{name}": text for folder, texts in rendered.items() for name, text in texts.items()}
 
 
 def write_environments(
@@ -289,7 +355,6 @@ def write_environments(
 
     `whole=True` replaces all of `outdir`: folders no longer rendered disappear.
     `whole=False` replaces only the rendered folders and keeps the rest."""
-    if not rendered:
-        raise ConfigError("environments", [], "at least one environment to write")
-    files = {f"{folder}/{name}": text for folder, texts in rendered.items() for name, text in texts.items()}
-    replace_directory(outdir, files, keep=not whole, replace=tuple(rendered), project_root=project_root)
+    replace_directory(
+        outdir, environment_files(rendered), keep=not whole, replace=tuple(rendered), project_root=project_root
+    )

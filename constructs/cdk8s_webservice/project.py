@@ -112,6 +112,18 @@ class ServiceProject:
 
         Raises `ConfigError` for a bad value and `GateFailed` when a synthesized
         object breaks a gate rule: in both cases before anything is written."""
+        return self._synthesize(names, strategy, releases)
+
+    def _synthesize(
+        self,
+        names: Iterable[str] | None = None,
+        strategy: Strategy | None = None,
+        releases: Releases | None = None,
+        *,
+        before_gate: Callable[[dict[str, dict[str, str]]], None] | None = None,
+    ) -> dict[str, dict[str, str]]:
+        """`synthesize`; `before_gate` gets every folder rendered before the gate's last
+        answers are awaited (an app stages its output meanwhile)."""
         gate = warmed_gate(self.gate)
         app = App()
         app.node.set_context(PART_OF_CONTEXT, self.part_of or self.name)
@@ -163,6 +175,8 @@ class ServiceProject:
                 for folder, objects in self._gitops_objects(self.gitops, app, profiles, owners, kinds).items():
                     pending.append(checks.submit(gate.check, folder, objects, workloads=False))
                     rendered[folder] = render_files(folder, objects)
+            if before_gate is not None:
+                before_gate(rendered)
             violations = [violation for check in pending for violation in check.result()]
         if violations:
             raise GateFailed(violations)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import dataclasses
 import hashlib
 import importlib.resources
 import json
@@ -214,18 +215,22 @@ def check_schemas(
     memo: tuple[Memo[list[Violation]], Mapping[int, str | None]] | None = None,
 ) -> list[Violation]:
     """Violations of the schema rules. With `memo` (the results so far, and each
-    object's content digest by `id`), an object checked before (same content, same
-    environment) is not checked again."""
+    object's content digest by `id`), an object checked before (same content, in any
+    folder) is not checked again."""
     violations: list[Violation] = []
     for obj in objects:
         digest = memo[1].get(id(obj)) if memo is not None else None
-        key = (environment, kubernetes_version, crds, digest)
+        # The environment is not part of the key: the same object in another folder (the
+        # clusters of one environment hold mostly the same) has the same violations.
+        key = (kubernetes_version, crds, digest)
         found = memo[0].get(key) if memo is not None and digest is not None else None
         if found is None:
             found = _check_object(environment, obj, kubernetes_version=kubernetes_version, crds=crds)
             if memo is not None and digest is not None:
                 memo[0].put(key, found)
-        violations += found
+        violations += [
+            v if v.environment == environment else dataclasses.replace(v, environment=environment) for v in found
+        ]
     return violations
 
 
