@@ -432,3 +432,61 @@ def test_answers_are_dereferenced_as_jsii_does(value: object) -> None:
         "x": [value, ("resolved", ref)],
         "y": ("resolved", odd),
     }
+
+
+def _cached_program(tmp_path: Path) -> dict[str, str]:
+    """A kernel stand-in that loads two modules (one requiring the other) and prints
+    what they computed, with the host's code cache in `tmp_path / "v8"`."""
+    (tmp_path / "lib").mkdir(exist_ok=True)
+    (tmp_path / "lib" / "a.js").write_text(
+        "const b = require('./b'); module.exports = { total: b.twice(21), here: __dirname, name: __filename };"
+    )
+    (tmp_path / "lib" / "b.js").write_text("exports.twice = (n) => n * 2;")
+    (tmp_path / "lib" / "dyn.js").write_text("module.exports = () => import('fs');")
+    env = _program(
+        tmp_path,
+        "const a = require('./lib/a'); const dyn = require('./lib/dyn');"
+        "dyn().then((fs) => process.stderr.write(JSON.stringify({ total: a.total, here: a.here, name: a.name,"
+        " dynamic: typeof fs.readFileSync })));",
+    )
+    return {**env, "CDK8S_WEBSERVICE_JSII_CODE_CACHE": str(tmp_path / "v8")}
+
+
+def _run_host(env: dict[str, str]) -> dict[str, object]:
+    result = subprocess.run(["node", str(jsii_speedups.HOST)], env=env, capture_output=True, timeout=30, check=True)
+    wrapped = json.loads(result.stderr.decode().splitlines()[-1])
+    import base64
+
+    return json.loads(base64.b64decode(wrapped["stderr"]))
+
+
+def test_the_hosts_code_cache_is_by_content_and_changes_nothing_a_module_sees(tmp_path: Path) -> None:
+    import hashlib
+
+    env = _cached_program(tmp_path)
+    first = _run_host(env)
+    lib = tmp_path / "lib"
+    assert first == {"total": 42, "here": str(lib), "name": str(lib / "a.js"), "dynamic": "function"}
+    sources = [tmp_path / "program.js", lib / "a.js", lib / "b.js"]
+    expected = {hashlib.sha1(p.read_bytes()).hexdigest() for p in sources}
+    assert {p.name for p in (tmp_path / "v8").iterdir()} == expected  # dyn.js: Node's own loader
+    stamps = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "v8").iterdir()}
+    assert _run_host(env) == first
+    assert {p.name: p.stat().st_mtime_ns for p in (tmp_path / "v8").iterdir()} == stamps  # used, not rewritten
+    # A damaged entry is refused by V8, compiled again and replaced.
+    damaged = tmp_path / "v8" / hashlib.sha1((lib / "b.js").read_bytes()).hexdigest()
+    damaged.write_bytes(b"\0garbage")
+    assert _run_host(env) == first
+    assert damaged.read_bytes() != b"\0garbage"
+    # A changed module is another entry: never the old code.
+    (lib / "b.js").write_text("exports.twice = (n) => n * 3;")
+    assert _run_host(env)["total"] == 63
+
+
+def test_the_code_cache_folder_is_per_node(tmp_path: Path, monkeypatch) -> None:
+    here = jsii_speedups.code_cache_folder(tmp_path)
+    assert here.parent == tmp_path / "v8" and here == jsii_speedups.code_cache_folder(tmp_path)
+    other = tmp_path / "other-node"
+    other.write_bytes(b"#!/bin/sh\n")
+    monkeypatch.setenv("JSII_NODE", str(other))
+    assert jsii_speedups.code_cache_folder(tmp_path) != here

@@ -111,4 +111,78 @@ for (const [name, fd] of [['stdout', 1], ['stderr', 2]]) {
 // this process (closing stdin ends the kernel's read loop).
 process.on('SIGINT', () => {});
 
+// V8's code cache for the JavaScript the kernel loads (its own program, the construct
+// libraries): a fresh process otherwise parses and compiles every module, and every
+// function again at its first call (measured: ~30 ms of a cold synth). Each module's
+// code is kept under CDK8S_WEBSERVICE_JSII_CODE_CACHE, named by the SHA-1 of its source
+// (V8 itself refuses data made by another V8 or other flags), and written at exit, after
+// the run (so functions compiled during it are in), where it was missing or refused.
+// As with any wrapper-based loader, columns on a module's first line in a stack trace
+// are off by the wrapper's length.
+const codeCache = process.env.CDK8S_WEBSERVICE_JSII_CODE_CACHE;
+if (codeCache) {
+  const Module = require('module');
+  const vm = require('vm');
+  const crypto = require('crypto');
+  const compile = Module.prototype._compile;
+  const made = [];
+  const used = [];
+  Module.prototype._compile = function (content, filename) {
+    if (typeof content !== 'string' || content.includes('import(')) {
+      return compile.call(this, content, filename); // dynamic import needs Node's own loader
+    }
+    const entry = path.join(codeCache, crypto.createHash('sha1').update(content).digest('hex'));
+    let cachedData;
+    try {
+      cachedData = fs.readFileSync(entry);
+    } catch {
+      cachedData = undefined;
+    }
+    const script = new vm.Script(Module.wrap(content), { filename, cachedData });
+    if (cachedData === undefined || script.cachedDataRejected) made.push([script, entry]);
+    else used.push(entry);
+    const module = this;
+    const require = function require(id) {
+      return module.require(id);
+    };
+    require.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
+    require.resolve.paths = (request) => Module._resolveLookupPaths(request, module);
+    require.main = process.mainModule;
+    require.extensions = Module._extensions;
+    require.cache = Module._cache;
+    const run = script.runInThisContext({ displayErrors: true });
+    return run.call(module.exports, module.exports, require, module, filename, path.dirname(filename));
+  };
+  process.on('exit', () => {
+    if (made.length === 0) return;
+    // Something new (an upgraded library): what this run used is kept, what no run
+    // has used for 30 days (an older version's code) goes.
+    const now = new Date();
+    const cutoff = now.getTime() - 30 * 86400 * 1000;
+    try {
+      for (const entry of used) fs.utimesSync(entry, now, now);
+      for (const name of fs.readdirSync(codeCache)) {
+        const entry = path.join(codeCache, name);
+        if (fs.statSync(entry).mtimeMs < cutoff) fs.unlinkSync(entry);
+      }
+    } catch {
+      // a cache it cannot tidy is still a cache
+    }
+    for (const [script, entry] of made) {
+      const staging = `${entry}.${process.pid}.tmp`;
+      try {
+        fs.mkdirSync(codeCache, { recursive: true });
+        fs.writeFileSync(staging, script.createCachedData());
+        fs.renameSync(staging, entry); // whole or not at all: another run may read it now
+      } catch {
+        try {
+          fs.unlinkSync(staging);
+        } catch {
+          // nothing was written
+        }
+      }
+    }
+  });
+}
+
 require(path.resolve(program));

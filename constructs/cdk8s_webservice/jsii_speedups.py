@@ -232,6 +232,26 @@ def kernel_program(cache: Path, jsii_folder: Path, version: str) -> Path:
     return folder / "lib" / "program.js"
 
 
+def code_cache_folder(cache: Path) -> Path:
+    """Where `jsii_host.js` keeps V8's code cache: one folder per Node.js binary and
+    machine (V8 refuses the data of another anyway; this keeps them from replacing each
+    other's), old folders removed now and then."""
+    node = os.environ.get("JSII_NODE", "node")
+    node_path = shutil.which(node) or node
+    try:
+        stamp = os.stat(node_path)
+        identity = f"{node_path}\0{stamp.st_size}\0{stamp.st_mtime_ns}\0{platform.machine()}"
+    except OSError:
+        identity = f"{node_path}\0{platform.machine()}"
+    import hashlib
+
+    folder = cache / "v8" / hashlib.sha256(identity.encode()).hexdigest()[:16]
+    with contextlib.suppress(OSError):
+        if not folder.is_dir():  # a new Node.js: the others' caches are likely dead weight
+            _remove_stale(cache / "v8", "", age=30 * 86400)
+    return folder
+
+
 def _same_size(source: Path, copy: Path) -> bool:
     try:
         return copy.stat().st_size == source.stat().st_size
@@ -264,6 +284,8 @@ def _spawn_host(preload: list[tuple[str, str, str]] | None = None) -> subprocess
     environ = os.environ.copy()
     environ["JSII_AGENT"] = f"Python/{platform.python_version()}"
     environ["CDK8S_WEBSERVICE_JSII_PROGRAM"] = str(kernel_program(cache / "jsii-host", *found))
+    # V8's code cache of the kernel's JavaScript (`jsii_host.js`), per Node.js and machine.
+    environ["CDK8S_WEBSERVICE_JSII_CODE_CACHE"] = str(code_cache_folder(cache / "jsii-host"))
     environ["CDK8S_WEBSERVICE_JSII_PRELOAD"] = json.dumps(
         [{"name": name, "version": version, "tarball": tarball} for name, version, tarball in preload or []]
     )
