@@ -490,3 +490,6 @@ def test_the_code_cache_folder_is_per_node(tmp_path: Path, monkeypatch) -> None:
     other.write_bytes(b"#!/bin/sh\n")
     monkeypatch.setenv("JSII_NODE", str(other))
     assert jsii_speedups.code_cache_folder(tmp_path) != here
+    monkeypatch.delenv("JSII_NODE")
+    monkeypatch.setenv("NODE_OPTIONS", "--max-semi-space-size=1")  # a fleet's worker
+    assert jsii_speedups.code_cache_folder(tmp_path) not in (here, tmp_path / "v8")

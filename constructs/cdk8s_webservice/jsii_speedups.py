@@ -233,16 +233,18 @@ def kernel_program(cache: Path, jsii_folder: Path, version: str) -> Path:
 
 
 def code_cache_folder(cache: Path) -> Path:
-    """Where `jsii_host.js` keeps V8's code cache: one folder per Node.js binary and
-    machine (V8 refuses the data of another anyway; this keeps them from replacing each
-    other's), old folders removed now and then."""
+    """Where `jsii_host.js` keeps V8's code cache: one folder per Node.js binary, its
+    options (NODE_OPTIONS: V8 refuses data made under other flags) and machine, so that
+    runs of different kinds (an app, a fleet's worker) do not replace each other's; old
+    folders removed now and then."""
     node = os.environ.get("JSII_NODE", "node")
     node_path = shutil.which(node) or node
+    options = os.environ.get("NODE_OPTIONS", "")
     try:
         stamp = os.stat(node_path)
-        identity = f"{node_path}\0{stamp.st_size}\0{stamp.st_mtime_ns}\0{platform.machine()}"
+        identity = f"{node_path}\0{stamp.st_size}\0{stamp.st_mtime_ns}\0{platform.machine()}\0{options}"
     except OSError:
-        identity = f"{node_path}\0{platform.machine()}"
+        identity = f"{node_path}\0{platform.machine()}\0{options}"
     import hashlib
 
     folder = cache / "v8" / hashlib.sha256(identity.encode()).hexdigest()[:16]
