@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import time
 import types
 import typing
 from collections.abc import Iterator
@@ -140,3 +141,19 @@ def test_entries_are_readable_by_others(package: Path, tmp_path: Path) -> None:
     binding_loader.install(["fake_binding"], cache)
     _fresh_import("fake_binding")
     assert {p.stat().st_mode & 0o777 for p in cache.iterdir()} == {0o644}
+
+
+def test_entries_unused_for_weeks_are_removed_and_used_ones_kept(package: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "pyc"
+    binding_loader.install(["fake_binding"], cache)
+    _fresh_import("fake_binding")
+    [used] = list(cache.iterdir())
+    month_ago = time.time() - 30 * 86400
+    os.utime(used, (month_ago, month_ago))
+    _fresh_import("fake_binding")  # read: marked as used again
+    assert time.time() - used.stat().st_mtime < 60
+    forgotten = cache / "other_copy.0123456789ab.0123456789abcdef0123.pyc"  # e.g. a removed virtualenv's
+    forgotten.write_bytes(b"x")
+    os.utime(forgotten, (month_ago, month_ago))
+    _fresh_import("fake_binding.sub")  # a compilation: the sweep runs
+    assert used.exists() and not forgotten.exists()

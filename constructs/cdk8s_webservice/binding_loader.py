@@ -11,9 +11,11 @@ module's globals, as jsii's checks do), and the import takes ~45 ms.
 The installed files are not touched: a finder, first on `sys.meta_path`, hands
 the modules of the named packages to a loader that compiles them with the flag and
 keeps the code in the project's cache (`<cache>/pyc/`), keyed by the source's
-path, size and modification time and by the interpreter. Without a writable cache
-it steps aside (compiling a binding takes ~0.5 s; the installed `.pyc` is faster).
-Installed by apps only (`runtime.start(app=True)`); `uninstall` removes it.
+path, size and modification time and by the interpreter (`python -O` or not);
+entries no run has used for two weeks are removed at the next compilation. Without a
+writable cache it steps aside (compiling a binding takes ~0.5 s; the installed `.pyc`
+is faster). Installed by apps, the watch and the fleet's workers
+(`runtime.start(app=True)`, `runtime.fast_jsii`); `uninstall` removes it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import marshal
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import CodeType, ModuleType
@@ -53,6 +56,7 @@ class _Loader(importlib.machinery.SourceFileLoader):
         with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
             cached = marshal.loads(stored.read_bytes())
             if isinstance(cached, CodeType):
+                _mark_used(stored)
                 return cached
         code: CodeType = compile(self.get_data(self.path), self.path, "exec", flags=_FLAGS, dont_inherit=True)
         with contextlib.suppress(OSError):
@@ -71,7 +75,30 @@ class _Loader(importlib.machinery.SourceFileLoader):
             for old in self.cache.glob(f"{fullname}.{where}.*.pyc"):
                 if old != stored:
                     old.unlink(missing_ok=True)
+            # And entries no run has used for a while (another copy of the package, a
+            # virtualenv since removed): the cache stays the size of what is in use.
+            _remove_unused(self.cache)
         return code
+
+
+#: An entry not used for this long is removed (at the next compilation); a used one is
+#: marked at most once a day.
+UNUSED_SECONDS = 14 * 86400
+_MARK_SECONDS = 86400
+
+
+def _mark_used(entry: Path) -> None:
+    with contextlib.suppress(OSError):
+        if time.time() - entry.stat().st_mtime > _MARK_SECONDS:
+            os.utime(entry)
+
+
+def _remove_unused(cache: Path) -> None:
+    cutoff = time.time() - UNUSED_SECONDS
+    for entry in cache.iterdir():
+        with contextlib.suppress(OSError):
+            if entry.stat().st_mtime < cutoff:
+                entry.unlink()
 
 
 class _Finder:
