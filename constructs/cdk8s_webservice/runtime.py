@@ -174,8 +174,14 @@ def exit_now(code: int) -> NoReturn:
         from . import jsii_speedups
 
         if jsii_speedups.installed():
+            import threading
+
             from .gate.worker import abandon_workers
 
+            # The work is done: a helper thread that fails while the process ends (the
+            # pool's manager finding its worker killed) has nothing to say to the user,
+            # and would be cut off mid-line by the exit anyway.
+            threading.excepthook = lambda _args: None
             abandon_workers()
             jsii_speedups.fast_exit(code)
     flush_output()
