@@ -210,10 +210,10 @@ def test_intorstring_and_quantity_values_are_shared_per_value_and_type() -> None
 
 
 SLOW_APP = """
-import dataclasses, sys, time
+import dataclasses, os, sys, time
 from pathlib import Path
 
-from cdk8s_webservice import cli
+from cdk8s_webservice import cli, output
 
 ROOT = Path({root!r})
 sys.path.insert(0, str(ROOT))
@@ -223,6 +223,16 @@ def project():
     import main
 
     base = main.project()
+    if os.environ.get("SLOW_WHEN") == "staged":  # the output written beside its folder, not yet in
+        stage = output.StagedOutput.stage_environments
+
+        def staged(self, rendered):
+            stage(self, rendered)
+            print("building", file=sys.stderr, flush=True)
+            time.sleep(60)
+
+        output.StagedOutput.stage_environments = staged
+        return base
 
     def chart(scope, profile):
         print("building", file=sys.stderr, flush=True)
@@ -238,7 +248,7 @@ if __name__ == "__main__":
 
 
 @contextlib.contextmanager
-def _slow_app(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
+def _slow_app(tmp_path: Path, when: str = "building") -> Iterator[subprocess.Popen[str]]:
     """The app, mid-synth (Node.js and the gate worker up); its whole process group is
     killed when the test ends, whatever became of it (it holds the project's lock)."""
     app = tmp_path / "slow_app.py"
@@ -246,7 +256,7 @@ def _slow_app(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
     process = subprocess.Popen(
         [PYTHON, "-O", str(app), "--out", str(tmp_path / "out")],
         cwd=tmp_path,
-        env=ENV,
+        env={**ENV, "SLOW_WHEN": when},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -287,6 +297,22 @@ def test_ctrl_c_mid_synth_exits_130_without_a_traceback_and_leaves_nothing(tmp_p
         assert "Traceback" not in stderr and "leaked" not in stderr, stderr
         _all_ended(process.pid)
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_a_stop_after_staging_leaves_no_output_beside_the_folder(tmp_path: Path, signal_name: str) -> None:
+    """SIGTERM (a CI runner's timeout, `kill`) or Ctrl-C between writing the output beside
+    its folder and swapping it in: the staged tree is removed, nothing is swapped in."""
+    import signal
+
+    with _slow_app(tmp_path, when="staged") as process:
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.new-")]  # staged
+        os.killpg(process.pid, getattr(signal, signal_name))
+        _, stderr = process.communicate(timeout=60)
+        assert process.returncode == (143 if signal_name == "SIGTERM" else 130), stderr
+        assert "Traceback" not in stderr, stderr
+        _all_ended(process.pid)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["slow_app.py"]
 
 
 def test_a_killed_app_leaves_no_worker_running(tmp_path: Path) -> None:

@@ -163,3 +163,20 @@ def test_watch_stops_on_sigterm_with_143_and_leaves_nothing(clone: Path, watchin
     watching.wait(watching.group_gone, "every process of the watch gone", timeout=15, exited=True)
     assert "Traceback" not in "".join(watching.err)
     assert not [p.name for p in clone.iterdir() if p.name.startswith(".dist.")]
+
+
+def test_the_gates_own_inputs_of_a_project_restart_the_watch(tmp_path: Path) -> None:
+    """A project's own Rego policies and CRD files are compiled once per process: an
+    edit of one re-executes the watch (as a library change does), and their folders
+    are watched."""
+    from cdk8s_webservice.watch import Watcher
+
+    policies = tmp_path / "policies"
+    policies.mkdir()
+    crd = tmp_path / "crds" / "widget.yaml"
+    crd.parent.mkdir()
+    crd.write_text("")
+    watcher = Watcher("main:project", tmp_path, tmp_path / "dist", gate_sources={policies.resolve(), crd.resolve()})
+    assert watcher.is_library(policies / "limits.rego") and watcher.is_library(crd)
+    assert not watcher.is_library(tmp_path / "charts.py") and not watcher.is_library(policies / "notes.txt")
+    assert {policies.resolve(), crd.parent.resolve()} <= watcher.folders()

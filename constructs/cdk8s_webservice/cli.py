@@ -360,6 +360,7 @@ def run_app(project: ServiceProject | Callable[[], ServiceProject], root: Path) 
     ($CDK8S_OUTDIR set, no arguments) see `cdk8s_app`."""
     outdir = os.environ.get("CDK8S_OUTDIR")
     try:
+        runtime.sigterm_interrupts()  # SIGTERM cleans up as Ctrl-C does (a staged output), then 143
         runtime.start(root, app=True)  # inside: Ctrl-C while Node.js starts is no traceback either
         built = _built(project)
         if outdir and len(sys.argv) == 1:
@@ -386,10 +387,8 @@ def _interrupted() -> NoReturn:
     """Ctrl-C: no exit hooks (a child that got the terminal's SIGINT too is gone, and
     its hook would print a traceback); closing our pipes ends the others. 130, or 143
     when `watch` turned SIGTERM into the interrupt."""
-    from .watch import stopped_by_sigterm
-
     runtime.flush_output()
-    os._exit(143 if stopped_by_sigterm() else 130)
+    os._exit(143 if runtime.stopped_by_sigterm() else 130)
 
 
 def _closed_pipe() -> int:
@@ -416,6 +415,7 @@ def _built(project: ServiceProject | Callable[[], ServiceProject]) -> ServicePro
 def run() -> None:
     """Console-script entry point."""
     try:
+        runtime.sigterm_interrupts()
         code = main()
     except KeyboardInterrupt:
         _interrupted()

@@ -20,6 +20,7 @@ from cdk8s_webservice_crds.sh import karpenter
 from .identity import ServiceIdentity
 from .karpenter import EC2_NODE_CLASS_GROUP, EC2NodeClassOptions, NodePoolOptions
 from .scheduling import Scheduling, Toleration
+from .values import check_instance
 from .workload import Deployment
 
 # Karpenter's well-known node labels the requirements constrain.
@@ -184,6 +185,7 @@ class NodePool(Construct):
     def scheduling(self, base: Scheduling) -> Scheduling:
         """`base` with the pool's labels selected and its taints tolerated: what
         `schedule` does, for a Deployment not yet made (its props)."""
+        check_instance("node_pool.scheduling base", base, Scheduling)
         return dataclasses.replace(
             base,
             node_selector={**base.node_selector, **self.labels},

@@ -188,6 +188,37 @@ def exit_now(code: int) -> NoReturn:
     raise SystemExit(code)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised as an interrupt (`sigterm_interrupts`)."""
+
+
+_SIGTERM: list[int] = []  # set once SIGTERM arrived (watchfiles re-raises a plain KeyboardInterrupt)
+
+
+def _terminated(signum: int, _frame: object) -> None:
+    _SIGTERM.append(signum)
+    raise Terminated
+
+
+def sigterm_interrupts() -> None:
+    """SIGTERM (a service manager, `kill`, a CI runner's timeout) ends this process the
+    way Ctrl-C does: as a KeyboardInterrupt, so what it was writing is cleaned up (a
+    staged output folder removed) before it exits 143 (`stopped_by_sigterm`)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread() and "sigterm" not in _STARTED:
+        _STARTED.add("sigterm")
+        signal.signal(signal.SIGTERM, _terminated)
+        # Not in a forked child (the gate's worker): SIGTERM ends it plainly, at once.
+        os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
+
+
+def stopped_by_sigterm() -> bool:
+    """Whether the KeyboardInterrupt that is ending this process came from SIGTERM."""
+    return bool(_SIGTERM)
+
+
 def flush_output() -> None:
     """Flush stdout and stderr before an exit, whatever became of them (None under
     `>&-`, a pipe nobody reads)."""

@@ -18,12 +18,13 @@ object by object, with the time from the save to the written folder.
   kernel (its Node.js process and its object table belong to the parent) and
   would have to start Node again.
 - A change to the library itself (its modules, CRD files, policies, the generated
-  bindings) cannot be reloaded in place: the jsii types and the gate are built
-  from it. The process re-executes itself (a fresh warm process); so it does when
-  its process tree (Python, Node.js, the gate worker) grows past the memory
-  budget (about 3.5 MiB more after each synth: jsii keeps every object a synth
-  created alive in Node.js). After that restart it synthesizes once without
-  writing, so the next save finds it warm.
+  bindings), or to the project's own CRD files and policies (`GateSettings`), cannot
+  be reloaded in place: the jsii types and the gate are built from it. The process
+  re-executes itself (a fresh warm process); so it does when its process tree
+  (Python, Node.js, the gate worker) grows past the memory budget (about 3.5 MiB
+  more after each synth: jsii keeps every object a synth created alive in Node.js).
+  After a restart it synthesizes and writes (the same bytes, unless a save came
+  while it restarted), so the next save finds it warm.
 - A failing edit prints the error (one line for a `ConfigError`, the gate's report
   for `GateFailed`, a traceback for a bug in the project's code), leaves the
   output as it was, and the watch goes on.
@@ -40,7 +41,6 @@ import functools
 import gc
 import importlib.util
 import os
-import signal
 import sys
 import time
 import traceback
@@ -54,7 +54,6 @@ from . import runtime
 from .errors import ConfigError
 from .gate import GateFailed
 from .output import check_output_folder, locked, read_tree, write_environments
-from .runtime import children_ignore_sigint
 
 if TYPE_CHECKING:
     from .diff import ObjectChange
@@ -129,6 +128,8 @@ class Watcher:
     libraries: list[Path] = field(default_factory=list)
     project_modules: set[str] = field(default_factory=set)
     data_folders: set[Path] = field(default_factory=set)
+    gate_sources: set[Path] = field(default_factory=set)
+    """The project's own CRD files and policy folders (`GateSettings`): compiled once per process."""
 
     def project_module_names(self) -> set[str]:
         """Modules loaded from the project root (not the library, not a virtualenv)."""
@@ -155,6 +156,7 @@ class Watcher:
     def folders(self) -> set[Path]:
         """Every folder holding a source the synth depends on (watched, not recursively)."""
         folders = {self.root.resolve(), *self.data_folders}
+        folders.update(p if p.is_dir() else p.parent for p in self.gate_sources)
         for name in self.project_modules:
             module = sys.modules.get(name)
             if module is not None:
@@ -174,7 +176,10 @@ class Watcher:
         )
 
     def is_library(self, path: Path) -> bool:
-        return _under(path, self.libraries)
+        """A source this process cannot reload: the library's, or the gate's own inputs."""
+        path = path.resolve()
+        gate = path in self.gate_sources or (path.suffix == ".rego" and path.parent in self.gate_sources)
+        return gate or _under(path, self.libraries)
 
     def synth(self, changed: Iterable[Path] = ()) -> None:
         """One run: load, synthesize through the gate, write, print the changes.
@@ -190,6 +195,8 @@ class Watcher:
             project = self.load()
             if project.releases_file is not None:
                 self.data_folders = {project.releases_file.resolve().parent}
+            gate = project.gate
+            self.gate_sources = {Path(p).resolve() for p in (*gate.extra_crd_files, *gate.extra_policy_dirs)}
             self._warm_gate(project)
             lock = project.releases_file.parent if project.releases_file is not None else self.out.parent
             with locked(lock):
@@ -280,49 +287,35 @@ def recycle(reason: str, *, memory: bool) -> None:
     os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM: stop as on Ctrl-C (the caller exits 143 instead of 130)."""
-
-
-_SIGTERM: list[int] = []  # set once SIGTERM arrived (watchfiles re-raises a plain KeyboardInterrupt)
-
-
-def _terminated(signum: int, _frame: object) -> None:
-    _SIGTERM.append(signum)
-    raise Terminated
-
-
 def stopped_by_sigterm() -> bool:
     """Whether the KeyboardInterrupt that ended `watch` came from SIGTERM."""
-    return bool(_SIGTERM)
+    return runtime.stopped_by_sigterm()
 
 
 def watch(spec: str, root: Path, out: Path, *, budget_mib: float = DEFAULT_BUDGET_MIB) -> int:
     """Watch until interrupted (KeyboardInterrupt propagates: the caller exits 130,
     143 after SIGTERM: `stopped_by_sigterm`)."""
-    signal.signal(signal.SIGTERM, _terminated)
+    runtime.sigterm_interrupts()
     try:
         import watchfiles
     except ImportError:
         raise ConfigError("watch", "watchfiles", "installed: pip install 'cdk8s-webservice[watch]'") from None
     out = check_output_folder(out, project_root=root)
-    recycled = os.environ.pop(RECYCLED_ENV, None)
+    os.environ.pop(RECYCLED_ENV, None)
     # Not `app=True`: a long-lived process keeps cyclic GC, and runs the gate in this
     # process (see `Watcher._warm_gate`).
     runtime.start(root)
-    with children_ignore_sigint():
-        runtime.fast_jsii()
-        import cdk8s  # noqa: F401  (Node.js and the assemblies, started with SIGINT ignored)
-        import cdk8s_plus_27  # noqa: F401
+    # Not under `children_ignore_sigint`: Node.js resets SIGINT to its default when it
+    # starts (jsii_host.js then ignores it), so ignoring it here protected nothing and
+    # lost a Ctrl-C that came meanwhile (the watch went on, or on without its Node.js).
+    runtime.fast_jsii()
+    import cdk8s  # noqa: F401
+    import cdk8s_plus_27  # noqa: F401
+
     watcher = Watcher(spec, root, out, budget_mib, libraries=library_folders())
-    if recycled == "memory":
-        # The output is current: warm up (one synth, nothing written) for the next save.
-        with contextlib.suppress(Exception):
-            project = watcher.load()
-            watcher._warm_gate(project)
-            project.synthesize()
-    else:
-        watcher.synth()
+    # Written after a memory restart too: a save made while this process restarted
+    # reaches no watcher (the write is the same bytes when there was none).
+    watcher.synth()
     announced = False
     while True:
         folders = watcher.folders()
