@@ -71,6 +71,8 @@ class ServiceMonitor(Construct):
         super().__init__(scope, id)
         if isinstance(extra_ports, str) or len(set(extra_ports)) != len(extra_ports) or "metrics" in extra_ports:
             raise ConfigError("extra_ports", extra_ports, "port names other than 'metrics', each once")
+        self.ports: tuple[str, ...] = ("metrics", *extra_ports)
+        """The scraped ports, in the order of the endpoints."""
         self.api_object = monitoring.ServiceMonitor(
             self,
             "servicemonitor",
@@ -96,7 +98,7 @@ class ServiceMonitor(Construct):
                         scrape_timeout=scraping.scrape_timeout,
                         honor_labels=False,
                     )
-                    for port in ("metrics", *extra_ports)
+                    for port in self.ports
                 ],
             ),
         )

@@ -584,9 +584,17 @@ class WebService(Construct):
             )
         tls = mesh.scrape_tls()
         if tls is not None:
-            monitor = self.service_monitor.api_object
-            monitor.add_json_patch(JsonPatch.add("/spec/endpoints/0/scheme", "https"))
-            monitor.add_json_patch(JsonPatch.add("/spec/endpoints/0/tlsConfig", dict(tls)))
+            # Every scraped port: the mesh's mutual TLS (STRICT) covers all of the pod's ports.
+            self.service_monitor.api_object.add_json_patch(
+                *(
+                    patch
+                    for index in range(len(self.service_monitor.ports))
+                    for patch in (
+                        JsonPatch.add(f"/spec/endpoints/{index}/scheme", "https"),
+                        JsonPatch.add(f"/spec/endpoints/{index}/tlsConfig", dict(tls)),
+                    )
+                )
+            )
 
     def _feature_flags(self) -> None:
         """FeatureFlag, FeatureFlagSource and the pod annotations that inject flagd."""

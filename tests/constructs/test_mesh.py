@@ -255,6 +255,28 @@ def test_on_prometheus_scrapes_over_istio_certificates() -> None:
     }
 
 
+def test_on_every_scraped_port_is_scraped_over_the_mesh_tls() -> None:
+    """STRICT mutual TLS covers all of the pod's ports: a second scraped port is
+    scraped over TLS too, not in plain HTTP (which the sidecar would refuse)."""
+    from cdk8s_webservice import Port
+
+    chart = testing.chart(testing.profile(mesh=Istio()))
+    WebService(
+        chart,
+        "app",
+        props=WebServiceProps(
+            name="app",
+            image="registry.example.com/app",
+            profile=chart.profile,
+            slo=ServiceLevelObjectives(),
+            ports=(Port(name="admin", number=9091, scrape=True),),
+        ),
+    )
+    endpoints = testing.find(testing.synth(chart), "ServiceMonitor")["spec"]["endpoints"]
+    assert [e["port"] for e in endpoints] == ["metrics", "admin"]
+    assert {e["scheme"] for e in endpoints} == {"https"} and all("tlsConfig" in e for e in endpoints)
+
+
 def test_on_flagger_routes_in_the_mesh() -> None:
     _, objects = service(Istio(), strategy=Strategy.CANARY, ingress_host="app.example.com")
     spec = testing.find(objects, "Canary")["spec"]
