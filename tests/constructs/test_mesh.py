@@ -179,13 +179,19 @@ def test_authorization_policy_without_rules_is_refused() -> None:
 # WebService, mesh off and on
 
 
-def service(mesh: ServiceMesh | None = None, **profile: Any) -> tuple[WebService, list[dict[str, Any]]]:
+def service(
+    mesh: ServiceMesh | None = None, props: dict[str, Any] | None = None, **profile: Any
+) -> tuple[WebService, list[dict[str, Any]]]:
     chart = testing.chart(testing.profile(mesh=mesh, **profile))
     web = WebService(
         chart,
         "app",
         props=WebServiceProps(
-            name="app", image="registry.example.com/app", profile=chart.profile, slo=ServiceLevelObjectives()
+            name="app",
+            image="registry.example.com/app",
+            profile=chart.profile,
+            slo=ServiceLevelObjectives(),
+            **(props or {}),
         ),
     )
     return web, testing.synth(chart)
@@ -260,19 +266,8 @@ def test_on_every_scraped_port_is_scraped_over_the_mesh_tls() -> None:
     scraped over TLS too, not in plain HTTP (which the sidecar would refuse)."""
     from cdk8s_webservice import Port
 
-    chart = testing.chart(testing.profile(mesh=Istio()))
-    WebService(
-        chart,
-        "app",
-        props=WebServiceProps(
-            name="app",
-            image="registry.example.com/app",
-            profile=chart.profile,
-            slo=ServiceLevelObjectives(),
-            ports=(Port(name="admin", number=9091, scrape=True),),
-        ),
-    )
-    endpoints = testing.find(testing.synth(chart), "ServiceMonitor")["spec"]["endpoints"]
+    _, objects = service(Istio(), props={"ports": (Port(name="admin", number=9091, scrape=True),)})
+    endpoints = testing.find(objects, "ServiceMonitor")["spec"]["endpoints"]
     assert [e["port"] for e in endpoints] == ["metrics", "admin"]
     assert {e["scheme"] for e in endpoints} == {"https"} and all("tlsConfig" in e for e in endpoints)
 
