@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +101,20 @@ SLOW_FIRST = (
     "test_parity.py",
     "test_gate_worker.py",
 )
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """On a fresh clone, the apps the tests start would each compile the jsii bindings
+    (`binding_loader`, ~0.5 s a process, with and without -O) and V8's code (`jsii_host.js`)
+    until one of them had cached it: synthesize once in each mode first (~3 s, once)."""
+    if hasattr(session.config, "workerinput") or (ROOT / ".cache" / "pyc").is_dir():
+        return
+    (ROOT / "build").mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=ROOT / "build") as out:
+        for flags in (["-O"], []):
+            subprocess.run(
+                [sys.executable, *flags, "main.py", "--out", f"{out}/dist"], cwd=ROOT, capture_output=True, timeout=300
+            )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
