@@ -437,7 +437,7 @@ def test_requests_serialize_as_jsii_serializes_them(value: object) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(value=_PLAIN)
-def test_answers_are_dereferenced_as_jsii_does(value: object) -> None:
+def test_plain_answers_are_passed_over_and_the_rest_goes_to_jsii(value: object) -> None:
     from jsii._kernel import types
 
     seen: list[object] = []

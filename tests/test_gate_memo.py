@@ -70,7 +70,7 @@ def test_a_changed_object_is_checked_again_and_only_it(objects, counted) -> None
     assert gate.check("staging", folder) == [] and counted == []
 
 
-def test_the_environment_is_part_of_the_key(objects) -> None:
+def test_a_remembered_violation_names_the_folder_it_is_found_in(objects) -> None:
     gate = Gate()
     folder = copy.deepcopy(objects["staging"])
     next(o for o in folder if o["kind"] == "Service")["spec"]["clusterIP"] = 42

@@ -27,11 +27,12 @@ import importlib.machinery
 import marshal
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import CodeType, ModuleType
+
+from .cache_files import remove_older_than, write_whole
 
 #: Bumped when the way code is compiled or stored changes.
 FORMAT = "1"
@@ -59,25 +60,16 @@ class _Loader(importlib.machinery.SourceFileLoader):
                 _mark_used(stored)
                 return cached
         code: CodeType = compile(self.get_data(self.path), self.path, "exec", flags=_FLAGS, dont_inherit=True)
-        with contextlib.suppress(OSError):
-            # Whole or not at all: another process may read it at the same moment.
-            handle, staging = tempfile.mkstemp(prefix=".pyc-", dir=self.cache)
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(marshal.dumps(code))
-                os.chmod(staging, 0o644)  # as a .pyc: a cache shared by users (an image) reads
-                os.replace(staging, stored)
-            except OSError:
-                os.unlink(staging)
-                raise
+        if write_whole(stored, marshal.dumps(code)):
             # Earlier compilations of this module (an upgraded package) are dead weight.
             # (this module's only: not its submodules', nor another interpreter's)
             for old in self.cache.glob(f"{fullname}.{where}.*.pyc"):
                 if old != stored:
-                    old.unlink(missing_ok=True)
+                    with contextlib.suppress(OSError):
+                        old.unlink()
             # And entries no run has used for a while (another copy of the package, a
             # virtualenv since removed): the cache stays the size of what is in use.
-            _remove_unused(self.cache)
+            remove_older_than(self.cache, UNUSED_SECONDS)
         return code
 
 
@@ -91,14 +83,6 @@ def _mark_used(entry: Path) -> None:
     with contextlib.suppress(OSError):
         if time.time() - entry.stat().st_mtime > _MARK_SECONDS:
             os.utime(entry)
-
-
-def _remove_unused(cache: Path) -> None:
-    cutoff = time.time() - UNUSED_SECONDS
-    for entry in cache.iterdir():
-        with contextlib.suppress(OSError):
-            if entry.stat().st_mtime < cutoff:
-                entry.unlink()
 
 
 class _Finder:

@@ -55,6 +55,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from .cache_files import remove_older_than
+
 #: jsii versions whose `_make_reference_for_native` and `_NodeProcess.start` this
 #: mirrors, and whose kernel program reads its API channel on fd 3 (checked line by line).
 SUPPORTED_JSII = ("1.142.",)
@@ -206,7 +208,7 @@ def kernel_program(cache: Path, jsii_folder: Path, version: str) -> Path:
         return folder / "lib" / "program.js"
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        _remove_stale(cache, ".jsii-")
+        remove_older_than(cache, 600, ".jsii-")  # a killed writer's staging
         staging = Path(tempfile.mkdtemp(prefix=".jsii-", dir=cache))
     except OSError:
         staging = Path(tempfile.mkdtemp(prefix="cdk8s-webservice-jsii-"))
@@ -250,7 +252,7 @@ def code_cache_folder(cache: Path) -> Path:
     folder = cache / "v8" / hashlib.sha256(identity.encode()).hexdigest()[:16]
     with contextlib.suppress(OSError):
         if not folder.is_dir():  # a new Node.js: the others' caches are likely dead weight
-            _remove_stale(cache / "v8", "", age=30 * 86400)
+            remove_older_than(cache / "v8", 30 * 86400)
     return folder
 
 
@@ -259,20 +261,6 @@ def _same_size(source: Path, copy: Path) -> bool:
         return copy.stat().st_size == source.stat().st_size
     except OSError:
         return False
-
-
-def _remove_stale(folder: Path, prefix: str, age: float = 600.0) -> None:
-    """Staging entries a killed process left behind (older than `age` seconds: a
-    younger one may be another process's, still being written)."""
-    import time
-
-    for entry in folder.glob(f"{prefix}*"):
-        with contextlib.suppress(OSError):
-            if time.time() - entry.lstat().st_mtime > age:
-                if entry.is_dir() and not entry.is_symlink():
-                    shutil.rmtree(entry, ignore_errors=True)
-                else:
-                    entry.unlink()
 
 
 def _spawn_host(preload: list[tuple[str, str, str]] | None = None) -> subprocess.Popen[bytes]:

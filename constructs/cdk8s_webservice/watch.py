@@ -61,9 +61,6 @@ if TYPE_CHECKING:
 
 DEFAULT_BUDGET_MIB = 250
 WATCHED_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".toml", ".rego")
-# Set across the re-execution: why this process was recycled ("memory": the output
-# is current, no synth until the next change).
-RECYCLED_ENV = "CDK8S_WEBSERVICE_WATCH_RECYCLED"
 NOT_SYNCED = ("helm/", "loadtest/")  # folders the object diff leaves out (not manifests ArgoCD syncs)
 
 
@@ -276,32 +273,25 @@ def report(changes: Mapping[str, list[ObjectChange]], out: Path, elapsed: float)
     return "\n".join(lines)
 
 
-def recycle(reason: str, *, memory: bool) -> None:
+def recycle(reason: str) -> None:
     """Replace this process with a fresh one (same arguments): exit hooks first, so
     Node.js ends with it."""
     print(f"restarting the warm process: {reason}", flush=True)
     from . import jsii_speedups
 
     jsii_speedups.run_exit_hooks()
-    os.environ[RECYCLED_ENV] = "memory" if memory else "source"
     os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
-
-
-def stopped_by_sigterm() -> bool:
-    """Whether the KeyboardInterrupt that ended `watch` came from SIGTERM."""
-    return runtime.stopped_by_sigterm()
 
 
 def watch(spec: str, root: Path, out: Path, *, budget_mib: float = DEFAULT_BUDGET_MIB) -> int:
     """Watch until interrupted (KeyboardInterrupt propagates: the caller exits 130,
-    143 after SIGTERM: `stopped_by_sigterm`)."""
+    143 after SIGTERM: `runtime.stopped_by_sigterm`)."""
     runtime.sigterm_interrupts()
     try:
         import watchfiles
     except ImportError:
         raise ConfigError("watch", "watchfiles", "installed: pip install 'cdk8s-webservice[watch]'") from None
     out = check_output_folder(out, project_root=root)
-    os.environ.pop(RECYCLED_ENV, None)
     # Not `app=True`: a long-lived process keeps cyclic GC, and runs the gate in this
     # process (see `Watcher._warm_gate`).
     runtime.start(root)
@@ -337,12 +327,12 @@ def watch(spec: str, root: Path, out: Path, *, budget_mib: float = DEFAULT_BUDGE
             names = ", ".join(os.path.relpath(p, root) for p in paths)
             library = [p for p in paths if watcher.is_library(p)]
             if library:
-                recycle(f"library source changed ({names})", memory=False)
+                recycle(f"library source changed ({names})")
             print(f"\n[{time.strftime('%H:%M:%S')}] changed: {names}", flush=True)
             watcher.synth(paths)
             gc.collect()  # after the run, off the path from save to output
             rss = tree_rss_kib(os.getpid()) / 1024
             if rss > budget_mib:
-                recycle(f"process tree at {rss:.0f} MiB, over the {budget_mib:.0f} MiB budget", memory=True)
+                recycle(f"process tree at {rss:.0f} MiB, over the {budget_mib:.0f} MiB budget")
             if watcher.folders() != folders:
                 break  # a new source folder: watch it too

@@ -22,6 +22,7 @@ import jsonschema
 import yaml
 from referencing import Registry, Resource
 
+from ..cache_files import write_whole
 from .memo import Memo
 from .redaction import SECRET_KINDS, schema_message
 from .registry import ANY_KIND, declare
@@ -171,14 +172,7 @@ def crd_schemas(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
             api_version = f"{crd['spec']['group']}/{version['name']}"
             schemas.append((api_version, crd["spec"]["names"]["kind"], version["schema"]["openAPIV3Schema"]))
     if cached is not None:
-        staging = cached.with_name(f".{cached.name}.{os.getpid()}")
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            staging.write_text(json.dumps(schemas), encoding="utf-8")
-            os.replace(staging, cached)  # whole or not at all
-        except OSError:
-            with contextlib.suppress(OSError):
-                staging.unlink()
+        write_whole(cached, json.dumps(schemas).encode("utf-8"))
     return schemas
 
 
