@@ -22,7 +22,7 @@ LOWEST := .venv-lowest
 # bindings alone are ~250 kB of source to compile on every run otherwise.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: synth cdk8s-app test test-lowest lint imports docs bench bench-smoke constraints clean
+.PHONY: system-packages synth cdk8s-app test test-lowest lint imports docs bench bench-smoke constraints clean
 
 # -O: no asserts (the project validates with exceptions) and no jsii runtime type
 # checks, which the tests run with.
@@ -43,7 +43,7 @@ cdk8s-app: $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
-test: $(VENV)/.installed node_modules/.installed $(SCANNERS)/.installed
+test: $(VENV)/.installed node_modules/.installed $(SCANNERS)/.installed system-packages
 ifdef UPDATE_API_SURFACE
 	$(PYTEST) $(ARGS)
 	$(LINT)
@@ -98,6 +98,19 @@ constraints:
 	    | grep -v -i -E '^(pip|cdk8s-webservice)=='; } > constraints.txt.new
 	mv constraints.txt.new constraints.txt
 	rm -rf build/constraints-venv
+
+# The real engines the tests run that come from Debian (promtool, from the
+# `prometheus` package: the alert, canary, dashboard and adapter queries are run by
+# `promtool test rules`). Installed when missing, as root (CI), else with sudo.
+SYSTEM_PACKAGES := prometheus:promtool
+
+system-packages:
+	@missing=; for pair in $(SYSTEM_PACKAGES); do command -v $${pair#*:} >/dev/null || missing="$$missing $${pair%%:*}"; done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  echo "installing Debian packages:$$missing"; \
+	  $$sudo apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing >/dev/null; \
+	fi
 
 # The scanners pin their own versions (requirements-scanners.txt, a virtualenv of its own).
 $(SCANNERS)/.installed: requirements-scanners.txt

@@ -39,6 +39,10 @@ SLO = ServiceLevelObjectives(
     latency_quantile=0.95,
     latency_seconds=1.0,
     runbook_base_url="https://runbooks.jclee.me",
+    # Error budgets over 30 days: 1 % of requests may fail, 5 % may take over 1 s (the
+    # p95 objective as a budget). Burn-rate alerts page on a fast burn, ticket a slow one.
+    availability_target=0.99,
+    latency_target=0.95,
 )
 
 # The load test (dist/loadtest/<env>/load-test.js): health and readiness, plus the API's

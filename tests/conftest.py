@@ -79,6 +79,7 @@ __all__ = [
 # A module left off runs after these, in file order: keep one that takes seconds here.
 SLOW_FIRST = (
     "test_cli.py",  # ~22: a synth per release command, a fresh console script per error line
+    "test_promtool.py",  # ~25: promtool runs every PromQL expression, per folder (tests/promql/)
     "test_output_atomic.py",  # ~11: writers and the app killed at random points
     # ~5, ~12 when the wheel changed: builds the sdist and the wheel, installs the wheel into a fresh virtualenv
     "test_packaging.py",

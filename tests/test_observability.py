@@ -13,6 +13,7 @@ from cdk8s_webservice import (
     ConfigError,
     EnvironmentChart,
     OpenTelemetry,
+    Scraping,
     ServiceIdentity,
     ServiceLevelObjectives,
     WebService,
@@ -24,7 +25,7 @@ from charts.blacklist import SLO
 
 def alerts(objs) -> dict[str, dict]:
     spec = find(objs, "PrometheusRule", "blacklist")["spec"]
-    return {r["alert"]: r for g in spec["groups"] for r in g["rules"]}
+    return {r["alert"]: r for g in spec["groups"] for r in g["rules"] if "alert" in r}
 
 
 def test_alerting_in_staging_and_production_only(objects) -> None:
@@ -40,6 +41,10 @@ def test_alerting_in_staging_and_production_only(objects) -> None:
             "BlacklistPodRestarting",
             "BlacklistHighCPUUsage",
             "BlacklistHighMemoryUsage",
+            "BlacklistAvailabilityBudgetBurnFast",
+            "BlacklistAvailabilityBudgetBurnSlow",
+            "BlacklistLatencyBudgetBurnFast",
+            "BlacklistLatencyBudgetBurnSlow",
         }
 
 
@@ -58,7 +63,7 @@ def test_thresholds_come_from_the_slo(objects) -> None:
     assert 'status=~"5.."' in rules["BlacklistHighErrorRate"]["expr"]
     assert rules["BlacklistHighLatencyP95"]["expr"].startswith("histogram_quantile(0.95,")
     assert rules["BlacklistHighLatencyP95"]["expr"].rstrip().endswith("> 1")
-    assert rules["BlacklistPodRestarting"]["expr"].rstrip().endswith("[15m]) > 2")
+    assert rules["BlacklistPodRestarting"]["expr"].rstrip().endswith("[15m])\n) > 2")
     assert rules["BlacklistHighCPUUsage"]["expr"].rstrip().endswith("> 0.9")
     assert rules["BlacklistHighMemoryUsage"]["expr"].rstrip().endswith("> 0.9")
 
@@ -121,8 +126,29 @@ def test_dashboards_use_the_alerts_metrics_and_thresholds(objects) -> None:
     assert all('namespace="$namespace"' in t["expr"] for p in business["panels"] for t in p["targets"])
 
 
-def test_dashboards_are_identical_across_environments(objects) -> None:
-    assert dashboards(objects["staging"]) == dashboards(objects["production"])
+def test_dashboards_differ_across_environments_only_in_the_live_workload(objects) -> None:
+    """Staging's blue-green pods are `blacklist-blue`/`-green`; production's canary runs
+    the live pods in Flagger's `blacklist-primary`, scaled by the HPA of that name."""
+    staging, production = dashboards(objects["staging"]), dashboards(objects["production"])
+    renamed = {
+        "(blacklist-blue|blacklist-green)": "(blacklist|blacklist-primary)",
+        'deployment=\\"blacklist-blue\\"': 'deployment=\\"blacklist-primary\\"',
+        'horizontalpodautoscaler=\\"blacklist\\"': 'horizontalpodautoscaler=\\"blacklist-primary\\"',
+        "available (blacklist-blue)": "available (blacklist-primary)",
+        "desired (blacklist)": "desired (blacklist-primary)",
+    }
+    text = json.dumps(staging)
+    for old, new in renamed.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    assert json.loads(text) == production
+    replicas = next(
+        p for p in production["blacklist-dashboard-infrastructure"]["panels"] if p["title"].startswith("Replicas")
+    )
+    assert [t["legendFormat"] for t in replicas["targets"]] == [
+        "desired (blacklist-primary)",
+        "available (blacklist-primary)",
+    ]
 
 
 @pytest.mark.parametrize("env", ["development", "staging", "production"])
@@ -156,3 +182,26 @@ def test_telemetry_settings_are_validated() -> None:
         ConfigError, match=re.escape("telemetry.protocol: 'thrift' is not allowed; 'grpc' or 'http/protobuf'")
     ):
         OpenTelemetry(protocol="thrift")
+
+
+@pytest.mark.parametrize(
+    ("slo", "message"),
+    [
+        (ServiceLevelObjectives(window="1m"), "slo.window: '1m' is not allowed; a range of at least 4m: 4 scrapes"),
+        (
+            ServiceLevelObjectives(window="10m", availability_target=0.99),
+            "slo burn-rate windows: '5m' is not allowed; a range of at least 8m",
+        ),
+    ],
+)
+def test_rate_windows_span_four_scrapes(slo, message) -> None:
+    """With fewer samples, rate() is empty or jumps (promtool: a [1m] rate over a 30 s scrape)."""
+    interval = "2m" if slo.availability_target else "1m"
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        WebServiceProps(
+            name="worker",
+            image="r.example.com/worker",
+            profile=DEVELOPMENT,
+            slo=slo,
+            scraping=Scraping(interval=interval),
+        )

@@ -29,6 +29,7 @@ def test_dist_layout(rendered) -> None:
         "development",
         "helm/development",
         "helm/production",
+        "helm/prometheus-adapter",
         "helm/staging",
         "loadtest/development",
         "loadtest/production",

@@ -175,6 +175,6 @@ def test_canary_queries_measure_the_slo() -> None:
     from cdk8s_webservice.canary import latency_query, success_rate_query
 
     success = success_rate_query(SLO)
-    assert success.startswith("100 - 100 * (") and 'status=~"5.."' in success
+    assert success.startswith("100 * (1 - (") and 'status=~"5.."' in success
     assert 'job="{{ target }}-canary"' in success and "[{{ interval }}]" in success
     assert latency_query(SLO).startswith("histogram_quantile(0.95,")

@@ -9,9 +9,10 @@ from constructs import Construct
 
 from cdk8s_webservice_crds.com.coreos import monitoring
 
-from . import slo as promql
+from . import burn_rate, promql
+from .burn_rate import RecordingRule
 from .identity import ServiceIdentity
-from .slo import ServiceLevelObjectives
+from .slo import ServiceLevelObjectives, required
 
 
 @dataclass(frozen=True)
@@ -39,20 +40,25 @@ def _camel(name: str) -> str:
 
 
 def slo_alerts(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> dict[str, list[Alert]]:
-    """Rule group name -> alerts. Exposed so tests and docs can read the rules as data.
+    """Rule group name -> the plain threshold alerts. Exposed so tests and docs can
+    read the rules as data.
 
-    Expressions carry no namespace matcher: with the Prometheus Operator's
-    enforcedNamespaceLabel, each copy of the rule only sees its own namespace.
+    Every selector names the environment's namespace: environments share clusters
+    (and a Prometheus), and the Prometheus Operator scopes a rule to its namespace
+    only with `enforcedNamespaceLabel`, which kube-prometheus-stack leaves unset.
     """
-    slo = promql.required(slo, identity.environment, "alerts")
-    job, name, prefix = identity.name, identity.name, _camel(identity.name)
+    slo = required(slo, identity.environment, "alerts")
+    name, prefix = identity.name, _camel(identity.name)
+    in_namespace = f'namespace="{identity.namespace}"'
+    service = f'job="{name}", {in_namespace}'
+    container = f'container="{name}", {in_namespace}'
     error_percent = f"{slo.error_rate * 100:g}%"
     saturation_percent = f"{slo.saturation * 100:g}%"
     return {
         f"{name}.availability": [
             Alert(
                 name=f"{prefix}HighErrorRate",
-                expr=f"{promql.error_ratio(slo, job)}\n  > {slo.error_rate:g}\n",
+                expr=f"{promql.error_ratio(slo, service)}\n  > {slo.error_rate:g}\n",
                 for_="5m",
                 severity="critical",
                 summary=f"{name} {slo.metrics.error_description} error rate above {error_percent} in {{{{ $labels.namespace }}}}",
@@ -61,7 +67,7 @@ def slo_alerts(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> dict[s
             ),
             Alert(
                 name=f"{prefix}HighLatency{slo.quantile_label.upper()}",
-                expr=f"{promql.latency_quantile(slo, job)} > {slo.latency_seconds:g}\n",
+                expr=f"{promql.latency_quantile(slo, service)} > {slo.latency_seconds:g}\n",
                 for_="10m",
                 severity="warning",
                 summary=f"{name} {slo.quantile_label} latency above {slo.latency_seconds:g}s in {{{{ $labels.namespace }}}}",
@@ -72,7 +78,7 @@ def slo_alerts(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> dict[s
         f"{name}.resources": [
             Alert(
                 name=f"{prefix}PodRestarting",
-                expr=f"{promql.restarts(slo, name)} > {slo.restarts}\n",
+                expr=f"{promql.restarts(slo, container)} > {slo.restarts}\n",
                 for_="0m",
                 severity="warning",
                 summary=f"{name} pod {{{{ $labels.pod }}}} is restarting",
@@ -81,7 +87,7 @@ def slo_alerts(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> dict[s
             ),
             Alert(
                 name=f"{prefix}HighCPUUsage",
-                expr=f"{promql.container_usage_ratio('cpu', name, slo.window)}\n  > {slo.saturation:g}\n",
+                expr=f"{promql.container_usage_ratio('cpu', container, slo.window)}\n  > {slo.saturation:g}\n",
                 for_="10m",
                 severity="warning",
                 summary=f"{name} pod {{{{ $labels.pod }}}} uses >{saturation_percent} of its CPU limit",
@@ -90,7 +96,7 @@ def slo_alerts(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> dict[s
             ),
             Alert(
                 name=f"{prefix}HighMemoryUsage",
-                expr=f"{promql.container_usage_ratio('memory', name, slo.window)}\n  > {slo.saturation:g}\n",
+                expr=f"{promql.container_usage_ratio('memory', container, slo.window)}\n  > {slo.saturation:g}\n",
                 for_="5m",
                 severity="warning",
                 summary=f"{name} pod {{{{ $labels.pod }}}} uses >{saturation_percent} of its memory limit",
@@ -101,8 +107,43 @@ def slo_alerts(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> dict[s
     }
 
 
+def budget_rules(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> dict[str, list[RecordingRule | Alert]]:
+    """Rule group name -> recording rules then burn-rate alerts, one group per
+    objective with a target (`availability_target`, `latency_target`); none without."""
+    name, prefix, namespace = identity.name, _camel(identity.name), identity.namespace
+    service = f'job="{name}", namespace="{namespace}"'
+    groups: dict[str, list[RecordingRule | Alert]] = {}
+    for objective in burn_rate.objectives(slo):
+        slo_name = f"{name}-{objective.kind}"
+        what = (
+            f"{slo.metrics.error_description} errors"
+            if objective.kind == "availability"
+            else f"requests slower than {slo.latency_seconds:g}s"
+        )
+        rules: list[RecordingRule | Alert] = list(burn_rate.recording_rules(slo, slo_name, service))
+        for severity, speed, reaction in (("critical", "Fast", "page"), ("warning", "Slow", "ticket")):
+            rules.append(
+                Alert(
+                    name=f"{prefix}{objective.kind.capitalize()}BudgetBurn{speed}",
+                    expr=burn_rate.burn_condition(slo, objective, slo_name, namespace, severity),
+                    for_="2m" if severity == "critical" else "15m",
+                    severity=severity,
+                    summary=f"{name} is spending its {objective.kind} error budget too fast in {{{{ $labels.namespace }}}} ({reaction})",
+                    description=(
+                        f"{what} burn the {objective.budget:.4g} budget of the {objective.target:.4g} "
+                        f"{objective.kind} objective ({slo.period}) at {{{{ $value | humanizePercentage }}}} of requests."
+                    ),
+                    runbook_slug=f"{objective.kind}-budget-burn",
+                )
+            )
+        groups[f"{name}.slo.{objective.kind}"] = rules
+    return groups
+
+
 class PrometheusRule(Construct):
-    """PrometheusRule `<name>`: error rate, latency, restarts, CPU and memory saturation.
+    """PrometheusRule `<name>`: error rate, latency, restarts, CPU and memory saturation
+    in the environment's namespace; with `availability_target` or `latency_target` in
+    the SLO, also the recording rules and burn-rate alerts of `budget_rules`.
 
     Escape hatch: `api_object`, the generated `PrometheusRule` binding.
     """
@@ -117,9 +158,13 @@ class PrometheusRule(Construct):
         release_label: str,
     ) -> None:
         super().__init__(scope, id)
-        slo = promql.required(slo, identity.environment, "alerts")
+        slo = required(slo, identity.environment, "alerts")
         runbooks = f"{slo.runbook_base_url.rstrip('/')}/{identity.name}"
-        self.groups = slo_alerts(identity, slo)
+        self.groups: dict[str, list[Alert] | list[RecordingRule | Alert]] = {
+            **slo_alerts(identity, slo),
+            **budget_rules(identity, slo),
+        }
+        """Rule group name -> its rules, in order (threshold alerts, then budget groups)."""
         self.api_object = monitoring.PrometheusRule(
             self,
             "rule",
@@ -132,22 +177,25 @@ class PrometheusRule(Construct):
                 groups=[
                     monitoring.PrometheusRuleSpecGroups(
                         name=group,
-                        rules=[
-                            monitoring.PrometheusRuleSpecGroupsRules(
-                                alert=alert.name,
-                                expr=alert.expr,
-                                for_=alert.for_,
-                                labels={"severity": alert.severity},
-                                annotations={
-                                    "summary": alert.summary,
-                                    "description": alert.description,
-                                    "runbook_url": f"{runbooks}/{alert.runbook_slug}",
-                                },
-                            )
-                            for alert in alerts
-                        ],
+                        rules=[_rule(rule, runbooks) for rule in rules],
                     )
-                    for group, alerts in self.groups.items()
+                    for group, rules in self.groups.items()
                 ]
             ),
         )
+
+
+def _rule(rule: Alert | RecordingRule, runbooks: str) -> monitoring.PrometheusRuleSpecGroupsRules:
+    if isinstance(rule, RecordingRule):
+        return monitoring.PrometheusRuleSpecGroupsRules(record=rule.record, expr=rule.expr, labels=dict(rule.labels))
+    return monitoring.PrometheusRuleSpecGroupsRules(
+        alert=rule.name,
+        expr=rule.expr,
+        for_=rule.for_,
+        labels={"severity": rule.severity},
+        annotations={
+            "summary": rule.summary,
+            "description": rule.description,
+            "runbook_url": f"{runbooks}/{rule.runbook_slug}",
+        },
+    )

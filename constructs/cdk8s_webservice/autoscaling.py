@@ -15,6 +15,7 @@ from constructs import Construct
 from cdk8s_webservice_crds.io.k8s import autoscaling as vpa
 
 from . import quantities
+from .custom_metrics import AdapterRule
 from .errors import ConfigError
 from .identity import ServiceIdentity
 from .k8s_values import quantity
@@ -95,6 +96,10 @@ class ScalingTargets:
 class HorizontalPodAutoscaler(Construct):
     """HorizontalPodAutoscaler `<name>` (autoscaling/v2) on the Deployment `target`.
 
+    The Pods metric (`targets.requests_metric`) is served by prometheus-adapter as the
+    rate of `requests_counter` over `rate_window`: `adapter_rule`, shipped with the
+    output (`custom_metrics`).
+
     Scale-up is immediate (double, or +4 pods, a minute); scale-down waits five
     minutes and sheds at most half the pods a minute, so a short dip does not
     throw away capacity that the next burst needs.
@@ -111,8 +116,16 @@ class HorizontalPodAutoscaler(Construct):
         target: str,
         bounds: ScalingBounds,
         targets: ScalingTargets,
+        requests_counter: str = "http_requests_total",
+        rate_window: str = "2m",
     ) -> None:
         super().__init__(scope, id)
+        self.adapter_rule: AdapterRule | None = (
+            AdapterRule(series=requests_counter, metric=targets.requests_metric, window=rate_window)
+            if targets.requests_per_second is not None
+            else None
+        )
+        """The prometheus-adapter rule that serves the Pods metric (`custom_metrics`); None without one."""
         self.api_object = k8s.KubeHorizontalPodAutoscalerV2(
             self,
             "hpa",

@@ -7,26 +7,26 @@ from constructs import Construct
 
 from cdk8s_webservice_crds.app import flagger
 
-from . import slo as promql
+from . import promql
 from .delivery import CanaryOptions
 from .identity import COMPONENT, PART_OF, PROMETHEUS_JOB, ServiceIdentity
-from .slo import ServiceLevelObjectives
+from .slo import ServiceLevelObjectives, required
 
-# Flagger's template variables, filled in at analysis time.
-_TARGET_JOB = "{{ target }}-canary"
-_IN_NAMESPACE = 'namespace="{{ namespace }}"'
+# Flagger's template variables, filled in at analysis time: the canary pods' job in
+# the Canary's namespace, over the metric's `interval`.
+_CANARY_PODS = 'job="{{ target }}-canary", namespace="{{ namespace }}"'
 _INTERVAL = "{{ interval }}"
 
 
 def success_rate_query(slo: ServiceLevelObjectives) -> str:
-    """Percentage of the canary's requests that did not fail (same matcher as the alert)."""
-    ratio = promql.error_ratio(slo, _TARGET_JOB, extra=_IN_NAMESPACE, by=None, window=_INTERVAL)
-    return f"100 - 100 * (\n{ratio}\n)\n"
+    """Percentage of the canary's requests that did not fail (the alert's ratio): 100
+    with no failure, empty (Flagger: "no values found", a failed check) with no request."""
+    return promql.success_percent(slo, _CANARY_PODS, window=_INTERVAL) + "\n"
 
 
 def latency_query(slo: ServiceLevelObjectives) -> str:
-    """The canary's latency quantile, in seconds (same quantile as the alert)."""
-    return promql.latency_quantile(slo, _TARGET_JOB, extra=_IN_NAMESPACE, by="le", window=_INTERVAL) + "\n"
+    """The canary's latency quantile, in seconds (the alert's quantile); empty with no request."""
+    return promql.latency_quantile_with_traffic(slo, _CANARY_PODS, window=_INTERVAL) + "\n"
 
 
 class FlaggerCanary(Construct):
@@ -39,6 +39,8 @@ class FlaggerCanary(Construct):
     scales the `<name>` Deployment to zero between releases. The primary and
     canary Services carry `prometheus.io/job` (`<name>` and `<name>-canary`), so
     the ServiceMonitor scrapes each pod once and the live series keep job `<name>`.
+    The metrics run over the analysis interval widened to four scrape intervals
+    (`metric_interval`: 2m for a 1m analysis over a 30s scrape).
 
     With `mesh_provider` (a service mesh's, e.g. `istio`) Flagger shifts weighted traffic
     in the mesh and generates the VirtualService `<name>` and the DestinationRules
@@ -59,9 +61,14 @@ class FlaggerCanary(Construct):
         ingress: str | None,
         load_test_script: str | None = None,
         mesh_provider: str | None = None,
+        scrape_interval: str = "30s",
     ) -> None:
         super().__init__(scope, id)
-        slo = promql.required(slo, identity.environment, "a canary analysis")
+        slo = required(slo, identity.environment, "a canary analysis")
+        # The metrics' range: the analysis interval, widened to four scrapes (a 1m range
+        # over a 30s scrape holds one or two samples, and rate() is then empty or jumps).
+        self.metric_interval = promql.widened(options.interval, scrape_interval)
+        """The range (`{{ interval }}`) the MetricTemplates' queries are run over."""
         name, namespace = identity.name, identity.namespace
         provider = flagger.MetricTemplateSpecProvider(
             type=flagger.MetricTemplateSpecProviderType.PROMETHEUS, address=options.prometheus_address
@@ -124,7 +131,7 @@ class FlaggerCanary(Construct):
             metrics=[
                 flagger.CanarySpecAnalysisMetrics(
                     name="success-rate",
-                    interval=options.interval,
+                    interval=self.metric_interval,
                     template_ref=flagger.CanarySpecAnalysisMetricsTemplateRef(
                         name=self.metric_templates["success-rate"].name
                     ),
@@ -132,7 +139,7 @@ class FlaggerCanary(Construct):
                 ),
                 flagger.CanarySpecAnalysisMetrics(
                     name="latency",
-                    interval=options.interval,
+                    interval=self.metric_interval,
                     template_ref=flagger.CanarySpecAnalysisMetricsTemplateRef(
                         name=self.metric_templates["latency"].name
                     ),

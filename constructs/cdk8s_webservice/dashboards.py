@@ -15,10 +15,10 @@ from typing import Any
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
-from . import slo as promql
+from . import promql
 from .errors import ConfigError
 from .identity import ServiceIdentity
-from .slo import ServiceLevelObjectives
+from .slo import ServiceLevelObjectives, required
 from .values import check_str
 
 GRAFANA_UID_MAX = 40
@@ -52,6 +52,26 @@ class BusinessPanel:
 
 
 @dataclass(frozen=True)
+class LiveWorkload:
+    """What the dashboards show as the service's pods, by strategy (`DeliveryPlan`)."""
+
+    deployment: str
+    """The Deployment running the live pods: `<name>`, `<name>-<live colour>` or Flagger's `<name>-primary`."""
+    autoscaler: str
+    """The HPA scaling them: `<name>`, or Flagger's `<name>-primary`."""
+    deployments: tuple[str, ...]
+    """Every Deployment of the service (both colours, the canary and its primary)."""
+
+    @property
+    def pod_pattern(self) -> str:
+        """A regex for the pods of `deployments` (`<deployment>-<pod-template-hash>-<5 chars>`),
+        so a Job's pods named after the service (the load test's) are not counted."""
+        alternatives = "|".join(self.deployments)
+        group = f"({alternatives})" if len(self.deployments) > 1 else alternatives
+        return f"{group}-[a-z0-9]+-[a-z0-9]+"
+
+
+@dataclass(frozen=True)
 class Query:
     expr: str
     legend: str
@@ -74,7 +94,9 @@ def _uid(identity: ServiceIdentity, kind: str) -> str:
     return f"{uid[: GRAFANA_UID_MAX - 9]}-{digest}"
 
 
-def dashboard_model(identity: ServiceIdentity, kind: str, title: str, panels: Sequence[Panel]) -> dict[str, Any]:
+def dashboard_model(
+    identity: ServiceIdentity, kind: str, title: str, panels: Sequence[Panel], workload: LiveWorkload
+) -> dict[str, Any]:
     """A Grafana dashboard JSON model. Panel ids follow panel order (1, 2, ...), so
     they stay stable while panels are only appended."""
     datasource = {"type": "prometheus", "uid": "${datasource}"}
@@ -124,7 +146,7 @@ def dashboard_model(identity: ServiceIdentity, kind: str, title: str, panels: Se
                     "name": "namespace",
                     "type": "query",
                     "datasource": datasource,
-                    "query": f'label_values(kube_pod_info{{pod=~"{identity.name}-.*"}}, namespace)',
+                    "query": f'label_values(kube_pod_info{{pod=~"{workload.pod_pattern}"}}, namespace)',
                     "refresh": 2,
                 },
             ]
@@ -134,93 +156,76 @@ def dashboard_model(identity: ServiceIdentity, kind: str, title: str, panels: Se
 
 
 def performance_panels(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> list[Panel]:
-    job, m = identity.name, slo.metrics
+    m = slo.metrics
+    live = f'job="{identity.name}", {NAMESPACE_MATCHER}'
     quantiles = (0.5, slo.latency_quantile, 0.99)
     return [
         Panel(
             "Request rate (req/s)",
             "reqps",
-            (
-                Query(
-                    promql.request_rate(slo, job, by=m.status_label, extra=NAMESPACE_MATCHER),
-                    f"{{{{{m.status_label}}}}}",
-                ),
-            ),
+            (Query(promql.request_rate(slo, live, by=m.status_label), f"{{{{{m.status_label}}}}}"),),
         ),
         Panel(
             "Latency " + " / ".join(f"p{round(q * 100)}" for q in quantiles),
             "s",
-            tuple(
-                Query(promql.latency_quantile(slo, job, q, extra=NAMESPACE_MATCHER), f"p{round(q * 100)}")
-                for q in quantiles
-            ),
+            tuple(Query(promql.latency_quantile(slo, live, q), f"p{round(q * 100)}") for q in quantiles),
             threshold=slo.latency_seconds,
         ),
         Panel(
             f"Error rate ({slo.metrics.error_description} share)",
             "percentunit",
-            (Query(promql.error_ratio(slo, job, extra=NAMESPACE_MATCHER), f"{slo.metrics.error_description} ratio"),),
+            (Query(promql.error_ratio(slo, live), f"{slo.metrics.error_description} ratio"),),
             threshold=slo.error_rate,
             max=1,
         ),
     ]
 
 
-def infrastructure_panels(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> list[Panel]:
-    c = identity.name
-    matcher = f'container="{c}", {NAMESPACE_MATCHER}'
+def infrastructure_panels(
+    identity: ServiceIdentity, slo: ServiceLevelObjectives, workload: LiveWorkload
+) -> list[Panel]:
+    container = f'container="{identity.name}", {NAMESPACE_MATCHER}'
     return [
         Panel(
             "CPU usage / limit",
             "percentunit",
-            (
-                Query(
-                    f"sum by (pod) (rate(container_cpu_usage_seconds_total{{{matcher}}}[{slo.window}]))\n  /\n"
-                    f'sum by (pod) (kube_pod_container_resource_limits{{{matcher}, resource="cpu"}})',
-                    "{{pod}}",
-                ),
-            ),
+            (Query(promql.container_usage_ratio("cpu", container, slo.window, by="pod"), "{{pod}}"),),
             threshold=slo.saturation,
         ),
         Panel(
             "Memory working set / limit",
             "percentunit",
-            (
-                Query(
-                    f"sum by (pod) (container_memory_working_set_bytes{{{matcher}}})\n  /\n"
-                    f'sum by (pod) (kube_pod_container_resource_limits{{{matcher}, resource="memory"}})',
-                    "{{pod}}",
-                ),
-            ),
+            (Query(promql.container_usage_ratio("memory", container, slo.window, by="pod"), "{{pod}}"),),
             threshold=slo.saturation,
         ),
         Panel(
             f"Restarts ({slo.restart_window})",
             "short",
-            (
-                Query(
-                    f"sum by (pod) (increase(kube_pod_container_status_restarts_total{{{matcher}}}[{slo.restart_window}]))",
-                    "{{pod}}",
-                ),
-            ),
+            (Query(f"sum by (pod) ({promql.restarts(slo, container)})", "{{pod}}"),),
             threshold=slo.restarts,
         ),
         Panel(
             "Pods by phase",
             "short",
-            (Query(f'sum by (phase) (kube_pod_status_phase{{pod=~"{c}-.*", {NAMESPACE_MATCHER}}})', "{{phase}}"),),
+            (
+                Query(
+                    f'sum by (phase) (kube_pod_status_phase{{pod=~"{workload.pod_pattern}", {NAMESPACE_MATCHER}}})',
+                    "{{phase}}",
+                ),
+            ),
         ),
         Panel(
             "Replicas: desired / available",
             "short",
             (
                 Query(
-                    f'sum(kube_horizontalpodautoscaler_status_desired_replicas{{horizontalpodautoscaler="{c}", {NAMESPACE_MATCHER}}})',
-                    "desired",
+                    "sum(kube_horizontalpodautoscaler_status_desired_replicas"
+                    f'{{horizontalpodautoscaler="{workload.autoscaler}", {NAMESPACE_MATCHER}}})',
+                    f"desired ({workload.autoscaler})",
                 ),
                 Query(
-                    f'sum(kube_deployment_status_replicas_available{{deployment=~"{c}(-primary)?", {NAMESPACE_MATCHER}}})',
-                    "available",
+                    f'sum(kube_deployment_status_replicas_available{{deployment="{workload.deployment}", {NAMESPACE_MATCHER}}})',
+                    f"available ({workload.deployment})",
                 ),
             ),
         ),
@@ -229,7 +234,9 @@ def infrastructure_panels(identity: ServiceIdentity, slo: ServiceLevelObjectives
 
 class GrafanaDashboards(Construct):
     """ConfigMaps `<name>-dashboard-<kind>` (performance, infrastructure, business)
-    labelled `grafana_dashboard: "1"` for the Grafana sidecar, in `folder`.
+    labelled `grafana_dashboard: "1"` for the Grafana sidecar, in `folder`. The
+    replica and pod panels follow `workload`, the strategy's live Deployment and HPA
+    (default: a rolling Deployment and HPA named like the service).
 
     Names carry no hash suffix: the sidecar keys dashboards by ConfigMap, and a new
     name on every edit would leave stale copies behind.
@@ -244,23 +251,34 @@ class GrafanaDashboards(Construct):
         *,
         identity: ServiceIdentity,
         slo: ServiceLevelObjectives,
+        workload: LiveWorkload | None = None,
         business_panels: Sequence[BusinessPanel] = (),
         folder: str = "",
     ) -> None:
         super().__init__(scope, id)
-        slo = promql.required(slo, identity.environment, "dashboards")
+        slo = required(slo, identity.environment, "dashboards")
+        if workload is None:  # a rolling Deployment and its HPA, both named like the service
+            workload = LiveWorkload(identity.name, identity.name, (identity.name,))
         title = identity.name
         models = {
             "performance": dashboard_model(
-                identity, "performance", f"{title}: application performance", performance_panels(identity, slo)
+                identity,
+                "performance",
+                f"{title}: application performance",
+                performance_panels(identity, slo),
+                workload,
             ),
             "infrastructure": dashboard_model(
-                identity, "infrastructure", f"{title}: infrastructure", infrastructure_panels(identity, slo)
+                identity,
+                "infrastructure",
+                f"{title}: infrastructure",
+                infrastructure_panels(identity, slo, workload),
+                workload,
             ),
         }
         if business_panels:
             panels = [Panel(p.title, p.unit, (Query(p.expr, p.legend),)) for p in business_panels]
-            models["business"] = dashboard_model(identity, "business", f"{title}: business", panels)
+            models["business"] = dashboard_model(identity, "business", f"{title}: business", panels, workload)
         self.models = models
         """Dashboard kind -> the JSON model, for tests and escape hatches."""
         self.config_maps = {

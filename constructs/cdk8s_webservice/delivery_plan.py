@@ -64,6 +64,9 @@ class DeliveryPlan:
     """Prometheus job of the pods under test (`<name>-preview`, `<name>-canary`); None for rolling."""
     vpa_target: str
     """The Deployment the VPA watches: the live one, or Flagger's `<name>-primary`."""
+    live_autoscaler: str
+    """The HPA scaling the live pods: `<name>`, or Flagger's copy `<name>-primary`
+    (Flagger holds the canary's own `<name>` at zero between releases)."""
     extra_http_clients: tuple[str, ...]
     """Namespaces also admitted to `http` (a canary's load tester)."""
     flagger_owns_services: bool
@@ -97,6 +100,12 @@ class DeliveryPlan:
         return {COLOUR: self.live.colour} if self.live.colour else None
 
     @property
+    def workloads(self) -> tuple[str, ...]:
+        """Every Deployment that runs the service's pods, Flagger's primary included."""
+        names = tuple(d.name for d in self.deployments)
+        return names if self.vpa_target in names else (*names, self.vpa_target)
+
+    @property
     def scraped_jobs(self) -> tuple[str, ...]:
         """Every job the ServiceMonitor scrapes, each Service once."""
         return (self.live_job,) if self.test_job is None else (self.live_job, self.test_job)
@@ -110,6 +119,7 @@ class DeliveryPlan:
             live_job=identity.name,
             test_job=None,
             vpa_target=identity.name,
+            live_autoscaler=identity.name,
             extra_http_clients=(),
             flagger_owns_services=False,
             flagger_ingress=None,
@@ -140,6 +150,7 @@ class DeliveryPlan:
             live_job=identity.name,
             test_job=preview_service,
             vpa_target=live_deployment.name,
+            live_autoscaler=identity.name,
             extra_http_clients=(),
             flagger_owns_services=False,
             flagger_ingress=None,
@@ -159,6 +170,7 @@ class DeliveryPlan:
             live_job=identity.name,
             test_job=canary_job,
             vpa_target=primary,
+            live_autoscaler=primary,
             extra_http_clients=(
                 (canary.load_tester_namespace,) if canary.load_test_url or canary.k6_webhook_url else ()
             ),

@@ -10,6 +10,7 @@ settings. `synthesize` turns that into rendered folders:
     argocd-applicationset/   the same three from one ApplicationSet (use one or the other)
     helm/<env>/     each environment as a Helm chart
     loadtest/<env>/ each environment's k6 script (thresholds from the SLO)
+    helm/prometheus-adapter/  the rules serving the HPAs' Pods metrics (`custom_metrics`)
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from constructs import Construct
 from .app_project import AppProject, shipped_kinds
 from .chart import PART_OF_CONTEXT, EnvironmentChart
 from .clusters import Cluster, is_split
+from .custom_metrics import ADAPTER_CHART, adapter_chart_files, adapter_rules
 from .delivery import Strategy
 from .errors import ConfigError
 from .gate import GateFailed, GateSettings
@@ -133,6 +135,7 @@ class ServiceProject:
         # objects; the rest is dropped once rendered and checked.
         owners: dict[str, list[tuple[str, str, str]]] = {}
         kinds: set[tuple[str, str]] = set()
+        every_chart: list[Construct] = []
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gate") as checks:
             pending = []
             for profile in profiles:
@@ -157,6 +160,7 @@ class ServiceProject:
                     # policy engine releases the GIL and jsii mostly waits on Node.js).
                     pending.append(checks.submit(gate.check, folder, objects))
                     rendered[folder] = render_files(folder, objects)
+                every_chart += charts
                 # The Helm chart and k6 script of a split environment are its first cluster's.
                 chart, chart_folder = charts[0], builds[0][0]
                 # The k6 script of each web service, outside the folders ArgoCD syncs.
@@ -171,6 +175,10 @@ class ServiceProject:
                         app_version=profile.image_tag,
                         manifests=rendered[chart_folder],
                     )
+            if names is None:
+                adapter = adapter_chart_files(self.name, adapter_rules(every_chart))
+                if adapter:
+                    rendered[f"{HELM_FOLDER}/{ADAPTER_CHART}"] = adapter
             if self.gitops is not None and names is None:
                 for folder, objects in self._gitops_objects(self.gitops, app, profiles, owners, kinds).items():
                     pending.append(checks.submit(gate.check, folder, objects, workloads=False))

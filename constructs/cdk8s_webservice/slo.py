@@ -2,9 +2,9 @@
 analysis and load-test thresholds are all derived from.
 
 `HttpMetrics` names the series the service exposes; `ServiceLevelObjectives`
-says how good is good enough. The PromQL built here is the only place those two
-meet, so an alert, a dashboard panel and a canary check of the same objective
-always measure the same thing.
+says how good is good enough. The PromQL built from them (`promql`, `burn_rate`)
+is the only place those two meet, so an alert, a dashboard panel and a canary
+check of the same objective always measure the same thing.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from .values import INT32_MAX, check_instance, check_int, check_number, check_st
 
 _METRIC = re.compile(r"[a-zA-Z_:][a-zA-Z0-9_:]*")
 _WINDOW = re.compile(r"[0-9]+(s|m|h)")
+_PERIOD = re.compile(r"[0-9]+d")
 
 
 def check_metric_name(field: str, value: object) -> str:
@@ -77,17 +78,28 @@ class ServiceLevelObjectives:
     """The series the objectives are measured on."""
     runbook_base_url: str = "https://runbooks.example.com"
     """Base of each alert's runbook URL: `<runbook_base_url>/<alert-slug>`."""
+    availability_target: float | None = None
+    """Share of requests that must succeed over `period` (e.g. 0.999); with it, the
+    error budget (1 - target) gets multi-window, multi-burn-rate alerts and their
+    recording rules (`burn_rate`). Default None: the plain `error_rate` alert only."""
+    latency_target: float | None = None
+    """Share of requests that must take at most `latency_seconds` over `period`
+    (e.g. 0.99): burn-rate alerts on the slow share, like `availability_target`.
+    `latency_seconds` must then be a bucket bound of the duration histogram."""
+    period: str = "30d"
+    """The SLO period the error budget is spent over (default 30d)."""
 
     def __post_init__(self) -> None:
-        for name in ("error_rate", "latency_quantile", "saturation"):
-            check_number(
-                f"slo.{name}",
-                getattr(self, name),
-                "a ratio strictly between 0 and 1 (0.05 is 5 %)",
-                minimum=0,
-                maximum=1,
-                exclusive=True,
-            )
+        ratios = {
+            "error_rate": "a ratio strictly between 0 and 1 (0.05 is 5 %)",
+            "latency_quantile": "a ratio strictly between 0 and 1 (0.05 is 5 %)",
+            "saturation": "a ratio strictly between 0 and 1 (0.05 is 5 %)",
+            "availability_target": "a ratio strictly between 0 and 1 (0.999 is 99.9 %), or None",
+            "latency_target": "a ratio strictly between 0 and 1 (0.999 is 99.9 %), or None",
+        }
+        for name, allowed in ratios.items():
+            if getattr(self, name) is not None or not name.endswith("_target"):
+                check_number(f"slo.{name}", getattr(self, name), allowed, minimum=0, maximum=1, exclusive=True)
         # nan or inf would render an alert `> inf` and a dashboard that is not JSON.
         check_number(
             "slo.latency_seconds",
@@ -104,6 +116,8 @@ class ServiceLevelObjectives:
         if not isinstance(self.runbook_base_url, str) or not self.runbook_base_url.startswith("https://"):
             raise ConfigError("slo.runbook_base_url", self.runbook_base_url, "an https:// URL")
         check_instance("slo.metrics", self.metrics, HttpMetrics)
+        if not isinstance(self.period, str) or not _PERIOD.fullmatch(self.period) or int(self.period[:-1]) < 1:
+            raise ConfigError("slo.period", self.period, "a whole number of days such as '30d' or '28d'")
 
     @property
     def success_rate_percent(self) -> float:
@@ -131,55 +145,3 @@ def required(slo: object, environment: str, what: str) -> ServiceLevelObjectives
         f"environment {environment!r} has {what}, and there is no default objective to gate on: pass "
         "slo=ServiceLevelObjectives(error_rate=..., latency_seconds=...)",
     )
-
-
-def _selector(job: str, extra: str = "") -> str:
-    parts = [f'job="{job}"'] + ([extra] if extra else [])
-    return "{" + ", ".join(parts) + "}"
-
-
-def request_rate(
-    slo: ServiceLevelObjectives, job: str, by: str | None = "namespace", extra: str = "", window: str | None = None
-) -> str:
-    m = slo.metrics
-    grouping = f"sum by ({by}) " if by else "sum"
-    return f"{grouping}(rate({m.requests_total}{_selector(job, extra)}[{window or slo.window}]))"
-
-
-def error_ratio(
-    slo: ServiceLevelObjectives, job: str, extra: str = "", by: str | None = "namespace", window: str | None = None
-) -> str:
-    m = slo.metrics
-    errors = ", ".join(filter(None, [extra, f'{m.status_label}=~"{m.error_status}"']))
-    numerator = request_rate(slo, job, by=by, extra=errors, window=window)
-    return f"{numerator}\n  /\n{request_rate(slo, job, by=by, extra=extra, window=window)}"
-
-
-def latency_quantile(
-    slo: ServiceLevelObjectives,
-    job: str,
-    quantile: float | None = None,
-    extra: str = "",
-    by: str = "namespace, le",
-    window: str | None = None,
-) -> str:
-    q = slo.latency_quantile if quantile is None else quantile
-    m = slo.metrics
-    return (
-        f"histogram_quantile({q:.2f},\n"
-        f"  sum by ({by}) (rate({m.duration_histogram}_bucket{_selector(job, extra)}[{window or slo.window}]))\n)"
-    )
-
-
-def container_usage_ratio(resource: str, container: str, window: str) -> str:
-    usage = (
-        f'sum by (namespace, pod) (rate(container_cpu_usage_seconds_total{{container="{container}"}}[{window}]))'
-        if resource == "cpu"
-        else f'sum by (namespace, pod) (container_memory_working_set_bytes{{container="{container}"}})'
-    )
-    limit = f'sum by (namespace, pod) (kube_pod_container_resource_limits{{container="{container}", resource="{resource}"}})'
-    return f"{usage}\n  /\n{limit}"
-
-
-def restarts(slo: ServiceLevelObjectives, container: str) -> str:
-    return f'increase(kube_pod_container_status_restarts_total{{container="{container}"}}[{slo.restart_window}])'

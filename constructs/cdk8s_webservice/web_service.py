@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from cdk8s import JsonPatch
 from constructs import Construct
 
+from . import burn_rate
 from .access import ApiAccess, ServiceAccount
 from .alerts import PrometheusRule, slo_alerts
 from .autoscaling import HorizontalPodAutoscaler, ScalingTargets, VerticalPodAutoscaler, VpaBounds
@@ -22,7 +23,7 @@ from .availability import PodDisruptionBudget
 from .canary import FlaggerCanary
 from .chaos_schedule import ChaosSchedule
 from .containers import ExtraContainer, Port, Volume, VolumeMount
-from .dashboards import BusinessPanel, GrafanaDashboards
+from .dashboards import BusinessPanel, GrafanaDashboards, LiveWorkload
 from .delivery import CanaryOptions, Strategy
 from .delivery_plan import DeliveryPlan, PlannedDeployment, PlannedService
 from .errors import ConfigError
@@ -50,9 +51,10 @@ from .observability import Scraping, ServiceMonitor
 from .openfeature import FeatureFlag, FeatureFlagSource
 from .openfeature import source_name as flagd_source_name
 from .profile import EnvironmentProfile
+from .promql import check_window, widened
 from .scheduling import Scheduling
 from .secrets import SealedSecret, check_sealed_data
-from .slo import ServiceLevelObjectives, required
+from .slo import HttpMetrics, ServiceLevelObjectives, required
 from .telemetry import OpenTelemetry
 from .values import check_bool, check_distinct_ports, check_instance, check_str_mapping
 from .workload import ConfigMap, Deployment, DeploymentProps, HealthChecks, check_pod_parts
@@ -223,7 +225,11 @@ class WebServiceProps:
             if on
         ]
         if self.slo is not None or gated:
-            required(self.slo, self.profile.name, " and ".join(gated) or "objectives")
+            slo = required(self.slo, self.profile.name, " and ".join(gated) or "objectives")
+            # Every range the rules read spans four scrapes at least (the canary's is widened).
+            check_window("slo.window", slo.window, self.scraping.interval)
+            if burn_rate.objectives(slo):
+                check_window("slo burn-rate windows", burn_rate.recorded_windows()[0], self.scraping.interval)
         if self.api_access is not None:
             check_instance("api_access", self.api_access, ApiAccess)
         if self.telemetry is not None:
@@ -424,6 +430,7 @@ class WebService(Construct):
                 ingress=plan.flagger_ingress,
                 load_test_script=self._canary_load_test_script(),
                 mesh_provider=profile.mesh.flagger_provider if profile.mesh is not None else None,
+                scrape_interval=props.scraping.interval,
             )
             if plan.flagger_owns_services
             else None
@@ -435,6 +442,8 @@ class WebService(Construct):
             target=plan.autoscaling_target,
             bounds=profile.autoscaling,
             targets=props.scaling,
+            requests_counter=(props.slo.metrics if props.slo is not None else HttpMetrics()).requests_total,
+            rate_window=widened("1m", props.scraping.interval),
         )
         self.pod_disruption_budget = PodDisruptionBudget(
             self, "disruption-budget", identity=ident, extra_selector=plan.budget_selector
@@ -483,6 +492,7 @@ class WebService(Construct):
                 "dashboards",
                 identity=ident,
                 slo=required(props.slo, profile.name, "alerting"),
+                workload=LiveWorkload(plan.vpa_target, plan.live_autoscaler, plan.workloads),
                 business_panels=props.business_panels,
             )
             if profile.alerting
