@@ -348,6 +348,7 @@ def test_every_rule_has_a_negative_test() -> None:
     reader, the schemas and the Rego policies report) has a negative test, each
     Python rule for every kind it checks differently; no test names a rule that
     does not exist."""
+    from test_gate_crds import CRD_CASES
     from test_gate_flags_chaos import FLAGS_CHAOS_CASES
     from test_gate_inputs import CROSS_CASES, INPUT_CASES
     from test_gate_mesh import MESH_CASES
@@ -364,6 +365,7 @@ def test_every_rule_has_a_negative_test() -> None:
     tested |= {(rule, where[0]) for rule, _, _, where in MESH_CASES}
     tested |= {(rule, where[0]) for rule, _, _, where in FLAGS_CHAOS_CASES}
     tested |= {(rule, where[0]) for rule, _, _, where in MULTI_CLUSTER_CASES}
+    tested |= set(CRD_CASES)
     tested.add(("gate/rule-failed", "-"))  # test_a_rule_module_failing_on_malformed_input_is_a_violation
     tested_rules = {rule for rule, _ in tested}
     rego = "".join(p.read_text() for p in (ROOT / "policies").glob("*.rego"))

@@ -475,6 +475,10 @@ class ArgoApplicationSet(Construct):
             _put(common, path, _get(first, path))
         if by_folder:
             _put(common, ("source", "path"), "{{ .path.path }}")
+        # The CRD requires both in the template itself (the API server refuses the
+        # ApplicationSet otherwise); where they differ, templatePatch fills them in.
+        common.setdefault("project", "")
+        common.setdefault("destination", {})
         branches = []
         for index, app in enumerate(apps):
             keyword = "if" if index == 0 else "else if"

@@ -1,6 +1,7 @@
 """Schema rules: core kinds against Kubernetes' own OpenAPI schemas (strict: unknown
-fields are errors), custom resources against the project's CRD definitions (closed:
-a field the CRD does not declare is an error)."""
+fields are errors), custom resources against the upstream CRDs in crds/ (closed: a
+field the CRD does not declare is an error; `required`, enums, patterns, formats) and
+their CEL rules (`cel`)."""
 
 from __future__ import annotations
 
@@ -13,16 +14,18 @@ import importlib.resources
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import re2
 import yaml
 from referencing import Registry, Resource
 
 from ..cache_files import write_whole
+from . import cel
 from .memo import Memo
 from .redaction import SECRET_KINDS, schema_message
 from .registry import ANY_KIND, declare
@@ -73,6 +76,23 @@ def _base64(value: object) -> bool:
         return False
     return True
 
+
+@cache
+def _re2(pattern: str) -> Any:
+    return re2.compile(pattern)
+
+
+def _pattern(
+    validator: jsonschema.protocols.Validator, pattern: str, instance: object, schema: Mapping[str, Any]
+) -> Iterator[jsonschema.ValidationError]:
+    """`pattern` as the API server reads it: Go's regular expressions (RE2), which
+    accept what Python's `re` refuses (`^(?i)(abort|warn)?$`) and differ in places."""
+    if isinstance(instance, str) and not _re2(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# JSON Schema 2020-12, with the API server's pattern engine.
+CrdValidator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
 
 # The OpenAPI formats the API server enforces and JSON Schema does not know.
 FORMATS = jsonschema.FormatChecker(formats=())
@@ -181,10 +201,21 @@ def _crd_validators(files: tuple[Path, ...]) -> dict[tuple[str, str], jsonschema
     validators = {}
     for path in files:
         for api_version, kind, schema in crd_schemas(path):
-            validators[(api_version, kind)] = jsonschema.Draft202012Validator(
+            validators[(api_version, kind)] = CrdValidator(
                 close_schema(_with_object_meta(schema)), format_checker=FORMATS
             )
     return validators
+
+
+@cache
+def _crd_rules(files: tuple[Path, ...]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The schema of each kind whose CRD declares CEL rules (`x-kubernetes-validations`)."""
+    return {
+        (api_version, kind): schema
+        for path in files
+        for api_version, kind, schema in crd_schemas(path)
+        if "x-kubernetes-validations" in json.dumps(schema)
+    }
 
 
 def crd_files(extra: Iterable[Path] = ()) -> tuple[Path, ...]:
@@ -250,10 +281,17 @@ def _check_object(
             )
         ]
     secret = kind in SECRET_KINDS
-    return [
+    found = [
         Violation(environment, kind, name, _field(error), rule, schema_message(error) if secret else error.message)
         for error in validator.iter_errors(obj)
     ]
+    # The CEL rules run on an object the schema admits, as on the API server.
+    rules = _crd_rules(crds).get((api_version, kind)) if not found else None
+    if rules is not None:
+        found += [
+            Violation(environment, kind, name, field, cel.RULE, message) for field, message in cel.failures(obj, rules)
+        ]
+    return found
 
 
 def prepare_schemas(kubernetes_version: str, crds: tuple[Path, ...]) -> None:
