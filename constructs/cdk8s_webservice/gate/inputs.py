@@ -25,7 +25,6 @@ Longer than most modules: every input form ArgoCD reads (and each way it can be 
 from __future__ import annotations
 
 import codecs
-import fnmatch
 import json
 import os
 from collections.abc import Iterator, Mapping
@@ -44,7 +43,6 @@ MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
 # most): more is an "alias bomb" that would take the gate's memory and time, which
 # go-yaml refuses as excessive aliasing too.
 MAX_EXPANDED_NODES = 200_000
-SCHEMA_ONLY = ("argocd", "argocd-applicationset")
 
 for _id, (_kinds, _reason) in {
     "input/no-objects": ("Folder", "a folder in which the gate found nothing to check"),
@@ -82,7 +80,6 @@ class Group:
     """The objects of one folder that directly holds manifests."""
 
     name: str
-    schema_only: bool
     objects: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -229,7 +226,7 @@ def _inside(path: Path, root: Path) -> bool:
     return real == real_root or real_root in real.parents
 
 
-def read_folder(root: Path, *, schema_only: tuple[str, ...] = SCHEMA_ONLY) -> tuple[list[Group], list[Violation]]:
+def read_folder(root: Path) -> tuple[list[Group], list[Violation]]:
     """Every group of objects under `root` (itself included), and what could not be read."""
     root = Path(root)
     violations: list[Violation] = []
@@ -257,7 +254,7 @@ def read_folder(root: Path, *, schema_only: tuple[str, ...] = SCHEMA_ONLY) -> tu
                     )
                 )
             continue
-        group = Group(name, any(fnmatch.fnmatch(p, pat) for p in (root.name, *parts) for pat in schema_only))
+        group = Group(name)
         for filename in sorted(filenames):
             label = "/".join((*parts, filename))
             if filename.endswith(".jsonnet"):
