@@ -32,9 +32,7 @@ from .violations import Violation
 class Checker(Protocol):
     """What `warmed_gate` returns: a `Gate`, or a `GateProcess` that runs one."""
 
-    def check(
-        self, environment: str, objects: Iterable[Mapping[str, Any]], *, workloads: bool = True
-    ) -> list[Violation]: ...
+    def check(self, environment: str, objects: Iterable[Mapping[str, Any]]) -> list[Violation]: ...
 
 
 _WORKER_GATE: list[Gate] = []  # in the worker process: its one gate
