@@ -243,14 +243,67 @@ def ingress_backend_port_missing(o: Objects) -> None:
     backend(o).update(port={"name": "https"})
 
 
-@case("name-dns1123", "development", "ConfigMap", "Blacklist_Config", "metadata.name")
+@case("object-name", "development", "ConfigMap", "Blacklist_Config", "metadata.name")
 def name_not_dns1123(o: Objects) -> None:
     set_in(find(o, "ConfigMap", "blacklist-config"), "metadata.name", "Blacklist_Config")
 
 
-@case("name-dns1123", "development", "Role", "r" * 64, "metadata.name")
+@case("object-name", "development", "ConfigMap", "c" * 254, "metadata.name")
 def name_too_long(o: Objects) -> None:
-    set_in(find(o, "Role", "blacklist"), "metadata.name", "r" * 64)
+    set_in(find(o, "ConfigMap", "blacklist-config"), "metadata.name", "c" * 254)
+
+
+@case("object-name", "development", "Role", "reader/all", "metadata.name")
+def rbac_name_not_a_path_segment(o: Objects) -> None:
+    set_in(find(o, "Role", "blacklist"), "metadata.name", "reader/all")
+
+
+@case("object-name", "development", "Namespace", "blacklist.dev", "metadata.name")
+def namespace_name_a_subdomain(o: Objects) -> None:
+    set_in(find(o, "Namespace", "blacklist-dev"), "metadata.name", "blacklist.dev")
+
+
+@case("object-name", "development", "Service", "1blacklist", "metadata.name")
+def service_name_not_dns1035(o: Objects) -> None:
+    set_in(find(o, "Service", "blacklist"), "metadata.name", "1blacklist")
+
+
+@case("rbac-no-wildcard", "development", "Role", "blacklist", "rules[0].resources")
+def role_of_everything(o: Objects) -> None:
+    find(o, "Role", "blacklist")["rules"][0].update(apiGroups=["*"], resources=["*"], verbs=["*"])
+
+
+@case("rbac-no-wildcard", "development", "ClusterRole", "everything", "rules[0].verbs")
+def cluster_role_of_every_verb(o: Objects) -> None:
+    o.append(
+        {
+            "apiVersion": "rbac.authorization.k8s.io/v1",
+            "kind": "ClusterRole",
+            "metadata": {"name": "everything"},
+            "rules": [{"apiGroups": [""], "resources": ["configmaps"], "verbs": ["*"]}],
+        }
+    )
+
+
+def bind_cluster_admin(o: Objects, kind: str) -> None:
+    binding = copy.deepcopy(find(o, "RoleBinding", "blacklist"))
+    binding.update(
+        kind=kind, roleRef={"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "cluster-admin"}
+    )
+    binding["metadata"]["name"] = "blacklist-admin"
+    if kind == "ClusterRoleBinding":
+        binding["metadata"].pop("namespace")
+    o.append(binding)
+
+
+@case("rbac-no-cluster-admin", "development", "ClusterRoleBinding", "blacklist-admin", "roleRef.name")
+def cluster_admin_bound_to_the_service(o: Objects) -> None:
+    bind_cluster_admin(o, "ClusterRoleBinding")
+
+
+@case("rbac-no-cluster-admin", "development", "RoleBinding", "blacklist-admin", "roleRef.name")
+def cluster_admin_bound_in_the_namespace(o: Objects) -> None:
+    bind_cluster_admin(o, "RoleBinding")
 
 
 @case("explicit-namespace", "development", "ConfigMap", "blacklist-config", "metadata.namespace")
@@ -333,6 +386,24 @@ def floating_ami_alias(o: Objects) -> None:
 @case("schema/crd", "production", "NodePool", POOL, "spec.disruption.consolidationPolicy")
 def consolidation_policy_misspelt(o: Objects) -> None:
     set_in(find(o, "NodePool", POOL), "spec.disruption.consolidationPolicy", "WhenIdle")
+
+
+@pytest.mark.parametrize(
+    "kind, name",
+    [
+        ("ConfigMap", "blacklist.extra"),
+        ("Deployment", "blacklist.v2"),
+        ("Role", "system:blacklist-reader"),
+        ("ServiceMonitor", "blacklist.metrics"),
+    ],
+)
+def test_names_the_api_server_accepts_pass(manifest_gate, objects, kind, name) -> None:
+    """A DNS-1123 subdomain (a dot) where the kind allows one, a path segment for RBAC."""
+    broken = copy.deepcopy(objects["staging" if kind == "ServiceMonitor" else "development"])
+    obj = find(broken, kind, "blacklist-config" if kind == "ConfigMap" else "blacklist")
+    obj["metadata"]["name"] = name
+    found = [v for v in manifest_gate.check("development", [obj]) if v.field == "metadata.name"]
+    assert found == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.rule}-{c.id}" for c in CASES])

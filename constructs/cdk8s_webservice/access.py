@@ -14,6 +14,13 @@ from .values import check_cidr, check_instance, check_int, check_port
 
 READ_VERBS = ("get", "list", "watch")
 """The only verbs a service's Role may grant: it reads, it never changes the cluster."""
+NO_WILDCARD = "no wildcards: a Role names each verb, resource and API group it grants (least privilege)"
+"""Why a `*` is refused: here, and by the gate in any Role or ClusterRole (gate/rbac.py)."""
+
+
+def has_wildcard(value: object) -> bool:
+    """A grant by wildcard: `*`, or a pattern with one (`pods/*`)."""
+    return isinstance(value, str) and "*" in value
 
 
 @dataclass(frozen=True)
@@ -35,18 +42,22 @@ class ApiRule:
     """A subset of get, list, watch (the default: all three)."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.resource, str) or not self.resource or "*" in self.resource:
-            raise ConfigError("api_access.resource", self.resource, "one named resource type such as 'configmaps'")
+        if not isinstance(self.resource, str) or not self.resource or has_wildcard(self.resource):
+            raise ConfigError(
+                "api_access.resource", self.resource, f"one named resource type such as 'configmaps'; {NO_WILDCARD}"
+            )
         if (
             not isinstance(self.names, (tuple, list))
             or not self.names
-            or any(not isinstance(n, str) or not n or "*" in n for n in self.names)
+            or any(not isinstance(n, str) or not n or has_wildcard(n) for n in self.names)
         ):
             raise ConfigError(
-                f"api_access[{self.resource}].names", self.names, "one or more object names, no wildcards"
+                f"api_access[{self.resource}].names", self.names, f"one or more object names; {NO_WILDCARD}"
             )
-        if not isinstance(self.api_group, str) or "*" in self.api_group:
-            raise ConfigError(f"api_access[{self.resource}].api_group", self.api_group, "an API group ('' for core)")
+        if not isinstance(self.api_group, str) or has_wildcard(self.api_group):
+            raise ConfigError(
+                f"api_access[{self.resource}].api_group", self.api_group, f"an API group ('' for core); {NO_WILDCARD}"
+            )
         extra = [v for v in self.verbs if v not in READ_VERBS]
         if not self.verbs or extra:
             raise ConfigError(

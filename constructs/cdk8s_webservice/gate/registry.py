@@ -45,6 +45,7 @@ RULE_MODULES = (
     "references",
     "traffic",
     "metadata",
+    "rbac",
     "mesh",
     "karpenter",
     "violations",
