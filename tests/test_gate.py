@@ -306,6 +306,12 @@ def cluster_admin_bound_in_the_namespace(o: Objects) -> None:
     bind_cluster_admin(o, "RoleBinding")
 
 
+@case("no-ephemeral-containers", "development", "Deployment", "blacklist", "spec.template.spec.ephemeralContainers")
+def ephemeral_container_in_the_template(o: Objects) -> None:
+    """Hardened like the main container: only the API server's rule is broken."""
+    pod(o)["ephemeralContainers"] = [{**copy.deepcopy(container(o)), "name": "debug"}]
+
+
 @case("explicit-namespace", "development", "ConfigMap", "blacklist-config", "metadata.namespace")
 def namespace_missing(o: Objects) -> None:
     find(o, "ConfigMap", "blacklist-config")["metadata"].pop("namespace")

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
-from .pods import PodSpec, pod_specs
+from .pods import PodSpec, assembled_pods, pod_specs
 from .ports import ContainerPort, declared_ports
 
 Target = int | str
@@ -76,6 +77,11 @@ class Obj:
     def spec(self) -> Mapping[str, Any]:
         spec = self.raw.get("spec", {})
         return spec if isinstance(spec, Mapping) else {}
+
+    @cached_property
+    def assembled(self) -> tuple[PodSpec, ...]:
+        """The pods an operator assembles from this object's own fields (a k6 TestRun's runner, ...)."""
+        return tuple(assembled_pods(self.raw))
 
     @property
     def model(self) -> Model:
