@@ -22,7 +22,7 @@ LOWEST := .venv-lowest
 # bindings alone are ~250 kB of source to compile on every run otherwise.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: synth cdk8s-app test test-lowest lint imports docs bench bench-smoke constraints clean
+.PHONY: synth cdk8s-app test test-lowest lint imports docs bench bench-smoke constraints clean go-yaml
 
 # -O: no asserts (the project validates with exceptions) and no jsii runtime type
 # checks, which the tests run with.
@@ -43,7 +43,7 @@ cdk8s-app: $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
-test: $(VENV)/.installed node_modules/.installed $(SCANNERS)/.installed
+test: $(VENV)/.installed node_modules/.installed $(SCANNERS)/.installed go-yaml
 ifdef UPDATE_API_SURFACE
 	$(PYTEST) $(ARGS)
 	$(LINT)
@@ -77,7 +77,7 @@ $(VENV)/.installed: pyproject.toml setup.py constraints.txt
 # its declared floor (constraints-lowest.txt), their own dependencies as the resolver
 # picks them, the test and docs tools at constraints.txt's versions. The scanners and the
 # packaging test (which installs constraints.txt's versions) are not about the floors.
-test-lowest: $(LOWEST)/.installed node_modules/.installed
+test-lowest: $(LOWEST)/.installed node_modules/.installed go-yaml
 	$(LOWEST)/bin/python -m pytest --ignore=tests/test_scanners.py --ignore=tests/test_packaging.py $(ARGS)
 
 $(LOWEST)/.installed: pyproject.toml setup.py constraints.txt constraints-lowest.txt
@@ -98,6 +98,19 @@ constraints:
 	    | grep -v -i -E '^(pip|cdk8s-webservice)=='; } > constraints.txt.new
 	mv constraints.txt.new constraints.txt
 	rm -rf build/constraints-venv
+
+# The gate's tests read YAML with the real go-yaml v2 and v3 (tests/test_gate_goyaml.py
+# builds a small reader in GOPATH mode from Debian's packages, under build/): installed
+# here when `go` or one of the packages is missing, as root or with sudo (CI's runner).
+GO_YAML_PACKAGES := golang-go golang-gopkg-yaml.v2-dev golang-gopkg-yaml.v3-dev
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+go-yaml:
+	@if ! command -v go >/dev/null || ! dpkg -s $(GO_YAML_PACKAGES) >/dev/null 2>&1; then \
+	  echo 'make: installing $(GO_YAML_PACKAGES) (the gate tests read YAML with go-yaml v2 and v3)'; \
+	  $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(GO_YAML_PACKAGES); \
+	fi
 
 # The scanners pin their own versions (requirements-scanners.txt, a virtualenv of its own).
 $(SCANNERS)/.installed: requirements-scanners.txt

@@ -312,6 +312,22 @@ def ephemeral_container_in_the_template(o: Objects) -> None:
     pod(o)["ephemeralContainers"] = [{**copy.deepcopy(container(o)), "name": "debug"}]
 
 
+@case(
+    "namespace-enforces-restricted",
+    "development",
+    "Namespace",
+    "blacklist-dev",
+    "metadata.labels.pod-security.kubernetes.io/enforce",
+)
+def namespace_enforces_privileged(o: Objects) -> None:
+    find(o, "Namespace", "blacklist-dev")["metadata"]["labels"]["pod-security.kubernetes.io/enforce"] = "privileged"
+
+
+@case("object-unique", "development", "ConfigMap", "blacklist-config", "metadata.name")
+def configmap_twice(o: Objects) -> None:
+    o.append(copy.deepcopy(find(o, "ConfigMap", "blacklist-config")))
+
+
 @case("explicit-namespace", "development", "ConfigMap", "blacklist-config", "metadata.namespace")
 def namespace_missing(o: Objects) -> None:
     find(o, "ConfigMap", "blacklist-config")["metadata"].pop("namespace")
@@ -426,6 +442,7 @@ def test_every_rule_has_a_negative_test() -> None:
     Python rule for every kind it checks differently; no test names a rule that
     does not exist."""
     from test_gate_flags_chaos import FLAGS_CHAOS_CASES
+    from test_gate_goyaml import CASES as GOYAML_CASES
     from test_gate_inputs import CROSS_CASES, INPUT_CASES
     from test_gate_mesh import MESH_CASES
     from test_multi_cluster import MULTI_CLUSTER_CASES
@@ -441,6 +458,7 @@ def test_every_rule_has_a_negative_test() -> None:
     tested |= {(rule, where[0]) for rule, _, _, where in MESH_CASES}
     tested |= {(rule, where[0]) for rule, _, _, where in FLAGS_CHAOS_CASES}
     tested |= {(rule, where[0]) for rule, _, _, where in MULTI_CLUSTER_CASES}
+    tested |= {(rule, "File") for _, _, _, rule in GOYAML_CASES}
     tested.add(("gate/rule-failed", "-"))  # test_a_rule_module_failing_on_malformed_input_is_a_violation
     tested_rules = {rule for rule, _ in tested}
     rego = "".join(p.read_text() for p in (ROOT / "policies").glob("*.rego"))
@@ -555,7 +573,11 @@ def test_services_sharing_a_folder_are_checked_namespace_by_namespace(manifest_g
                 source["source"] = f"{namespace}/{source['source'].rpartition('/')[2]}"
         return copy_
 
-    team_a, team_b = renamespaced("team-a"), renamespaced("team-b")
+    from cdk8s_webservice.names import CLUSTER_SCOPED
+
+    # The cluster-scoped objects (the NodePool, ...) once: two would be one object defined twice.
+    team_a = renamespaced("team-a")
+    team_b = [o for o in renamespaced("team-b") if o["kind"] not in CLUSTER_SCOPED or o["kind"] == "Namespace"]
     assert manifest_gate.check("production", team_a + team_b) == []
     # team-a drops the ingress controller; team-b's policy of the same name must not hide that.
     find(team_a, "NetworkPolicy", "blacklist")["spec"]["ingress"].pop(0)

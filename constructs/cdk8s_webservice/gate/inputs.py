@@ -17,7 +17,10 @@ checks exactly what would be synced:
   not an object, an object without apiVersion, kind or metadata.name, a
   workload without its pod template) is a violation naming the file and the
   document, never an exception, and never echoes the file's content;
-- no object at all is a violation: the gate never passes on nothing.
+- no object at all is a violation: the gate never passes on nothing;
+- YAML is read as go-yaml v2 (sigs.k8s.io/yaml: kubectl, Argo CD) reads it, and what
+  the readers disagree on (a `<<` merge key, a `!!binary` tag, ...) is refused
+  (`goyaml_loader`).
 
 Longer than most modules: every input form ArgoCD reads (and each way it can be unreadable) is here, so the gate has one reader.
 """
@@ -34,6 +37,7 @@ from typing import Any
 
 import yaml
 
+from .goyaml_loader import Loader, ambiguous
 from .pods import missing_template
 from .registry import declare
 from .violations import Violation
@@ -49,6 +53,15 @@ for _id, (_kinds, _reason) in {
     "input/unreadable": ("File", "a file or folder that cannot be read"),
     "input/encoding": ("File", "a file that is not UTF-8 (or UTF-16 with a byte-order mark)"),
     "input/yaml": ("File", "a YAML file that does not parse"),
+    "input/yaml-merge-key": (
+        "File",
+        "a `<<` merge key: go-yaml v2 (kubectl, Argo CD) and v3 or PyYAML read it differently",
+    ),
+    "input/yaml-key": ("File", "a float mapping key: go-yaml v2 and PyYAML turn it into different strings"),
+    "input/yaml-tag": (
+        "File",
+        "an explicit tag (`!!binary`, `!!timestamp`, ...) whose value the YAML readers disagree on",
+    ),
     "input/json": ("File", "a JSON file that does not parse, or is not one object"),
     "input/not-an-object": ("File", "a document that is a string, number or list rather than an object"),
     "input/identity": ("*", "an object without apiVersion, kind or metadata.name"),
@@ -63,16 +76,6 @@ for _id, (_kinds, _reason) in {
         source="ArgoCD: what its directory source (recurse: true) reads, the gate reads",
         stage="inputs",
     )
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe YAML, but timestamps stay strings (as Kubernetes reads them)."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass
@@ -117,10 +120,11 @@ def _documents(path: Path, text: str) -> Iterator[tuple[str, Any] | tuple[str, V
             )
         return
     index = 0
-    loader = _Loader(text)
+    loader = Loader(text)
     try:
         while loader.check_node():
             node = loader.get_node()
+            refused = ambiguous(node)
             if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
                 yield (
                     "",
@@ -128,6 +132,8 @@ def _documents(path: Path, text: str) -> Iterator[tuple[str, Any] | tuple[str, V
                         f"document[{index}]", "input/yaml", f"excessive aliasing (over {MAX_EXPANDED_NODES} nodes)"
                     ),
                 )
+            elif refused is not None:
+                yield "", _file_violation(f"document[{index}]", *refused)
             else:
                 yield f"document[{index}]", loader.construct_document(node)
             index += 1
@@ -207,7 +213,7 @@ def read_file(path: Path, environment: str, label: str) -> tuple[list[dict[str, 
             try:
                 # As the API sees it (JSON): strings for keys, no NaN, no binary.
                 plain = json.loads(json.dumps(obj, default=str, allow_nan=False))
-            except ValueError as error:
+            except (ValueError, TypeError) as error:
                 report(at, "input/not-an-object", f"is not representable as JSON ({type(error).__name__})")
                 continue
             found = structural_problems(plain)

@@ -64,6 +64,37 @@ def object_name(obj: Obj, fail: Fail) -> None:
         fail("metadata.name", f"{obj.name!r} is not {SUBDOMAIN} (the API server's rule for a {obj.kind})")
 
 
+PSS_ENFORCE = "pod-security.kubernetes.io/enforce"
+
+
+@rule(
+    "namespace-enforces-restricted",
+    kinds=("Namespace",),
+    reason="a Namespace whose Pod Security admission enforces less than restricted: the cluster's backstop",
+    source="Pod Security admission: the namespace's enforce label (the library sets restricted)",
+)
+def enforces_restricted(obj: Obj, fail: Fail) -> None:
+    labels = obj.raw["metadata"].get("labels")
+    value = labels.get(PSS_ENFORCE) if isinstance(labels, Mapping) else None
+    if value is not None and value != "restricted":
+        fail(
+            f"metadata.labels.{PSS_ENFORCE}",
+            f"{str(value)[:40]!r} must be restricted, the level the gate checks pods at",
+        )
+
+
+@rule(
+    "object-unique",
+    kinds=(ANY_KIND,),
+    reason="one object (API group, kind, namespace, name) defined twice: Argo CD applies one, maybe not the one reviewed",
+    source="Argo CD and the API server: an object is its group, kind, namespace and name",
+)
+def object_unique(obj: Obj, fail: Fail) -> None:
+    copies = obj.folder.by_identity[obj.identity]
+    if any(o is obj for o in copies[1:]):  # reported once, at each copy after the first
+        fail("metadata.name", f"{obj.name!r} is defined {len(copies)} times in this folder: keep one")
+
+
 @rule(
     "explicit-namespace",
     kinds=(ANY_KIND,),

@@ -1,0 +1,74 @@
+"""The gate's YAML loader: PyYAML's safe parser, with every plain scalar given the
+value go-yaml v2 gives it (`goyaml.plain_value_v2`), so a manifest means to the
+gate what it means to kubectl and Argo CD (sigs.k8s.io/yaml reads with go-yaml v2).
+
+What the readers disagree on is refused rather than guessed (`ambiguous`): a `<<`
+merge key (go-yaml v2 lets a later merge override the keys before it; v3 and PyYAML
+do not), an explicit tag other than `!!str`, `!!map` and `!!seq` (`!!binary`,
+`!!timestamp`, ...), and a float mapping key (written as different strings).
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from .goyaml import plain_value_v2
+
+PLAIN = "tag:cdk8s-webservice,2026:plain"
+"""The tag the reader gives a plain scalar: its value is go-yaml v2's (`goyaml`)."""
+_CORE = "tag:yaml.org,2002:"
+#: Tags a document may carry: the plain and quoted strings, mappings and sequences.
+#: An explicit `!!binary`, `!!timestamp`, `!!int` ... is read differently by go-yaml
+#: v2, v3 and PyYAML (or is no JSON at all): refused.
+READ_TAGS = frozenset({PLAIN, f"{_CORE}str", f"{_CORE}map", f"{_CORE}seq"})
+
+
+class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML whose plain scalars mean what they mean to go-yaml v2, the reader of
+    sigs.k8s.io/yaml (kubectl, Argo CD): `y` and `off` are booleans, `0o17` is 15,
+    `1:00` and timestamps are strings."""
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            return PLAIN
+        return str(super().resolve(kind, value, implicit))
+
+
+Loader.add_constructor(PLAIN, lambda loader, node: plain_value_v2(node.value))
+
+
+def ambiguous(node: yaml.Node, seen: set[int] | None = None) -> tuple[str, str] | None:
+    """(rule, message) for the first node the cluster's reader would read differently
+    from the gate: a merge key, an explicit tag (`READ_TAGS`)."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return None
+    seen.add(id(node))
+    where = f"line {node.start_mark.line + 1}, column {node.start_mark.column + 1}"
+    if node.tag not in READ_TAGS:
+        tag = node.tag.replace(_CORE, "!!")
+        return "input/yaml-tag", f"{tag[:40]} ({where}): the YAML readers disagree on its value; write a plain value"
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag == PLAIN and isinstance(plain_value_v2(key.value), float):
+                at = f"line {key.start_mark.line + 1}, column {key.start_mark.column + 1}"
+                return (
+                    "input/yaml-key",
+                    f"{key.value[:40]} ({at}): a float key, which the readers write as different strings",
+                )
+            if isinstance(key, yaml.ScalarNode) and key.tag == PLAIN and key.value == "<<":
+                at = f"line {key.start_mark.line + 1}, column {key.start_mark.column + 1}"
+                return (
+                    "input/yaml-merge-key",
+                    f"<< ({at}): go-yaml v2 (kubectl, Argo CD) lets the merged keys override those before it, "
+                    "v3 and PyYAML do not; write the keys out",
+                )
+            children += (key, value)
+    elif isinstance(node, yaml.SequenceNode):
+        children = node.value
+    for child in children:
+        found = ambiguous(child, seen)
+        if found is not None:
+            return found
+    return None
