@@ -13,6 +13,20 @@ from __future__ import annotations
 import yaml
 
 from .goyaml import plain_value_v2
+from .registry import declare
+
+for _id, _reason in {
+    "input/yaml-merge-key": "a `<<` merge key: go-yaml v2 lets a later merge override the keys before it, v3 and PyYAML do not",
+    "input/yaml-tag": "an explicit tag other than !!str, !!map, !!seq (`!!binary`, `!!timestamp`, ...)",
+    "input/yaml-key": "a float mapping key: go-yaml v2 and PyYAML write it as different strings",
+}.items():
+    declare(
+        _id,
+        kinds=("File",),
+        reason=_reason,
+        source="go-yaml v2 (sigs.k8s.io/yaml: kubectl, Argo CD) against v3 (kustomize) and PyYAML",
+        stage="inputs",
+    )
 
 PLAIN = "tag:cdk8s-webservice,2026:plain"
 """The tag the reader gives a plain scalar: its value is go-yaml v2's (`goyaml`)."""

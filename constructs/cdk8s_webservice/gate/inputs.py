@@ -53,15 +53,6 @@ for _id, (_kinds, _reason) in {
     "input/unreadable": ("File", "a file or folder that cannot be read"),
     "input/encoding": ("File", "a file that is not UTF-8 (or UTF-16 with a byte-order mark)"),
     "input/yaml": ("File", "a YAML file that does not parse"),
-    "input/yaml-merge-key": (
-        "File",
-        "a `<<` merge key: go-yaml v2 (kubectl, Argo CD) and v3 or PyYAML read it differently",
-    ),
-    "input/yaml-key": ("File", "a float mapping key: go-yaml v2 and PyYAML turn it into different strings"),
-    "input/yaml-tag": (
-        "File",
-        "an explicit tag (`!!binary`, `!!timestamp`, ...) whose value the YAML readers disagree on",
-    ),
     "input/json": ("File", "a JSON file that does not parse, or is not one object"),
     "input/not-an-object": ("File", "a document that is a string, number or list rather than an object"),
     "input/identity": ("*", "an object without apiVersion, kind or metadata.name"),
