@@ -10,17 +10,11 @@ from constructs import Construct
 
 from .errors import ConfigError
 from .identity import ServiceIdentity
+from .names import NO_WILDCARD, has_wildcard
 from .values import check_cidr, check_instance, check_int, check_port
 
 READ_VERBS = ("get", "list", "watch")
 """The only verbs a service's Role may grant: it reads, it never changes the cluster."""
-NO_WILDCARD = "no wildcards: a Role names each verb, resource and API group it grants (least privilege)"
-"""Why a `*` is refused: here, and by the gate in any Role or ClusterRole (gate/rbac.py)."""
-
-
-def has_wildcard(value: object) -> bool:
-    """A grant by wildcard: `*`, or a pattern with one (`pods/*`)."""
-    return isinstance(value, str) and "*" in value
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,15 @@ def is_label_key(key: object) -> TypeGuard[str]:
     return (not prefix or is_dns_subdomain(prefix)) and bool(name) and is_label_value(name)
 
 
+NO_WILDCARD = "no wildcards: a Role names each verb, resource and API group it grants (least privilege)"
+"""Why a `*` is refused: by access.ApiRule, and by the gate in any Role or ClusterRole (gate/rbac.py)."""
+
+
+def has_wildcard(value: object) -> bool:
+    """A grant by wildcard: `*`, or a pattern with one (`pods/*`)."""
+    return isinstance(value, str) and "*" in value
+
+
 def check_dns_label(field: str, value: object) -> str:
     """A DNS-1123 label: the rule for namespaces, Services and most object names."""
     if not isinstance(value, str) or not _DNS1123_LABEL.fullmatch(value):

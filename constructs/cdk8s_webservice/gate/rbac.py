@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..access import NO_WILDCARD, has_wildcard
+from ..names import NO_WILDCARD, has_wildcard
 from .model import Obj
 from .registry import Fail, rule
 
