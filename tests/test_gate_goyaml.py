@@ -121,6 +121,8 @@ CASES: list[tuple[str, str, Callable[[str], str], str]] = [
     ("binary key", "extra.yaml", lambda _: CONFIGMAP + "  ? !!binary aGVsbG8=\n  : v\n", "input/yaml-tag"),
     ("timestamp key", "extra.yaml", lambda _: CONFIGMAP + "  !!timestamp 2001-12-14: v\n", "input/yaml-tag"),
     ("float key", "extra.yaml", lambda _: CONFIGMAP + "  1e3: v\n", "input/yaml-key"),
+    ("duplicate key", "extra.yaml", lambda _: CONFIGMAP + "  level: info\n  other: x\n  level: debug\n", "input/yaml-duplicate-key"),
+    ("number and string key", "extra.yaml", lambda _: CONFIGMAP + "  1: a\n  '1': b\n", "input/yaml-duplicate-key"),
     ("same object in two files", "copy.yaml", lambda _: (DEV / "configmap-blacklist-config.yaml").read_text().replace("info", "debug"), "object-unique"),
 ]  # fmt: skip
 
@@ -156,14 +158,19 @@ def test_the_gate_never_accepts_what_go_yaml_v2_reads_as_a_violation(
             assert typed(objects) == typed([d for d in read["docs"] if d is not None]), path.name
 
 
-def test_a_merge_key_means_one_thing_to_go_yaml_v2_and_another_to_v3(go_reader, tmp_path) -> None:
+def test_a_merge_or_duplicate_key_means_one_thing_to_go_yaml_v2_and_another_to_v3(go_reader, tmp_path) -> None:
     """Why the gate refuses `<<`: the cluster's reader (v2) lets the merged mapping
-    override the keys before it; v3 (kustomize) and PyYAML keep them."""
+    override the keys before it; v3 (kustomize) and PyYAML keep them. And a key twice."""
     path = tmp_path / "sc.yaml"
     path.write_text("securityContext:\n  privileged: false\n  <<: {privileged: true}\n")
     (v2,), (v3,) = go_read(go_reader, "v2", [path]), go_read(go_reader, "v3", [path])
     assert v2 == {"docs": [{"securityContext": {"privileged": True}}]}
     assert v3 == {"docs": [{"securityContext": {"privileged": False}}]}
+    # A key twice: v2 keeps the last (as PyYAML), v3 refuses the document.
+    path.write_text("securityContext:\n  privileged: false\n  privileged: true\n")
+    (v2,), (v3,) = go_read(go_reader, "v2", [path]), go_read(go_reader, "v3", [path])
+    assert v2 == {"docs": [{"securityContext": {"privileged": True}}]}
+    assert "already defined" in v3["error"]
 
 
 PLAIN = [
@@ -181,7 +188,10 @@ def test_plain_scalars_are_read_as_go_yaml_v2_reads_them(go_reader, tmp_path) ->
     and timestamp-looking text: as values and as keys."""
     lines = [CONFIGMAP.replace("data:\n", "values:\n")]
     lines += [f"  k{i}: {text}\n" for i, text in enumerate(PLAIN)]
-    keys = [text for text in PLAIN if text not in ("", "~", "null") and not isinstance(plain_value_v2(text), float)]
+    # As keys: each JSON key once (y, yes and on are all "true"), no float (refused).
+    keys = list(
+        {json.dumps(plain_value_v2(t)): t for t in reversed(PLAIN) if not isinstance(plain_value_v2(t), float)}.values()
+    )
     lines += ["keys:\n"] + [f"  {text}: {i}\n" for i, text in enumerate(keys)]
     path = tmp_path / "scalars.yaml"
     path.write_text("".join(lines))
