@@ -134,6 +134,8 @@ def _documents(path: Path, text: str) -> Iterator[tuple[str, Any] | tuple[str, V
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
         problem = getattr(error, "problem", None) or type(error).__name__
         yield "", _file_violation(f"document[{index}]", "input/yaml", f"{problem}{where}")
+    except RecursionError:  # the node walks (and PyYAML's constructor) recurse per level
+        yield "", _file_violation(f"document[{index}]", "input/yaml", "nested too deeply to read")
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
