@@ -77,7 +77,7 @@ $(VENV)/.installed: pyproject.toml setup.py constraints.txt
 # its declared floor (constraints-lowest.txt), their own dependencies as the resolver
 # picks them, the test and docs tools at constraints.txt's versions. The scanners and the
 # packaging test (which installs constraints.txt's versions) are not about the floors.
-test-lowest: $(LOWEST)/.installed node_modules/.installed
+test-lowest: $(LOWEST)/.installed node_modules/.installed system-packages
 	$(LOWEST)/bin/python -m pytest --ignore=tests/test_scanners.py --ignore=tests/test_packaging.py $(ARGS)
 
 $(LOWEST)/.installed: pyproject.toml setup.py constraints.txt constraints-lowest.txt
@@ -99,17 +99,19 @@ constraints:
 	mv constraints.txt.new constraints.txt
 	rm -rf build/constraints-venv
 
-# The real engines the tests run that come from Debian (promtool, from the
-# `prometheus` package: the alert, canary, dashboard and adapter queries are run by
-# `promtool test rules`). Installed when missing, as root (CI), else with sudo.
-SYSTEM_PACKAGES := prometheus:promtool
+# The real engines the tests run that come from Debian, installed when one is missing, as
+# root (CI) or with sudo: promtool (`prometheus`: the alert, canary, dashboard and adapter
+# queries run by `promtool test rules`, tests/promql/) and go-yaml v2 and v3 (the gate's
+# tests read YAML with them: tests/test_gate_goyaml.py builds a small reader in GOPATH
+# mode, under build/).
+SYSTEM_PACKAGES := prometheus golang-go golang-gopkg-yaml.v2-dev golang-gopkg-yaml.v3-dev
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 system-packages:
-	@missing=; for pair in $(SYSTEM_PACKAGES); do command -v $${pair#*:} >/dev/null || missing="$$missing $${pair%%:*}"; done; \
-	if [ -n "$$missing" ]; then \
-	  sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
-	  echo "installing Debian packages:$$missing"; \
-	  $$sudo apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing >/dev/null; \
+	@if ! command -v go >/dev/null || ! command -v promtool >/dev/null || ! dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1; then \
+	  echo 'make: installing $(SYSTEM_PACKAGES) (the real engines the tests run)'; \
+	  $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(SYSTEM_PACKAGES); \
 	fi
 
 # The scanners pin their own versions (requirements-scanners.txt, a virtualenv of its own).

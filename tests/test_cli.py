@@ -652,7 +652,7 @@ def test_output_staged_while_the_gate_checks_is_removed_when_it_refuses(
     from cdk8s_webservice.output import StagedOutput
 
     class Refuses:  # the gate, refusing the last folder it is given
-        def check(self, environment, objects, *, workloads=True):
+        def check(self, environment, objects):
             objects = list(objects)
             if environment == "argocd-applicationset":
                 return [Violation(environment, "ApplicationSet", "x", "spec", "some-rule", "no")]

@@ -10,6 +10,7 @@ from constructs import Construct
 
 from .errors import ConfigError
 from .identity import ServiceIdentity
+from .names import NO_WILDCARD, has_wildcard
 from .values import check_cidr, check_instance, check_int, check_port
 
 READ_VERBS = ("get", "list", "watch")
@@ -35,18 +36,22 @@ class ApiRule:
     """A subset of get, list, watch (the default: all three)."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.resource, str) or not self.resource or "*" in self.resource:
-            raise ConfigError("api_access.resource", self.resource, "one named resource type such as 'configmaps'")
+        if not isinstance(self.resource, str) or not self.resource or has_wildcard(self.resource):
+            raise ConfigError(
+                "api_access.resource", self.resource, f"one named resource type such as 'configmaps'; {NO_WILDCARD}"
+            )
         if (
             not isinstance(self.names, (tuple, list))
             or not self.names
-            or any(not isinstance(n, str) or not n or "*" in n for n in self.names)
+            or any(not isinstance(n, str) or not n or has_wildcard(n) for n in self.names)
         ):
             raise ConfigError(
-                f"api_access[{self.resource}].names", self.names, "one or more object names, no wildcards"
+                f"api_access[{self.resource}].names", self.names, f"one or more object names; {NO_WILDCARD}"
             )
-        if not isinstance(self.api_group, str) or "*" in self.api_group:
-            raise ConfigError(f"api_access[{self.resource}].api_group", self.api_group, "an API group ('' for core)")
+        if not isinstance(self.api_group, str) or has_wildcard(self.api_group):
+            raise ConfigError(
+                f"api_access[{self.resource}].api_group", self.api_group, f"an API group ('' for core); {NO_WILDCARD}"
+            )
         extra = [v for v in self.verbs if v not in READ_VERBS]
         if not self.verbs or extra:
             raise ConfigError(

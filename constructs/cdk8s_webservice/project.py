@@ -181,7 +181,7 @@ class ServiceProject:
                     rendered[f"{HELM_FOLDER}/{ADAPTER_CHART}"] = adapter
             if self.gitops is not None and names is None:
                 for folder, objects in self._gitops_objects(self.gitops, app, profiles, owners, kinds).items():
-                    pending.append(checks.submit(gate.check, folder, objects, workloads=False))
+                    pending.append(checks.submit(gate.check, folder, objects))
                     rendered[folder] = render_files(folder, objects)
             if before_gate is not None:
                 before_gate(rendered)

@@ -32,9 +32,7 @@ from .violations import Violation
 class Checker(Protocol):
     """What `warmed_gate` returns: a `Gate`, or a `GateProcess` that runs one."""
 
-    def check(
-        self, environment: str, objects: Iterable[Mapping[str, Any]], *, workloads: bool = True
-    ) -> list[Violation]: ...
+    def check(self, environment: str, objects: Iterable[Mapping[str, Any]]) -> list[Violation]: ...
 
 
 _WORKER_GATE: list[Gate] = []  # in the worker process: its one gate
@@ -50,8 +48,8 @@ def _start_worker(settings: GateSettings) -> None:
     _WORKER_GATE.append(Gate(settings).warm())
 
 
-def _check_in_worker(environment: str, objects: list[Mapping[str, Any]], workloads: bool) -> list[Violation]:
-    return _WORKER_GATE[0].check(environment, objects, workloads=workloads)
+def _check_in_worker(environment: str, objects: list[Mapping[str, Any]]) -> list[Violation]:
+    return _WORKER_GATE[0].check(environment, objects)
 
 
 def _ready() -> int:
@@ -81,10 +79,8 @@ class GateProcess:
             self._pid = self._pool.submit(_ready)  # start the process (and its warm-up) now
         atexit.register(self.close)
 
-    def check(
-        self, environment: str, objects: Iterable[Mapping[str, Any]], *, workloads: bool = True
-    ) -> list[Violation]:
-        return self._pool.submit(_check_in_worker, environment, list(objects), workloads).result()
+    def check(self, environment: str, objects: Iterable[Mapping[str, Any]]) -> list[Violation]:
+        return self._pool.submit(_check_in_worker, environment, list(objects)).result()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
