@@ -184,7 +184,7 @@ def test_crd_schemas_are_cached_by_content_and_a_bad_entry_is_read_again(tmp_pat
 
 def test_without_a_cache_folder_the_crd_is_read_every_time(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv(schema.CACHE_ENV, raising=False)
-    schemas = schema.crd_schemas(schema.CRD_DIR / "bitnami.com.yaml")
+    schemas = schema.crd_schemas(schema.CRD_DIR / "bitnami.com_sealedsecrets.yaml")
     assert ("bitnami.com/v1alpha1", "SealedSecret") in {(a, k) for a, k, _ in schemas}
 
 

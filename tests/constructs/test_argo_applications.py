@@ -116,8 +116,9 @@ def test_application_set_expands_to_the_applications_across_clusters_and_reposit
     apps, appset = render(TWO_CLUSTERS)
     generator = appset["spec"]["generators"][0]
     assert generator == {"list": {"elements": [{"environment": "staging"}, {"environment": "production"}]}}
-    # What differs lives in the patch branches; nothing of it in the shared template.
-    assert "destination" not in appset["spec"]["template"]["spec"]
+    # What differs lives in the patch branches; the template holds only the empty
+    # destination and project the CRD requires of it.
+    assert appset["spec"]["template"]["spec"]["destination"] == {}
     same_applications(apps, appset)
 
 
@@ -129,7 +130,7 @@ def test_shared_values_stay_in_the_template_and_one_repository_keeps_the_git_gen
     )
     apps, appset = render(settings)
     template = appset["spec"]["template"]["spec"]
-    assert template["project"] == "shop" and "destination" not in template
+    assert template["project"] == "shop" and template["destination"] == {}
     assert template["source"] == {
         "repoURL": "ssh://git@git.example.com/shop/app-deploy.git",
         "path": "{{ .path.path }}",
