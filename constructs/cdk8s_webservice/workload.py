@@ -408,7 +408,7 @@ class Deployment(Construct):
         scheduling = props.scheduling
         self.api_object = k8s.KubeDeployment(
             self,
-            "deployment",
+            "Resource",
             metadata=k8s.ObjectMeta(
                 name=self.name,
                 namespace=ident.namespace,
