@@ -31,6 +31,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
+from .errors import shorten
+
 JSII_SETTINGS = {
     # Node 20 prints an end-of-life banner on every run otherwise.
     "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20",
@@ -55,13 +57,23 @@ def configure(root: Path | str) -> None:
 
 
 def check_node() -> None:
-    """Exit 2 with what to install when jsii's Node.js is missing (before jsii fails
-    with a traceback)."""
+    """Exit 2 with what to install when jsii's Node.js is missing, or with what to fix
+    when JSII_RUNTIME names no file (before jsii fails with a traceback)."""
     node = os.environ.get("JSII_NODE", "node")
     if shutil.which(node) is None:
         print(
             f"error: node: {node!r} is not on PATH; install Node.js 20 or newer (jsii runs cdk8s in it), "
             "or set JSII_NODE to its path",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
+    # A runtime of the user's own choosing (jsii's JSII_RUNTIME) that is not there: jsii
+    # would fail reading Node.js's error as its protocol (a JSONDecodeError traceback).
+    chosen = os.environ.get("JSII_RUNTIME")
+    if chosen is not None and not os.path.isfile(chosen):
+        print(
+            f"error: JSII_RUNTIME: {shorten(repr(chosen), 200)} is not allowed; the path of an existing jsii "
+            "runtime script (bin/jsii-runtime.js), or unset it",
             file=sys.stderr,
         )
         raise SystemExit(2)
