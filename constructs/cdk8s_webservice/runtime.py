@@ -50,10 +50,32 @@ def configure(root: Path | str) -> None:
     # jsii's unpacked-package cache belongs to the project: an empty one costs ~0.5 s a run.
     cache = Path(root).resolve() / ".cache"
     os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE_ROOT", str(cache / "jsii"))
+    # A full disk is no cache: jsii unpacks its packages into a temporary folder instead
+    # of failing (the library's own caches skip what they cannot write).
+    if not has_room(Path(os.environ["JSII_RUNTIME_PACKAGE_CACHE_ROOT"])):
+        os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE", "disabled")
     # The library's own (the gate's parsed CRD schemas, jsii's kernel program).
     os.environ.setdefault("CDK8S_WEBSERVICE_CACHE", str(cache))
     # jsii's Node makes no network call, and loading a CA bundle costs each Node process ~80 ms.
     os.environ.pop("NODE_EXTRA_CA_CERTS", None)
+
+
+#: Free space a cache needs to be written to (jsii's unpacked packages take ~40 MiB).
+CACHE_ROOM = 64 * 2**20
+
+
+def has_room(folder: Path) -> bool:
+    """Whether the file system of `folder` (or of its nearest existing parent) has
+    `CACHE_ROOM` free; True when that cannot be told."""
+    for candidate in (folder, *folder.parents):
+        try:
+            found = os.statvfs(candidate)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return True
+        return found.f_bavail * found.f_frsize >= CACHE_ROOM
+    return True
 
 
 def check_node() -> None:
