@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import json
 import os
 import subprocess
 import sys
@@ -17,7 +16,6 @@ import pytest
 from conftest import ROOT, group_running
 
 from cdk8s_webservice import binding_loader, cache_files, jsii_speedups
-from cdk8s_webservice.gate import schema
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -100,25 +98,6 @@ def test_a_same_size_damage_to_the_kernel_program_is_replaced(tmp_path: Path) ->
     expected = program.read_bytes()
     program.write_bytes(b"console.log('x');//".ljust(len(expected), b"x"))  # same size, other bytes
     assert jsii_speedups.kernel_program(tmp_path, *found).read_bytes() == expected
-
-
-# -- the gate's CRD schemas -------------------------------------------------------------
-
-
-def test_a_crd_entry_changed_to_other_valid_json_is_read_again(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv(schema.CACHE_ENV, str(tmp_path / "cache"))
-    crd = tmp_path / "crd.yaml"
-    crd.write_text(
-        "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
-        "spec:\n  group: example.com\n  names: {kind: Widget}\n"
-        "  versions:\n  - name: v1\n    schema: {openAPIV3Schema: {type: object}}\n"
-    )
-    first = schema.crd_schemas(crd)
-    [entry] = (tmp_path / "cache" / "gate").iterdir()
-    entry.write_bytes(entry.read_bytes().replace(b'"object"', b'"string"'))  # valid JSON, wrong schema
-    assert schema.crd_schemas(crd) == first
-    entry.write_text(json.dumps([["example.com/v1", "Widget", {}]]))  # a whole entry without its checksum
-    assert schema.crd_schemas(crd) == first
 
 
 # -- whole apps: V8's code cache, a full disk --------------------------------------------
