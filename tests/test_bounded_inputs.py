@@ -11,9 +11,11 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import PROJECT, RELEASES_FILE, ROOT, group_running
 from test_cli import run
 
@@ -176,3 +178,44 @@ def test_a_jsii_runtime_that_is_not_there_is_one_line() -> None:
     assert result.returncode == 2
     one_short_line(result.stderr)
     assert result.stderr.startswith("error: JSII_RUNTIME: '/nonexistent.js' is not allowed")
+
+
+# -- the output folder: long object names, a mount point -------------------------------
+
+
+def test_a_250_character_object_name_is_written(tmp_path: Path) -> None:
+    from cdk8s_webservice.output import write_environments
+    from cdk8s_webservice.rendering import render_files
+
+    names = ["a" * 250, "a" * 249 + "b", "short"]
+    objects = [{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": n, "namespace": "x"}} for n in names]
+    write_environments(tmp_path / "dist", {"development": render_files("development", objects)}, whole=True)
+    files = sorted((tmp_path / "dist" / "development").iterdir())
+    assert len(files) == 3 and all(len(f.name.encode()) <= 255 for f in files)
+    assert (tmp_path / "dist" / "development" / "configmap-short.yaml").is_file()  # as before
+    read = {yaml.safe_load(f.read_text())["metadata"]["name"] for f in files}
+    assert read == set(names)
+
+
+@pytest.fixture
+def mounted_dist(tmp_path: Path) -> Iterator[Path]:
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    made = subprocess.run(["mount", "--bind", str(dist), str(dist)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {made.stderr.decode().strip()}")
+    try:
+        yield dist
+    finally:
+        subprocess.run(["umount", "-l", str(dist)], check=False)
+
+
+def test_an_output_folder_that_is_a_mount_point_is_refused_up_front(
+    project, tmp_path: Path, mounted_dist: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(project, "synth", root=tmp_path) == 2
+    err = capsys.readouterr().err
+    one_short_line(err)
+    assert err.startswith(f"error: --out: '{mounted_dist}' is not allowed; a folder that is not a mount point")
+    assert os.listdir(mounted_dist) == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".dist")] == []
