@@ -165,3 +165,16 @@ def test_loadtest_refuses_a_report_equal_to_its_summary_before_running_k6(
         assert cli.main(argv, project=PROJECT, root=tmp_path) == 2
     assert "error: --report: " in capsys.readouterr().err
     assert not os.listdir(tmp_path)
+
+
+def test_a_chart_that_builds_nothing_is_an_error(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cdk8s import Chart
+
+    project = dataclasses.replace(
+        PROJECT, releases_file=root / "releases.yaml", chart=lambda scope, profile: Chart(scope, profile.name)
+    )
+    with contextlib.chdir(root):
+        assert cli.main(["synth", "-e", "development"], project=project, root=root) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: environment development: 'Chart' is not allowed; a chart that builds at least one")
+    assert not (root / "dist").exists()
