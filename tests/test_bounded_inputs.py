@@ -219,3 +219,13 @@ def test_an_output_folder_that_is_a_mount_point_is_refused_up_front(
     assert err.startswith(f"error: --out: '{mounted_dist}' is not allowed; a folder that is not a mount point")
     assert os.listdir(mounted_dist) == []
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".dist")] == []
+
+
+def test_a_cdk8s_yaml_nested_too_deep_is_one_line(tmp_path: Path) -> None:
+    from cdk8s_webservice.cdk8s_app import configured_output
+
+    (tmp_path / "cdk8s.yaml").write_text("output: " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(ConfigError, match="nested at most 64 levels deep"):
+        configured_output(tmp_path)
+    (tmp_path / "cdk8s.yaml").write_text("output: .cdk8s.out\n")
+    assert configured_output(tmp_path) == tmp_path / ".cdk8s.out"
