@@ -57,8 +57,9 @@ def _strategy(value: str) -> Strategy:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _positive(field: str, unit: str) -> Callable[[str], float]:
-    """An option's number: finite and above 0 (nan, inf, 0 and negatives refused)."""
+def _positive(unit: str) -> Callable[[str], float]:
+    """An option's number: finite and above 0 (nan, inf, 0 and negatives refused); argparse
+    names the option in its message."""
 
     def parse(value: str) -> float:
         try:
@@ -66,7 +67,9 @@ def _positive(field: str, unit: str) -> Callable[[str], float]:
         except ValueError:
             number = math.nan
         if not math.isfinite(number) or number <= 0:
-            raise argparse.ArgumentTypeError(str(ConfigError(field, value, f"a finite number of {unit} above 0")))
+            raise argparse.ArgumentTypeError(
+                f"{shorten(repr(value), 200)} is not allowed; a finite number of {unit} above 0"
+            )
         return number
 
     return parse
@@ -116,7 +119,7 @@ def parser() -> argparse.ArgumentParser:
     out_option(watch, "output folder: new, empty, or earlier output of this tool")
     watch.add_argument(
         "--memory-budget",
-        type=_positive("--memory-budget", "MiB"),
+        type=_positive("MiB"),
         default=250,
         metavar="MIB",
         help="restart the warm process past this (default 250)",
