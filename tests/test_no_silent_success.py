@@ -178,3 +178,22 @@ def test_a_chart_that_builds_nothing_is_an_error(root: Path, capsys: pytest.Capt
     err = capsys.readouterr().err
     assert err.startswith("error: environment development: 'Chart' is not allowed; a chart that builds at least one")
     assert not (root / "dist").exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["analyze", "summary.json", "-e", "staging", "--report", "releases.yaml"],
+        ["loadtest", "-e", "staging", "--url", "http://127.0.0.1:9", "--summary", "releases.yaml"],
+        ["loadtest", "-e", "staging", "--url", "http://127.0.0.1:9", "--report", "releases.yaml"],
+    ],
+)
+def test_no_load_test_output_is_written_over_the_releases_file(
+    root: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    project = dataclasses.replace(PROJECT, releases_file=root / "releases.yaml")
+    before = (root / "releases.yaml").read_bytes()
+    with contextlib.chdir(root):
+        assert cli.main(argv, project=project, root=root) == 2
+    assert "is not allowed; a file other than the releases file" in capsys.readouterr().err
+    assert (root / "releases.yaml").read_bytes() == before

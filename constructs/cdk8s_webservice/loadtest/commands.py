@@ -44,14 +44,17 @@ def _path(root: Path, value: str | None, default: Path) -> Path:
     return Path(value).absolute()  # relative to the working directory, as with any command
 
 
-def check_distinct(report: Path, summary: Path) -> None:
-    """The report is never written over the summary it is made from (the same path, or
-    another name of the same file)."""
-    same = report.resolve() == summary.resolve()
-    with contextlib.suppress(OSError):
-        same = same or os.path.samefile(report, summary)
-    if same:
-        raise ConfigError("--report", str(report), f"a file other than the summary it reports on ({summary})")
+def check_distinct(output: Path, field: str, inputs: dict[str, Path | None]) -> None:
+    """An output is never written over an input (the same path, or another name of the
+    same file): `inputs` names each (None: there is none)."""
+    for name, path in inputs.items():
+        if path is None:
+            continue
+        same = output.resolve() == path.resolve()
+        with contextlib.suppress(OSError):
+            same = same or os.path.samefile(output, path)
+        if same:
+            raise ConfigError(field, str(output), f"a file other than {name} ({path}): it would be overwritten")
 
 
 def analyze(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
@@ -59,7 +62,8 @@ def analyze(project: ServiceProject, args: argparse.Namespace, root: Path) -> in
     1 when an objective is breached."""
     summary_path = _path(root, args.summary, root / "k6-summary.json")
     report = _path(root, args.report, summary_path.with_suffix(".html"))
-    check_distinct(report, summary_path)
+    releases = project.releases_file
+    check_distinct(report, "--report", {"the summary it reports on": summary_path, "the releases file": releases})
     props = service_props(project, args.environment)
     summary = load(summary_path)
     slo = props.slo
@@ -101,7 +105,11 @@ def loadtest(project: ServiceProject, args: argparse.Namespace, root: Path) -> i
         env["DURATION"] = check_duration("--duration", args.duration)
     out = root / "build" / "loadtest" / props.profile.name
     summary = _path(root, args.summary, out / "summary.json")
-    check_distinct(_path(root, args.report, summary.with_suffix(".html")), summary)
+    check_distinct(summary, "--summary", {"the releases file": project.releases_file})
+    report = _path(root, args.report, summary.with_suffix(".html"))
+    check_distinct(
+        report, "--report", {"the summary it reports on": summary, "the releases file": project.releases_file}
+    )
     k6 = find_k6()
     check_url(url, props.health.readiness_path)
     summary.parent.mkdir(parents=True, exist_ok=True)
