@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -164,3 +165,18 @@ def test_a_full_disk_under_the_cache_is_no_cache(tmp_path: Path, full_disk: Path
     assert "Traceback" not in result.stderr and "No space left" not in result.stderr
     expected = ROOT / "dist" / "development" / "deployment-blacklist.yaml"
     assert (tmp_path / "dist" / "development" / "deployment-blacklist.yaml").read_text() == expected.read_text()
+
+
+def test_a_full_disk_under_the_output_names_the_path_and_leaves_nothing(
+    tmp_path: Path, full_disk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dataclasses
+
+    from conftest import PROJECT, RELEASES_FILE
+    from test_cli import run
+
+    project = dataclasses.replace(PROJECT, releases_file=Path(shutil.copy(RELEASES_FILE, tmp_path / "releases.yaml")))
+    assert run(project, "synth", "--out", str(full_disk / "dist"), root=tmp_path) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {full_disk}/dist/") and err.endswith(": No space left on device\n"), err
+    assert not [p.name for p in full_disk.iterdir() if "dist" in p.name]  # no staging left

@@ -232,12 +232,17 @@ def _write_staging(target: Path, files: Mapping[str, str | bytes]) -> Path:
             if folder and folder not in made:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 made.add(folder)
-            if isinstance(content, bytes):
-                with open(path, "wb") as binary:
-                    binary.write(content)
-            else:
-                with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                    handle.write(content)
+            try:
+                if isinstance(content, bytes):
+                    with open(path, "wb") as binary:
+                        binary.write(content)
+                else:
+                    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                        handle.write(content)
+            except OSError as error:  # a write's error names no file (a full disk): name it
+                if error.filename is not None:
+                    raise
+                raise OSError(error.errno, error.strerror, f"{target}/{relative}") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
