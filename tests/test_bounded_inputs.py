@@ -229,3 +229,17 @@ def test_a_cdk8s_yaml_nested_too_deep_is_one_line(tmp_path: Path) -> None:
         configured_output(tmp_path)
     (tmp_path / "cdk8s.yaml").write_text("output: .cdk8s.out\n")
     assert configured_output(tmp_path) == tmp_path / ".cdk8s.out"
+
+
+@pytest.mark.parametrize("program", ["process.exit(3);\n", "console.log('hello');\n"])
+def test_a_jsii_runtime_that_is_not_jsii_is_one_line(tmp_path: Path, program: str) -> None:
+    runtime = tmp_path / "runtime.js"
+    runtime.write_text(program)
+    script = Path(sys.executable).parent / "cdk8s-webservice"
+    env = {**os.environ, "JSII_RUNTIME": str(runtime)}
+    result = subprocess.run(
+        [str(script), "history", "-e", "staging"], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 2
+    one_short_line(result.stderr)
+    assert result.stderr.startswith(f"error: JSII_RUNTIME: '{runtime}' is not allowed; a jsii runtime that speaks")

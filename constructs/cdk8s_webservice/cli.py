@@ -24,13 +24,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
-import yaml
-
 from . import runtime
 from .cdk8s_app import stream, synth_for_cdk8s
 from .delivery import Strategy
 from .diff import diff_objects, format_changes, load_objects, read_folder
 from .discovery import load_project, project_code, project_spec
+from .error_lines import error_line, jsii_runtime_failed
 from .errors import ConfigError, shorten
 from .gate import Gate, GateFailed
 from .output import check_output_folder, locked, read_tree, staged_output
@@ -344,44 +343,17 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
         print(failure.report(wrote_nothing=args.command != "gate"), file=sys.stderr)
         # kubectl diff's contract: 1 is "differences", so a refusal is an error (2).
         return 2 if args.command == "diff" else 1
-    except BrokenPipeError:
-        raise  # the reader went away (`| head`): not a refusal; see `run`
+    except BrokenPipeError as error:
+        if not jsii_runtime_failed(error):
+            raise  # the reader went away (`| head`): not a refusal; see `run`
+        print(error_line(error), file=sys.stderr)
+        return 2
     except Exception as error:
         message = error_line(error)
         if message is None:
             raise
         print(message, file=sys.stderr)
         return 2
-
-
-def error_line(error: BaseException) -> str | None:
-    """The one-line message for an error a user can cause (at most `LINE_LIMIT`
-    characters), or None for a bug."""
-    line = _error_line(error)
-    return shorten(line, LINE_LIMIT) if line is not None else None
-
-
-#: The longest error line: whatever a user's input was, the message stays readable.
-LINE_LIMIT = 1000
-
-
-def _error_line(error: BaseException) -> str | None:
-    if isinstance(error, ConfigError):
-        return f"error: {error}"
-    if isinstance(error, UnicodeDecodeError):
-        return f"error: a file is not UTF-8 text ({error.reason} at byte {error.start})"
-    if isinstance(error, yaml.YAMLError):
-        return f"error: not valid YAML: {' '.join(str(error).split())}"
-    if isinstance(error, OSError):
-        where = f"{error.filename}: " if error.filename else ""
-        return f"error: {where}{error.strerror or error}"
-    if type(error).__module__.split(".")[0] == "jsii" or (
-        # What Node.js threw (a construct's own check, a damaged assembly): jsii raises it
-        # as a RuntimeError from its JavaScriptError, the JavaScript stack.
-        isinstance(error, RuntimeError) and type(error.__cause__).__module__.split(".")[0] == "jsii"
-    ):
-        return f"error: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
-    return None
 
 
 def run_app(project: ServiceProject | Callable[[], ServiceProject], root: Path) -> NoReturn:

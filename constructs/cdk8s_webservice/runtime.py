@@ -216,6 +216,10 @@ def exit_now(code: int) -> NoReturn:
             # pool's manager finding its worker killed) has nothing to say to the user,
             # and would be cut off mid-line by the exit anyway.
             threading.excepthook = lambda _args: None
+            if code != 0:
+                # The error was reported: an exit hook that fails on the way out (jsii's,
+                # writing to a Node.js that already ended) has nothing to add.
+                sys.unraisablehook = lambda _args: None
             abandon_workers()
             jsii_speedups.fast_exit(code)
     flush_output()

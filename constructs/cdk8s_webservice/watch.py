@@ -197,7 +197,7 @@ class Watcher:
         except ConfigError as error:
             print(f"error: {error}", file=sys.stderr, flush=True)
         except Exception as error:
-            from .cli import error_line
+            from .error_lines import error_line
 
             message = error_line(error)
             if message is None:  # a bug in the project's code: where it is
