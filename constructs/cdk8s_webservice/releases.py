@@ -146,8 +146,11 @@ class Releases:
         mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
         temporary = target.with_name(f".{target.name}.tmp-{os.getpid()}")
         try:
-            with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(self.to_yaml())
+            try:
+                with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+                    handle.write(self.to_yaml())
+            except OSError as error:  # a write's error names no file (a full disk): name it
+                raise OSError(error.errno, error.strerror, error.filename or str(target)) from None
             os.chmod(temporary, mode)
             os.replace(temporary, target)
         except BaseException:
