@@ -240,7 +240,7 @@ def _write_staging(target: Path, files: Mapping[str, str | bytes]) -> Path:
                     with open(path, "w", encoding="utf-8", newline="\n") as handle:
                         handle.write(content)
             except OSError as error:  # a write's error names no file (a full disk): name it
-                if error.filename is not None:
+                if error.filename is not None or error.errno is None:
                     raise
                 raise OSError(error.errno, error.strerror, f"{target}/{relative}") from None
     except BaseException:

@@ -150,7 +150,9 @@ class Releases:
                 with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
                     handle.write(self.to_yaml())
             except OSError as error:  # a write's error names no file (a full disk): name it
-                raise OSError(error.errno, error.strerror, error.filename or str(target)) from None
+                if error.filename is not None or error.errno is None:
+                    raise
+                raise OSError(error.errno, error.strerror, str(target)) from None
             os.chmod(temporary, mode)
             os.replace(temporary, target)
         except BaseException:
