@@ -197,3 +197,29 @@ def test_no_load_test_output_is_written_over_the_releases_file(
         assert cli.main(argv, project=project, root=root) == 2
     assert "is not allowed; a file other than the releases file" in capsys.readouterr().err
     assert (root / "releases.yaml").read_bytes() == before
+
+
+def test_watch_prints_an_exit_of_the_project_and_goes_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cdk8s_webservice.watch import Watcher
+
+    (tmp_path / "quitting.py").write_text("import sys\n\ndef project():\n    sys.exit(0)\n")
+    watcher = Watcher("quitting:project", tmp_path, tmp_path / "dist")
+    watcher.synth()  # returns: the watch goes on, waiting for the next save
+    err = capsys.readouterr().err
+    assert err.startswith("error: --project: 'quitting:project' is not allowed; a project whose code returns")
+    assert "during watch" in err and err.count("\n") == 1
+    assert not (tmp_path / "dist").exists()
+
+
+def test_an_app_whose_project_function_exits_is_an_error(tmp_path: Path) -> None:
+    app = tmp_path / "app.py"
+    app.write_text(
+        "import sys\nfrom pathlib import Path\nfrom cdk8s_webservice import cli\n\n"
+        "def project():\n    sys.exit(0)\n\n"
+        "cli.run_app(project, Path(__file__).parent)\n"
+    )
+    result = subprocess.run([sys.executable, str(app)], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: --project: 'project' is not allowed; a project whose code returns")
+    assert "it exited (SystemExit(0)) during synth" in result.stderr
+    assert result.stderr.count("\n") == 1 and not (tmp_path / "dist").exists()
