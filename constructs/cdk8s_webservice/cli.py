@@ -365,7 +365,7 @@ def run_app(project: ServiceProject | Callable[[], ServiceProject], root: Path) 
     try:
         runtime.sigterm_interrupts()  # SIGTERM cleans up as Ctrl-C does (a staged output), then 143
         runtime.start(root, app=True)  # inside: Ctrl-C while Node.js starts is no traceback either
-        named = getattr(project, "name", None) or getattr(project, "__qualname__", "the app's project")
+        named = str(getattr(project, "name", None) or getattr(project, "__qualname__", "the app's project"))
         built = project_code(lambda: _built(project), named, "synth")
         if outdir and len(sys.argv) == 1:
             code = project_code(lambda: synth_for_cdk8s(built, root, Path(outdir)), built.name, "synth")
