@@ -243,3 +243,21 @@ def test_a_jsii_runtime_that_is_not_jsii_is_one_line(tmp_path: Path, program: st
     assert result.returncode == 2
     one_short_line(result.stderr)
     assert result.stderr.startswith(f"error: JSII_RUNTIME: '{runtime}' is not allowed; a jsii runtime that speaks")
+
+
+@pytest.mark.parametrize(
+    "old",
+    [
+        "kind: ConfigMap\nmetadata: {name: x}\ndata: " + "[" * 5000 + "]" * 5000 + "\n",
+        bomb(6),
+        "not: [valid\n",
+        "- a list\n",
+        "kind: ConfigMap\n",  # no metadata
+    ],
+)
+def test_watch_reads_an_edited_old_output_file_within_bounds(old: str) -> None:
+    from cdk8s_webservice.watch import changes_by_folder
+
+    new = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"
+    changes = changes_by_folder({"development/configmap-x.yaml": old}, {"development": {"configmap-x.yaml": new}})
+    assert [(c.change, c.key) for c in changes["development"]] == [("added", ("ConfigMap", "", "x"))]

@@ -50,6 +50,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+import yaml
+
 from . import runtime
 from .discovery import project_code
 from .errors import ConfigError
@@ -249,9 +251,24 @@ def changes_by_folder(
         a, b = old.get(folder, {}), rendered.get(folder, {})
         differing = [name for name in a.keys() | b.keys() if a.get(name) != b.get(name)]
         changes[folder] = diff_objects(
-            load_objects(a[n] for n in differing if n in a), load_objects(b[n] for n in differing if n in b)
+            load_objects(a[n] for n in differing if n in a and _readable(a[n])),
+            load_objects(b[n] for n in differing if n in b),
         )
     return changes
+
+
+def _readable(text: str) -> bool:
+    """Whether an old output file (a user may have edited it) reads as manifests within
+    the YAML bounds; one that does not counts as absent (its objects show as added)."""
+    from .diff import load_objects
+    from .yaml_limits import check_bounds
+
+    try:
+        check_bounds(text, "output file", "")
+        load_objects([text])
+    except (ConfigError, yaml.YAMLError, KeyError, TypeError, AttributeError):
+        return False
+    return True
 
 
 def report(changes: Mapping[str, list[ObjectChange]], out: Path, elapsed: float) -> str:
