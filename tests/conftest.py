@@ -90,6 +90,9 @@ SLOW_FIRST = (
     "test_scanners.py",
     "test_cdk8s_cli.py",  # ~5: the cdk8s CLI (Node.js) running the app
     "test_fleet.py",  # ~5: fleet worker processes, each with its Node.js
+    "test_cache_healing.py",  # ~8: three apps on their own caches (damaged, full)
+    "test_bounded_inputs.py",  # ~6: a console script, an argocd stopped after 4 s
+    "test_no_silent_success.py",  # ~5: every command with project code that exits
     "test_output.py",
     "test_api.py",  # mkdocs
     "test_gate.py",

@@ -177,6 +177,9 @@ def test_crd_schemas_are_cached_by_content_and_a_bad_entry_is_read_again(tmp_pat
     assert schema.crd_schemas(crd) == first
     entry.write_text('[["x/v1", "X", "not a schema"]]')  # JSON, but not what crd_schemas writes
     assert schema.crd_schemas(crd) == first
+    # Of the right shape but another schema: only the entry's checksum tells (issue 22).
+    entry.write_text(json.dumps([["example.com/v1", "Widget", {"type": "string"}]]))
+    assert schema.crd_schemas(crd) == first
     crd.write_text(crd.read_text().replace("integer", "string"))  # edited: a new entry
     assert schema.crd_schemas(crd)[0][2]["properties"]["size"] == {"type": "string"}
     assert len(list((tmp_path / "cache" / "gate").glob("crd-*.json"))) == 2

@@ -14,7 +14,8 @@ keeps the code in the project's cache (`<cache>/pyc/`), keyed by the source's
 path, size and modification time and by the interpreter (`python -O` or not);
 entries no run has used for two weeks are removed at the next compilation. Without a
 writable cache it steps aside (compiling a binding takes ~0.5 s; the installed `.pyc`
-is faster). Installed by apps, the watch and the fleet's workers
+is faster). Each entry carries the SHA-256 of its code, checked before it is used: a
+damaged entry is compiled again and rewritten. Installed by apps, the watch and the fleet's workers
 (`runtime.start(app=True)`, `runtime.fast_jsii`); `uninstall` removes it.
 """
 
@@ -32,10 +33,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import CodeType, ModuleType
 
-from .cache_files import remove_older_than, write_whole
+from .cache_files import read_checked, remove_older_than, write_checked
 
 #: Bumped when the way code is compiled or stored changes.
-FORMAT = "1"
+FORMAT = "2"
 _FLAGS = __future__.annotations.compiler_flag
 
 
@@ -54,13 +55,12 @@ class _Loader(importlib.machinery.SourceFileLoader):
         ).hexdigest()[:12]
         version = hashlib.sha256(f"{info.st_size}\0{info.st_mtime_ns}".encode()).hexdigest()[:20]
         stored = self.cache / f"{fullname}.{where}.{version}.pyc"
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            cached = marshal.loads(stored.read_bytes())
-            if isinstance(cached, CodeType):
-                _mark_used(stored)
-                return cached
+        cached = _read_entry(stored)
+        if cached is not None:
+            _mark_used(stored)
+            return cached
         code: CodeType = compile(self.get_data(self.path), self.path, "exec", flags=_FLAGS, dont_inherit=True)
-        if write_whole(stored, marshal.dumps(code)):
+        if write_checked(stored, marshal.dumps(code)):
             # Earlier compilations of this module (an upgraded package) are dead weight.
             # (this module's only: not its submodules', nor another interpreter's)
             for old in self.cache.glob(f"{fullname}.{where}.*.pyc"):
@@ -71,6 +71,20 @@ class _Loader(importlib.machinery.SourceFileLoader):
             # virtualenv since removed): the cache stays the size of what is in use.
             remove_older_than(self.cache, UNUSED_SECONDS)
         return code
+
+
+def _read_entry(stored: Path) -> CodeType | None:
+    """The code kept in `stored`, or None: missing, or not exactly what was written (a
+    damaged entry is compiled again and rewritten, never given to `marshal`, which can
+    crash or build broken code from damaged data)."""
+    data = read_checked(stored)
+    if data is None:
+        return None
+    try:
+        cached = marshal.loads(data)
+    except Exception:  # intact, but not this interpreter's marshal format
+        return None
+    return cached if isinstance(cached, CodeType) else None
 
 
 #: An entry not used for this long is removed (at the next compilation); a used one is

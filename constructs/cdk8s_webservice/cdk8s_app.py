@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from .output import write_environments
+from .yaml_limits import load_bounded
 
 if TYPE_CHECKING:
     from .project import ServiceProject
@@ -29,8 +30,9 @@ def stream(files: dict[str, str]) -> str:
 
 def configured_output(root: Path) -> Path | None:
     """`output:` of the project's cdk8s.yaml, if it has one."""
+    path = root / "cdk8s.yaml"
     try:
-        config = yaml.safe_load((root / "cdk8s.yaml").read_text(encoding="utf-8"))
+        config = load_bounded(path.read_text(encoding="utf-8"), yaml.SafeLoader, "cdk8s.yaml", str(path))
     except (OSError, yaml.YAMLError):
         return None
     output = config.get("output") if isinstance(config, dict) else None

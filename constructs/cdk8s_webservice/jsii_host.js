@@ -132,12 +132,7 @@ if (codeCache) {
       return compile.call(this, content, filename); // dynamic import needs Node's own loader
     }
     const entry = path.join(codeCache, crypto.createHash('sha1').update(content).digest('hex'));
-    let cachedData;
-    try {
-      cachedData = fs.readFileSync(entry);
-    } catch {
-      cachedData = undefined;
-    }
+    const cachedData = readEntry(entry);
     const script = new vm.Script(Module.wrap(content), { filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected) made.push([script, entry]);
     else used.push(entry);
@@ -153,6 +148,21 @@ if (codeCache) {
     const run = script.runInThisContext({ displayErrors: true });
     return run.call(module.exports, module.exports, require, module, filename, path.dirname(filename));
   };
+  // An entry is the SHA-256 of V8's data, then the data. V8 checks only that data is
+  // its own version's and flags' (a damaged body can crash it: SIGTRAP, SIGSEGV), so
+  // an entry whose checksum differs is not used, and is written again at exit.
+  function readEntry(entry) {
+    let bytes;
+    try {
+      bytes = fs.readFileSync(entry);
+    } catch {
+      return undefined;
+    }
+    if (bytes.length <= 32) return undefined;
+    const data = bytes.subarray(32);
+    const sum = crypto.createHash('sha256').update(data).digest();
+    return sum.equals(bytes.subarray(0, 32)) ? data : undefined;
+  }
   process.on('exit', () => {
     if (made.length === 0) return;
     // Something new (an upgraded library): what this run used is kept, what no run
@@ -172,7 +182,8 @@ if (codeCache) {
       const staging = `${entry}.${process.pid}.tmp`;
       try {
         fs.mkdirSync(codeCache, { recursive: true });
-        fs.writeFileSync(staging, script.createCachedData());
+        const data = script.createCachedData();
+        fs.writeFileSync(staging, Buffer.concat([crypto.createHash('sha256').update(data).digest(), data]));
         fs.renameSync(staging, entry); // whole or not at all: another run may read it now
       } catch {
         try {

@@ -200,23 +200,21 @@ def _jsii_folder() -> tuple[Path, str] | None:
 def kernel_program(cache: Path, jsii_folder: Path, version: str) -> Path:
     """jsii's kernel program (`lib/program.js` and the files beside it, from jsii's
     embedded runtime, `_embedded/jsii/lib__*`), unpacked once under `cache` and checked
-    against jsii's copy by size at every start (a damaged copy is replaced); a temporary
-    folder, removed at exit, when `cache` cannot be written."""
+    against jsii's copy at every start (its JavaScript byte for byte, the source maps by
+    size: a damaged copy is replaced); a temporary folder, removed at exit, when `cache`
+    cannot be written (read-only, or full)."""
     sources = sorted((jsii_folder / "_embedded" / "jsii").glob("lib__*"))
     folder = cache / f"jsii-{version}"
-    if all(_same_size(source, folder / "lib" / source.name.removeprefix("lib__")) for source in sources):
+    if all(_same_file(source, folder / "lib" / source.name.removeprefix("lib__")) for source in sources):
         return folder / "lib" / "program.js"
     try:
         cache.mkdir(parents=True, exist_ok=True)
         remove_older_than(cache, 600, ".jsii-")  # a killed writer's staging
-        staging = Path(tempfile.mkdtemp(prefix=".jsii-", dir=cache))
+        staging = _unpacked(sources, Path(tempfile.mkdtemp(prefix=".jsii-", dir=cache)))
     except OSError:
-        staging = Path(tempfile.mkdtemp(prefix="cdk8s-webservice-jsii-"))
+        staging = _unpacked(sources, Path(tempfile.mkdtemp(prefix="cdk8s-webservice-jsii-")))
         atexit.register(shutil.rmtree, staging, True)  # Node.js has read it by then
         folder = staging
-    (staging / "lib").mkdir()
-    for source in sources:
-        (staging / "lib" / source.name.removeprefix("lib__")).write_bytes(source.read_bytes())
     if staging != folder:
         # Whole or not at all. A damaged copy is moved aside first; when another process
         # won the race, its copy (checked the same way) is as good as this one.
@@ -256,8 +254,24 @@ def code_cache_folder(cache: Path) -> Path:
     return folder
 
 
-def _same_size(source: Path, copy: Path) -> bool:
+def _unpacked(sources: list[Path], staging: Path) -> Path:
+    """`sources` copied into `staging`/lib; on an error (a full disk) `staging` is removed."""
     try:
+        (staging / "lib").mkdir()
+        for source in sources:
+            (staging / "lib" / source.name.removeprefix("lib__")).write_bytes(source.read_bytes())
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
+
+
+def _same_file(source: Path, copy: Path) -> bool:
+    """The copy is jsii's file: the same bytes (JavaScript, ~0.5 MB read a start) or, for
+    a source map (only read for a stack trace), the same size."""
+    try:
+        if source.suffix == ".js":
+            return copy.read_bytes() == source.read_bytes()
         return copy.stat().st_size == source.stat().st_size
     except OSError:
         return False

@@ -151,6 +151,12 @@ class ServiceProject:
                     chart = self.chart(scope, built)
                     charts.append(chart)
                     objects = chart.to_json()
+                    if not objects:  # written, it would be an empty folder and a success
+                        raise ConfigError(
+                            f"environment {folder}",
+                            type(chart).__name__,
+                            "a chart that builds at least one object (this one built none: nothing to deploy)",
+                        )
                     refuse_plain_secrets(folder, objects)
                     annotate_sync_waves(objects)
                     owners[folder] = replica_owners(objects)

@@ -31,6 +31,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
+from .errors import shorten
+
 JSII_SETTINGS = {
     # Node 20 prints an end-of-life banner on every run otherwise.
     "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20",
@@ -48,20 +50,52 @@ def configure(root: Path | str) -> None:
     # jsii's unpacked-package cache belongs to the project: an empty one costs ~0.5 s a run.
     cache = Path(root).resolve() / ".cache"
     os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE_ROOT", str(cache / "jsii"))
+    # A full disk is no cache: jsii unpacks its packages into a temporary folder instead
+    # of failing (the library's own caches skip what they cannot write).
+    if not has_room(Path(os.environ["JSII_RUNTIME_PACKAGE_CACHE_ROOT"])):
+        os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE", "disabled")
     # The library's own (the gate's parsed CRD schemas, jsii's kernel program).
     os.environ.setdefault("CDK8S_WEBSERVICE_CACHE", str(cache))
     # jsii's Node makes no network call, and loading a CA bundle costs each Node process ~80 ms.
     os.environ.pop("NODE_EXTRA_CA_CERTS", None)
 
 
+#: Free space a cache needs to be written to (jsii's unpacked packages take ~40 MiB).
+CACHE_ROOM = 64 * 2**20
+
+
+def has_room(folder: Path) -> bool:
+    """Whether the file system of `folder` (or of its nearest existing parent) has
+    `CACHE_ROOM` free; True when that cannot be told."""
+    for candidate in (folder, *folder.parents):
+        try:
+            found = os.statvfs(candidate)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return True
+        return found.f_bavail * found.f_frsize >= CACHE_ROOM
+    return True
+
+
 def check_node() -> None:
-    """Exit 2 with what to install when jsii's Node.js is missing (before jsii fails
-    with a traceback)."""
+    """Exit 2 with what to install when jsii's Node.js is missing, or with what to fix
+    when JSII_RUNTIME names no file (before jsii fails with a traceback)."""
     node = os.environ.get("JSII_NODE", "node")
     if shutil.which(node) is None:
         print(
             f"error: node: {node!r} is not on PATH; install Node.js 20 or newer (jsii runs cdk8s in it), "
             "or set JSII_NODE to its path",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
+    # A runtime of the user's own choosing (jsii's JSII_RUNTIME) that is not there: jsii
+    # would fail reading Node.js's error as its protocol (a JSONDecodeError traceback).
+    chosen = os.environ.get("JSII_RUNTIME")
+    if chosen is not None and not os.path.isfile(chosen):
+        print(
+            f"error: JSII_RUNTIME: {shorten(repr(chosen), 200)} is not allowed; the path of an existing jsii "
+            "runtime script (bin/jsii-runtime.js), or unset it",
             file=sys.stderr,
         )
         raise SystemExit(2)
@@ -182,6 +216,10 @@ def exit_now(code: int) -> NoReturn:
             # pool's manager finding its worker killed) has nothing to say to the user,
             # and would be cut off mid-line by the exit anyway.
             threading.excepthook = lambda _args: None
+            if code != 0:
+                # The error was reported: an exit hook that fails on the way out (jsii's,
+                # writing to a Node.js that already ended) has nothing to add.
+                sys.unraisablehook = lambda _args: None
             abandon_workers()
             jsii_speedups.fast_exit(code)
     flush_output()

@@ -24,7 +24,7 @@ import re2
 import yaml
 from referencing import Registry, Resource
 
-from ..cache_files import write_whole
+from ..cache_files import read_checked, write_checked
 from . import cel
 from .memo import Memo
 from .redaction import SECRET_KINDS, schema_message
@@ -154,7 +154,7 @@ def _with_object_meta(schema: Mapping[str, Any]) -> dict[str, Any]:
 
 
 CACHE_ENV = "CDK8S_WEBSERVICE_CACHE"  # the project's cache folder (runtime.configure sets it)
-CRD_CACHE_FORMAT = "crd-schemas-1"  # change it when `crd_schemas` extracts differently
+CRD_CACHE_FORMAT = "crd-schemas-2"  # change it when `crd_schemas` extracts differently
 
 
 def crd_schemas(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
@@ -171,8 +171,8 @@ def crd_schemas(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
     digest = hashlib.sha256(CRD_CACHE_FORMAT.encode() + b"\0" + data).hexdigest()
     cached = Path(folder) / "gate" / f"crd-{digest}.json" if folder else None
     if cached is not None:
-        with contextlib.suppress(OSError, ValueError):
-            entries = json.loads(cached.read_bytes())
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            entries = json.loads(read_checked(cached) or b"null")  # None: missing or damaged
             if isinstance(entries, list) and all(
                 isinstance(e, list)
                 and len(e) == 3
@@ -192,7 +192,7 @@ def crd_schemas(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
             api_version = f"{crd['spec']['group']}/{version['name']}"
             schemas.append((api_version, crd["spec"]["names"]["kind"], version["schema"]["openAPIV3Schema"]))
     if cached is not None:
-        write_whole(cached, json.dumps(schemas).encode("utf-8"))
+        write_checked(cached, json.dumps(schemas).encode("utf-8"))
     return schemas
 
 
