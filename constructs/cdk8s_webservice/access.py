@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from .deprecation import deprecated_alias
 from .errors import ConfigError
 from .identity import ServiceIdentity
 from .names import NO_WILDCARD, has_wildcard
@@ -99,15 +100,18 @@ class ServiceAccount(Construct):
     """ServiceAccount `<name>` (never auto-mounting a token), plus Role and
     RoleBinding `<name>` when `access` grants anything.
 
-    Escape hatches, one per kind: `service_account` (`k8s.KubeServiceAccount`), `role` and `role_binding` (`k8s.KubeRole`, `k8s.KubeRoleBinding`, None without API access).
+    Escape hatches: `api_object` (the `k8s.KubeServiceAccount`, the default child), `role`
+    and `role_binding` (`k8s.KubeRole`, `k8s.KubeRoleBinding`, None without API access).
     """
+
+    service_account = deprecated_alias("service_account", "api_object", "0.6.0")
 
     def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, access: ApiAccess | None) -> None:
         super().__init__(scope, id)
         self.service_account_name = identity.name
         metadata = k8s.ObjectMeta(name=identity.name, namespace=identity.namespace, labels=identity.selector)
-        self.service_account = k8s.KubeServiceAccount(
-            self, "service-account", metadata=metadata, automount_service_account_token=False
+        self.api_object = k8s.KubeServiceAccount(
+            self, "Resource", metadata=metadata, automount_service_account_token=False
         )
         self.role: k8s.KubeRole | None = None
         self.role_binding: k8s.KubeRoleBinding | None = None
