@@ -29,10 +29,8 @@ LINE_LIMIT = 1000
 def jsii_runtime_failed(error: BaseException) -> bool:
     """Whether `error` is jsii failing to talk to its Node.js process (it ended, or
     answered something that is not jsii's protocol): raised in jsii's process provider."""
-    from .jsii_speedups import NodeFailed
-
-    if not isinstance(error, (ValueError, OSError, EOFError)) or isinstance(error, NodeFailed):
-        return False  # (NodeFailed: the one-process host's own report, already one line)
+    if not isinstance(error, (ValueError, OSError, EOFError)):
+        return False
     where = os.path.join("jsii", "_kernel", "providers", "process.py")
     traceback = error.__traceback__
     while traceback is not None:

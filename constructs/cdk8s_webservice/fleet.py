@@ -64,7 +64,7 @@ NODE_FLAGS = "--max-semi-space-size=1"  # V8's young generation: a worker's Node
 
 def _start_worker(root: str) -> None:
     # A long-lived process: cyclic GC stays on, the gate runs in this process (a gate
-    # worker of its own would double the Python side), jsii's fast path is on.
+    # worker of its own would double the Python side),
     import os
 
     from . import runtime
@@ -74,7 +74,6 @@ def _start_worker(root: str) -> None:
         os.environ["NODE_OPTIONS"] = f"{os.environ.get('NODE_OPTIONS', '')} {NODE_FLAGS}".strip()
 
     runtime.start(Path(root))
-    runtime.fast_jsii()
 
 
 def _synthesize(spec: str, args: tuple[Any, ...], root: str) -> Rendered:

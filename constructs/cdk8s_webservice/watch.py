@@ -293,12 +293,10 @@ def report(changes: Mapping[str, list[ObjectChange]], out: Path, elapsed: float)
 
 
 def recycle(reason: str) -> None:
-    """Replace this process with a fresh one (same arguments): exit hooks first, so
-    Node.js ends with it."""
+    """Replace this process with a fresh one (same arguments). Node.js's pipes are not
+    inherited (Python opens them close-on-exec): it reads the end of its input and
+    ends with the old process image."""
     print(f"restarting the warm process: {reason}", flush=True)
-    from . import jsii_speedups
-
-    jsii_speedups.run_exit_hooks()
     os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
 
 
@@ -315,10 +313,6 @@ def watch(spec: str, root: Path, out: Path, *, budget_mib: float = DEFAULT_BUDGE
     # Not `app=True`: a long-lived process keeps cyclic GC, and runs the gate in this
     # process (see `Watcher._warm_gate`).
     runtime.start(root)
-    # Not under `children_ignore_sigint`: Node.js resets SIGINT to its default when it
-    # starts (jsii_host.js then ignores it), so ignoring it here protected nothing and
-    # lost a Ctrl-C that came meanwhile (the watch went on, or on without its Node.js).
-    runtime.fast_jsii()
     import cdk8s  # noqa: F401
     import cdk8s_plus_27  # noqa: F401
 
