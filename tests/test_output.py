@@ -158,3 +158,19 @@ def test_multiline_strings_render_as_literal_blocks() -> None:
     text = to_yaml({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}, "data": {"f": "a\nb\n"}})
     assert "f: |\n    a\n    b\n" in text
     assert text.startswith("apiVersion: v1\nkind: ConfigMap\nmetadata:\n")
+
+
+def test_the_speedups_off_switch_changes_no_byte(tmp_path) -> None:
+    """`CDK8S_WEBSERVICE_SPEEDUPS=0` (no gate worker, cyclic GC on, no compile cache): the
+    same output, to the byte."""
+    env = {**os.environ, "CDK8S_WEBSERVICE_SPEEDUPS": "0"}
+    result = subprocess.run(
+        [sys.executable, "-O", "main.py", "--out", str(tmp_path / "dist")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert read_tree(tmp_path / "dist") == read_tree(ROOT / "dist")
