@@ -290,10 +290,7 @@ def test_a_numeric_target_port_that_a_container_declares_resolves(manifest_gate,
     assert manifest_gate.check("development", broken) == []
 
 
-def test_the_gate_on_all_environments_is_fast(manifest_gate) -> None:
-    """The whole of dist/ (every environment, the ArgoCD folders, Helm skipped)."""
-    import time
-
-    start = time.perf_counter()
+def test_the_gate_passes_the_whole_of_dist(manifest_gate) -> None:
+    """The whole of dist/ (every environment, the ArgoCD folders, Helm skipped). How long
+    it takes is the benchmark's to measure (`make bench`: the gate's share), not a test's."""
     assert manifest_gate.check_folder(ROOT / "dist") == []
-    assert time.perf_counter() - start < 5
