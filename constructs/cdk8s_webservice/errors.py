@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from .gate.violations import Violation
+
+class Violation(Protocol):
+    """What `GateFailed` needs of a violation (the gate's `Violation`): an order and a line."""
+
+    def __lt__(self, other: Any, /) -> bool: ...
 
 
 class ConfigError(ValueError):

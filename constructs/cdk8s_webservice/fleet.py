@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .runtime import children_ignore_sigint
+from .processes import children_ignore_sigint, worker_process
 
 #: Projects a worker synthesizes before it is replaced. A worker starts at ~165 MiB
 #: (Python with the gate, Node.js with the construct libraries) and grows ~2.6 MiB a
@@ -69,7 +69,7 @@ def _start_worker(root: str) -> None:
 
     from . import runtime
 
-    runtime.worker_process()
+    worker_process()
     if "--max-semi-space-size" not in os.environ.get("NODE_OPTIONS", ""):
         os.environ["NODE_OPTIONS"] = f"{os.environ.get('NODE_OPTIONS', '')} {NODE_FLAGS}".strip()
 

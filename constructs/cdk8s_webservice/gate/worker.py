@@ -39,7 +39,7 @@ _WORKER_GATE: list[Gate] = []  # in the worker process: its one gate
 
 
 def _start_worker(settings: GateSettings) -> None:
-    from ..runtime import worker_process
+    from ..processes import worker_process
 
     worker_process()
     # Lower priority: on a busy machine the app's own start (Python and Node.js)
@@ -60,7 +60,7 @@ class GateProcess:
     """A `Gate` whose checks run in a worker process (same results, same interface)."""
 
     def __init__(self, settings: GateSettings) -> None:
-        from ..runtime import children_ignore_sigint
+        from ..processes import children_ignore_sigint
 
         self.settings = settings
         # Forked where this process has no other thread yet (an app at its start: it has
