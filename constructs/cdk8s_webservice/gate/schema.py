@@ -197,13 +197,24 @@ def crd_schemas(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
 
 
 @cache
+def _all_crd_schemas(files: tuple[Path, ...]) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every (apiVersion, kind, schema) of the files, read once per process."""
+    return [entry for path in files for entry in crd_schemas(path)]
+
+
+def _declares_cel(schema: Any) -> bool:
+    if isinstance(schema, dict):
+        return "x-kubernetes-validations" in schema or any(_declares_cel(v) for v in schema.values())
+    if isinstance(schema, list):
+        return any(_declares_cel(v) for v in schema)
+    return False
+
+
+@cache
 def _crd_validators(files: tuple[Path, ...]) -> dict[tuple[str, str], jsonschema.protocols.Validator]:
     validators = {}
-    for path in files:
-        for api_version, kind, schema in crd_schemas(path):
-            validators[(api_version, kind)] = CrdValidator(
-                close_schema(_with_object_meta(schema)), format_checker=FORMATS
-            )
+    for api_version, kind, schema in _all_crd_schemas(files):
+        validators[(api_version, kind)] = CrdValidator(close_schema(_with_object_meta(schema)), format_checker=FORMATS)
     return validators
 
 
@@ -211,10 +222,7 @@ def _crd_validators(files: tuple[Path, ...]) -> dict[tuple[str, str], jsonschema
 def _crd_rules(files: tuple[Path, ...]) -> dict[tuple[str, str], dict[str, Any]]:
     """The schema of each kind whose CRD declares CEL rules (`x-kubernetes-validations`)."""
     return {
-        (api_version, kind): schema
-        for path in files
-        for api_version, kind, schema in crd_schemas(path)
-        if "x-kubernetes-validations" in json.dumps(schema)
+        (api_version, kind): schema for api_version, kind, schema in _all_crd_schemas(files) if _declares_cel(schema)
     }
 
 
@@ -297,6 +305,7 @@ def _check_object(
 def prepare_schemas(kubernetes_version: str, crds: tuple[Path, ...]) -> None:
     """Load the definitions and build the validators of the commonest kinds."""
     _crd_validators(crds)
+    _crd_rules(crds)
     for api_version, kind in (
         ("apps/v1", "Deployment"),
         ("v1", "Service"),
