@@ -475,7 +475,7 @@ def test_every_rule_has_a_negative_test() -> None:
 
 def test_every_rule_names_its_source_and_the_readme_lists_them() -> None:
     """Pod Security rules name their control and the checkov / trivy checks of the
-    same field; every row names a source and a reason; the README's table is the registry's."""
+    same field; every row names a source and a reason; the table in docs/gate.md is the registry's."""
     from cdk8s_webservice.gate.pod_security import RULES
     from cdk8s_webservice.gate.registry import markdown, table
 
@@ -484,7 +484,7 @@ def test_every_rule_names_its_source_and_the_readme_lists_them() -> None:
         assert re.fullmatch(r"((CKV_K8S_\d+|KSV\d{3})(, |; )?)+", row.checks), (rule, row.checks)
     for row in table():
         assert row.source and row.reason, row
-    assert markdown() in (ROOT / "README.md").read_text(), "regenerate: gate.registry.markdown()"
+    assert markdown() in (ROOT / "docs" / "gate.md").read_text(), "regenerate: gate.registry.markdown()"
 
 
 @pytest.mark.parametrize("env", ENVS)
