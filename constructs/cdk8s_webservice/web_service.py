@@ -523,6 +523,15 @@ class WebService(Construct):
 
     # The load test (loadtest/): the fourth consumer of the SLO, after alerts,
     # dashboards and the canary analysis.
+    def patch_pods(self, *patches: JsonPatch) -> None:
+        """Apply JSON patches (paths under `/spec/template/`) to every Deployment of the
+        service: both blue-green colours, so a patched sidecar survives `promote`; under a
+        canary, the one Deployment Flagger copies into `<name>-primary` on promotion.
+        Patching `deployment` alone patches the live colour only. Each patch is checked like
+        any patch of the service's objects (`escape_hatches.guard`)."""
+        for deployment in self.deployments.values():
+            deployment.api_object.add_json_patch(*patches)
+
     def _runs_cluster_load_test(self) -> bool:
         return self.props.profile.name in self.props.load_test.cluster_environments
 
