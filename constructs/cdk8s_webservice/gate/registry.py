@@ -46,6 +46,7 @@ RULE_MODULES = (
     "traffic",
     "metadata",
     "mesh",
+    "reachability",
     "karpenter",
     "violations",
     "feature_flags",
