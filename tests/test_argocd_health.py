@@ -60,7 +60,7 @@ def _condition(kind: str, status: str, reason: str = "") -> dict[str, str]:
         ({"stage": "started", "conditions": [_condition("TestRunRunning", "True")]}, "Progressing"),
         ({"stage": "stopped"}, "Progressing"),
         ({"stage": "finished", "conditions": [_condition("TestRunRunning", "False")]}, "Healthy"),
-        ({"stage": "error"}, "Degraded"),  # a Job failed: k6 exited non-zero (99: thresholds breached)
+        ({"stage": "error"}, "Degraded"),  # the initializer failed: the script does not run
         ({"stage": "finished", "conditions": [_condition("CloudTestRunAborted", "True", "thresholds")]}, "Degraded"),
         ({"stage": "finished", "conditions": [_condition("CloudTestRunAborted", "False")]}, "Healthy"),
         ({"stage": "paused"}, "Degraded"),  # a stage this script does not know fails closed
@@ -71,7 +71,7 @@ def test_the_health_of_a_test_run(status: dict[str, Any] | None, expected: str) 
 
 
 def test_the_messages_say_why() -> None:
-    assert _health({"stage": "error"})[1].startswith("The k6 test failed")
+    assert _health({"stage": "error"})[1].startswith("The k6 test could not run")
     assert _health({"stage": "started"})[1] == "The k6 test is at stage started"
 
 

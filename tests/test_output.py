@@ -67,7 +67,7 @@ def test_object_counts(rendered) -> None:
     # and they call the public host, not the pods), three chaos Schedules; staging and
     # production: + PeerAuthentication and AuthorizationPolicy (the mesh); production:
     # + Karpenter's NodePool and EC2NodeClass.
-    assert {env: len(rendered[FOLDERS[env]]) for env in ENVS} == {"development": 14, "staging": 30, "production": 27}
+    assert {env: len(rendered[FOLDERS[env]]) for env in ENVS} == {"development": 14, "staging": 35, "production": 27}
 
 
 def test_rendering_twice_in_one_process_is_identical(rendered) -> None:

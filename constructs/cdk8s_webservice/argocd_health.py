@@ -8,12 +8,17 @@ under `resource.customizations.health.k6.io_TestRun` in the `argocd-cm` ConfigMa
 
 It reads what the k6-operator reports: `status.stage` (the CRD's enum:
 initialization, initialized, created, started, stopped, finished, error). `error`
-is Degraded: the operator sets it when a Job of the run fails, and a runner whose
-thresholds are breached exits with k6's code 99, failing its Job. `finished` is
-Healthy, unless a condition the operator sets says the run failed (one whose type
-ends in `Failed` or `Aborted`, such as `CloudTestRunAborted`, with status `True`). Every other
-stage (and none yet) is Progressing; a stage the script does not know is Degraded:
-an operator upgrade that reports something new fails closed, never passes unseen.
+(the operator's stage for a run that could not start: its initializer failed) is
+Degraded. `finished` is Healthy, unless a condition says the run failed (one whose
+type ends in `Failed` or `Aborted`, such as `CloudTestRunAborted`, with status
+`True`). Every other stage (and none yet) is Progressing; a stage the script does
+not know is Degraded: an operator upgrade that reports something new fails closed.
+
+The operator marks a run `finished` once its runner Jobs end, passed or failed
+(controllers/k6_finish.go): k6's exit code (99 for breached thresholds) is not in
+the TestRun's status. So the health check holds the sync until the test ends, and
+the PostSync Job `<name>-load-test-verdict` (loadtest/verdict.py), one wave later,
+fails the sync when a runner failed.
 
 Shipped as `dist/argocd-config/configmap-argocd-cm.yaml`: a partial `argocd-cm`
 (this one key) in the ArgoCD namespace, to merge into the live ConfigMap
@@ -59,7 +64,7 @@ if stage == nil or stage == "" then
 end
 if stage == "error" then
   hs.status = "Degraded"
-  hs.message = "The k6 test failed (a Job of the run failed: a threshold breached, or k6 could not run)"
+  hs.message = "The k6 test could not run (stage error: its initializer failed)"
   return hs
 end
 if stage == "finished" then
@@ -70,7 +75,7 @@ if stage == "finished" then
     return hs
   end
   hs.status = "Healthy"
-  hs.message = "The k6 test finished and met its thresholds"
+  hs.message = "The k6 test finished (its verdict: Job <name>-load-test-verdict)"
   return hs
 end
 if stage == "initialization" or stage == "initialized" or stage == "created"

@@ -20,7 +20,8 @@ over mutual TLS. The service keeps STRICT mutual TLS on every port, and its
 AuthorizationPolicy and NetworkPolicies keep admitting the same clients.
 
 ArgoCD sees a TestRun as healthy once created; the health check for `k6.io/TestRun`
-(`argocd_health`, shipped in `dist/argocd-config/`) holds the sync until it ends.
+(`argocd_health`, shipped in `dist/argocd-config/`) holds the sync until it ends, and
+the PostSync Job `<name>-load-test-verdict` (`verdict`) fails the sync when k6 failed.
 """
 
 from __future__ import annotations
@@ -34,8 +35,10 @@ from constructs import Construct
 from ..identity import NAME, PART_OF, ServiceIdentity
 from ..k8s_values import int_or_string
 from ..names import NAMESPACE_NAME_LABEL
+from ..network import dns_egress
 from .options import LoadTestOptions
 from .specs import SCRIPT_FILE
+from .verdict import LoadTestVerdict
 
 K6_UID = 12345  # the grafana/k6 image's user
 K6_API_PORT = 6565
@@ -159,19 +162,13 @@ class ClusterLoadTest(Construct):
                     k8s.NetworkPolicyEgressRule(
                         to=[k8s.NetworkPolicyPeer(pod_selector=k6_pods)], ports=[_port(K6_API_PORT)]
                     ),
-                    k8s.NetworkPolicyEgressRule(
-                        to=[
-                            k8s.NetworkPolicyPeer(
-                                namespace_selector=k8s.LabelSelector(
-                                    match_labels={NAMESPACE_NAME_LABEL: "kube-system"}
-                                ),
-                                pod_selector=k8s.LabelSelector(match_labels={"k8s-app": "kube-dns"}),
-                            )
-                        ],
-                        ports=[_port(53, "UDP"), _port(53, "TCP")],
-                    ),
+                    dns_egress(),
                 ],
             ),
+        )
+        # k6's verdict (the operator's TestRun status does not carry it): a PostSync Job one wave later.
+        self.verdict = LoadTestVerdict(
+            self, "verdict", identity=identity, test_run=self.name, resources=_RESOURCES, outside_mesh=outside_mesh
         )
         self.service_policy: k8s.KubeNetworkPolicy | None = None
         if outside_mesh:
