@@ -68,7 +68,7 @@ def _port(port: int | str, protocol: str = "TCP") -> k8s.NetworkPolicyPort:
 
 
 class ClusterLoadTest(Construct):
-    """ConfigMap + TestRun `<name>-load-test` (a PostSync hook) and the two NetworkPolicies it needs."""
+    """ConfigMap + TestRun `<name>-load-test` (a PostSync hook), the NetworkPolicies it needs and its verdict Job."""
 
     def __init__(
         self,
