@@ -64,7 +64,7 @@ def test_cdk8s_synth_stdout_is_one_valid_stream_and_leaves_dist_alone(clone) -> 
     documents = [d for d in yaml.safe_load_all(result.stdout) if d is not None]
     keys = [(d["kind"], d["metadata"].get("namespace"), d["metadata"]["name"]) for d in documents]
     # Every object once per cluster: production's two clusters' streams hold the same objects.
-    assert len(keys) == 14 + 33 + 2 * 27 and len(set(keys)) == 14 + 33 + 27
+    assert len(keys) == 14 + 35 + 2 * 27 and len(set(keys)) == 14 + 35 + 27
     assert "Chart.yaml" not in result.stdout and "apiVersion: v2" not in result.stdout
     assert tree(clone / "dist") == before
 

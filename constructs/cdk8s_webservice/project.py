@@ -10,6 +10,7 @@ settings. `synthesize` turns that into rendered folders:
     argocd-applicationset/   the same three from one ApplicationSet (use one or the other)
     helm/<env>/     each environment as a Helm chart
     loadtest/<env>/ each environment's k6 script (thresholds from the SLO)
+    argocd-config/  the k6 TestRun's health check, to merge into argocd-cm (`argocd_health`)
     helm/prometheus-adapter/  the rules serving the HPAs' Pods metrics (`custom_metrics`)
 """
 
@@ -26,6 +27,8 @@ from cdk8s import App, Chart
 from constructs import Construct
 
 from .app_project import AppProject, shipped_kinds
+from .argocd_health import FOLDER as ARGOCD_HEALTH_FOLDER
+from .argocd_health import argocd_cm_patch
 from .chart import PART_OF_CONTEXT, EnvironmentChart
 from .clusters import Cluster, is_split
 from .custom_metrics import ADAPTER_CHART, adapter_chart_files, adapter_rules
@@ -52,6 +55,7 @@ ARGOCD_FOLDER = "argocd"
 APPLICATIONSET_FOLDER = "argocd-applicationset"
 HELM_FOLDER = "helm"
 LOADTEST_FOLDER = "loadtest"
+ARGOCD_CONFIG_FOLDER = ARGOCD_HEALTH_FOLDER
 
 
 @dataclass(frozen=True)
@@ -231,4 +235,8 @@ class ServiceProject:
                 AppProject(
                     chart, "app-project", settings=gitops, service=self.name, part_of=part_of, apps=apps, kinds=kinds
                 )
-        return {ARGOCD_FOLDER: applications.to_json(), APPLICATIONSET_FOLDER: application_set.to_json()}
+        folders = {ARGOCD_FOLDER: applications.to_json(), APPLICATIONSET_FOLDER: application_set.to_json()}
+        if ("k6.io", "TestRun") in kinds:
+            # The TestRun's health check (argocd_health): merged into argocd-cm, synced by no Application.
+            folders[ARGOCD_CONFIG_FOLDER] = [argocd_cm_patch(argocd_namespace=gitops.argocd_namespace, part_of=part_of)]
+        return folders

@@ -48,6 +48,7 @@ RULE_MODULES = (
     "metadata",
     "rbac",
     "mesh",
+    "reachability",
     "karpenter",
     "violations",
     "feature_flags",
