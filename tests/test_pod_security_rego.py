@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,14 @@ def _interpreter() -> Any:
     for path in sorted((ROOT / "policies").glob("*.rego")):
         interpreter.add_module(path.name, path.read_text(encoding="utf-8"))
     return interpreter
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _release_the_interpreter() -> Iterator[None]:
+    """Free the cached interpreter while the module is alive: regopy's finalizer fails
+    with a traceback when it runs at interpreter shutdown."""
+    yield
+    _interpreter.cache_clear()
 
 
 def _parse(text: str) -> Report:
