@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .delivery import Strategy
-from .errors import ConfigError
+from .errors import ConfigError, NotFound
 from .output import check_output_folder, locked, read_tree, write_environments
 from .profile import EnvironmentProfile, check_image_tag
 from .releases import ReleaseHistory, Transition, check_writable
@@ -161,10 +161,11 @@ def find_argocd() -> str:
     """The argocd CLI, found before anything changes."""
     found = shutil.which("argocd")
     if found is None:
-        raise ConfigError(
+        raise NotFound(
             "--sync",
             "argocd",
-            "the argocd CLI on PATH, logged in (argocd login); or leave out --sync and let ArgoCD sync",
+            "not found on PATH",
+            "install the argocd CLI and log in (argocd login), or leave out --sync and let Argo CD sync",
         )
     return found
 

@@ -31,7 +31,7 @@ import yaml
 
 from . import yaml_emitter
 from .delivery import COLOURS, BlueGreenState
-from .errors import ConfigError
+from .errors import ConfigError, NotFound
 from .release_history import HISTORY_LIMIT, Release, ReleaseHistory, ReleaseStatus, Transition
 
 __all__ = [
@@ -68,7 +68,12 @@ class Releases:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise ConfigError("releases file", str(path), "an existing YAML file") from None
+            raise NotFound(
+                "releases file",
+                str(path),
+                "does not exist",
+                "start it with `cdk8s-webservice releases init -e ENV TAG` (format: docs/releases.md)",
+            ) from None
         except IsADirectoryError:
             raise ConfigError("releases file", str(path), "a file, not a folder") from None
         except PermissionError:
