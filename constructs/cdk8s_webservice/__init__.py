@@ -94,6 +94,12 @@ __all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        # The installed distribution's version (pyproject.toml's, once built or installed).
+        from importlib.metadata import version
+
+        globals()[name] = version("cdk8s-webservice")
+        return globals()[name]
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

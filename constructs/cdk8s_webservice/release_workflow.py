@@ -129,9 +129,13 @@ def _report(profile: EnvironmentProfile, path: Path, out: Path, step: Transition
             f"{profile.name}: {bg.active} ({bg.tag(bg.active, step.history.image_tag)}) is live; "
             f"{bg.preview} ({bg.tag(bg.preview, step.history.image_tag)}) is the preview"
         )
+    # The release this command acted on is the newest: recorded (live, or pending under
+    # blue-green), promoted, or the rollback's new revision.
+    acted = step.history.releases[0]
+    message = f"{profile.name}: {acted.image_tag} {acted.status.value} (revision {acted.revision})"
     print(
         f"updated {shown(path)} and {shown(out)}/: commit both "
-        f'(git add {shown(path)} {shown(out)} && git commit -m "{profile.name}: {step.history.live.image_tag}")'
+        f'(git add {shown(path)} {shown(out)} && git commit -m "{message}")'
     )
 
 
