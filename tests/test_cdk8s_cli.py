@@ -79,3 +79,32 @@ def test_cdk8s_synth_without_a_working_python_deletes_nothing(clone) -> None:
     assert result.returncode != 0
     assert tree(clone / "dist") == before
     assert not (clone / ".venv").exists() or not (clone / ".venv" / "bin" / "python").exists()
+
+
+OFFLINE = shutil.which("unshare") is not None and subprocess.run(["unshare", "-n", "true"], check=False).returncode == 0
+
+
+@pytest.mark.skipif(not OFFLINE, reason="unshare -n (a network namespace of its own) is not permitted here")
+def test_the_documented_ways_to_run_the_cdk8s_cli_are_quiet_offline(clone, tmp_path: Path) -> None:
+    """Offline (no network at all), with no cached answer in $HOME, the cdk8s CLI's upgrade
+    check prints a Node.js stack trace: the ways the README documents (`npm run synth`,
+    CDK8S_CHECK_UPGRADE=false) skip it. The first run shows the check is real."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home)}
+    bare = subprocess.run(
+        ["unshare", "-n", str(NPX), "--no-install", "cdk8s", "synth", "--stdout"],
+        cwd=clone, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert "registry.npmjs.org" in bare.stderr or "cdk8s-cli is available" in bare.stderr, bare.stderr
+    quiet = subprocess.run(
+        ["unshare", "-n", str(NPX), "--no-install", "cdk8s", "synth", "--stdout"],
+        cwd=clone, env={**env, "CDK8S_CHECK_UPGRADE": "false"}, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert quiet.returncode == 0 and quiet.stderr == "", quiet.stderr
+    npm = subprocess.run(
+        ["unshare", "-n", "npm", "run", "--silent", "synth", "--", "--stdout"],
+        cwd=clone, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert npm.returncode == 0 and npm.stderr == "", npm.stderr
+    assert npm.stdout == quiet.stdout
