@@ -185,7 +185,7 @@ def test_analyze_refuses_what_is_not_a_k6_summary(
     [
         (
             ["analyze", "missing.json", "-e", "staging"],
-            "summary: 'missing.json' does not exist; a k6 summary JSON file",
+            "' does not exist; a k6 summary JSON file",
         ),
         (["analyze", "missing.json", "-e", "qa"], "error: environment: 'qa' is not allowed"),
         (["loadtest", "-e", "qa", "--url", "http://127.0.0.1:9"], "error: environment: 'qa' is not allowed"),
