@@ -357,6 +357,20 @@ def test_init_scaffolds_a_service_that_synthesizes_tests_itself_and_passes_the_g
     assert again.returncode == 0 and "snapshots passed" in again.stdout, again.stdout
     gate = run(bin_dir / "cdk8s-webservice", "gate", "dist", cwd=project)
     assert gate.returncode == 0, gate.stderr
+    # Switched to blue-green, a release is pending on the preview colour (the scaffold's
+    # profiles pass each environment's blue-green state from the releases file).
+    environments = project / "environments.py"
+    environments.write_text(environments.read_text().replace("Strategy.ROLLING", "Strategy.BLUE_GREEN", 1))
+    release = run(bin_dir / "cdk8s-webservice", "set-image", "-e", "staging", "v1.3.0", cwd=project)
+    assert release.returncode == 0, release.stderr
+    assert 'git commit -m "staging: v1.3.0 pending (revision 2)"' in release.stdout, release.stdout
+    images = sorted(
+        line.split("image: ", 1)[1]
+        for path in (project / "dist" / "staging").glob("deployment-*.yaml")
+        for line in path.read_text().splitlines()
+        if line.strip().startswith("image: registry.example.com/")
+    )
+    assert images == ["registry.example.com/orders-api:v0.1.0", "registry.example.com/orders-api:v1.3.0"], images
     refused = run(bin_dir / "cdk8s-webservice", "init", "orders-api", cwd=tmp_path)
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
     version = run(
