@@ -142,3 +142,82 @@ def test_not_found_travels_between_processes_unchanged() -> None:
     error = NotFound("k6", "k6", "not found on PATH", "install it")
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is NotFound and str(copy) == str(error) == "k6: 'k6' not found on PATH; install it"
+
+
+ENVIRONMENTS_MODULE = """
+from cdk8s_webservice import EnvironmentProfile, Environments, Resources, ScalingBounds
+
+
+def limits(cpu):
+    return Resources(cpu_request=cpu, cpu_limit="1", memory_request="64Mi", memory_limit="128Mi")
+
+
+def environments(releases):
+    return Environments(
+        [
+            EnvironmentProfile(
+                name="staging",
+                namespace="orders-staging",
+                replicas=1,
+                resources=Resources(cpu_request="100m", cpu_limit="500m", memory_request="64Mi", memory_limit="128Mi"),
+                autoscaling=ScalingBounds(min_replicas=1, max_replicas=3),
+                image_tag="v1.0.0",
+            ),
+            EnvironmentProfile(
+                name="production",
+                namespace="orders",
+                replicas=2,
+                resources=RESOURCES,
+                autoscaling=ScalingBounds(min_replicas=AUTOSCALING_MIN, max_replicas=3),
+                image_tag="v1.0.0",
+            ),
+        ]
+    )
+"""
+
+
+@pytest.mark.parametrize(
+    ("resources", "minimum", "message"),
+    [
+        (
+            'Resources(cpu_request="2", cpu_limit="1", memory_request="64Mi", memory_limit="128Mi")',
+            "1",
+            "production.resources.cpu_request: '2' is not allowed; it must not exceed resources.cpu_limit (1)",
+        ),
+        ('limits("2")', "1", "production.resources.cpu_request: '2' is not allowed"),  # through a helper
+        ('limits("1")', "0", "production.autoscaling.min_replicas: 0 is not allowed"),
+    ],
+)
+def test_a_value_refused_before_its_profile_exists_names_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, resources: str, minimum: str, message: str
+) -> None:
+    """Resources and ScalingBounds raise before the profile they are given to exists; the
+    project names the environment from the `EnvironmentProfile(name=...)` call they sit in."""
+    import importlib
+
+    from cdk8s_webservice import ServiceProject
+
+    source = ENVIRONMENTS_MODULE.replace("RESOURCES", resources).replace("AUTOSCALING_MIN", minimum)
+    (tmp_path / "orders_environments.py").write_text(source)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = importlib.import_module("orders_environments")
+    try:
+        project = ServiceProject(name="orders", environments=module.environments, chart=lambda scope, p: None)  # type: ignore[arg-type,return-value]
+        with pytest.raises(ConfigError) as caught:
+            project.load_environments(Releases({}))
+        assert str(caught.value).startswith(message), str(caught.value)
+    finally:
+        import sys
+
+        sys.modules.pop("orders_environments", None)
+
+
+def test_an_error_outside_any_profile_is_left_as_it_was() -> None:
+    from cdk8s_webservice import ServiceProject
+
+    def environments(releases: Releases) -> object:
+        return Resources(cpu_request="2", cpu_limit="1", memory_request="64Mi", memory_limit="128Mi")
+
+    project = ServiceProject(name="orders", environments=environments, chart=lambda scope, p: None)  # type: ignore[arg-type,return-value]
+    with pytest.raises(ConfigError, match=r"^resources\.cpu_request: '2' is not allowed"):
+        project.load_environments(Releases({}))
