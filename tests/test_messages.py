@@ -153,26 +153,13 @@ def limits(cpu):
 
 
 def environments(releases):
-    return Environments(
-        [
-            EnvironmentProfile(
-                name="staging",
-                namespace="orders-staging",
-                replicas=1,
-                resources=Resources(cpu_request="100m", cpu_limit="500m", memory_request="64Mi", memory_limit="128Mi"),
-                autoscaling=ScalingBounds(min_replicas=1, max_replicas=3),
-                image_tag="v1.0.0",
-            ),
-            EnvironmentProfile(
-                name="production",
-                namespace="orders",
-                replicas=2,
-                resources=RESOURCES,
-                autoscaling=ScalingBounds(min_replicas=AUTOSCALING_MIN, max_replicas=3),
-                image_tag="v1.0.0",
-            ),
-        ]
+    staging = EnvironmentProfile(name="staging", namespace="orders-staging", replicas=1, resources=limits("100m"),
+                                 autoscaling=ScalingBounds(min_replicas=1, max_replicas=3), image_tag="v1.0.0")
+    production = EnvironmentProfile(
+        name="production", namespace="orders", replicas=2, resources=RESOURCES,
+        autoscaling=ScalingBounds(min_replicas=AUTOSCALING_MIN, max_replicas=3), image_tag="v1.0.0",
     )
+    return Environments([staging, production])
 """
 
 
