@@ -151,3 +151,11 @@ def test_the_commit_message_after_set_image_names_that_release(tmp_path: Path, c
     assert 'git commit -m "staging: v1.3.0 pending (revision 3)"' in out, out
     assert run(["promote", "-e", "staging"], tmp_path, project) == 0
     assert 'git commit -m "staging: v1.3.0 live (revision 3)"' in capsys.readouterr().out
+
+
+def test_a_project_without_a_releases_file_is_told_how_to_name_one(tmp_path: Path, capsys) -> None:
+    project = dataclasses.replace(PROJECT, releases_file=None)
+    assert run(["releases", "init", "-e", "staging", "v1.0.0"], tmp_path, project) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: releases_file: None is not allowed; a path: release commands record releases")
+    assert "ServiceProject(releases_file=ROOT / 'releases.yaml')" in err and err.count("\n") == 1

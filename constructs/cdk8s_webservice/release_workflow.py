@@ -53,7 +53,12 @@ def shown(path: Path) -> str:
 
 def releases_file(project: ServiceProject) -> Path:
     if project.releases_file is None:
-        raise ConfigError("releases_file", None, "the project must name its releases file for release commands")
+        raise ConfigError(
+            "releases_file",
+            None,
+            "a path: release commands record releases in the project's releases file "
+            "(ServiceProject(releases_file=ROOT / 'releases.yaml'); format: docs/releases.md)",
+        )
     return project.releases_file
 
 

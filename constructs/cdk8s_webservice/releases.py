@@ -106,7 +106,10 @@ class Releases:
         except KeyError:
             where = self.path.name if self.path else "releases"
             raise ConfigError(
-                f"{where}: {environment}", None, f"a release entry; known: {', '.join(self._histories) or 'none'}"
+                f"{where}: {environment}",
+                None,
+                f"a release entry; known: {', '.join(self._histories) or 'none'} "
+                f"(start one: cdk8s-webservice releases init -e {environment} TAG)",
             ) from None
 
     def check_environments(self, names: Iterable[str]) -> None:
