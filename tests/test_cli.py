@@ -305,7 +305,7 @@ def test_deploy_blue_green_with_promote(project, tmp_path) -> None:
     "argv, message",
     [
         (["-s", "blue-green", "v1.5.0"], "--strategy: 'blue-green' is not allowed; canary: production's strategy"),
-        (["--sync", "v1.5.0"], "--sync: 'argocd' is not allowed; the argocd CLI on PATH"),
+        (["--sync", "v1.5.0"], "--sync: 'argocd' not found on PATH; install the argocd CLI"),
         ([], "TAG: None is not allowed; an image tag to deploy, --rollback, or --promote"),
         (["--rollback", "v1.5.0"], "--rollback: 'v1.5.0' is not allowed; no TAG and no --promote"),
         (["--to", "v1.4.0", "v1.5.0"], "--to: 'v1.4.0' is not allowed; only with --rollback"),

@@ -183,7 +183,10 @@ def test_analyze_refuses_what_is_not_a_k6_summary(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["analyze", "missing.json", "-e", "staging"], "an existing k6 summary JSON file"),
+        (
+            ["analyze", "missing.json", "-e", "staging"],
+            "' does not exist; a k6 summary JSON file",
+        ),
         (["analyze", "missing.json", "-e", "qa"], "error: environment: 'qa' is not allowed"),
         (["loadtest", "-e", "qa", "--url", "http://127.0.0.1:9"], "error: environment: 'qa' is not allowed"),
         (["loadtest", "-e", "staging", "--url", "http://127.0.0.1:9"], "error: --url: 'http://127.0.0.1:9'"),

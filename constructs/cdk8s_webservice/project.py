@@ -33,6 +33,7 @@ from .chart import PART_OF_CONTEXT, EnvironmentChart
 from .clusters import Cluster, is_split
 from .custom_metrics import ADAPTER_CHART, adapter_chart_files, adapter_rules
 from .delivery import Strategy
+from .error_context import with_environment
 from .errors import ConfigError
 from .gate import GateFailed, GateSettings
 from .gate.metadata import refuse_plain_secrets
@@ -88,7 +89,11 @@ class ServiceProject:
         """The environments built from `releases` (default: read now). An entry of the
         releases file for an environment the project does not have is a typo: refused."""
         releases = releases if releases is not None else self.load_releases()
-        environments = self.environments(releases)
+        try:
+            environments = self.environments(releases)
+        except ConfigError as error:
+            # A Resources or ScalingBounds refused before its profile existed: name the environment.
+            raise with_environment(error, error.__traceback__) from None
         if self.releases_file is not None:
             releases.check_environments(p.name for p in environments)
         return environments
