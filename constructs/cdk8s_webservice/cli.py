@@ -24,8 +24,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
-import yaml
-
 from . import release_file, runtime, scaffold
 from .cdk8s_app import stream, synth_for_cdk8s
 from .delivery import Strategy
