@@ -13,6 +13,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
+from cdk8s_webservice.cdk8s_app import stream
+
 NPX = shutil.which("npx")
 pytestmark = pytest.mark.skipif(NPX is None, reason="npx (Node.js) is needed for the cdk8s CLI")
 IGNORE = shutil.ignore_patterns(".venv*", "node_modules", ".git", "build", ".cache", ".cdk8s.out", "__pycache__")
@@ -66,6 +68,14 @@ def test_cdk8s_synth_stdout_is_one_valid_stream_and_leaves_dist_alone(clone) -> 
     # Every object once per cluster: production's two clusters' streams hold the same objects.
     assert len(keys) == 14 + 35 + 2 * 27 and len(set(keys)) == 14 + 35 + 27
     assert "Chart.yaml" not in result.stdout and "apiVersion: v2" not in result.stdout
+    # Exactly the environments' streams, in order: the cdk8s CLI pipes every file of its
+    # folder to stdout at once, so the app writes one file there (two would interleave).
+    folders = ["development", "staging", "production/prod-eu-west-1", "production/prod-us-east-1"]
+    expected = "".join(
+        stream({p.name: p.read_text() for p in sorted((clone / "dist" / f).glob("*.yaml")) if p.name != "extra.yaml"})
+        for f in folders
+    )
+    assert result.stdout == expected
     assert tree(clone / "dist") == before
 
 

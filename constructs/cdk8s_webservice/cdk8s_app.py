@@ -53,13 +53,20 @@ def synth_for_cdk8s(project: ServiceProject, root: Path, outdir: Path) -> int:
         )
         return 0
     config_output = configured_output(root)
-    if config_output is not None and outdir.resolve() == config_output.resolve():
+    configured = config_output is not None and outdir.resolve() == config_output.resolve()
+    if configured:
         write_environments(dist, rendered, whole=True, project_root=root)
     outdir.mkdir(parents=True, exist_ok=True)
+    streams = {}
     for profile in project.profiles():
         # An environment split per cluster: one stream per cluster, `<environment>-<cluster>`.
         folders = [f for f in rendered if f == profile.name or f.startswith(f"{profile.name}/")]
         for folder in folders:
-            name = folder.replace("/", "-")
-            (outdir / f"{name}.k8s.yaml").write_text(stream(rendered[folder]), encoding="utf-8")
+            streams[f"{folder.replace('/', '-')}.k8s.yaml"] = stream(rendered[folder])
+    if not configured:
+        # `--stdout` (a temporary folder): the cdk8s CLI pipes every file of it to stdout at
+        # once, so the chunks of two files would interleave (`metadata---`); one file, then.
+        streams = {"synth.k8s.yaml": "".join(streams.values())}
+    for name, text in streams.items():
+        (outdir / name).write_text(text, encoding="utf-8")
     return 0
