@@ -31,7 +31,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     # The project and its environments
     "project": ("ServiceProject",),
     "fleet": ("FleetMember", "synthesize_fleet"),
-    "profile": ("EnvironmentProfile", "Environments", "Resources", "ScalingBounds", "TagPolicy"),
+    "profile": ("EnvironmentProfile", "Environments", "ScalingBounds", "TagPolicy"),
+    "resources": ("Resources",),
     "delivery": ("BlueGreenState", "CanaryOptions", "Strategy"),
     "releases": ("Releases",),
     "release_history": ("Release", "ReleaseHistory", "ReleaseStatus"),

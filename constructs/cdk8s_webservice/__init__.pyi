@@ -75,7 +75,6 @@ from .openfeature import FeatureFlagSource as FeatureFlagSource
 from .probes import Probe as Probe
 from .profile import EnvironmentProfile as EnvironmentProfile
 from .profile import Environments as Environments
-from .profile import Resources as Resources
 from .profile import ScalingBounds as ScalingBounds
 from .profile import TagPolicy as TagPolicy
 from .project import ServiceProject as ServiceProject
@@ -83,6 +82,7 @@ from .release_history import Release as Release
 from .release_history import ReleaseHistory as ReleaseHistory
 from .release_history import ReleaseStatus as ReleaseStatus
 from .releases import Releases as Releases
+from .resources import Resources as Resources
 from .scheduling import NodeAffinity as NodeAffinity
 from .scheduling import NodeRequirement as NodeRequirement
 from .scheduling import PodAntiAffinity as PodAntiAffinity

@@ -21,7 +21,8 @@ from .errors import ConfigError
 from .k8s_values import quantity
 from .names import check_dns_label, check_env_var_name, is_dns_subdomain
 from .probes import check_port_name
-from .profile import FLOATING_TAGS, Resources
+from .profile import FLOATING_TAGS
+from .resources import Resources
 from .values import check_bool, check_instance, check_port, check_str, check_str_mapping
 
 PROTOCOLS = ("TCP", "UDP", "SCTP")

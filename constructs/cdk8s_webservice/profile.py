@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import quantities
 from .chaos import ChaosExperiment, check_experiments
 from .delivery import BlueGreenState, Strategy
 from .errors import ConfigError
@@ -21,6 +20,7 @@ from .ingress_routes import IngressRoutes
 from .karpenter import NodePoolOptions, check_node_pool
 from .mesh import ServiceMesh
 from .names import check_dns_label, check_env_var_name, check_host_name
+from .resources import Resources as Resources  # re-exported: it was defined here before 0.6.0
 from .values import check_bool, check_instance, check_int, check_str_mapping
 
 if TYPE_CHECKING:
@@ -41,46 +41,6 @@ class TagPolicy(enum.Enum):
     """Any valid tag, `latest` included: fine for development."""
     PINNED = "pinned"
     """A release tag or digest only; `latest`, other moving tags and no tag are refused."""
-
-
-@dataclass(frozen=True)
-class Resources:
-    """CPU and memory requests and limits for one container.
-
-    Every container gets both: requests let the scheduler place it, limits keep a
-    runaway process from starving its neighbours. A request above its limit is refused.
-    """
-
-    cpu_request: str
-    """CPU the scheduler reserves (`100m`, `0.5`, `2`)."""
-    cpu_limit: str
-    """CPU the container is throttled at; not below the request."""
-    memory_request: str
-    """Memory the scheduler reserves (`256Mi`)."""
-    memory_limit: str
-    """Memory the container is killed at; not below the request."""
-
-    def __post_init__(self) -> None:
-        cpu_request = quantities.cpu("resources.cpu_request", self.cpu_request)
-        cpu_limit = quantities.cpu("resources.cpu_limit", self.cpu_limit)
-        memory_request = quantities.memory("resources.memory_request", self.memory_request)
-        memory_limit = quantities.memory("resources.memory_limit", self.memory_limit)
-        if cpu_request.value > cpu_limit.value:
-            raise ConfigError(
-                "resources.cpu_request", self.cpu_request, f"it must not exceed resources.cpu_limit ({self.cpu_limit})"
-            )
-        if memory_request.value > memory_limit.value:
-            raise ConfigError(
-                "resources.memory_request",
-                self.memory_request,
-                f"it must not exceed resources.memory_limit ({self.memory_limit})",
-            )
-
-    def requests(self) -> dict[str, str]:
-        return {"cpu": self.cpu_request, "memory": self.memory_request}
-
-    def limits(self) -> dict[str, str]:
-        return {"cpu": self.cpu_limit, "memory": self.memory_limit}
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,8 @@ def app() -> App:
 def profile(**overrides: Any) -> EnvironmentProfile:
     """A small, valid `EnvironmentProfile` ("test" in namespace "test", one replica,
     1-2 under the HPA, tag `v1.0.0`, rolling), with `overrides` applied."""
-    from .profile import EnvironmentProfile, Resources, ScalingBounds
+    from .profile import EnvironmentProfile, ScalingBounds
+    from .resources import Resources
 
     values: dict[str, Any] = {
         "name": "test",

@@ -21,7 +21,7 @@ from .identity import ServiceIdentity
 from .k8s_values import int_or_string, quantity
 from .names import check_env_var_name, is_label_key
 from .probes import Probe
-from .profile import Resources
+from .resources import Resources
 from .scheduling import HOSTNAME_KEY, ZONE_KEY, Scheduling
 from .values import check_bool, check_distinct_ports, check_instance, check_int, check_str, check_str_mapping
 
