@@ -71,6 +71,7 @@ INPUT_CASES: list[tuple[str, str, Files, tuple[str, str, str, str]]] = [
     ("input/helm-chart", "Chart.yaml in an environment folder", lambda o: {"ok.yaml": dump([configmap()]), "prod/Chart.yaml": "apiVersion: v2\nname: x\nversion: 1.0.0\n", "prod/templates/web.json": json.dumps(privileged(o))}, ("prod", "Folder", "prod", "Chart.yaml")),
     ("input/yaml", "nested 5000 deep", lambda o: {"ok.yaml": dump([configmap()]), "deep.yaml": "kind: ConfigMap\ndata: " + "[" * 5000 + "]" * 5000 + "\n"}, ("env", "File", "deep.yaml", "document[0]")),
     ("input/yaml", "alias bomb", lambda o: {"ok.yaml": dump([configmap()]), "bomb.yaml": ALIAS_BOMB}, ("env", "File", "bomb.yaml", "document[0]")),
+    ("input/unreadable", "symlink loop", lambda o: {"ok.yaml": dump([configmap()]), "loop.yaml": ("symlink", "loop.yaml")}, ("env", "File", "loop.yaml", "(file)")),
     ("input/unreadable", "symlink out of the folder", lambda o: {"ok.yaml": dump([configmap()]), "passwd.yaml": ("symlink", "/etc/passwd")}, ("env", "File", "passwd.yaml", "(file)")),
     ("input/no-objects", "empty folder", lambda o: {}, ("env", "Folder", "env", "(folder)")),
     ("input/no-objects", "only empty and non-manifest files", lambda o: {"empty.yaml": "", "README.md": "# notes", "chart/Chart.yaml": "name: c", "chart/templates/d.yaml": dump([privileged(o)])}, ("env", "Folder", "env", "(folder)")),

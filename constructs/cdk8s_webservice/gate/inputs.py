@@ -264,7 +264,12 @@ def read_folder(root: Path) -> tuple[list[Group], list[Violation]]:
                 )
             if not filename.endswith(MANIFEST_SUFFIXES):
                 continue
-            if not _inside(here / filename, root):
+            try:
+                inside = _inside(here / filename, root)
+            except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+                violations.append(Violation(name, "File", label, "(file)", "input/unreadable", "is a symlink loop"))
+                continue
+            if not inside:
                 violations.append(
                     Violation(name, "File", label, "(file)", "input/unreadable", "is a symlink out of the folder")
                 )
