@@ -268,6 +268,20 @@ def service_name_not_dns1035(o: Objects) -> None:
     set_in(find(o, "Service", "blacklist"), "metadata.name", "1blacklist")
 
 
+@case("object-name", "development", "CronJob", "c" * 53, "metadata.name")
+def cronjob_name_too_long_for_its_jobs(o: Objects) -> None:
+    job = copy.deepcopy(find(o, "Deployment", "blacklist"))
+    template = job["spec"]["template"]
+    o.append(
+        {
+            "apiVersion": "batch/v1",
+            "kind": "CronJob",
+            "metadata": {"name": "c" * 53, "namespace": job["metadata"]["namespace"]},
+            "spec": {"schedule": "0 * * * *", "jobTemplate": {"spec": {"template": template}}},
+        }
+    )
+
+
 @case("rbac-no-wildcard", "development", "Role", "blacklist", "rules[0].resources")
 def role_of_everything(o: Objects) -> None:
     find(o, "Role", "blacklist")["rules"][0].update(apiGroups=["*"], resources=["*"], verbs=["*"])

@@ -173,6 +173,17 @@ def test_the_rendered_objects_pass_every_cel_rule(tmp_path: Path) -> None:
         assert gate(tmp_path, rendered(path)) == [], path
 
 
+def test_defaults_and_nulls_are_read_as_the_api_server_stores_them(tmp_path: Path) -> None:
+    """A budget without `nodes` (the CRD defaults it to 10%) and a `null` optional field
+    (the API server drops it) are valid, not refused."""
+    pool = _nodepool()
+    pool["spec"]["disruption"]["budgets"] = [{"reasons": ["Drifted"]}]
+    assert gate(tmp_path, pool) == []
+    node_class = rendered("production/prod-eu-west-1/ec2nodeclass-blacklist-production.yaml")
+    node_class["spec"]["instanceProfile"] = None
+    assert gate(tmp_path, node_class) == []
+
+
 def test_go_patterns_read_as_the_api_server_reads_them(tmp_path: Path) -> None:
     obj = _bad_partial_response_strategy()
     obj["spec"]["groups"][0]["partial_response_strategy"] = "ABORT"  # (?i): any case

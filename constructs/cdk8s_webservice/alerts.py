@@ -33,6 +33,9 @@ class Alert:
     """What the value means, for the person paged."""
     runbook_slug: str
     """Last path segment of the runbook URL."""
+    keep_firing_for: str | None = None
+    """How long the alert keeps firing after the condition stops holding (rides out the
+    gaps of a condition that comes and goes, such as restarts in a crash loop)."""
 
 
 def _camel(name: str) -> str:
@@ -80,6 +83,9 @@ def slo_alerts(identity: ServiceIdentity, slo: ServiceLevelObjectives) -> dict[s
                 name=f"{prefix}PodRestarting",
                 expr=f"{promql.restarts(slo, container)} > {slo.restarts}\n",
                 for_="0m",
+                # A crash loop (a restart every ~5.5 min at the back-off cap) holds 2 or 3
+                # restarts in 15 minutes by turns: firing through the window keeps one page.
+                keep_firing_for=slo.restart_window,
                 severity="warning",
                 summary=f"{name} pod {{{{ $labels.pod }}}} is restarting",
                 description=f"{{{{ $value | humanize }}}} restarts in the last {slo.restart_window}.",
@@ -192,6 +198,7 @@ def _rule(rule: Alert | RecordingRule, runbooks: str) -> monitoring.PrometheusRu
         alert=rule.name,
         expr=rule.expr,
         for_=rule.for_,
+        keep_firing_for=rule.keep_firing_for,
         labels={"severity": rule.severity},
         annotations={
             "summary": rule.summary,

@@ -97,8 +97,8 @@ class HorizontalPodAutoscaler(Construct):
     """HorizontalPodAutoscaler `<name>` (autoscaling/v2) on the Deployment `target`.
 
     The Pods metric (`targets.requests_metric`) is served by prometheus-adapter as the
-    rate of `requests_counter` over `rate_window`: `adapter_rule`, shipped with the
-    output (`custom_metrics`).
+    rate of `requests_counter` over `rate_window`, from `prometheus`: `adapter_rule`,
+    shipped with the output (`custom_metrics`).
 
     Scale-up is immediate (double, or +4 pods, a minute); scale-down waits five
     minutes and sheds at most half the pods a minute, so a short dip does not
@@ -118,10 +118,13 @@ class HorizontalPodAutoscaler(Construct):
         targets: ScalingTargets,
         requests_counter: str = "http_requests_total",
         rate_window: str = "2m",
+        prometheus: str = "http://prometheus-operated.monitoring:9090",
     ) -> None:
         super().__init__(scope, id)
         self.adapter_rule: AdapterRule | None = (
-            AdapterRule(series=requests_counter, metric=targets.requests_metric, window=rate_window)
+            AdapterRule(
+                series=requests_counter, metric=targets.requests_metric, window=rate_window, prometheus=prometheus
+            )
             if targets.requests_per_second is not None
             else None
         )

@@ -121,7 +121,7 @@ def parser() -> argparse.ArgumentParser:
         type=_positive("MiB"),
         default=250,
         metavar="MIB",
-        help="restart the warm process past this (default 250)",
+        help="restart the warm process past this (default 400)",
     )
 
     gate = command("gate", "run the gate (schema, policy, cross-object rules) on rendered YAML")

@@ -15,10 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from constructs import Construct
 
 from . import yaml_emitter
+from .errors import ConfigError
 
 ADAPTER_CHART = "prometheus-adapter"
 ADAPTER_CHART_VERSION = "4.11.0"
@@ -35,6 +37,8 @@ class AdapterRule:
     """The Pods metric the HPA reads (`http_requests_per_second`)."""
     window: str
     """The rate's range (four scrape intervals at least)."""
+    prometheus: str = "http://prometheus-operated.monitoring:9090"
+    """The Prometheus the adapter queries: the one the canary's MetricTemplates query."""
 
     @property
     def series_query(self) -> str:
@@ -88,7 +92,13 @@ def adapter_chart_files(service: str, rules: list[AdapterRule]) -> dict[str, str
         "version": "1.0.0",
         "dependencies": [{"name": ADAPTER_CHART, "version": ADAPTER_CHART_VERSION, "repository": ADAPTER_REPOSITORY}],
     }
-    values = {ADAPTER_CHART: {"rules": {"custom": [rule.as_config() for rule in rules]}}}
+    addresses = sorted({rule.prometheus for rule in rules})
+    if len(addresses) > 1:
+        raise ConfigError("canary.prometheus_address", addresses, "one Prometheus for every service's adapter rule")
+    url = urlsplit(addresses[0])
+    # The chart's own default (prometheus.default.svc) is not where kube-prometheus-stack runs.
+    prometheus = {"url": f"{url.scheme}://{url.hostname}", "port": url.port or (443 if url.scheme == "https" else 80)}
+    values = {ADAPTER_CHART: {"prometheus": prometheus, "rules": {"custom": [rule.as_config() for rule in rules]}}}
     header = (
         "# The custom metrics the HPAs read (docs/observability.md). Install this chart where no\n"
         f"# prometheus-adapter runs, or merge `{ADAPTER_CHART}.rules.custom` into the one that does.\n"

@@ -444,6 +444,7 @@ class WebService(Construct):
             targets=props.scaling,
             requests_counter=(props.slo.metrics if props.slo is not None else HttpMetrics()).requests_total,
             rate_window=widened("1m", props.scraping.interval),
+            prometheus=props.canary.prometheus_address,
         )
         self.pod_disruption_budget = PodDisruptionBudget(
             self, "disruption-budget", identity=ident, extra_selector=plan.budget_selector

@@ -74,6 +74,9 @@ def _adapter(rendered: dict[str, dict[str, str]]) -> list[AdapterRule]:
         series = rule["seriesQuery"].split("{", 1)[0]
         window = rule["metricsQuery"].rsplit("[", 1)[1].split("]", 1)[0]
         built = AdapterRule(series=series, metric=rule["name"]["as"], window=window)
+        # The adapter queries the Prometheus the canary's MetricTemplates query.
+        prometheus = values[ADAPTER_CHART]["prometheus"]
+        assert f"{prometheus['url']}:{prometheus['port']}" == "http://prometheus-operated.monitoring:9090"
         assert built.as_config() == rule, "the shipped rule is not what AdapterRule writes"
         rules.append(built)
     return rules

@@ -52,11 +52,12 @@ def _program(rule: str) -> Any:
 
 
 def with_defaults(value: Any, schema: Mapping[str, Any]) -> Any:
-    """`value` with the schema's `default`s filled in where a field is absent, as the
-    API server stores it before validating."""
+    """`value` as the API server stores it before validating: a `null` field that is not
+    `nullable` dropped, and the schema's `default`s filled in where a field is absent."""
     if isinstance(value, dict):
-        result = dict(value)
-        for key, sub in schema.get("properties", {}).items():
+        declared = schema.get("properties", {})
+        result = {k: v for k, v in value.items() if v is not None or k not in declared or declared[k].get("nullable")}
+        for key, sub in declared.items():
             if key not in result and "default" in sub:
                 result[key] = copy.deepcopy(sub["default"])
             if key in result:

@@ -35,6 +35,11 @@ NAME_RULES: dict[str, tuple[Callable[[object], bool], str]] = {
     "Namespace": (is_dns_label, "a DNS-1123 label: at most 63 of [a-z0-9-], alphanumeric at both ends"),
     "Service": (is_dns1035_label, "a DNS-1035 label: at most 63 of [a-z0-9-], starting with a letter"),
     **dict.fromkeys(RBAC_KINDS, (is_path_segment_name, "a path segment: not '.' or '..', no '/' or '%'")),
+    # ValidateCronJob: its Jobs are named `<name>-<11 characters>`, within 63.
+    "CronJob": (
+        lambda name: is_dns_subdomain(name) and isinstance(name, str) and len(name) <= 52,
+        "a DNS-1123 subdomain of at most 52 characters (its Jobs append 11)",
+    ),
 }
 SUBDOMAIN = "a DNS-1123 subdomain: at most 253 characters, dot-separated DNS-1123 labels"
 #: Kinds whose `spec.selector.matchLabels` are label sets of their own.
@@ -47,6 +52,12 @@ PLAIN_SECRET = "a Secret with data or stringData is never rendered; use a Sealed
 )
 @rule("object-name", kinds=("Service",), reason="a name the API server refuses", source=f"{API_SERVER}: DNS-1035 label")
 @rule("object-name", kinds=RBAC_KINDS, reason="a name the API server refuses", source=f"{API_SERVER}: path segment")
+@rule(
+    "object-name",
+    kinds=("CronJob",),
+    reason="a name the API server refuses",
+    source=f"{API_SERVER}: DNS-1123 subdomain of at most 52 characters",
+)
 def object_name_by_kind(obj: Obj, fail: Fail) -> None:
     valid, rule_text = NAME_RULES[obj.kind]
     if not valid(obj.name):

@@ -211,6 +211,11 @@ def _declares_cel(schema: Any) -> bool:
 
 
 @cache
+def _crd_raw(files: tuple[Path, ...]) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(api_version, kind): schema for api_version, kind, schema in _all_crd_schemas(files)}
+
+
+@cache
 def _crd_validators(files: tuple[Path, ...]) -> dict[tuple[str, str], jsonschema.protocols.Validator]:
     validators = {}
     for api_version, kind, schema in _all_crd_schemas(files):
@@ -274,6 +279,9 @@ def _check_object(
     name = obj.get("metadata", {}).get("name", "?")
     validator = _crd_validators(crds).get((api_version, kind))
     rule = "schema/crd"
+    if validator is not None:
+        # As the API server validates it: nulls of non-nullable fields dropped, defaults applied.
+        obj = cel.with_defaults(dict(obj), _crd_raw(crds)[(api_version, kind)])
     if validator is None:
         validator = core_validator(kubernetes_version, api_version, kind)
         rule = f"schema/kubernetes-{kubernetes_version}"
