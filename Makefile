@@ -83,7 +83,7 @@ test-lowest: $(LOWEST)/.installed node_modules/.installed
 $(LOWEST)/.installed: pyproject.toml setup.py constraints.txt constraints-lowest.txt
 	rm -rf $(LOWEST)
 	$(PYTHON) -m venv $(LOWEST)
-	$(LOWEST)/bin/pip install $(PIP_QUIET) $(CONSTRAINTS) pytest syrupy hypothesis mkdocs mkdocstrings mkdocstrings-python 2> >(grep -v '^WARNING: Location' >&2)
+	$(LOWEST)/bin/pip install $(PIP_QUIET) $(CONSTRAINTS) pytest syrupy hypothesis mkdocs mkdocstrings mkdocstrings-python helm-python-sdk 2> >(grep -v '^WARNING: Location' >&2)
 	$(LOWEST)/bin/pip install $(PIP_QUIET) -c constraints-lowest.txt -e . 2> >(grep -v '^WARNING: Location' >&2)
 	$(LOWEST)/bin/pip check
 	touch $@

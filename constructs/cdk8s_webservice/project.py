@@ -197,33 +197,32 @@ class ServiceProject:
             raise GateFailed(violations)
         return rendered
 
+    def cluster(self, environment: str, name: str) -> Cluster:
+        """One of `environment`'s clusters (`GitOpsTarget.clusters`), by name. Raises
+        `ConfigError` naming `--cluster` and the clusters it has."""
+        profile = self.load_environments().get(environment)
+        clusters = self.gitops.clusters(profile.name) if self.gitops is not None else ()
+        for cluster in clusters:
+            if cluster.name == name:
+                return cluster
+        names = ", ".join(c.name for c in clusters)
+        raise ConfigError(
+            "--cluster", name, f"one of: {names}" if names else f"none: {profile.name} has one destination"
+        )
+
     def environment_folder(self, environment: str, cluster: str | None = None) -> str:
         """The output folder (under dist/) of `environment`, on `cluster` where the
         environment is split per cluster (then required: there is no one folder).
         Raises `ConfigError` for a cluster the environment does not run on."""
         profile = self.load_environments().get(environment)
+        chosen = self.cluster(profile.name, cluster) if cluster is not None else None
         clusters = self.gitops.clusters(profile.name) if self.gitops is not None else ()
-        names = [c.name for c in clusters]
-        if cluster is not None and cluster not in names:
-            allowed = f"one of: {', '.join(names)}" if names else f"None: {profile.name} has one destination"
-            raise ConfigError("--cluster", cluster, allowed)
         if self.gitops is None or not is_split(clusters):
             return profile.name
-        if cluster is None:
-            raise ConfigError(
-                "--cluster", None, f"one of: {', '.join(names)} ({profile.name} differs per cluster: pick one)"
-            )
-        return self.gitops.folder(profile.name, clusters[names.index(cluster)])
-
-    def cluster_profile(self, environment: str, cluster: str | None = None) -> EnvironmentProfile:
-        """`environment`'s profile as built on `cluster` (one of its clusters; None: as
-        the environment's one folder is built). Raises `ConfigError` as `environment_folder`."""
-        profile = self.load_environments().get(environment)
-        folder = self.environment_folder(environment, cluster)
-        if folder == profile.name or self.gitops is None:
-            return profile
-        (chosen,) = (c for c in self.gitops.clusters(profile.name) if c.name == cluster)
-        return chosen.apply(profile)
+        if chosen is None:
+            names = ", ".join(c.name for c in clusters)
+            raise ConfigError("--cluster", None, f"one of: {names} ({profile.name} differs per cluster: pick one)")
+        return self.gitops.folder(profile.name, chosen)
 
     def _cluster_app(self) -> App:
         """A scope of its own for one cluster's build of an environment (same chart ids)."""
