@@ -97,21 +97,15 @@ class ArgoApplicationSet(Construct):
         super().__init__(scope, id)
         environments = _environments(apps)
         placements = {app.instance: _placement(settings, app) for app in apps}
-        # A cluster generator's parameter set: the Secret's name (or server) and labels.
+        # Environments on several clusters: a cluster generator each, which fills in the
+        # path, the destination and the instance of each cluster it finds.
         by_clusters = {env: any(a.cluster is not None for a in group) for env, group in environments.items()}
-        generated: dict[str, dict[str, str]] = {}
-        for env, group in environments.items():
-            if by_clusters[env]:
-                generated[env] = self._cluster_values(settings, group)
-            else:
-                generated[env] = placements[group[0].instance] | {"environment": env, "instance": env}
-        shared = {
-            key: value
-            for key in _PLACES
-            if len(values := {p[key] for p in placements.values()}) == 1
-            and not any(key in ("path", "name", "server") and by_clusters[e] for e in environments)
-            for value in values
-        }
+        per_cluster = ("path", "name", "server") if any(by_clusters.values()) else ()
+        shared: dict[str, str] = {}
+        for key in _PLACES:
+            values = {p[key] for p in placements.values()}
+            if len(values) == 1 and key not in per_cluster:
+                shared[key] = values.pop()
         # A destination is a name or a server: only the keys some Application uses.
         used = {key for p in placements.values() for key in ("name", "server") if p[key]}
         varying = [key for key in _PLACES if key not in shared and (key not in ("name", "server") or key in used)]
@@ -121,6 +115,15 @@ class ArgoApplicationSet(Construct):
                 _put(spec, _PLACES[key], value)
         for key in varying:
             _put(spec, _PLACES[key], f"{{{{ .values.{key} }}}}")
+        # Each environment's `values`: what varies between the Applications, by name.
+        values_of: dict[str, dict[str, str]] = {}
+        for env, group in environments.items():
+            every = (
+                self._cluster_values(settings, group)
+                if by_clusters[env]
+                else placements[group[0].instance] | {"environment": env, "instance": env}
+            )
+            values_of[env] = {k: v for k, v in every.items() if k in varying or k in ("environment", "instance")}
         template = {
             "metadata": {
                 "name": f"{service}-{{{{ .values.instance }}}}",
@@ -132,10 +135,6 @@ class ArgoApplicationSet(Construct):
                 },
             },
             "spec": spec,
-        }
-        values_of = {
-            env: {k: v for k, v in generated[env].items() if k in varying or k in ("environment", "instance")}
-            for env in environments
         }
         list_elements = [{"values": values_of[env]} for env in environments if not by_clusters[env]]
         generators = (
