@@ -68,6 +68,10 @@ POOLED = dataclasses.replace(PRODUCTION, node_pool=POOL)
         (lambda: Cluster(name="eu", architectures=("x86",)), "cluster.architectures: 'x86' is not allowed"),
         (lambda: Cluster(name="eu", architectures="arm64"), "cluster.architectures: 'arm64' is not allowed"),
         (lambda: GitOpsTarget(clusters=(EU, EU)), "gitops.target.clusters.name: 'prod-eu' is not allowed"),
+        (
+            lambda: GitOpsTarget(clusters=(US, Cluster(name="prod-us-2", regional_host="us.app.example.com"))),
+            "gitops.target.clusters.regional_host: 'us.app.example.com' is not allowed; a host of one cluster alone",
+        ),
         (lambda: GitOpsTarget(clusters=("prod-eu",)), "gitops.target.clusters[0]: 'prod-eu' is not allowed"),
         (lambda: GitOpsTarget(clusters="prod-eu"), "gitops.target.clusters: 'prod-eu' is not allowed"),
         (lambda: GitOpsTarget(cluster="prod-eu", clusters=(EU,)), "gitops.target.cluster: 'prod-eu' is not allowed"),

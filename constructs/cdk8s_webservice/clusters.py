@@ -195,15 +195,21 @@ def check_clusters(field_name: str, value: object) -> tuple[Cluster, ...]:
     clusters = tuple(check_instance(f"{field_name}[{i}]", c, Cluster) for i, c in enumerate(value))
     seen: set[str] = set()
     servers: set[str] = set()
+    hosts: set[str] = set()
     for cluster in clusters:
         if cluster.name in seen:
             raise ConfigError(f"{field_name}.name", cluster.name, "each cluster name appears once per environment")
         if cluster.server is not None and cluster.server in servers:
             # Two Applications would deploy into the same namespace of the same cluster.
             raise ConfigError(f"{field_name}.server", cluster.server, "each API server appears once per environment")
+        if cluster.regional_host is not None and cluster.regional_host in hosts:
+            # A regional host reaches one cluster; the environment's hosts reach them all.
+            raise ConfigError(
+                f"{field_name}.regional_host", cluster.regional_host, "a host of one cluster alone (each appears once)"
+            )
         seen.add(cluster.name)
-        if cluster.server is not None:
-            servers.add(cluster.server)
+        servers |= {cluster.server} if cluster.server is not None else set()
+        hosts |= {cluster.regional_host} if cluster.regional_host is not None else set()
     return clusters
 
 
