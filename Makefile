@@ -69,8 +69,9 @@ LINT := $(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)
 #   release      the command-line tool and its release commands, dist/ written whole
 TEST_KINDS := constructs engines integration release
 COMMA := ,
-KIND_engines := tests/promql tests/test_helm.py tests/test_loadtest.py tests/test_schema.py tests/test_scanners.py
-KIND_integration := tests/test_cdk8s_cli.py tests/test_cold_start.py tests/test_fleet.py tests/test_new_service.py \
+KIND_engines := tests/promql tests/test_gate_crds.py tests/test_gate_goyaml.py tests/test_helm.py tests/test_loadtest.py \
+	tests/test_schema.py tests/test_scanners.py
+KIND_integration := tests/test_cdk8s_cli.py tests/test_cold_start.py tests/test_fleet.py tests/test_service_from_the_docs.py \
 	tests/test_packaging.py tests/test_readme.py tests/test_watch.py
 KIND_release := tests/test_cli.py tests/test_cluster_commands.py tests/test_output.py tests/test_output_atomic.py \
 	tests/test_releases.py
@@ -100,7 +101,7 @@ $(VENV)/.installed: pyproject.toml setup.py constraints.txt
 # its declared floor (constraints-lowest.txt), their own dependencies as the resolver
 # picks them, the test and docs tools at constraints.txt's versions. The scanners and the
 # packaging test (which installs constraints.txt's versions) are not about the floors.
-test-lowest: $(LOWEST)/.installed node_modules/.installed
+test-lowest: $(LOWEST)/.installed node_modules/.installed system-packages
 	$(LOWEST)/bin/python -m pytest --ignore=tests/test_scanners.py --ignore=tests/test_packaging.py $(ARGS)
 
 $(LOWEST)/.installed: pyproject.toml setup.py constraints.txt constraints-lowest.txt
@@ -122,17 +123,19 @@ constraints:
 	mv constraints.txt.new constraints.txt
 	rm -rf build/constraints-venv
 
-# The real engines the tests run that come from Debian (promtool, from the
-# `prometheus` package: the alert, canary, dashboard and adapter queries are run by
-# `promtool test rules`). Installed when missing, as root (CI), else with sudo.
-SYSTEM_PACKAGES := prometheus:promtool
+# The real engines the tests run that come from Debian, installed when one is missing, as
+# root (CI) or with sudo: promtool (`prometheus`: the alert, canary, dashboard and adapter
+# queries run by `promtool test rules`, tests/promql/) and go-yaml v2 and v3 (the gate's
+# tests read YAML with them: tests/test_gate_goyaml.py builds a small reader in GOPATH
+# mode, under build/).
+SYSTEM_PACKAGES := prometheus golang-go golang-gopkg-yaml.v2-dev golang-gopkg-yaml.v3-dev
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 system-packages:
-	@missing=; for pair in $(SYSTEM_PACKAGES); do command -v $${pair#*:} >/dev/null || missing="$$missing $${pair%%:*}"; done; \
-	if [ -n "$$missing" ]; then \
-	  sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
-	  echo "installing Debian packages:$$missing"; \
-	  $$sudo apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing >/dev/null; \
+	@if ! command -v go >/dev/null || ! command -v promtool >/dev/null || ! dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1; then \
+	  echo 'make: installing $(SYSTEM_PACKAGES) (the real engines the tests run)'; \
+	  $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(SYSTEM_PACKAGES); \
 	fi
 
 # The scanners pin their own versions (requirements-scanners.txt, a virtualenv of its own).

@@ -18,9 +18,8 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 from cdk8s_webservice import cli
+from cdk8s_webservice.yaml_limits import read_mapping
 
 if TYPE_CHECKING:
     from cdk8s_webservice import ServiceProject
@@ -33,11 +32,7 @@ SEALED_SECRETS = ROOT / "charts" / "sealed-secrets"
 def read_sealed_values(folder: Path) -> dict[str, dict[str, str]]:
     """Environment -> sealed key -> ciphertext, from `<folder>/<environment>.yaml`
     (read once, here: the chart gets them as an argument)."""
-    values = {}
-    for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        values[path.stem] = {str(key): str(value) for key, value in data.items()}
-    return values
+    return {path.stem: read_mapping(path, "sealed values") for path in sorted(folder.glob("*.yaml"))}
 
 
 @cache

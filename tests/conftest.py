@@ -91,6 +91,9 @@ SLOW_FIRST = (
     "test_cdk8s_cli.py",  # ~5: the cdk8s CLI (Node.js) running the app
     "test_cluster_commands.py",  # ~8: a synth per command
     "test_fleet.py",  # ~5: fleet worker processes, each with its Node.js
+    "test_cache_healing.py",  # ~8: three apps on their own caches (damaged, full)
+    "test_bounded_inputs.py",  # ~6: a console script, an argocd stopped after 4 s
+    "test_no_silent_success.py",  # ~5: every command with project code that exits
     "test_output.py",
     "test_api.py",  # mkdocs
     "test_gate.py",
@@ -106,10 +109,10 @@ SLOW_FIRST = (
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """On a fresh clone, the apps the tests start would each compile the jsii bindings
-    (`binding_loader`, ~0.5 s a process, with and without -O) and V8's code (`jsii_host.js`)
-    until one of them had cached it: synthesize once in each mode first (~3 s, once)."""
-    if hasattr(session.config, "workerinput") or (ROOT / ".cache" / "pyc").is_dir():
+    """On a fresh clone, the apps the tests start would each unpack jsii's packages,
+    compile Python's bytecode of the bindings (with and without -O) and Node's compile
+    cache until one of them had cached it: synthesize once in each mode first (~3 s, once)."""
+    if hasattr(session.config, "workerinput") or (ROOT / ".cache" / "node-compile").is_dir():
         return
     (ROOT / "build").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=ROOT / "build") as out:

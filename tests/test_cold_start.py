@@ -15,129 +15,13 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, group_running
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from cdk8s_webservice import jsii_speedups
 from cdk8s_webservice.errors import ConfigError
 from cdk8s_webservice.gate import schema
 from cdk8s_webservice.output import replace_directory
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-
-
-def _program(tmp_path: Path, source: str) -> dict[str, str]:
-    program = tmp_path / "program.js"
-    program.write_text(source)
-    return {**ENV, "CDK8S_WEBSERVICE_JSII_PROGRAM": str(program)}
-
-
-def test_the_host_serves_the_kernel_channel_on_stdin_and_stdout(tmp_path: Path) -> None:
-    # The kernel program reads and writes fd 3; the host maps that to stdin/stdout.
-    env = _program(
-        tmp_path,
-        "const fs = require('fs'); const b = Buffer.alloc(64);"
-        "const n = fs.readSync(3, b, 0, 64, null);"
-        "fs.writeSync(3, 'echo:' + b.subarray(0, n).toString());",
-    )
-    result = subprocess.run(
-        ["node", str(jsii_speedups.HOST)], input=b"ping\n", env=env, capture_output=True, timeout=30, check=True
-    )
-    assert result.stdout == b"echo:ping\n"
-
-
-def test_the_hosts_console_output_is_wrapped_the_way_python_jsii_unwraps_it(tmp_path: Path) -> None:
-    env = _program(tmp_path, "console.log('hi', 1); console.error('oops'); process.stdout.write('raw');")
-    result = subprocess.run(["node", str(jsii_speedups.HOST)], env=env, capture_output=True, timeout=30, check=True)
-    assert result.stdout == b""  # the API channel carries nothing else
-    lines = [json.loads(line) for line in result.stderr.decode().splitlines()]
-    assert lines == [{"stdout": "aGkgMQo="}, {"stderr": "b29wcwo="}, {"stdout": "cmF3"}]  # "hi 1\n", "oops\n", "raw"
-
-
-def test_the_host_refuses_to_run_without_the_kernel_program() -> None:
-    env = {k: v for k, v in ENV.items() if k != "CDK8S_WEBSERVICE_JSII_PROGRAM"}
-    result = subprocess.run(["node", str(jsii_speedups.HOST)], env=env, capture_output=True, timeout=30)
-    assert result.returncode != 0 and b"CDK8S_WEBSERVICE_JSII_PROGRAM is not set" in result.stderr
-
-
-def test_the_kernel_program_is_unpacked_whole_once(tmp_path: Path) -> None:
-    found = jsii_speedups._jsii_folder()
-    assert found is not None
-    program = jsii_speedups.kernel_program(tmp_path, *found)
-    assert program == tmp_path / f"jsii-{found[1]}" / "lib" / "program.js"
-    assert program.read_bytes() == (found[0] / "_embedded" / "jsii" / "lib__program.js").read_bytes()
-    stamp = program.stat().st_mtime_ns
-    assert jsii_speedups.kernel_program(tmp_path, *found) == program and program.stat().st_mtime_ns == stamp
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".jsii-")]  # no staging left
-
-
-def test_the_host_loads_the_preload_first_and_passes_on_only_the_programs_answers(tmp_path: Path) -> None:
-    # A kernel stand-in: says hello, then answers each request line with its own text.
-    env = _program(
-        tmp_path,
-        "const fs = require('fs'); fs.writeSync(3, Buffer.from('{\"hello\":1}\\n'), 0);"
-        "let held = ''; const b = Buffer.alloc(7);"  # small reads: lines arrive in pieces
-        "for (;;) { const n = fs.readSync(3, b, 0, b.length, null); if (n === 0) break;"
-        "  held += b.subarray(0, n).toString(); let i;"
-        "  while ((i = held.indexOf('\\n')) >= 0) {"
-        "    const line = held.slice(0, i); held = held.slice(i + 1);"
-        "    fs.writeSync(3, Buffer.from('{\"ok\":' + line + '}\\n'), 0); } }",
-    )
-    preload = [{"name": "a", "version": "1", "tarball": "/a.tgz"}, {"name": "b", "version": "2", "tarball": "/b.tgz"}]
-    env["CDK8S_WEBSERVICE_JSII_PRELOAD"] = json.dumps(preload)
-    result = subprocess.run(
-        ["node", str(jsii_speedups.HOST)],
-        input=b'{"api":"create"}\n',
-        env=env,
-        capture_output=True,
-        timeout=30,
-        check=True,
-    )
-    # Hello, then the answer to Python's request only: the two loads went first, unseen.
-    assert result.stdout.decode().splitlines() == ['{"hello":1}', '{"ok":{"api":"create"}}']
-
-
-def test_a_preload_that_fails_in_the_host_leaves_the_kernel_usable() -> None:
-    """A damaged assembly fails in the host unseen; Python's own load of it, sent
-    later, gets the kernel's answer (here: the real tarball, which loads)."""
-    [(name, version, tarball)] = jsii_speedups.assemblies("constructs")
-    process = jsii_speedups._spawn_host([(name, version, "/no/such/assembly.jsii.tgz")])
-    request = {"api": "load", "name": name, "version": version, "tarball": tarball}
-    stdout, stderr = process.communicate(json.dumps(request).encode() + b"\n", timeout=60)
-    lines = [json.loads(line) for line in stdout.decode().splitlines()]
-    assert lines[0] == {"hello": f"@jsii/runtime@{jsii_speedups._jsii_folder()[1]}"}, stderr.decode()  # type: ignore[index]
-    assert lines[1:] == [{"ok": {"assembly": name, "types": lines[1]["ok"]["types"]}}]
-
-
-def test_deferred_loads_are_sent_before_the_first_other_call() -> None:
-    sent: list[tuple[str, str, str]] = []
-
-    class Kernel:
-        def load(self, name: str, version: str, tarball: str) -> None:
-            sent.append((name, version, tarball))
-
-    kernel = Kernel()
-    state = jsii_speedups._DeferredLoads(kernel, [("a", "1", "/a.tgz"), ("b", "2", "/b.tgz")])
-    kernel.load = state.load_later  # type: ignore[method-assign]
-    kernel.load("a", "1", "/a.tgz")
-    kernel.load("c", "3", "/c.tgz")  # not given to Node.js: loaded now
-    kernel.load("b", "2", "/b.tgz")
-    assert sent == [("c", "3", "/c.tgz")]
-    state.finish()
-    assert sent == [("c", "3", "/c.tgz"), ("a", "1", "/a.tgz"), ("b", "2", "/b.tgz")]
-    kernel.load("a", "1", "/a.tgz")  # jsii's own load again
-    assert sent[-1] == ("a", "1", "/a.tgz") and len(sent) == 4
-
-
-def test_the_preload_finds_every_assembly_of_a_package_from_its_files() -> None:
-    found = jsii_speedups.assemblies("cdk8s_webservice_crds")
-    names = {name for name, _, _ in found}
-    assert {"appflagger", "orgchaos-mesh", "shkarpenter", "ioargoproj", "awsk8skarpenter"} <= names
-    assert all(Path(tarball).is_file() and tarball.endswith(".jsii.tgz") for _, _, tarball in found)
-    [(name, version, tarball)] = jsii_speedups.assemblies("cdk8s_plus_27")
-    assert name == "cdk8s-plus-27" and Path(tarball).name == f"cdk8s-plus-27@{version}.jsii.tgz"
-    assert jsii_speedups.assemblies("no_such_package_anywhere") == []
 
 
 def test_an_app_leaves_no_process_behind_and_its_output_is_whole(tmp_path: Path) -> None:
@@ -177,6 +61,9 @@ def test_crd_schemas_are_cached_by_content_and_a_bad_entry_is_read_again(tmp_pat
     assert schema.crd_schemas(crd) == first
     entry.write_text('[["x/v1", "X", "not a schema"]]')  # JSON, but not what crd_schemas writes
     assert schema.crd_schemas(crd) == first
+    # Of the right shape but another schema: only the entry's checksum tells (issue 22).
+    entry.write_text(json.dumps([["example.com/v1", "Widget", {"type": "string"}]]))
+    assert schema.crd_schemas(crd) == first
     crd.write_text(crd.read_text().replace("integer", "string"))  # edited: a new entry
     assert schema.crd_schemas(crd)[0][2]["properties"]["size"] == {"type": "string"}
     assert len(list((tmp_path / "cache" / "gate").glob("crd-*.json"))) == 2
@@ -184,7 +71,7 @@ def test_crd_schemas_are_cached_by_content_and_a_bad_entry_is_read_again(tmp_pat
 
 def test_without_a_cache_folder_the_crd_is_read_every_time(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv(schema.CACHE_ENV, raising=False)
-    schemas = schema.crd_schemas(schema.CRD_DIR / "bitnami.com.yaml")
+    schemas = schema.crd_schemas(schema.CRD_DIR / "bitnami.com_sealedsecrets.yaml")
     assert ("bitnami.com/v1alpha1", "SealedSecret") in {(a, k) for a, k, _ in schemas}
 
 
@@ -353,21 +240,12 @@ def test_a_node_that_cannot_start_is_one_line(tmp_path: Path) -> None:
         text=True,
         timeout=120,
     )
-    assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "error: jsii's Node.js exited with 9: check JSII_NODE and NODE_OPTIONS" in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+    # jsii echoes Node.js's own reason from a thread of its own: before or after ours
+    [line] = [x for x in result.stderr.splitlines() if x.startswith("error: ")]
+    assert line.startswith("error: jsii's Node.js ended or answered something else")
+    assert line.endswith("check JSII_NODE and NODE_OPTIONS")
     assert not (tmp_path / "dist").exists()
-
-
-def test_a_damaged_kernel_program_is_replaced(tmp_path: Path) -> None:
-    found = jsii_speedups._jsii_folder()
-    assert found is not None
-    program = jsii_speedups.kernel_program(tmp_path, *found)
-    expected = program.read_bytes()
-    program.write_bytes(b"")  # truncated by a full disk, say
-    assert jsii_speedups.kernel_program(tmp_path, *found).read_bytes() == expected
-    program.unlink()  # removed by hand
-    assert jsii_speedups.kernel_program(tmp_path, *found).read_bytes() == expected
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"jsii-{found[1]}"]  # nothing set aside is left
 
 
 def test_a_partial_write_keeps_no_symlink_target(tmp_path: Path) -> None:
@@ -385,137 +263,3 @@ def test_a_partial_write_keeps_no_symlink_target(tmp_path: Path) -> None:
 
 
 # JSON-ish values as jsii's requests carry them: plain values, nested, with a few
-# things only jsii's converter knows (references, enum members, overrides).
-_PLAIN = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
-    max_leaves=20,
-)
-
-
-def _converters():
-    from jsii._kernel.providers.process import _NodeProcess
-
-    class Unstarted(_NodeProcess):  # its converter only: never starts Node.js
-        def __del__(self) -> None:
-            pass
-
-    jsii_own, fast = Unstarted(), Unstarted()
-    jsii_speedups._fast_requests(fast._serializer)
-    return jsii_own._serializer, fast._serializer
-
-
-@settings(max_examples=60, deadline=None)
-@given(value=_PLAIN)
-def test_requests_serialize_as_jsii_serializes_them(value: object) -> None:
-    import enum
-
-    from jsii._kernel import types
-    from jsii._kernel.providers.process import jdefault
-
-    class Colour(enum.Enum):
-        RED = "red"
-
-    Colour.__jsii_type__ = "x.Colour"  # type: ignore[attr-defined]
-    ref = types.ObjRef(ref="cdk8s.Chart@10001", interfaces=["constructs.IConstruct"])
-    created = types.CreateResponse(ref="cdk8s.App@10000")  # a subclass of ObjRef, as jsii passes it on
-    mixed = [value, {"k": [value, ref]}, Colour.RED, created]
-    requests = [
-        types.CreateRequest(fqn="a.B", args=mixed, overrides=[types.Override(method="m", cookie="c")]),
-        types.InvokeRequest(objref=created, method="toJson", args=mixed),
-        types.StaticInvokeRequest(fqn="cdk8s.JsonPatch", method="add", args=[value]),
-        types.GetRequest(objref=ref, property="node"),
-        types.StaticGetRequest(fqn="a.B", property="p"),
-        types.SetRequest(objref=ref, property="p", value=mixed),
-        types.DeleteRequest(objref=ref),
-    ]
-    jsii_own, fast = _converters()
-    for request in requests:
-        expected = json.dumps(jsii_own.unstructure(request), default=jdefault, sort_keys=True)
-        assert json.dumps(fast.unstructure(request), default=jdefault, sort_keys=True) == expected
-
-
-@settings(max_examples=60, deadline=None)
-@given(value=_PLAIN)
-def test_plain_answers_are_passed_over_and_the_rest_goes_to_jsii(value: object) -> None:
-    from jsii._kernel import types
-
-    seen: list[object] = []
-
-    def jsii_own(kernel: object, item: object) -> object:
-        seen.append(item)
-        return ("resolved", item)
-
-    dereference = jsii_speedups._dereferenced_value(jsii_own)
-    assert dereference(None, value) == value and not seen  # plain JSON: passed over
-    ref = types.ObjRef(ref="cdk8s.Chart@10001")
-
-    class Ordered(dict):  # not a plain dict: jsii's own function decides
-        pass
-
-    odd = Ordered(a=1)
-    assert dereference(None, {"x": [value, ref], "y": odd}) == {
-        "x": [value, ("resolved", ref)],
-        "y": ("resolved", odd),
-    }
-
-
-def _cached_program(tmp_path: Path) -> dict[str, str]:
-    """A kernel stand-in that loads two modules (one requiring the other) and prints
-    what they computed, with the host's code cache in `tmp_path / "v8"`."""
-    (tmp_path / "lib").mkdir(exist_ok=True)
-    (tmp_path / "lib" / "a.js").write_text(
-        "const b = require('./b'); module.exports = { total: b.twice(21), here: __dirname, name: __filename };"
-    )
-    (tmp_path / "lib" / "b.js").write_text("exports.twice = (n) => n * 2;")
-    (tmp_path / "lib" / "dyn.js").write_text("module.exports = () => import('fs');")
-    env = _program(
-        tmp_path,
-        "const a = require('./lib/a'); const dyn = require('./lib/dyn');"
-        "dyn().then((fs) => process.stderr.write(JSON.stringify({ total: a.total, here: a.here, name: a.name,"
-        " dynamic: typeof fs.readFileSync })));",
-    )
-    return {**env, "CDK8S_WEBSERVICE_JSII_CODE_CACHE": str(tmp_path / "v8")}
-
-
-def _run_host(env: dict[str, str]) -> dict[str, object]:
-    result = subprocess.run(["node", str(jsii_speedups.HOST)], env=env, capture_output=True, timeout=30, check=True)
-    wrapped = json.loads(result.stderr.decode().splitlines()[-1])
-    import base64
-
-    return json.loads(base64.b64decode(wrapped["stderr"]))
-
-
-def test_the_hosts_code_cache_is_by_content_and_changes_nothing_a_module_sees(tmp_path: Path) -> None:
-    import hashlib
-
-    env = _cached_program(tmp_path)
-    first = _run_host(env)
-    lib = tmp_path / "lib"
-    assert first == {"total": 42, "here": str(lib), "name": str(lib / "a.js"), "dynamic": "function"}
-    sources = [tmp_path / "program.js", lib / "a.js", lib / "b.js"]
-    expected = {hashlib.sha1(p.read_bytes()).hexdigest() for p in sources}
-    assert {p.name for p in (tmp_path / "v8").iterdir()} == expected  # dyn.js: Node's own loader
-    stamps = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "v8").iterdir()}
-    assert _run_host(env) == first
-    assert {p.name: p.stat().st_mtime_ns for p in (tmp_path / "v8").iterdir()} == stamps  # used, not rewritten
-    # A damaged entry is refused by V8, compiled again and replaced.
-    damaged = tmp_path / "v8" / hashlib.sha1((lib / "b.js").read_bytes()).hexdigest()
-    damaged.write_bytes(b"\0garbage")
-    assert _run_host(env) == first
-    assert damaged.read_bytes() != b"\0garbage"
-    # A changed module is another entry: never the old code.
-    (lib / "b.js").write_text("exports.twice = (n) => n * 3;")
-    assert _run_host(env)["total"] == 63
-
-
-def test_the_code_cache_folder_is_per_node(tmp_path: Path, monkeypatch) -> None:
-    here = jsii_speedups.code_cache_folder(tmp_path)
-    assert here.parent == tmp_path / "v8" and here == jsii_speedups.code_cache_folder(tmp_path)
-    other = tmp_path / "other-node"
-    other.write_bytes(b"#!/bin/sh\n")
-    monkeypatch.setenv("JSII_NODE", str(other))
-    assert jsii_speedups.code_cache_folder(tmp_path) != here
-    monkeypatch.delenv("JSII_NODE")
-    monkeypatch.setenv("NODE_OPTIONS", "--max-semi-space-size=1")  # a fleet's worker
-    assert jsii_speedups.code_cache_folder(tmp_path) not in (here, tmp_path / "v8")

@@ -3,16 +3,21 @@ a single-process synth and its errors."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import pickle
+import signal
+import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, group_running
 
 from cdk8s_webservice.errors import ConfigError, GateFailed
-from cdk8s_webservice.fleet import FleetMember, synthesize_fleet
+from cdk8s_webservice.fleet import FleetMember, MemberFailed, synthesize_fleet
 from cdk8s_webservice.gate.violations import Violation
 
 
@@ -53,6 +58,20 @@ def broken_project(tmp_path: Path) -> Path:
                 import os
 
                 os._exit(0)
+
+            class Unpicklable(Exception):
+                def __init__(self, message, extra):
+                    super().__init__(message)  # pickled with one argument: cannot be made again
+
+            def raises_unpicklable():
+                raise Unpicklable("the member's own words", 1)
+
+            def hangs(marker):
+                import time
+                from pathlib import Path
+
+                Path(marker).write_text("building")
+                time.sleep(600)
             """
         )
     )
@@ -116,3 +135,40 @@ def test_a_fleet_root_must_exist(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="root"):
         list(synthesize_fleet([FleetMember("main:project")], tmp_path / "missing"))
     assert not (tmp_path / "missing").exists()
+
+
+def test_a_members_unpicklable_exception_keeps_its_message(broken_project: Path) -> None:
+    with pytest.raises(MemberFailed, match=r"'broken:raises_unpicklable' failed: Unpicklable: the member's own words"):
+        list(synthesize_fleet([FleetMember("broken:raises_unpicklable")], broken_project))
+
+
+def test_ctrl_c_stops_a_fleet_whose_member_hangs(broken_project: Path) -> None:
+    marker = broken_project / "started"
+    script = (
+        "import sys\n"
+        "from cdk8s_webservice.fleet import FleetMember, synthesize_fleet\n"
+        f"members = [FleetMember('broken:hangs', ({str(marker)!r},))]\n"
+        "try:\n"
+        f"    list(synthesize_fleet(members, {str(broken_project)!r}))\n"
+        "except KeyboardInterrupt:\n"
+        "    sys.exit(130)\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], cwd=ROOT, start_new_session=True, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert marker.exists(), "the member never started"
+        os.kill(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)
+        assert process.returncode == 130, stderr
+        deadline = time.monotonic() + 10
+        while group_running(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not group_running(process.pid)  # the worker and its Node.js too
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()

@@ -243,14 +243,89 @@ def ingress_backend_port_missing(o: Objects) -> None:
     backend(o).update(port={"name": "https"})
 
 
-@case("name-dns1123", "development", "ConfigMap", "Blacklist_Config", "metadata.name")
+@case("object-name", "development", "ConfigMap", "Blacklist_Config", "metadata.name")
 def name_not_dns1123(o: Objects) -> None:
     set_in(find(o, "ConfigMap", "blacklist-config"), "metadata.name", "Blacklist_Config")
 
 
-@case("name-dns1123", "development", "Role", "r" * 64, "metadata.name")
+@case("object-name", "development", "ConfigMap", "c" * 254, "metadata.name")
 def name_too_long(o: Objects) -> None:
-    set_in(find(o, "Role", "blacklist"), "metadata.name", "r" * 64)
+    set_in(find(o, "ConfigMap", "blacklist-config"), "metadata.name", "c" * 254)
+
+
+@case("object-name", "development", "Role", "reader/all", "metadata.name")
+def rbac_name_not_a_path_segment(o: Objects) -> None:
+    set_in(find(o, "Role", "blacklist"), "metadata.name", "reader/all")
+
+
+@case("object-name", "development", "Namespace", "blacklist.dev", "metadata.name")
+def namespace_name_a_subdomain(o: Objects) -> None:
+    set_in(find(o, "Namespace", "blacklist-dev"), "metadata.name", "blacklist.dev")
+
+
+@case("object-name", "development", "Service", "1blacklist", "metadata.name")
+def service_name_not_dns1035(o: Objects) -> None:
+    set_in(find(o, "Service", "blacklist"), "metadata.name", "1blacklist")
+
+
+@case("rbac-no-wildcard", "development", "Role", "blacklist", "rules[0].resources")
+def role_of_everything(o: Objects) -> None:
+    find(o, "Role", "blacklist")["rules"][0].update(apiGroups=["*"], resources=["*"], verbs=["*"])
+
+
+@case("rbac-no-wildcard", "development", "ClusterRole", "everything", "rules[0].verbs")
+def cluster_role_of_every_verb(o: Objects) -> None:
+    o.append(
+        {
+            "apiVersion": "rbac.authorization.k8s.io/v1",
+            "kind": "ClusterRole",
+            "metadata": {"name": "everything"},
+            "rules": [{"apiGroups": [""], "resources": ["configmaps"], "verbs": ["*"]}],
+        }
+    )
+
+
+def bind_cluster_admin(o: Objects, kind: str) -> None:
+    binding = copy.deepcopy(find(o, "RoleBinding", "blacklist"))
+    binding.update(
+        kind=kind, roleRef={"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "cluster-admin"}
+    )
+    binding["metadata"]["name"] = "blacklist-admin"
+    if kind == "ClusterRoleBinding":
+        binding["metadata"].pop("namespace")
+    o.append(binding)
+
+
+@case("rbac-no-cluster-admin", "development", "ClusterRoleBinding", "blacklist-admin", "roleRef.name")
+def cluster_admin_bound_to_the_service(o: Objects) -> None:
+    bind_cluster_admin(o, "ClusterRoleBinding")
+
+
+@case("rbac-no-cluster-admin", "development", "RoleBinding", "blacklist-admin", "roleRef.name")
+def cluster_admin_bound_in_the_namespace(o: Objects) -> None:
+    bind_cluster_admin(o, "RoleBinding")
+
+
+@case("no-ephemeral-containers", "development", "Deployment", "blacklist", "spec.template.spec.ephemeralContainers")
+def ephemeral_container_in_the_template(o: Objects) -> None:
+    """Hardened like the main container: only the API server's rule is broken."""
+    pod(o)["ephemeralContainers"] = [{**copy.deepcopy(container(o)), "name": "debug"}]
+
+
+@case(
+    "namespace-enforces-restricted",
+    "development",
+    "Namespace",
+    "blacklist-dev",
+    "metadata.labels.pod-security.kubernetes.io/enforce",
+)
+def namespace_enforces_privileged(o: Objects) -> None:
+    find(o, "Namespace", "blacklist-dev")["metadata"]["labels"]["pod-security.kubernetes.io/enforce"] = "privileged"
+
+
+@case("object-unique", "development", "ConfigMap", "blacklist-config", "metadata.name")
+def configmap_twice(o: Objects) -> None:
+    o.append(copy.deepcopy(find(o, "ConfigMap", "blacklist-config")))
 
 
 @case("explicit-namespace", "development", "ConfigMap", "blacklist-config", "metadata.namespace")
@@ -335,6 +410,24 @@ def consolidation_policy_misspelt(o: Objects) -> None:
     set_in(find(o, "NodePool", POOL), "spec.disruption.consolidationPolicy", "WhenIdle")
 
 
+@pytest.mark.parametrize(
+    "kind, name",
+    [
+        ("ConfigMap", "blacklist.extra"),
+        ("Deployment", "blacklist.v2"),
+        ("Role", "system:blacklist-reader"),
+        ("ServiceMonitor", "blacklist.metrics"),
+    ],
+)
+def test_names_the_api_server_accepts_pass(manifest_gate, objects, kind, name) -> None:
+    """A DNS-1123 subdomain (a dot) where the kind allows one, a path segment for RBAC."""
+    broken = copy.deepcopy(objects["staging" if kind == "ServiceMonitor" else "development"])
+    obj = find(broken, kind, "blacklist-config" if kind == "ConfigMap" else "blacklist")
+    obj["metadata"]["name"] = name
+    found = [v for v in manifest_gate.check("development", [obj]) if v.field == "metadata.name"]
+    assert found == []
+
+
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.rule}-{c.id}" for c in CASES])
 def test_each_rule_catches_its_violation(manifest_gate, objects, case: Case) -> None:
     broken = copy.deepcopy(objects[case.env])
@@ -348,7 +441,9 @@ def test_every_rule_has_a_negative_test() -> None:
     reader, the schemas and the Rego policies report) has a negative test, each
     Python rule for every kind it checks differently; no test names a rule that
     does not exist."""
+    from test_gate_crds import CRD_CASES
     from test_gate_flags_chaos import FLAGS_CHAOS_CASES
+    from test_gate_goyaml import CASES as GOYAML_CASES
     from test_gate_inputs import CROSS_CASES, INPUT_CASES
     from test_gate_mesh import MESH_CASES
     from test_multi_cluster import MULTI_CLUSTER_CASES
@@ -364,6 +459,8 @@ def test_every_rule_has_a_negative_test() -> None:
     tested |= {(rule, where[0]) for rule, _, _, where in MESH_CASES}
     tested |= {(rule, where[0]) for rule, _, _, where in FLAGS_CHAOS_CASES}
     tested |= {(rule, where[0]) for rule, _, _, where in MULTI_CLUSTER_CASES}
+    tested |= set(CRD_CASES)
+    tested |= {(rule, "File") for _, _, _, rule in GOYAML_CASES}
     tested.add(("gate/rule-failed", "-"))  # test_a_rule_module_failing_on_malformed_input_is_a_violation
     tested_rules = {rule for rule, _ in tested}
     rego = "".join(p.read_text() for p in (ROOT / "policies").glob("*.rego"))
@@ -478,7 +575,11 @@ def test_services_sharing_a_folder_are_checked_namespace_by_namespace(manifest_g
                 source["source"] = f"{namespace}/{source['source'].rpartition('/')[2]}"
         return copy_
 
-    team_a, team_b = renamespaced("team-a"), renamespaced("team-b")
+    from cdk8s_webservice.names import CLUSTER_SCOPED
+
+    # The cluster-scoped objects (the NodePool, ...) once: two would be one object defined twice.
+    team_a = renamespaced("team-a")
+    team_b = [o for o in renamespaced("team-b") if o["kind"] not in CLUSTER_SCOPED or o["kind"] == "Namespace"]
     assert manifest_gate.check("production", team_a + team_b) == []
     # team-a drops the ingress controller; team-b's policy of the same name must not hide that.
     find(team_a, "NetworkPolicy", "blacklist")["spec"]["ingress"].pop(0)

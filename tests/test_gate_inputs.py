@@ -69,6 +69,7 @@ INPUT_CASES: list[tuple[str, str, Files, tuple[str, str, str, str]]] = [
     ("input/unreadable", "dangling symlink", lambda o: {"ok.yaml": dump([configmap()]), "gone.yaml": ("symlink", "nowhere.yaml")}, ("env", "File", "gone.yaml", "(file)")),
     ("input/not-checked", "jsonnet", lambda o: {"ok.yaml": dump([configmap()]), "app.jsonnet": "{}"}, ("env", "File", "app.jsonnet", "(file)")),
     ("input/helm-chart", "Chart.yaml in an environment folder", lambda o: {"ok.yaml": dump([configmap()]), "prod/Chart.yaml": "apiVersion: v2\nname: x\nversion: 1.0.0\n", "prod/templates/web.json": json.dumps(privileged(o))}, ("prod", "Folder", "prod", "Chart.yaml")),
+    ("input/yaml", "nested 5000 deep", lambda o: {"ok.yaml": dump([configmap()]), "deep.yaml": "kind: ConfigMap\ndata: " + "[" * 5000 + "]" * 5000 + "\n"}, ("env", "File", "deep.yaml", "document[0]")),
     ("input/yaml", "alias bomb", lambda o: {"ok.yaml": dump([configmap()]), "bomb.yaml": ALIAS_BOMB}, ("env", "File", "bomb.yaml", "document[0]")),
     ("input/unreadable", "symlink out of the folder", lambda o: {"ok.yaml": dump([configmap()]), "passwd.yaml": ("symlink", "/etc/passwd")}, ("env", "File", "passwd.yaml", "(file)")),
     ("input/no-objects", "empty folder", lambda o: {}, ("env", "Folder", "env", "(folder)")),
@@ -118,13 +119,43 @@ def test_the_committed_environment_folders_pass_one_by_one(manifest_gate) -> Non
         assert manifest_gate.check_folder(ROOT / "dist" / env) == []
 
 
-def test_argocd_folders_get_the_schema_rules_only_and_helm_charts_are_skipped(manifest_gate, objects, tmp_path) -> None:
-    (tmp_path / "argocd-applicationset").mkdir()
-    (tmp_path / "argocd-applicationset" / "d.yaml").write_text(dump([privileged(objects)]))
+def test_helm_charts_are_skipped(manifest_gate, objects, tmp_path) -> None:
+    (tmp_path / "ok.yaml").write_text(dump([configmap()]))
     (tmp_path / "helm" / "x" / "templates").mkdir(parents=True)
     (tmp_path / "helm" / "x" / "Chart.yaml").write_text("apiVersion: v2\nname: x\nversion: 1.0.0\n")
     (tmp_path / "helm" / "x" / "templates" / "d.yaml").write_text("{{ .Values.broken")
     assert manifest_gate.check_folder(tmp_path) == []
+
+
+ROOT_DEPLOYMENT = "spec.template.spec.containers[blacklist].securityContext"
+
+
+@pytest.mark.parametrize(
+    "where", ["argocd", "argocd-applicationset", "staging/argocd", "apps/argocd-applicationset/web"]
+)
+def test_every_rule_applies_whatever_the_folder_is_called(manifest_gate, objects, tmp_path, where) -> None:
+    """Rules are chosen by kind, never by path: a privileged, hostNetwork, hostPID,
+    root, `:latest` Deployment in a folder named like ArgoCD's is refused, through
+    `gate <that folder>` and through `gate <a folder above it>`."""
+    deployment = privileged(objects)
+    pod = deployment["spec"]["template"]["spec"]
+    pod.update(hostNetwork=True, hostPID=True)
+    pod["securityContext"]["runAsNonRoot"] = False
+    pod["containers"][0]["image"] = "nginx:latest"
+    folder = tmp_path / "repo" / where
+    folder.mkdir(parents=True)
+    (folder / "web.yaml").write_text(dump([deployment]))
+    expected = {
+        ("no-privileged", f"{ROOT_DEPLOYMENT}.privileged"),
+        ("no-host-namespaces", "spec.template.spec.hostNetwork"),
+        ("no-host-namespaces", "spec.template.spec.hostPID"),
+        ("run-as-non-root", "spec.template.spec.securityContext.runAsNonRoot"),
+        ("no-latest-image", "spec.template.spec.containers[blacklist].image"),
+    }
+    for root in (folder, tmp_path / "repo"):
+        found = {(v.rule, v.field) for v in manifest_gate.check_folder(root) if v.name == "web"}
+        assert expected <= found, (root, sorted(found))
+    assert cli.main(["gate", str(folder)], project=PROJECT, root=tmp_path) == 1
 
 
 def test_the_gate_cli_reports_malformed_input_without_a_traceback(objects, tmp_path, capsys) -> None:
@@ -233,8 +264,8 @@ def test_secret_data_must_be_base64(manifest_gate) -> None:
         "metadata": {"name": "s", "namespace": "blacklist-dev"},
         "data": {"token": "not base64!"},
     }
-    violations = manifest_gate.check("development", [secret], workloads=False)
-    assert [(v.kind, v.rule) for v in violations] == [("Secret", "schema/kubernetes-1.27")]
+    violations = manifest_gate.check("development", [secret])
+    assert ("Secret", "schema/kubernetes-1.27") in [(v.kind, v.rule) for v in violations]
     assert "not base64!" not in str(violations)
 
 
@@ -259,10 +290,7 @@ def test_a_numeric_target_port_that_a_container_declares_resolves(manifest_gate,
     assert manifest_gate.check("development", broken) == []
 
 
-def test_the_gate_on_all_environments_is_fast(manifest_gate) -> None:
-    """The whole of dist/ (every environment, the ArgoCD folders, Helm skipped)."""
-    import time
-
-    start = time.perf_counter()
+def test_the_gate_passes_the_whole_of_dist(manifest_gate) -> None:
+    """The whole of dist/ (every environment, the ArgoCD folders, Helm skipped). How long
+    it takes is the benchmark's to measure (`make bench`: the gate's share), not a test's."""
     assert manifest_gate.check_folder(ROOT / "dist") == []
-    assert time.perf_counter() - start < 5

@@ -264,9 +264,9 @@ def test_staging_runs_a_testrun_post_sync_hook_valid_against_the_upstream_crd(
     script = find(staging, "ConfigMap", "blacklist-load-test")["data"]["load-test.js"]
     assert '"http_req_failed": [{"threshold": "rate<=0.05"' in script
     assert "BASE_URL=http://blacklist.blacklist-staging.svc:80" in test_run["spec"]["arguments"]
-    # The full upstream CRD (tests/crds, unchanged from the k6-operator), closed as the gate closes it.
+    # The full upstream CRD (vendored unchanged, as the gate reads it), closed as the gate closes it.
     # (280 kB: libyaml's parser where PyYAML has it, as tests/crd_strict.py reads the vendored CRDs)
-    crd = yaml.load((ROOT / "tests/crds/k6.io_testruns.yaml").read_text(), Loader=CRD_LOADER)
+    crd = yaml.load((ROOT / "crds/k6.io_testruns.yaml").read_text(), Loader=CRD_LOADER)
     schema = close_schema(crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"])
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(test_run)) == []
     # The k6 pods reach the service, and the service admits them.

@@ -150,7 +150,7 @@ def render(settings: GitOpsSettings, apps: list[ApplicationSpec]) -> tuple[dict[
     apps_by_name = {a["metadata"]["name"]: a for a in objects if a["kind"] == "Application"}
     (appset,) = testing.synth(application_set)
     projects = [o for o in objects if o["kind"] == "AppProject"]
-    assert testing.check([*objects, appset], workloads=False) == []
+    assert testing.check([*objects, appset]) == []
     return apps_by_name, appset, projects
 
 
@@ -378,7 +378,7 @@ MULTI_CLUSTER_CASES: list[tuple[str, str, Callable[[Objects], None], tuple[str, 
 def test_each_app_project_rule_catches_its_violation(manifest_gate, objects, rule, folder, breaks, where) -> None:
     broken = copy.deepcopy(objects[folder])
     breaks(broken)
-    found = {(v.kind, v.name, v.field, v.rule) for v in manifest_gate.check(folder, broken, workloads=False)}
+    found = {(v.kind, v.name, v.field, v.rule) for v in manifest_gate.check(folder, broken)}
     assert (*where, rule) in found, sorted(found)
 
 
@@ -388,5 +388,5 @@ def test_without_an_app_project_the_rules_stay_quiet(manifest_gate, objects) -> 
     _no_app_project(broken)
     for app in find_all(broken, "Application"):
         app["spec"]["project"] = "default"
-    assert manifest_gate.check("argocd", broken, workloads=False) == []
-    assert manifest_gate.check("argocd", objects["argocd"], workloads=False) == []
+    assert manifest_gate.check("argocd", broken) == []
+    assert manifest_gate.check("argocd", objects["argocd"]) == []

@@ -143,7 +143,7 @@ def test_sdist_holds_what_a_build_needs(dists: dict[str, Path]) -> None:
         names = {n.split("/", 1)[1] for n in sdist.getnames() if "/" in n}
     assert {"setup.py", "pyproject.toml", "docs/library.md", "constructs/cdk8s_webservice/py.typed"} <= names
     assert {f"constructs/cdk8s_webservice/policies/{p}" for p in ("security.rego", "resource-limits.rego")} <= names
-    assert "constructs/cdk8s_webservice/crds/flagger.app.yaml" in names
+    assert "constructs/cdk8s_webservice/crds/flagger.app_all.yaml" in names
     assert "imports/io/argoproj/__init__.py" in names
     assert any(re.fullmatch(r"imports/com/coreos/monitoring/_jsii/.*\.jsii\.tgz", n) for n in names)
     assert not any(n.startswith(("dist/", "tests/", "charts/", "node_modules/", ".venv", "README.md")) for n in names)
@@ -155,7 +155,7 @@ def test_wheel_carries_the_bindings_crds_and_policies(wheel: Path) -> None:
     assert {
         f"cdk8s_webservice/policies/{p}" for p in ("security.rego", "resource-limits.rego", "kubernetes.rego")
     } <= names
-    assert "cdk8s_webservice/crds/flagger.app.yaml" in names
+    assert "cdk8s_webservice/crds/flagger.app_all.yaml" in names
     assert any(
         n.startswith("cdk8s_webservice_crds/com/coreos/monitoring/_jsii/") and n.endswith(".jsii.tgz") for n in names
     )

@@ -125,3 +125,44 @@ def test_a_compliant_pod_of_every_kind_passes_pod_security(manifest_gate, object
         from cdk8s_webservice.gate.pod_security import RULES
 
         assert not rules & set(RULES), (kind, rules)
+
+
+def _test_run(objects: dict[str, Objects]) -> dict[str, Any]:
+    return copy.deepcopy(find(objects["staging"], "TestRun", "blacklist-load-test"))
+
+
+@pytest.mark.parametrize("role", ["runner", "initializer", "starter"])
+def test_a_privileged_root_k6_pod_is_refused(manifest_gate, objects, role) -> None:
+    """The k6-operator makes a pod of each of a TestRun's runner, initializer and
+    starter: `securityContext` is the pod's, `containerSecurityContext` its container's."""
+    test_run = _test_run(objects)
+    assert manifest_gate.check("staging", [test_run]) == [], "the committed TestRun passes"
+    fields = test_run["spec"][role]
+    fields["securityContext"].update(runAsUser=0, runAsNonRoot=False)
+    fields["containerSecurityContext"].update(
+        privileged=True, allowPrivilegeEscalation=True, capabilities={"add": ["SYS_ADMIN"]}
+    )
+    found = {(v.field, v.rule) for v in manifest_gate.check("staging", [test_run]) if v.kind == "TestRun"}
+    at = f"spec.{role}"
+    assert {
+        (f"{at}.containerSecurityContext.privileged", "no-privileged"),
+        (f"{at}.containerSecurityContext.capabilities.add", "baseline-capabilities"),
+        (f"{at}.containerSecurityContext.capabilities.drop", "drop-all-capabilities"),
+        (f"{at}.containerSecurityContext.allowPrivilegeEscalation", "no-privilege-escalation"),
+        (f"{at}.securityContext.runAsNonRoot", "run-as-non-root"),
+        (f"{at}.securityContext.runAsUser", "run-as-non-root-user"),
+    } <= found, sorted(found)
+
+
+def test_a_chaos_workflow_task_container_is_checked(manifest_gate) -> None:
+    """A Chaos Mesh Schedule's workflow task runs a container the CRD carries."""
+    schedule = {
+        "apiVersion": "chaos-mesh.org/v1alpha1",
+        "kind": "Schedule",
+        "metadata": {"name": "probe", "namespace": "blacklist-dev"},
+        "spec": {
+            "workflow": {"templates": [{"task": {"container": {"name": "c", "securityContext": {"privileged": True}}}}]}
+        },
+    }
+    found = {(v.field, v.rule) for v in manifest_gate.check("development", [schedule])}
+    assert ("spec.workflow.templates[0].task.container.securityContext.privileged", "no-privileged") in found

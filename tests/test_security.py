@@ -96,7 +96,7 @@ def test_without_api_access_there_is_no_token_role_or_api_egress() -> None:
         ),
         (
             dict(resource="secrets", names=()),
-            "api_access[secrets].names: () is not allowed; one or more object names, no wildcards",
+            "api_access[secrets].names: () is not allowed; one or more object names; no wildcards: a Role names each",
         ),
         (dict(resource="configmaps", names=("*",)), "api_access[configmaps].names: ('*',) is not allowed"),
         (dict(resource="*", names=("a",)), "api_access.resource: '*' is not allowed"),

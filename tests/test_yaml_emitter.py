@@ -3,7 +3,7 @@ go-yaml v2 (YAML 1.1 rules: sigs.k8s.io/yaml, so kubectl and ArgoCD), go-yaml v3
 (YAML 1.2 core: kustomize) and PyYAML; numbers, booleans and null keep their type.
 
 The documents are parsed with PyYAML's parser (structure and scalar styles), then
-every plain scalar is resolved three ways: by go-yaml's rules (`goyaml_resolve`,
+every plain scalar is resolved three ways: by go-yaml's rules (`gate.goyaml`,
 written from go-yaml's resolve.go) for v2 and v3, and by PyYAML's resolver.
 """
 
@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 import yaml
-from goyaml_resolve import resolve_v2, resolve_v3
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cdk8s_webservice import yaml_emitter
+from cdk8s_webservice.gate.goyaml import resolve_v2, resolve_v3
 
 _PYYAML_TAGS = {f"tag:yaml.org,2002:{t}": t for t in ("str", "bool", "int", "float", "null", "timestamp", "merge")}
 _PYYAML_TAGS["tag:yaml.org,2002:value"] = "value"

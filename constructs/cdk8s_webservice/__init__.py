@@ -108,18 +108,17 @@ def __getattr__(name: str) -> Any:
 
 
 def _check_node(name: str) -> None:
-    """jsii starts Node.js when a construct library is first imported: without it,
-    one line saying what to install (before jsii's `FileNotFoundError`)."""
+    """jsii starts Node.js when a construct library is first imported: the Node.js it
+    should run is chosen first (`runtime.find_node`, set as `JSII_NODE`), or one line
+    says what to install (before jsii's `FileNotFoundError`)."""
     import os
-    import shutil
 
-    node = os.environ.get("JSII_NODE", "node")
-    if shutil.which(node) is None:
-        raise ImportError(
-            f"cdk8s_webservice.{name} needs Node.js 20 or newer, and {node!r} is not on PATH: "
-            "install Node.js (https://nodejs.org, or your package manager's nodejs package) "
-            "or set JSII_NODE to its path; jsii runs cdk8s in it"
-        )
+    from .runtime import NodeNotFound, find_node
+
+    try:
+        os.environ["JSII_NODE"] = find_node()
+    except NodeNotFound as missing:
+        raise ImportError(f"cdk8s_webservice.{name} needs Node.js (jsii runs cdk8s in it): {missing}") from None
 
 
 def __dir__() -> list[str]:

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from .deprecation import deprecated_alias
 from .errors import ConfigError
 from .identity import ServiceIdentity
+from .names import NO_WILDCARD, has_wildcard
 from .values import check_cidr, check_instance, check_int, check_port
 
 READ_VERBS = ("get", "list", "watch")
@@ -35,18 +37,22 @@ class ApiRule:
     """A subset of get, list, watch (the default: all three)."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.resource, str) or not self.resource or "*" in self.resource:
-            raise ConfigError("api_access.resource", self.resource, "one named resource type such as 'configmaps'")
+        if not isinstance(self.resource, str) or not self.resource or has_wildcard(self.resource):
+            raise ConfigError(
+                "api_access.resource", self.resource, f"one named resource type such as 'configmaps'; {NO_WILDCARD}"
+            )
         if (
             not isinstance(self.names, (tuple, list))
             or not self.names
-            or any(not isinstance(n, str) or not n or "*" in n for n in self.names)
+            or any(not isinstance(n, str) or not n or has_wildcard(n) for n in self.names)
         ):
             raise ConfigError(
-                f"api_access[{self.resource}].names", self.names, "one or more object names, no wildcards"
+                f"api_access[{self.resource}].names", self.names, f"one or more object names; {NO_WILDCARD}"
             )
-        if not isinstance(self.api_group, str) or "*" in self.api_group:
-            raise ConfigError(f"api_access[{self.resource}].api_group", self.api_group, "an API group ('' for core)")
+        if not isinstance(self.api_group, str) or has_wildcard(self.api_group):
+            raise ConfigError(
+                f"api_access[{self.resource}].api_group", self.api_group, f"an API group ('' for core); {NO_WILDCARD}"
+            )
         extra = [v for v in self.verbs if v not in READ_VERBS]
         if not self.verbs or extra:
             raise ConfigError(
@@ -94,15 +100,18 @@ class ServiceAccount(Construct):
     """ServiceAccount `<name>` (never auto-mounting a token), plus Role and
     RoleBinding `<name>` when `access` grants anything.
 
-    Escape hatches, one per kind: `service_account` (`k8s.KubeServiceAccount`), `role` and `role_binding` (`k8s.KubeRole`, `k8s.KubeRoleBinding`, None without API access).
+    Escape hatches: `api_object` (the `k8s.KubeServiceAccount`, the default child), `role`
+    and `role_binding` (`k8s.KubeRole`, `k8s.KubeRoleBinding`, None without API access).
     """
+
+    service_account = deprecated_alias("service_account", "api_object", "0.6.0")
 
     def __init__(self, scope: Construct, id: str, *, identity: ServiceIdentity, access: ApiAccess | None) -> None:
         super().__init__(scope, id)
         self.service_account_name = identity.name
         metadata = k8s.ObjectMeta(name=identity.name, namespace=identity.namespace, labels=identity.selector)
-        self.service_account = k8s.KubeServiceAccount(
-            self, "service-account", metadata=metadata, automount_service_account_token=False
+        self.api_object = k8s.KubeServiceAccount(
+            self, "Resource", metadata=metadata, automount_service_account_token=False
         )
         self.role: k8s.KubeRole | None = None
         self.role_binding: k8s.KubeRoleBinding | None = None

@@ -167,7 +167,7 @@ class PrometheusRule(Construct):
         """Rule group name -> its rules, in order (threshold alerts, then budget groups)."""
         self.api_object = monitoring.PrometheusRule(
             self,
-            "rule",
+            "Resource",
             metadata=ApiObjectMetadata(
                 name=identity.name,
                 namespace=identity.namespace,

@@ -59,7 +59,7 @@ class AppProject(Construct):
         kinds = sorted(set(kinds))
         self.api_object = argoproj.AppProject(
             self,
-            "app-project",
+            "Resource",
             metadata=ApiObjectMetadata(
                 name=settings.project,
                 namespace=settings.argocd_namespace,

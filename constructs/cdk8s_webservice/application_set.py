@@ -173,7 +173,7 @@ class ArgoApplicationSet(Construct):
             )
         self.api_object = argoproj.ApplicationSet(
             self,
-            "application-set",
+            "Resource",
             metadata=ApiObjectMetadata(
                 name=service, namespace=settings.argocd_namespace, labels={"app.kubernetes.io/part-of": part_of}
             ),

@@ -128,7 +128,7 @@ class HorizontalPodAutoscaler(Construct):
         """The prometheus-adapter rule that serves the Pods metric (`custom_metrics`); None without one."""
         self.api_object = k8s.KubeHorizontalPodAutoscalerV2(
             self,
-            "hpa",
+            "Resource",
             metadata=k8s.ObjectMeta(name=identity.name, namespace=identity.namespace),
             spec=k8s.HorizontalPodAutoscalerSpecV2(
                 scale_target_ref=k8s.CrossVersionObjectReferenceV2(
@@ -246,7 +246,7 @@ class VerticalPodAutoscaler(Construct):
         super().__init__(scope, id)
         self.api_object = vpa.VerticalPodAutoscaler(
             self,
-            "vpa",
+            "Resource",
             metadata=ApiObjectMetadata(name=identity.name, namespace=identity.namespace),
             spec=vpa.VerticalPodAutoscalerSpec(
                 target_ref=vpa.VerticalPodAutoscalerSpecTargetRef(

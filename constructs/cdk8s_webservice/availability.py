@@ -35,7 +35,7 @@ class PodDisruptionBudget(Construct):
         check_int("disruption_budget.max_unavailable", max_unavailable, minimum=1)
         self.api_object = k8s.KubePodDisruptionBudget(
             self,
-            "pdb",
+            "Resource",
             metadata=k8s.ObjectMeta(name=identity.name, namespace=identity.namespace),
             spec=k8s.PodDisruptionBudgetSpec(
                 max_unavailable=int_or_string(max_unavailable),

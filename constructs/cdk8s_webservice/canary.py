@@ -9,6 +9,7 @@ from cdk8s_webservice_crds.app import flagger
 
 from . import promql
 from .delivery import CanaryOptions
+from .deprecation import deprecated_alias
 from .identity import COMPONENT, PART_OF, PROMETHEUS_JOB, ServiceIdentity
 from .slo import ServiceLevelObjectives, required
 
@@ -46,8 +47,11 @@ class FlaggerCanary(Construct):
     in the mesh and generates the VirtualService `<name>` and the DestinationRules
     `<name>-primary` and `<name>-canary`; no Ingress is referenced.
 
-    Escape hatches, one per kind: `canary` (the Flagger `Canary`) and `metric_templates` (the `MetricTemplate`s by metric).
+    Escape hatches: `api_object` (the Flagger `Canary`, the default child) and
+    `metric_templates` (the `MetricTemplate`s by metric).
     """
+
+    canary = deprecated_alias("canary", "api_object", "0.6.0")
 
     def __init__(
         self,
@@ -148,9 +152,9 @@ class FlaggerCanary(Construct):
             ],
             webhooks=webhooks or None,
         )
-        self.canary = flagger.Canary(
+        self.api_object = flagger.Canary(
             self,
-            "canary",
+            "Resource",
             metadata=ApiObjectMetadata(name=name, namespace=namespace),
             spec=flagger.CanarySpec(
                 provider=mesh_provider or ("nginx" if via_ingress else "kubernetes"),

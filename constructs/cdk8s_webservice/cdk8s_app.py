@@ -5,7 +5,9 @@ The cdk8s CLI deletes its output folder before it runs the app (also with
 writes dist/ itself, atomically, exactly as `make synth` does, and gives the cdk8s
 CLI one stream per environment (`<env>.k8s.yaml`, each object once), which it
 lists or, under `--stdout`, prints. Under `--stdout` (any output folder other
-than the configured one) dist/ is not written at all.
+than the configured one) dist/ is not written at all, and the streams are one file:
+the CLI pipes every file to its stdout at once, so the chunks of files over 64 KiB
+interleave (a document cut in two, mid-line).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from .output import write_environments
+from .yaml_limits import load_bounded
 
 if TYPE_CHECKING:
     from .project import ServiceProject
@@ -29,8 +32,9 @@ def stream(files: dict[str, str]) -> str:
 
 def configured_output(root: Path) -> Path | None:
     """`output:` of the project's cdk8s.yaml, if it has one."""
+    path = root / "cdk8s.yaml"
     try:
-        config = yaml.safe_load((root / "cdk8s.yaml").read_text(encoding="utf-8"))
+        config = load_bounded(path.read_text(encoding="utf-8"), yaml.SafeLoader, "cdk8s.yaml", str(path))
     except (OSError, yaml.YAMLError):
         return None
     output = config.get("output") if isinstance(config, dict) else None
@@ -51,13 +55,18 @@ def synth_for_cdk8s(project: ServiceProject, root: Path, outdir: Path) -> int:
         )
         return 0
     config_output = configured_output(root)
-    if config_output is not None and outdir.resolve() == config_output.resolve():
+    configured = config_output is not None and outdir.resolve() == config_output.resolve()
+    if configured:
         write_environments(dist, rendered, whole=True, project_root=root)
     outdir.mkdir(parents=True, exist_ok=True)
+    streams: dict[str, str] = {}
     for profile in project.profiles():
         # An environment split per cluster: one stream per cluster, `<environment>-<cluster>`.
         folders = [f for f in rendered if f == profile.name or f.startswith(f"{profile.name}/")]
         for folder in folders:
-            name = folder.replace("/", "-")
-            (outdir / f"{name}.k8s.yaml").write_text(stream(rendered[folder]), encoding="utf-8")
+            streams[folder.replace("/", "-")] = stream(rendered[folder])
+    if not configured:  # --stdout: one file, printed whole (see above)
+        streams = {project.name: "".join(streams.values())}
+    for name, text in streams.items():
+        (outdir / f"{name}.k8s.yaml").write_text(text, encoding="utf-8")
     return 0

@@ -102,7 +102,7 @@ class ChaosSchedule(Construct):
             )
         self.api_object = chaos_mesh.Schedule(
             self,
-            "schedule",
+            "Resource",
             metadata=ApiObjectMetadata(
                 name=self.name,
                 namespace=identity.namespace,

@@ -16,6 +16,7 @@ Longer than most modules: a third of it is the argument parser; each command's h
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -23,14 +24,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
-import yaml
-
 from . import runtime
 from .cdk8s_app import stream, synth_for_cdk8s
 from .delivery import Strategy
 from .diff import diff_objects, format_changes, load_objects, read_folder
-from .discovery import load_project, project_spec
-from .errors import ConfigError
+from .discovery import load_project, project_code, project_spec
+from .error_lines import error_line, jsii_runtime_failed
+from .errors import ConfigError, shorten
 from .gate import Gate, GateFailed
 from .output import check_output_folder, locked, read_tree, staged_output
 from .profile import EnvironmentProfile
@@ -54,6 +54,24 @@ def _strategy(value: str) -> Strategy:
         return Strategy.parse("--strategy", value)
     except ConfigError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _positive(unit: str) -> Callable[[str], float]:
+    """An option's number: finite and above 0 (nan, inf, 0 and negatives refused); argparse
+    names the option in its message."""
+
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number) or number <= 0:
+            raise argparse.ArgumentTypeError(
+                f"{shorten(repr(value), 200)} is not allowed; a finite number of {unit} above 0"
+            )
+        return number
+
+    return parse
 
 
 class _Parser(argparse.ArgumentParser):
@@ -107,7 +125,7 @@ def parser() -> argparse.ArgumentParser:
     out_option(watch, "output folder: new, empty, or earlier output of this tool")
     watch.add_argument(
         "--memory-budget",
-        type=float,
+        type=_positive("MiB"),
         default=250,
         metavar="MIB",
         help="restart the warm process past this (default 250)",
@@ -317,9 +335,10 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
         if args.command == "watch" and project is None:
             return _watch(args)
         if project is None:
-            spec, root = project_spec(args.project)
-            runtime.start(root, app=True)
-            project = load_project(spec, root)
+            spec, found = project_spec(args.project)
+            runtime.start(found, app=True)
+            project = project_code(lambda: load_project(spec, found), spec, args.command)
+            root = found
         root = root or Path.cwd()
         handlers: dict[str, Callable[[], int]] = {
             "synth": lambda: _synth(project, args, root),
@@ -331,39 +350,23 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
             "loadtest": lambda: _load_commands().loadtest(project, args, root),
             "analyze": lambda: _load_commands().analyze(project, args, root),
         }
-        return handlers.get(args.command, lambda: _release(project, args, root))()
+        handler = handlers.get(args.command, lambda: _release(project, args, root))
+        return project_code(handler, args.project or project.name, args.command)
     except GateFailed as failure:
         print(failure.report(wrote_nothing=args.command != "gate"), file=sys.stderr)
         # kubectl diff's contract: 1 is "differences", so a refusal is an error (2).
         return 2 if args.command == "diff" else 1
-    except BrokenPipeError:
-        raise  # the reader went away (`| head`): not a refusal; see `run`
+    except BrokenPipeError as error:
+        if not jsii_runtime_failed(error):
+            raise  # the reader went away (`| head`): not a refusal; see `run`
+        print(error_line(error), file=sys.stderr)
+        return 2
     except Exception as error:
         message = error_line(error)
         if message is None:
             raise
         print(message, file=sys.stderr)
         return 2
-
-
-def error_line(error: BaseException) -> str | None:
-    """The one-line message for an error a user can cause, or None for a bug."""
-    if isinstance(error, ConfigError):
-        return f"error: {error}"
-    if isinstance(error, UnicodeDecodeError):
-        return f"error: a file is not UTF-8 text ({error.reason} at byte {error.start})"
-    if isinstance(error, yaml.YAMLError):
-        return f"error: not valid YAML: {' '.join(str(error).split())}"
-    if isinstance(error, OSError):
-        where = f"{error.filename}: " if error.filename else ""
-        return f"error: {where}{error.strerror or error}"
-    if type(error).__module__.split(".")[0] == "jsii" or (
-        # What Node.js threw (a construct's own check, a damaged assembly): jsii raises it
-        # as a RuntimeError from its JavaScriptError, the JavaScript stack.
-        isinstance(error, RuntimeError) and type(error.__cause__).__module__.split(".")[0] == "jsii"
-    ):
-        return f"error: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
-    return None
 
 
 def run_app(project: ServiceProject | Callable[[], ServiceProject], root: Path) -> NoReturn:
@@ -375,9 +378,10 @@ def run_app(project: ServiceProject | Callable[[], ServiceProject], root: Path) 
     try:
         runtime.sigterm_interrupts()  # SIGTERM cleans up as Ctrl-C does (a staged output), then 143
         runtime.start(root, app=True)  # inside: Ctrl-C while Node.js starts is no traceback either
-        built = _built(project)
+        named = str(getattr(project, "name", None) or getattr(project, "__qualname__", "the app's project"))
+        built = project_code(lambda: _built(project), named, "synth")
         if outdir and len(sys.argv) == 1:
-            code = synth_for_cdk8s(built, root, Path(outdir))
+            code = project_code(lambda: synth_for_cdk8s(built, root, Path(outdir)), built.name, "synth")
         else:
             code = main(["synth", *sys.argv[1:]], project=built, root=root)
     except KeyboardInterrupt:

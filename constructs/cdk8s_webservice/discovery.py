@@ -11,13 +11,16 @@ from __future__ import annotations
 import importlib
 import sys
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import ConfigError
 
 if TYPE_CHECKING:
     from .project import ServiceProject
+
+_T = TypeVar("_T")
 
 
 def project_spec(spec: str | None, cwd: Path | None = None) -> tuple[str, Path]:
@@ -66,3 +69,18 @@ def load_project(spec: str, root: Path, args: tuple[object, ...] = ()) -> Servic
     if not isinstance(project, ServiceProject):
         raise ConfigError("--project", spec, f"a ServiceProject; {module_name}.{attribute} is {type(project).__name__}")
     return project
+
+
+def project_code(call: Callable[[], _T], project: str, command: str) -> _T:
+    """`call()`, which runs the project's code: a `SystemExit` there (`sys.exit(0)`,
+    `exit()`, `--project builtins:exit`) would end the command with the project's status,
+    0 with nothing done; it is an error instead."""
+    try:
+        return call()
+    except SystemExit as stop:
+        raise ConfigError(
+            "--project",
+            project,
+            f"a project whose code returns; it exited (SystemExit({stop.code!r})) during {command}, "
+            "so nothing was done",
+        ) from None

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from .gate.violations import Violation
+
+class Violation(Protocol):
+    """What `GateFailed` needs of a violation (the gate's `Violation`): an order and a line."""
+
+    def __lt__(self, other: Any, /) -> bool: ...
 
 
 class ConfigError(ValueError):
@@ -22,7 +25,10 @@ class ConfigError(ValueError):
         self.field = field
         self.value = value
         self.allowed = allowed
-        super().__init__(f"{field}: {value!r} is not allowed; {allowed}")
+        # One bounded line, whatever the user wrote (a 200 kB tag, an expanded alias).
+        super().__init__(
+            f"{shorten(field, FIELD_LIMIT)}: {_shown(value)} is not allowed; {shorten(allowed, ALLOWED_LIMIT)}"
+        )
 
     def __reduce__(self) -> tuple[type[ConfigError], tuple[str, object, str]]:
         # Raised in a worker process (the fleet), read in its parent: pickled with its
@@ -33,8 +39,34 @@ class ConfigError(ValueError):
             pickle.dumps(self.value)
             value = self.value
         except Exception:
-            value = _Shown(repr(self.value))
+            value = _Shown(_shown(self.value))
         return (ConfigError, (self.field, value, self.allowed))
+
+
+#: The longest field, value (its repr) and explanation an error message shows.
+FIELD_LIMIT = 200
+VALUE_LIMIT = 200
+ALLOWED_LIMIT = 600
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line and at most about `limit` characters: a longer one is cut,
+    with how long it was."""
+    if "\n" in text or "\r" in text:
+        text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 40]}... ({len(text)} characters)"
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str) and len(value) > VALUE_LIMIT:
+        return f"{value[: VALUE_LIMIT - 40]!r}... ({len(value)} characters)"
+    try:
+        text = repr(value)
+    except ValueError:  # an int of more than 4,300 digits: Python refuses its repr
+        return f"<a {type(value).__name__} too long to show>"
+    return shorten(text, VALUE_LIMIT)
 
 
 class _Shown:

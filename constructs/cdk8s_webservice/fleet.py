@@ -15,13 +15,21 @@ starts, so the process tree never holds more than one worker of at most
 
 The results are the same as `ServiceProject.synthesize` in one process (folder ->
 file -> YAML text), in the order of the members; a `ConfigError` or `GateFailed`
-in a worker is raised here, as it would be in-process.
+in a worker is raised here, as it would be in-process; any other exception too, or,
+where it cannot cross the process boundary (not picklable), a `MemberFailed` with its
+type, message and traceback. Ctrl-C (or any exception that stops the caller's
+iteration) kills the worker, whatever member it is busy with, before it propagates.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
+import os
+import pickle
+import signal
+import traceback
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -30,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .runtime import children_ignore_sigint
+from .processes import children_ignore_sigint, worker_process
 
 #: Projects a worker synthesizes before it is replaced. A worker starts at ~165 MiB
 #: (Python with the gate, Node.js with the construct libraries) and grows ~2.6 MiB a
@@ -56,17 +64,16 @@ NODE_FLAGS = "--max-semi-space-size=1"  # V8's young generation: a worker's Node
 
 def _start_worker(root: str) -> None:
     # A long-lived process: cyclic GC stays on, the gate runs in this process (a gate
-    # worker of its own would double the Python side), jsii's fast path is on.
+    # worker of its own would double the Python side),
     import os
 
     from . import runtime
 
-    runtime.worker_process()
+    worker_process()
     if "--max-semi-space-size" not in os.environ.get("NODE_OPTIONS", ""):
         os.environ["NODE_OPTIONS"] = f"{os.environ.get('NODE_OPTIONS', '')} {NODE_FLAGS}".strip()
 
     runtime.start(Path(root))
-    runtime.fast_jsii()
 
 
 def _synthesize(spec: str, args: tuple[Any, ...], root: str) -> Rendered:
@@ -81,9 +88,40 @@ def _synthesize(spec: str, args: tuple[Any, ...], root: str) -> Rendered:
         raise ConfigError(
             "fleet member", spec, f"a project that builds without exiting (it exited {stop.code!r})"
         ) from None
+    except Exception as error:
+        if not _travels(error):  # it would reach the caller as a broken pool, its message lost
+            raise MemberFailed(spec, error) from None
+        raise
     del project
     gc.collect()  # the proxies of this project's constructs, before the next is built
     return rendered
+
+
+def _travels(error: BaseException) -> bool:
+    """Whether `error` crosses the process boundary (pickled and unpickled) as it is."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return False
+    return True
+
+
+class MemberFailed(Exception):
+    """A member's exception that cannot be sent from its worker (unpicklable), as its
+    type's name, its message and its traceback's text."""
+
+    def __init__(self, spec: str, error: BaseException | str, details: str = "") -> None:
+        if isinstance(error, BaseException):
+            details = "".join(traceback.format_exception(error))
+            error = f"{type(error).__qualname__}: {error}"
+        self.spec = spec
+        self.error = error
+        self.details = details
+        """The member's traceback, as text."""
+        super().__init__(f"fleet member {spec!r} failed: {error}")
+
+    def __reduce__(self) -> tuple[type[MemberFailed], tuple[str, str, str]]:
+        return (MemberFailed, (self.spec, self.error, self.details))
 
 
 def synthesize_fleet(
@@ -114,6 +152,7 @@ def synthesize_fleet(
         )
         with pool:
             with children_ignore_sigint():  # the worker starts deaf to Ctrl-C: ours to handle
+                worker = pool.submit(os.getpid)
                 futures: list[Future[Rendered] | None] = [
                     pool.submit(_synthesize, m.spec, m.args, where) for m in batch
                 ]
@@ -130,7 +169,18 @@ def synthesize_fleet(
                             "a project whose worker process keeps running (it ended: os._exit, a crash, or killed)",
                         ) from None
                     yield member, rendered
+            except BaseException:
+                # Ctrl-C, SIGTERM, or the caller stopped reading: the worker may be busy
+                # with a member that never ends, and leaving the `with` would wait for it.
+                _kill_worker(worker)
+                raise
             finally:
                 for pending in futures:
                     if pending is not None:
                         pending.cancel()
+
+
+def _kill_worker(worker: Future[int]) -> None:
+    """End the batch's worker process (its Node.js ends with it: its input closes)."""
+    with contextlib.suppress(Exception):
+        os.kill(worker.result(timeout=5), signal.SIGKILL)

@@ -103,7 +103,7 @@ class PublicIngress(Construct):
         """The Service ports the paths send traffic to (the NetworkPolicy admits the controller to them)."""
         self.api_object = k8s.KubeIngress(
             self,
-            "ingress",
+            "Resource",
             metadata=k8s.ObjectMeta(name=identity.name, namespace=identity.namespace, annotations=annotations),
             spec=k8s.IngressSpec(
                 ingress_class_name=options.ingress_class,

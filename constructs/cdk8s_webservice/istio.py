@@ -62,7 +62,7 @@ class PeerAuthentication(Construct):
         super().__init__(scope, id)
         self.api_object = security.PeerAuthentication(
             self,
-            "peer-authentication",
+            "Resource",
             metadata=ApiObjectMetadata(name=name or identity.name, namespace=identity.namespace),
             spec=security.PeerAuthenticationSpec(
                 selector=security.PeerAuthenticationSpecSelector(
@@ -97,7 +97,7 @@ class AuthorizationPolicy(Construct):
             raise ConfigError("authorization.rules", list(rules), "at least one AllowRule")
         self.api_object = security.AuthorizationPolicy(
             self,
-            "authorization-policy",
+            "Resource",
             metadata=ApiObjectMetadata(name=name or identity.name, namespace=identity.namespace),
             spec=security.AuthorizationPolicySpec(
                 selector=security.AuthorizationPolicySpecSelector(

@@ -14,6 +14,7 @@ LABEL_VALUE_MAX = 63
 NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name"
 """The label the API server gives every Namespace: its name (what a namespaceSelector selects)."""
 _DNS1123_LABEL = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?")
+_DNS1035_LABEL = re.compile(r"[a-z]([-a-z0-9]*[a-z0-9])?")
 _LABEL_VALUE = re.compile(r"([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?")
 _ENV_VAR_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -21,6 +22,17 @@ _ENV_VAR_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 def is_dns_label(value: object) -> TypeGuard[str]:
     """A DNS-1123 label of at most 63 characters."""
     return isinstance(value, str) and len(value) <= DNS1123_LABEL_MAX and bool(_DNS1123_LABEL.fullmatch(value))
+
+
+def is_dns1035_label(value: object) -> TypeGuard[str]:
+    """A DNS-1035 label: a DNS-1123 label that starts with a letter (a Service's name)."""
+    return isinstance(value, str) and len(value) <= DNS1123_LABEL_MAX and bool(_DNS1035_LABEL.fullmatch(value))
+
+
+def is_path_segment_name(value: object) -> TypeGuard[str]:
+    """A name that is one segment of a URL path (not `.` or `..`, no `/` or `%`): the
+    API server's rule for RBAC objects' names (`system:aggregate-to-view` is one)."""
+    return isinstance(value, str) and bool(value) and value not in (".", "..") and not {"/", "%"} & set(value)
 
 
 def is_dns_subdomain(value: object) -> TypeGuard[str]:
@@ -44,6 +56,15 @@ def is_label_key(key: object) -> TypeGuard[str]:
         return False
     prefix, _, name = key.rpartition("/")
     return (not prefix or is_dns_subdomain(prefix)) and bool(name) and is_label_value(name)
+
+
+NO_WILDCARD = "no wildcards: a Role names each verb, resource and API group it grants (least privilege)"
+"""Why a `*` is refused: by access.ApiRule, and by the gate in any Role or ClusterRole (gate/rbac.py)."""
+
+
+def has_wildcard(value: object) -> bool:
+    """A grant by wildcard: `*`, or a pattern with one (`pods/*`)."""
+    return isinstance(value, str) and "*" in value
 
 
 def check_dns_label(field: str, value: object) -> str:

@@ -28,4 +28,4 @@ class ServiceNamespace(Construct):
             raise ConfigError("pod_security", pod_security, f"one of: {', '.join(POD_SECURITY_LEVELS)}")
         labels = {f"pod-security.kubernetes.io/{mode}": pod_security for mode in ("enforce", "audit", "warn")}
         labels["pod-security.kubernetes.io/enforce-version"] = "latest"
-        self.api_object = k8s.KubeNamespace(self, "namespace", metadata=k8s.ObjectMeta(name=name, labels=labels))
+        self.api_object = k8s.KubeNamespace(self, "Resource", metadata=k8s.ObjectMeta(name=name, labels=labels))

@@ -112,7 +112,7 @@ class Service(Construct):
         self.name = name or identity.name
         self.api_object = k8s.KubeService(
             self,
-            "service",
+            "Resource",
             metadata=k8s.ObjectMeta(
                 name=self.name,
                 namespace=identity.namespace,
@@ -227,7 +227,7 @@ class ServiceNetworkPolicy(Construct):
         ]
         self.api_object = k8s.KubeNetworkPolicy(
             self,
-            "policy",
+            "Resource",
             metadata=k8s.ObjectMeta(name=identity.name, namespace=identity.namespace),
             spec=k8s.NetworkPolicySpec(
                 pod_selector=k8s.LabelSelector(match_labels=identity.workload_selector),
@@ -267,7 +267,7 @@ class DefaultDenyNetworkPolicy(Construct):
         super().__init__(scope, id)
         self.api_object = k8s.KubeNetworkPolicy(
             self,
-            "policy",
+            "Resource",
             metadata=k8s.ObjectMeta(name="default-deny-all", namespace=namespace),
             spec=k8s.NetworkPolicySpec(pod_selector=k8s.LabelSelector(), policy_types=["Ingress", "Egress"]),
         )

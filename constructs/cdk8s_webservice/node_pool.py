@@ -70,7 +70,7 @@ class EC2NodeClass(Construct):
         )
         self.api_object = aws.Ec2NodeClass(
             self,
-            "ec2nodeclass",
+            "Resource",
             metadata=ApiObjectMetadata(name=self.name),
             spec=aws.Ec2NodeClassSpec(
                 role=options.role,
@@ -131,7 +131,7 @@ class NodePool(Construct):
         ]
         self.api_object = karpenter.NodePool(
             self,
-            "nodepool",
+            "Resource",
             metadata=ApiObjectMetadata(name=self.name),
             spec=karpenter.NodePoolSpec(
                 template=karpenter.NodePoolSpecTemplate(

@@ -75,7 +75,7 @@ class ServiceMonitor(Construct):
         """The scraped ports, in the order of the endpoints."""
         self.api_object = monitoring.ServiceMonitor(
             self,
-            "servicemonitor",
+            "Resource",
             metadata=ApiObjectMetadata(
                 name=identity.name,
                 namespace=identity.namespace,

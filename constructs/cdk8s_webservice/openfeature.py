@@ -32,7 +32,7 @@ class FeatureFlag(Construct):
         self.name = identity.derived_name("flags")
         self.api_object = core.FeatureFlag(
             self,
-            "featureflag",
+            "Resource",
             metadata=ApiObjectMetadata(name=self.name, namespace=identity.namespace, labels=identity.selector),
             spec=core.FeatureFlagSpec(
                 flag_spec=core.FeatureFlagSpecFlagSpec(
@@ -72,7 +72,7 @@ class FeatureFlagSource(Construct):
         resources = flags.sidecar_resources
         self.api_object = core.FeatureFlagSource(
             self,
-            "featureflagsource",
+            "Resource",
             metadata=ApiObjectMetadata(name=self.name, namespace=identity.namespace, labels=identity.selector),
             spec=core.FeatureFlagSourceSpec(
                 sources=[

@@ -2,7 +2,8 @@
 
 - Only a dedicated output folder is ever replaced: a new or empty folder, or one
   this tool wrote before (it carries the marker file `MARKER`). The project root,
-  an ancestor of it or of the working directory, a file, a symlink and any other
+  an ancestor of it or of the working directory, a file, a symlink, a mount point
+  (which cannot be renamed: a bind mount, a container's volume) and any other
   non-empty folder are refused before anything is touched (`check_output_folder`).
 - Everything is written to a staging folder beside the target first. Then, on
   Linux, `renameat2(RENAME_EXCHANGE)` swaps staging and target in one step: a
@@ -25,6 +26,7 @@ import ctypes
 import errno
 import fcntl
 import os
+import re
 import shutil
 import stat
 import sys
@@ -81,6 +83,13 @@ def check_output_folder(target: Path | str, *, project_root: Path | None = None,
         raise ConfigError(field, shown, "a real folder, not a symlink (give the folder it points to)")
     if target.exists() and not target.is_dir():
         raise ConfigError(field, shown, "a folder; this path is a file")
+    if target.is_dir() and is_mount_point(target):
+        raise ConfigError(
+            field,
+            shown,
+            "a folder that is not a mount point (a bind mount, a volume): the output is swapped in by "
+            "renaming it, which a mount point refuses; mount the folder above it instead, or give a folder inside it",
+        )
     if target.is_dir():
         try:
             entries = os.listdir(target)
@@ -97,6 +106,25 @@ def check_output_folder(target: Path | str, *, project_root: Path | None = None,
     parent = _existing_ancestor(target.parent)
     _check_writable(parent, field, recursive=False)
     return target
+
+
+def is_mount_point(folder: Path) -> bool:
+    """Whether `folder` is a mount point, a bind mount of a folder of the same file
+    system included (which `os.path.ismount` cannot tell: same device as its parent)."""
+    if os.path.ismount(folder):
+        return True
+    try:
+        mounts = Path("/proc/self/mountinfo").read_text(encoding="utf-8").splitlines()
+        # "id parent major:minor root mount-point ...": spaces and such escaped in octal
+        points = {line.split()[4] for line in mounts if len(line.split()) > 4}
+    except OSError:  # not Linux
+        return False
+    real = os.path.realpath(folder)
+    return any(_unescaped(point) == real for point in points)
+
+
+def _unescaped(point: str) -> str:
+    return re.sub(r"\\([0-7]{3})", lambda match: chr(int(match.group(1), 8)), point)
 
 
 def _existing_ancestor(path: Path) -> Path:
@@ -204,12 +232,17 @@ def _write_staging(target: Path, files: Mapping[str, str | bytes]) -> Path:
             if folder and folder not in made:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 made.add(folder)
-            if isinstance(content, bytes):
-                with open(path, "wb") as binary:
-                    binary.write(content)
-            else:
-                with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                    handle.write(content)
+            try:
+                if isinstance(content, bytes):
+                    with open(path, "wb") as binary:
+                        binary.write(content)
+                else:
+                    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                        handle.write(content)
+            except OSError as error:  # a write's error names no file (a full disk): name it
+                if error.filename is not None or error.errno is None:
+                    raise
+                raise OSError(error.errno, error.strerror, f"{target}/{relative}") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -154,6 +154,12 @@ class ServiceProject:
                     chart = self.chart(scope, built)
                     charts.append(chart)
                     objects = chart.to_json()
+                    if not objects:  # written, it would be an empty folder and a success
+                        raise ConfigError(
+                            f"environment {folder}",
+                            type(chart).__name__,
+                            "a chart that builds at least one object (this one built none: nothing to deploy)",
+                        )
                     refuse_plain_secrets(folder, objects)
                     annotate_sync_waves(objects)
                     owners[folder] = replica_owners(objects)
@@ -188,7 +194,7 @@ class ServiceProject:
                     rendered[f"{HELM_FOLDER}/{ADAPTER_CHART}"] = adapter
             if self.gitops is not None and names is None:
                 for folder, objects in self._gitops_objects(self.gitops, app, profiles, owners, kinds).items():
-                    pending.append(checks.submit(gate.check, folder, objects, workloads=False))
+                    pending.append(checks.submit(gate.check, folder, objects))
                     rendered[folder] = render_files(folder, objects)
             if before_gate is not None:
                 before_gate(rendered)

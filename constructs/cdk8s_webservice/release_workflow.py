@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 from .delivery import Strategy
 from .errors import ConfigError
 from .output import check_output_folder, locked, read_tree, write_environments
+from .processes import run_bounded
 from .profile import EnvironmentProfile, check_image_tag
-from .releases import ReleaseHistory, Transition, check_writable
+from .releases import ReleaseHistory, Transition, check_writable, dropped_comments
 
 if TYPE_CHECKING:
     from .project import ServiceProject
@@ -84,7 +85,14 @@ def release(project: ServiceProject, root: Path, request: ReleaseRequest) -> int
         if transition.changed or stale:
             write_environments(out, rendered, whole=True, project_root=root)
         if transition.changed:
+            dropped = dropped_comments(path)
             after.save(path)
+            if dropped:
+                print(
+                    f"note: {path.name}: {dropped} comment line(s) not written back (the file is rewritten "
+                    "whole; keep notes in a release's description)",
+                    file=sys.stderr,
+                )
     print(f"{profile.name}: {transition.message}")
     if transition.changed:
         _report(profile, path, out, transition)
@@ -173,11 +181,20 @@ def sync(argocd: str, application: str, timeout: int) -> int:
     """ArgoCD syncs what is in git: run this after the commit is pushed (CI does)."""
     command = [argocd, "app", "sync", application, "--wait", "--timeout", str(timeout)]
     print(f"running: argocd app sync {application} --wait --timeout {timeout}", flush=True)
+    sys.stderr.flush()
+    # argocd's own --timeout bounds the sync; the rest of its run (connecting, reporting)
+    # gets as long again, at most SYNC_GRACE seconds: an argocd that hangs is stopped.
+    limit = timeout + min(timeout, SYNC_GRACE)
     try:
-        result = subprocess.run(command, check=False)
-    except OSError as error:
-        raise ConfigError("--sync", argocd, f"a runnable argocd CLI ({error.strerror})") from None
-    if result.returncode != 0:
-        print(f"error: argocd app sync {application} failed (exit {result.returncode})", file=sys.stderr)
+        code = run_bounded(command, limit, "--sync")
+    except subprocess.TimeoutExpired:
+        print(f"error: argocd app sync {application} still running after {limit} s: stopped", file=sys.stderr)
+        return 1
+    if code != 0:
+        print(f"error: argocd app sync {application} failed (exit {code})", file=sys.stderr)
         return 1
     return 0
+
+
+#: Seconds argocd may run past its own --timeout (at most; as long again for a short one).
+SYNC_GRACE = 30

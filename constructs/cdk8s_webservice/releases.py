@@ -33,6 +33,7 @@ from . import yaml_emitter
 from .delivery import COLOURS, BlueGreenState
 from .errors import ConfigError
 from .release_history import HISTORY_LIMIT, Release, ReleaseHistory, ReleaseStatus, Transition
+from .yaml_limits import load_bounded
 
 __all__ = [
     "HISTORY_LIMIT",
@@ -42,6 +43,7 @@ __all__ = [
     "Releases",
     "Transition",
     "check_writable",
+    "dropped_comments",
 ]
 
 HEADER = """\
@@ -81,7 +83,7 @@ class Releases:
     def parse(cls, text: str, path: Path | None = None) -> Releases:
         name = path.name if path else "releases"
         try:
-            data = yaml.load(text, Loader=_StrictLoader)
+            data = load_bounded(text, _StrictLoader, "releases file", str(path or name))
         except yaml.YAMLError as error:
             raise ConfigError("releases file", str(path or name), f"valid YAML ({_one_line(error)})") from None
         if data is None:
@@ -133,21 +135,57 @@ class Releases:
         return HEADER + yaml_emitter.dump(data)
 
     def save(self, path: Path | str | None = None) -> Path:
-        """Write atomically (temporary file, then rename), keeping the file's mode.
-        A read-only file is refused: someone froze releases on purpose."""
+        """Write atomically (temporary file, then rename), keeping the file's mode; a
+        symlink's target is rewritten (the link stays). A read-only file is refused:
+        someone froze releases on purpose. The file is written whole: comments other
+        than the header are not kept (`dropped_comments` counts them first)."""
         target = Path(path or self.path or "releases.yaml")
+        if target.is_symlink():  # the file it points to is rewritten, the link kept
+            target = Path(os.path.realpath(target))
         check_writable(target)
         mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
         temporary = target.with_name(f".{target.name}.tmp-{os.getpid()}")
         try:
-            with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(self.to_yaml())
+            try:
+                with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+                    handle.write(self.to_yaml())
+            except OSError as error:  # a write's error names no file (a full disk): name it
+                if error.filename is not None or error.errno is None:
+                    raise
+                raise OSError(error.errno, error.strerror, str(target)) from None
             os.chmod(temporary, mode)
             os.replace(temporary, target)
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
         return target
+
+
+def dropped_comments(path: Path) -> int:
+    """Comment lines of the releases file at `path` that a `save` does not write back
+    (the header's are written again); 0 when it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 0
+    header = set(HEADER.splitlines())
+    return sum(1 for line in text.splitlines() if "#" in line and line.strip() not in header and _comment(line))
+
+
+def _comment(line: str) -> bool:
+    """Whether `line` has a YAML comment (a `#` at its start or after a space, outside quotes)."""
+    stripped = line.lstrip()
+    if stripped.startswith("#"):
+        return True
+    quote = None
+    for index, char in enumerate(line):
+        if quote is not None:
+            quote = None if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and index > 0 and line[index - 1] in " \t":
+            return True
+    return False
 
 
 def check_writable(path: Path) -> None:

@@ -8,6 +8,7 @@ style and no optional native parts.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -37,7 +38,19 @@ def file_name(manifest: Mapping[str, Any], *, with_namespace: bool = False) -> s
     `<kind>-<namespace>-<name>.yaml` when a folder holds several namespaces."""
     namespace = manifest["metadata"].get("namespace")
     middle = f"{namespace}-" if with_namespace and namespace else ""
-    return f"{manifest['kind'].lower()}-{middle}{manifest['metadata']['name']}.yaml"
+    name = f"{manifest['kind'].lower()}-{middle}{manifest['metadata']['name']}.yaml"
+    if len(name.encode()) <= MAX_FILE_NAME:
+        return name
+    # Longer than a file name may be (a 253-character object name, a long kind): cut,
+    # with a digest of the whole so that two long names that share a beginning differ.
+    digest = hashlib.sha256(name.encode()).hexdigest()[:12]
+    kept = name[: -len(".yaml")].encode()[: MAX_FILE_NAME - len(digest) - len("-.yaml")].decode("utf-8", "ignore")
+    return f"{kept}-{digest}.yaml"
+
+
+#: The longest file name (bytes) of Linux and macOS file systems; the staging and
+#: backup folders' names do not count against it (each is one path part).
+MAX_FILE_NAME = 255
 
 
 def render_files(environment: str, manifests: Iterable[Mapping[str, Any]]) -> dict[str, str]:

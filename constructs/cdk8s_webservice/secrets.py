@@ -87,7 +87,7 @@ class SealedSecret(Construct):
         labels = {**identity.selector, "app.kubernetes.io/part-of": identity.part_of}
         self.api_object = bitnami.SealedSecret(
             self,
-            "sealed-secret",
+            "Resource",
             metadata=ApiObjectMetadata(name=name, namespace=identity.namespace, labels=identity.selector),
             spec=bitnami.SealedSecretSpec(
                 encrypted_data=dict(sorted(encrypted_data.items())),

@@ -188,8 +188,7 @@ def check(
     *,
     environment: str = "test",
     settings: GateSettings | None = None,
-    workloads: bool = True,
 ) -> list[Violation]:
     """The gate's violations for `objects` (the dicts `synth` returns, or any):
     empty when every rule passes."""
-    return gate(settings).check(environment, list(objects), workloads=workloads)
+    return gate(settings).check(environment, list(objects))

@@ -50,10 +50,14 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+import yaml
+
 from . import runtime
+from .discovery import project_code
 from .errors import ConfigError
 from .gate import GateFailed
 from .output import check_output_folder, locked, read_tree, write_environments
+from .values import check_number
 
 if TYPE_CHECKING:
     from .diff import ObjectChange
@@ -189,33 +193,33 @@ class Watcher:
                 with contextlib.suppress(OSError):
                     os.remove(importlib.util.cache_from_source(str(path)))
         try:
-            project = self.load()
-            if project.releases_file is not None:
-                self.data_folders = {project.releases_file.resolve().parent}
-            gate = project.gate
-            self.gate_sources = {Path(p).resolve() for p in (*gate.extra_crd_files, *gate.extra_policy_dirs)}
-            self._warm_gate(project)
-            lock = project.releases_file.parent if project.releases_file is not None else self.out.parent
-            with locked(lock):
-                releases = project.load_releases()
-                rendered = project.synthesize(None, None, releases)
-                before = read_tree(self.out, marker=False)
-                write_environments(self.out, rendered, whole=True, project_root=self.root)
+            project_code(lambda: self._synth(start), self.spec, "watch")
         except GateFailed as failure:
             print(failure.report(wrote_nothing=True), file=sys.stderr, flush=True)
-            return
         except ConfigError as error:
             print(f"error: {error}", file=sys.stderr, flush=True)
-            return
         except Exception as error:
-            from .cli import error_line
+            from .error_lines import error_line
 
             message = error_line(error)
             if message is None:  # a bug in the project's code: where it is
                 traceback.print_exc()
             else:
                 print(message, file=sys.stderr, flush=True)
-            return
+
+    def _synth(self, start: float) -> None:
+        project = self.load()
+        if project.releases_file is not None:
+            self.data_folders = {project.releases_file.resolve().parent}
+        gate = project.gate
+        self.gate_sources = {Path(p).resolve() for p in (*gate.extra_crd_files, *gate.extra_policy_dirs)}
+        self._warm_gate(project)
+        lock = project.releases_file.parent if project.releases_file is not None else self.out.parent
+        with locked(lock):
+            releases = project.load_releases()
+            rendered = project.synthesize(None, None, releases)
+            before = read_tree(self.out, marker=False)
+            write_environments(self.out, rendered, whole=True, project_root=self.root)
         elapsed = time.perf_counter() - start
         print(report(changes_by_folder(before, rendered), self.out, elapsed), flush=True)
 
@@ -247,9 +251,24 @@ def changes_by_folder(
         a, b = old.get(folder, {}), rendered.get(folder, {})
         differing = [name for name in a.keys() | b.keys() if a.get(name) != b.get(name)]
         changes[folder] = diff_objects(
-            load_objects(a[n] for n in differing if n in a), load_objects(b[n] for n in differing if n in b)
+            load_objects(a[n] for n in differing if n in a and _readable(a[n])),
+            load_objects(b[n] for n in differing if n in b),
         )
     return changes
+
+
+def _readable(text: str) -> bool:
+    """Whether an old output file (a user may have edited it) reads as manifests within
+    the YAML bounds; one that does not counts as absent (its objects show as added)."""
+    from .diff import load_objects
+    from .yaml_limits import check_bounds
+
+    try:
+        check_bounds(text, "output file", "")
+        load_objects([text])
+    except (ConfigError, yaml.YAMLError, KeyError, TypeError, AttributeError):
+        return False
+    return True
 
 
 def report(changes: Mapping[str, list[ObjectChange]], out: Path, elapsed: float) -> str:
@@ -274,18 +293,17 @@ def report(changes: Mapping[str, list[ObjectChange]], out: Path, elapsed: float)
 
 
 def recycle(reason: str) -> None:
-    """Replace this process with a fresh one (same arguments): exit hooks first, so
-    Node.js ends with it."""
+    """Replace this process with a fresh one (same arguments). Node.js's pipes are not
+    inherited (Python opens them close-on-exec): it reads the end of its input and
+    ends with the old process image."""
     print(f"restarting the warm process: {reason}", flush=True)
-    from . import jsii_speedups
-
-    jsii_speedups.run_exit_hooks()
     os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
 
 
 def watch(spec: str, root: Path, out: Path, *, budget_mib: float = DEFAULT_BUDGET_MIB) -> int:
     """Watch until interrupted (KeyboardInterrupt propagates: the caller exits 130,
     143 after SIGTERM: `runtime.stopped_by_sigterm`)."""
+    check_number("budget_mib", budget_mib, "a finite number of MiB above 0", minimum=0, exclusive=True)
     runtime.sigterm_interrupts()
     try:
         import watchfiles
@@ -295,10 +313,6 @@ def watch(spec: str, root: Path, out: Path, *, budget_mib: float = DEFAULT_BUDGE
     # Not `app=True`: a long-lived process keeps cyclic GC, and runs the gate in this
     # process (see `Watcher._warm_gate`).
     runtime.start(root)
-    # Not under `children_ignore_sigint`: Node.js resets SIGINT to its default when it
-    # starts (jsii_host.js then ignores it), so ignoring it here protected nothing and
-    # lost a Ctrl-C that came meanwhile (the watch went on, or on without its Node.js).
-    runtime.fast_jsii()
     import cdk8s  # noqa: F401
     import cdk8s_plus_27  # noqa: F401
 

@@ -99,7 +99,7 @@ class ConfigMap(Construct):
         ordered = dict(sorted(data.items()))
         self.checksum = hashlib.sha256(json.dumps(ordered, sort_keys=True).encode()).hexdigest()
         self.api_object = k8s.KubeConfigMap(
-            self, "config", metadata=k8s.ObjectMeta(name=self.name, namespace=identity.namespace), data=ordered
+            self, "Resource", metadata=k8s.ObjectMeta(name=self.name, namespace=identity.namespace), data=ordered
         )
 
 
@@ -408,7 +408,7 @@ class Deployment(Construct):
         scheduling = props.scheduling
         self.api_object = k8s.KubeDeployment(
             self,
-            "deployment",
+            "Resource",
             metadata=k8s.ObjectMeta(
                 name=self.name,
                 namespace=ident.namespace,

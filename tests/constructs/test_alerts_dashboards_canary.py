@@ -61,7 +61,7 @@ def test_canary_analysis_uses_the_slo_metric_templates() -> None:
         "app-success-rate",
         "app-latency",
     }
-    assert construct.canary.kind == "Canary"
+    assert construct.api_object.kind == "Canary"
 
 
 @pytest.mark.parametrize(

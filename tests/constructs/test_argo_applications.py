@@ -45,7 +45,7 @@ def render(settings: GitOpsSettings) -> tuple[dict[str, dict[str, Any]], dict[st
     ArgoApplicationSet(application_set, "set", settings=settings, service="app", part_of="shop", apps=APPS)
     apps = {a["metadata"]["name"]: a for a in testing.synth(applications)}
     (appset,) = testing.synth(application_set)
-    assert testing.check([*apps.values(), appset], workloads=False) == []
+    assert testing.check([*apps.values(), appset]) == []
     return apps, appset
 
 

@@ -13,7 +13,7 @@ def test_without_access_only_a_service_account_that_mounts_nothing() -> None:
     (account,) = testing.synth(chart)
     assert account["kind"] == "ServiceAccount" and account["automountServiceAccountToken"] is False
     assert construct.role is None and construct.role_binding is None
-    assert construct.service_account.kind == "ServiceAccount"
+    assert construct.api_object.kind == "ServiceAccount"
 
 
 def test_with_access_a_role_for_named_objects_only() -> None:

@@ -29,7 +29,7 @@ def test_rolling_parts_and_escape_hatches() -> None:
     assert web.network_policy.api_object.kind == "NetworkPolicy"
     assert web.default_deny_network_policy is not None and web.namespace is not None
     assert web.config_map.api_object.kind == "ConfigMap"
-    assert web.service_account.service_account.kind == "ServiceAccount"
+    assert web.service_account.api_object.kind == "ServiceAccount"
     assert web.sealed_secret is None and web.ingress is None and web.canary is None
     assert web.vertical_pod_autoscaler is None
     assert web.prometheus_rule is not None and web.grafana_dashboards is not None

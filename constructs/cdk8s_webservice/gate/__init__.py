@@ -78,13 +78,12 @@ class Gate:
             prepare_policies(self._policies + self._extra_policies)
         return self
 
-    def check(
-        self, environment: str, objects: Iterable[Mapping[str, Any]], *, workloads: bool = True
-    ) -> list[Violation]:
-        """Violations in one folder. `workloads=False` (e.g. the ArgoCD folder) runs
-        the schema rules only. An object the rules cannot read (no kind or name, a
-        workload without its pod template) is reported and left out of the rules; a
-        rule module that fails on malformed input is reported, never raised."""
+    def check(self, environment: str, objects: Iterable[Mapping[str, Any]]) -> list[Violation]:
+        """Violations in one folder: every rule, on every object of a kind it looks at
+        (rules are chosen by kind, never by where the objects are). An object the rules
+        cannot read (no kind or name, a workload without its pod template) is reported
+        and left out of the rules; a rule module that fails on malformed input is
+        reported, never raised."""
         from .inputs import structural_problems
         from .memo import content_digest
         from .policy import POD_KINDS, check_policies
@@ -95,8 +94,8 @@ class Gate:
 
         objects = list(objects)
         digests = {id(obj): content_digest(obj) for obj in objects}
-        key = (environment, workloads, tuple(digests[id(obj)] for obj in objects))
-        known = None not in key[2]
+        key = (environment, tuple(digests[id(obj)] for obj in objects))
+        known = None not in key[1]
         found = self._folders.get(key) if known else None
         if found is not None:
             return list(found)
@@ -124,36 +123,19 @@ class Gate:
                     crds=self._crds,
                     memo=(self._objects, digests),
                 ),
-            )
-        ]
-        if workloads:
-            stages += [
-                ("policies", lambda: check_policies(environment, readable, files=self._policies, kinds=POD_KINDS)),
-                (
-                    "rules",  # reports a stage of its own that cannot run, and runs the others
-                    lambda: check_rules(
-                        environment,
-                        readable,
-                        ingress_namespace=s.ingress_namespace,
-                        monitoring_namespace=s.monitoring_namespace,
-                    ),
+            ),
+            ("policies", lambda: check_policies(environment, readable, files=self._policies, kinds=POD_KINDS)),
+            (
+                "rules",  # reports a stage of its own that cannot run, and runs the others
+                lambda: check_rules(
+                    environment,
+                    readable,
+                    ingress_namespace=s.ingress_namespace,
+                    monitoring_namespace=s.monitoring_namespace,
                 ),
-            ]
-        else:
-            # A folder of ArgoCD objects: its AppProject rules (gate/app_projects.py) still run.
-            stages.append(
-                (
-                    "rules",
-                    lambda: check_rules(
-                        environment,
-                        readable,
-                        ingress_namespace=s.ingress_namespace,
-                        monitoring_namespace=s.monitoring_namespace,
-                        only=("app projects",),
-                    ),
-                )
-            )
-        if workloads and self._extra_policies:
+            ),
+        ]
+        if self._extra_policies:
             # A project's own policies may look at any kind: they see every object.
             stages.append(
                 (
@@ -171,25 +153,21 @@ class Gate:
             self._folders.put(key, result)
         return list(result)
 
-    def check_folder(
-        self, root: Path, *, schema_only: Iterable[str] = ("argocd", "argocd-applicationset")
-    ) -> list[Violation]:
+    def check_folder(self, root: Path) -> list[Violation]:
         """Violations in rendered output on disk, read as ArgoCD reads a directory
         source with `recurse: true` (see `inputs`): `root` itself and every folder
-        below it that holds manifests is one group (Helm chart folders are skipped;
-        folders named by `schema_only`, names or fnmatch patterns, and those
-        below them get the schema rules only). Unreadable input
+        below it that holds manifests is one group (Helm chart folders are skipped).
+        Every group gets every rule, whatever its folder is called. Unreadable input
         and finding no object at all are violations."""
         from .inputs import read_folder
 
-        groups, violations = read_folder(Path(root), schema_only=tuple(schema_only))
+        groups, violations = read_folder(Path(root))
         for group in groups:
-            violations += self.check(group.name, group.objects, workloads=not group.schema_only)
+            violations += self.check(group.name, group.objects)
         return sorted(violations)
 
-    def enforce(self, folders: Mapping[str, Iterable[Mapping[str, Any]]], *, schema_only: Iterable[str] = ()) -> None:
+    def enforce(self, folders: Mapping[str, Iterable[Mapping[str, Any]]]) -> None:
         """Raise `GateFailed` with every violation in every folder."""
-        skip = set(schema_only)
-        violations = [v for name, objs in folders.items() for v in self.check(name, objs, workloads=name not in skip)]
+        violations = [v for name, objs in folders.items() for v in self.check(name, objs)]
         if violations:
             raise GateFailed(violations)

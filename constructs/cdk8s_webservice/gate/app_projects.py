@@ -2,7 +2,6 @@
 ApplicationSet template) of the folder uses one of its AppProjects, never `default`,
 and each Application's source and destination are ones its AppProject allows.
 
-They run on the folders of ArgoCD objects too (`Gate.check(..., workloads=False)`).
 A folder without an AppProject is not held to them: AppProjects are opt-in
 (`GitOpsSettings.app_project`). Matching follows ArgoCD: `*` and `?` globs on
 repositories, servers, names and namespaces; a leading `!` denies.

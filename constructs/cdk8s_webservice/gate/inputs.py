@@ -17,7 +17,10 @@ checks exactly what would be synced:
   not an object, an object without apiVersion, kind or metadata.name, a
   workload without its pod template) is a violation naming the file and the
   document, never an exception, and never echoes the file's content;
-- no object at all is a violation: the gate never passes on nothing.
+- no object at all is a violation: the gate never passes on nothing;
+- YAML is read as go-yaml v2 (sigs.k8s.io/yaml: kubectl, Argo CD) reads it, and what
+  the readers disagree on (a `<<` merge key, a `!!binary` tag, ...) is refused
+  (`goyaml_loader`).
 
 Longer than most modules: every input form ArgoCD reads (and each way it can be unreadable) is here, so the gate has one reader.
 """
@@ -25,7 +28,6 @@ Longer than most modules: every input form ArgoCD reads (and each way it can be 
 from __future__ import annotations
 
 import codecs
-import fnmatch
 import json
 import os
 from collections.abc import Iterator, Mapping
@@ -35,6 +37,7 @@ from typing import Any
 
 import yaml
 
+from .goyaml_loader import Loader, ambiguous
 from .pods import missing_template
 from .registry import declare
 from .violations import Violation
@@ -44,7 +47,6 @@ MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
 # most): more is an "alias bomb" that would take the gate's memory and time, which
 # go-yaml refuses as excessive aliasing too.
 MAX_EXPANDED_NODES = 200_000
-SCHEMA_ONLY = ("argocd", "argocd-applicationset")
 
 for _id, (_kinds, _reason) in {
     "input/no-objects": ("Folder", "a folder in which the gate found nothing to check"),
@@ -67,22 +69,11 @@ for _id, (_kinds, _reason) in {
     )
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe YAML, but timestamps stay strings (as Kubernetes reads them)."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 @dataclass
 class Group:
     """The objects of one folder that directly holds manifests."""
 
     name: str
-    schema_only: bool
     objects: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -120,10 +111,11 @@ def _documents(path: Path, text: str) -> Iterator[tuple[str, Any] | tuple[str, V
             )
         return
     index = 0
-    loader = _Loader(text)
+    loader = Loader(text)
     try:
         while loader.check_node():
             node = loader.get_node()
+            refused = ambiguous(node)
             if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
                 yield (
                     "",
@@ -131,6 +123,8 @@ def _documents(path: Path, text: str) -> Iterator[tuple[str, Any] | tuple[str, V
                         f"document[{index}]", "input/yaml", f"excessive aliasing (over {MAX_EXPANDED_NODES} nodes)"
                     ),
                 )
+            elif refused is not None:
+                yield "", _file_violation(f"document[{index}]", *refused)
             else:
                 yield f"document[{index}]", loader.construct_document(node)
             index += 1
@@ -140,6 +134,8 @@ def _documents(path: Path, text: str) -> Iterator[tuple[str, Any] | tuple[str, V
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
         problem = getattr(error, "problem", None) or type(error).__name__
         yield "", _file_violation(f"document[{index}]", "input/yaml", f"{problem}{where}")
+    except RecursionError:  # the node walks (and PyYAML's constructor) recurse per level
+        yield "", _file_violation(f"document[{index}]", "input/yaml", "nested too deeply to read")
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
@@ -210,7 +206,7 @@ def read_file(path: Path, environment: str, label: str) -> tuple[list[dict[str, 
             try:
                 # As the API sees it (JSON): strings for keys, no NaN, no binary.
                 plain = json.loads(json.dumps(obj, default=str, allow_nan=False))
-            except ValueError as error:
+            except (ValueError, TypeError) as error:
                 report(at, "input/not-an-object", f"is not representable as JSON ({type(error).__name__})")
                 continue
             found = structural_problems(plain)
@@ -229,7 +225,7 @@ def _inside(path: Path, root: Path) -> bool:
     return real == real_root or real_root in real.parents
 
 
-def read_folder(root: Path, *, schema_only: tuple[str, ...] = SCHEMA_ONLY) -> tuple[list[Group], list[Violation]]:
+def read_folder(root: Path) -> tuple[list[Group], list[Violation]]:
     """Every group of objects under `root` (itself included), and what could not be read."""
     root = Path(root)
     violations: list[Violation] = []
@@ -257,7 +253,7 @@ def read_folder(root: Path, *, schema_only: tuple[str, ...] = SCHEMA_ONLY) -> tu
                     )
                 )
             continue
-        group = Group(name, any(fnmatch.fnmatch(p, pat) for p in (root.name, *parts) for pat in schema_only))
+        group = Group(name)
         for filename in sorted(filenames):
             label = "/".join((*parts, filename))
             if filename.endswith(".jsonnet"):

@@ -1,37 +1,98 @@
-"""Metadata rules on every object: a name the API server accepts, an explicit
+"""Metadata rules on every object: a name the API server accepts (its rule for the
+kind: a DNS-1123 subdomain for most, a label for a Namespace or Service), an explicit
 namespace, valid label keys and values (on the object, its pod templates and a
 workload's selector), and no plain Secret in git.
 
-The naming rules are `names`' (the constructs check the same ones when they are
-built); `refuse_plain_secrets` is the no-plain-Secret rule as `ServiceProject`
+The naming predicates are `names`' (the constructs hold the objects they make to the
+stricter DNS-1123 label); `refuse_plain_secrets` is the no-plain-Secret rule as `ServiceProject`
 applies it to each environment before anything is rendered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..errors import ConfigError
-from ..names import CLUSTER_SCOPED, is_dns_label, is_label_key, is_label_value
+from ..names import (
+    CLUSTER_SCOPED,
+    is_dns1035_label,
+    is_dns_label,
+    is_dns_subdomain,
+    is_label_key,
+    is_label_value,
+    is_path_segment_name,
+)
 from .model import Obj
 from .registry import ANY_KIND, Fail, rule
 
 API_SERVER = "Kubernetes API server"
+RBAC_KINDS = ("Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding")
+#: The API server's rule for a name, by kind (ValidateNamespaceName, ValidateServiceName,
+#: ValidateRBACName); every other kind, custom resources included, is a DNS-1123 subdomain
+#: (NameIsDNSSubdomain: ConfigMap, Secret, Deployment, ... ; apiextensions for custom resources).
+NAME_RULES: dict[str, tuple[Callable[[object], bool], str]] = {
+    "Namespace": (is_dns_label, "a DNS-1123 label: at most 63 of [a-z0-9-], alphanumeric at both ends"),
+    "Service": (is_dns1035_label, "a DNS-1035 label: at most 63 of [a-z0-9-], starting with a letter"),
+    **dict.fromkeys(RBAC_KINDS, (is_path_segment_name, "a path segment: not '.' or '..', no '/' or '%'")),
+}
+SUBDOMAIN = "a DNS-1123 subdomain: at most 253 characters, dot-separated DNS-1123 labels"
 #: Kinds whose `spec.selector.matchLabels` are label sets of their own.
 SELECTOR_LABEL_KINDS = frozenset({"Deployment", "StatefulSet", "DaemonSet"})
 PLAIN_SECRET = "a Secret with data or stringData is never rendered; use a SealedSecret"
 
 
 @rule(
-    "name-dns1123",
+    "object-name", kinds=("Namespace",), reason="a name the API server refuses", source=f"{API_SERVER}: DNS-1123 label"
+)
+@rule("object-name", kinds=("Service",), reason="a name the API server refuses", source=f"{API_SERVER}: DNS-1035 label")
+@rule("object-name", kinds=RBAC_KINDS, reason="a name the API server refuses", source=f"{API_SERVER}: path segment")
+def object_name_by_kind(obj: Obj, fail: Fail) -> None:
+    valid, rule_text = NAME_RULES[obj.kind]
+    if not valid(obj.name):
+        fail("metadata.name", f"{obj.name!r} is not {rule_text} (the API server's rule for a {obj.kind})")
+
+
+@rule(
+    "object-name",
     kinds=(ANY_KIND,),
     reason="a name the API server refuses",
-    source=f"{API_SERVER}: DNS-1123 label (the rule of names.check_dns_label)",
+    source=f"{API_SERVER}: DNS-1123 subdomain (every kind without a rule of its own, custom resources too)",
 )
-def name_dns1123(obj: Obj, fail: Fail) -> None:
-    if not is_dns_label(obj.name):
-        fail("metadata.name", f"{obj.name!r} is not a DNS-1123 label of at most 63 characters")
+def object_name(obj: Obj, fail: Fail) -> None:
+    if obj.kind not in NAME_RULES and not is_dns_subdomain(obj.name):
+        fail("metadata.name", f"{obj.name!r} is not {SUBDOMAIN} (the API server's rule for a {obj.kind})")
+
+
+PSS_ENFORCE = "pod-security.kubernetes.io/enforce"
+
+
+@rule(
+    "namespace-enforces-restricted",
+    kinds=("Namespace",),
+    reason="a Namespace whose Pod Security admission enforces less than restricted: the cluster's backstop",
+    source="Pod Security admission: the namespace's enforce label (the library sets restricted)",
+)
+def enforces_restricted(obj: Obj, fail: Fail) -> None:
+    labels = obj.raw["metadata"].get("labels")
+    value = labels.get(PSS_ENFORCE) if isinstance(labels, Mapping) else None
+    if value is not None and value != "restricted":
+        fail(
+            f"metadata.labels.{PSS_ENFORCE}",
+            f"{str(value)[:40]!r} must be restricted, the level the gate checks pods at",
+        )
+
+
+@rule(
+    "object-unique",
+    kinds=(ANY_KIND,),
+    reason="one object (API group, kind, namespace, name) defined twice: Argo CD applies one, maybe not the one reviewed",
+    source="Argo CD and the API server: an object is its group, kind, namespace and name",
+)
+def object_unique(obj: Obj, fail: Fail) -> None:
+    copies = obj.folder.by_identity[obj.identity]
+    if any(o is obj for o in copies[1:]):  # reported once, at each copy after the first
+        fail("metadata.name", f"{obj.name!r} is defined {len(copies)} times in this folder: keep one")
 
 
 @rule(

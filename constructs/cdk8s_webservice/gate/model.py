@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
-from .pods import PodSpec, pod_specs
+from ..names import CLUSTER_SCOPED
+from .pods import PodSpec, assembled_pods, pod_specs
 from .ports import ContainerPort, declared_ports
 
 Target = int | str
@@ -78,6 +80,17 @@ class Obj:
         return spec if isinstance(spec, Mapping) else {}
 
     @property
+    def identity(self) -> tuple[str, str, str, str]:
+        """API group, kind, namespace ("" for a cluster-scoped kind) and name."""
+        group = str(self.raw.get("apiVersion", "")).rpartition("/")[0]
+        return group, self.kind, "" if self.kind in CLUSTER_SCOPED else self.namespace, self.name
+
+    @cached_property
+    def assembled(self) -> tuple[PodSpec, ...]:
+        """The pods an operator assembles from this object's own fields (a k6 TestRun's runner, ...)."""
+        return tuple(assembled_pods(self.raw))
+
+    @property
     def model(self) -> Model:
         """The model of this object's namespace."""
         return self.folder.model(self.namespace)
@@ -123,6 +136,15 @@ class Folder:
             for o in objects
         ]
         self._models: dict[str, Model | Exception] = {}
+
+    @cached_property
+    def by_identity(self) -> dict[tuple[str, str, str, str], list[Obj]]:
+        """The objects by API group, kind, namespace and name: what the API server (and
+        Argo CD) tell apart; two under one key are one object defined twice."""
+        found: dict[tuple[str, str, str, str], list[Obj]] = {}
+        for o in self.objects:
+            found.setdefault(o.identity, []).append(o)
+        return found
 
     def model(self, namespace: str) -> Model:
         """The model of `namespace`, built once (a failure to build it is raised again)."""

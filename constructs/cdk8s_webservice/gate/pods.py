@@ -4,7 +4,13 @@ pod-bearing kind, core or custom.
 Core kinds have fixed places. A custom resource (an Argo Rollout, a KEDA
 ScaledJob, ...) is searched: every mapping below `spec` that holds a
 `containers` list is a pod spec, and the `metadata` beside it (in the
-enclosing template) carries its labels."""
+enclosing template) carries its labels.
+
+Some operators assemble a pod from fields of their own rather than from a pod
+template (`assembled_pods`): the k6-operator's TestRun (its runner, initializer and
+starter: `securityContext` for the pod, `containerSecurityContext` for its one
+container) and a Chaos Mesh Schedule's workflow task (`container`, `volumes`).
+The Pod Security rules look at those too, reported at the operator's own fields."""
 
 from __future__ import annotations
 
@@ -39,6 +45,15 @@ class PodSpec:
     spec: Mapping[str, Any]
     labels: Mapping[str, Any]
     annotations: Mapping[str, Any]
+    fields: tuple[tuple[str, str], ...] = ()
+    """For an assembled pod: (field path in `spec`'s pod shape, the operator's own field)."""
+
+    def field(self, path: str) -> str:
+        """Where `path` (a field of the pod shape) is in the object."""
+        for shaped, real in self.fields:
+            if path == shaped or path.startswith(f"{shaped}."):
+                return real + path[len(shaped) :]
+        return path
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
@@ -111,3 +126,43 @@ def containers(pod: PodSpec) -> Iterator[tuple[str, Mapping[str, Any]]]:
             if isinstance(c, Mapping):
                 name = c.get("name") if isinstance(c.get("name"), str) else str(i)
                 yield f"{pod.path}.{group}[{name}]", c
+
+
+#: The TestRun fields the k6-operator makes a pod of, each with one container.
+K6_ROLES = ("runner", "initializer", "starter")
+
+
+def _assembled(path: str, pod: dict[str, Any], container: str, context: str, meta: Mapping[str, Any]) -> PodSpec:
+    """A pod shape whose one container is at `container`, its securityContext at `context`."""
+    shaped = f"{path}.containers[{pod['containers'][0]['name']}]"
+    fields = ((f"{shaped}.securityContext", context), (shaped, container))
+    return PodSpec(path, pod, _mapping(meta.get("labels")), _mapping(meta.get("annotations")), fields)
+
+
+def assembled_pods(obj: Mapping[str, Any]) -> list[PodSpec]:
+    """The pods an operator assembles from `obj`'s own fields (see the module's text)."""
+    spec = _mapping(obj.get("spec"))
+    found = []
+    if obj.get("kind") == "TestRun":
+        for role in K6_ROLES:
+            fields = spec.get(role)
+            if isinstance(fields, Mapping):
+                container = {
+                    "name": "k6",
+                    "image": fields.get("image"),
+                    "securityContext": fields.get("containerSecurityContext"),
+                }
+                pod = {"containers": [container], "securityContext": fields.get("securityContext")}
+                path = f"spec.{role}"
+                found.append(
+                    _assembled(path, pod, path, f"{path}.containerSecurityContext", _mapping(fields.get("metadata")))
+                )
+    elif obj.get("kind") == "Schedule":
+        templates = _mapping(spec.get("workflow")).get("templates")
+        for i, template in enumerate(templates if isinstance(templates, list) else []):
+            task = _mapping(_mapping(template).get("task"))
+            if isinstance(task.get("container"), Mapping):
+                path = f"spec.workflow.templates[{i}].task"
+                pod = {"containers": [{**task["container"], "name": "task"}], "volumes": task.get("volumes")}
+                found.append(_assembled(path, pod, f"{path}.container", f"{path}.container.securityContext", {}))
+    return found

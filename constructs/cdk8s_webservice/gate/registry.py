@@ -42,9 +42,11 @@ RULE_MODULES = (
     "schema",
     "policy",
     "pod_security",
+    "pod_api",
     "references",
     "traffic",
     "metadata",
+    "rbac",
     "mesh",
     "karpenter",
     "violations",
@@ -112,12 +114,15 @@ def rule(
 
 
 def pod_rule(id: str, *, reason: str, source: str, checks: str = "") -> Callable[[PodCheck], PodCheck]:
-    """Register `check(pod, fail)` as rule `id` for every pod spec of every object."""
+    """Register `check(pod, fail)` as rule `id` for every pod spec of every object
+    (and every pod an operator assembles from an object's fields: `pods.assembled_pods`)."""
 
     def register(check: PodCheck) -> PodCheck:
         def each_pod(obj: Obj, fail: Fail) -> None:
             for pod in obj.pods:
                 check(pod, fail)
+            for pod in obj.assembled:  # reported at the operator's own fields
+                check(pod, lambda field, message, pod=pod: fail(pod.field(field), message))
 
         _add(Rule(id, (POD_BEARING,), reason, source, checks, _stage(check.__module__), each_pod))
         return check

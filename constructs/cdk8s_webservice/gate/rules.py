@@ -38,17 +38,14 @@ def check_rules(
     *,
     ingress_namespace: str,
     monitoring_namespace: str,
-    only: tuple[str, ...] | None = None,
 ) -> list[Violation]:
-    """Every Python rule's violations in one folder (`only`: those of the stages named),
-    and a `gate/rule-failed` violation for each stage that failed on some object."""
+    """Every Python rule's violations in one folder, and a `gate/rule-failed`
+    violation for each stage that failed on some object."""
     folder = Folder(objects, ingress_namespace=ingress_namespace, monitoring_namespace=monitoring_namespace)
     kinds = {obj.kind for obj in folder.objects}
     out: list[Violation] = []
     failed: dict[int, tuple[Exception, list[str]]] = {}  # one report per error (a namespace's model, ...)
     for stage, rules in python_stages():
-        if only is not None and stage not in only:
-            continue
         applicable = _by_kind(rules, kinds)
         failure: Exception | None = None
         for obj in folder.objects:

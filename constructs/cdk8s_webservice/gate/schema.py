@@ -1,6 +1,7 @@
 """Schema rules: core kinds against Kubernetes' own OpenAPI schemas (strict: unknown
-fields are errors), custom resources against the project's CRD definitions (closed:
-a field the CRD does not declare is an error)."""
+fields are errors), custom resources against the upstream CRDs in crds/ (closed: a
+field the CRD does not declare is an error; `required`, enums, patterns, formats) and
+their CEL rules (`cel`)."""
 
 from __future__ import annotations
 
@@ -13,16 +14,18 @@ import importlib.resources
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import re2
 import yaml
 from referencing import Registry, Resource
 
-from ..cache_files import write_whole
+from ..cache_files import read_checked, write_checked
+from . import cel
 from .memo import Memo
 from .redaction import SECRET_KINDS, schema_message
 from .registry import ANY_KIND, declare
@@ -73,6 +76,23 @@ def _base64(value: object) -> bool:
         return False
     return True
 
+
+@cache
+def _re2(pattern: str) -> Any:
+    return re2.compile(pattern)
+
+
+def _pattern(
+    validator: jsonschema.protocols.Validator, pattern: str, instance: object, schema: Mapping[str, Any]
+) -> Iterator[jsonschema.ValidationError]:
+    """`pattern` as the API server reads it: Go's regular expressions (RE2), which
+    accept what Python's `re` refuses (`^(?i)(abort|warn)?$`) and differ in places."""
+    if isinstance(instance, str) and not _re2(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# JSON Schema 2020-12, with the API server's pattern engine.
+CrdValidator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
 
 # The OpenAPI formats the API server enforces and JSON Schema does not know.
 FORMATS = jsonschema.FormatChecker(formats=())
@@ -134,7 +154,7 @@ def _with_object_meta(schema: Mapping[str, Any]) -> dict[str, Any]:
 
 
 CACHE_ENV = "CDK8S_WEBSERVICE_CACHE"  # the project's cache folder (runtime.configure sets it)
-CRD_CACHE_FORMAT = "crd-schemas-1"  # change it when `crd_schemas` extracts differently
+CRD_CACHE_FORMAT = "crd-schemas-2"  # change it when `crd_schemas` extracts differently
 
 
 def crd_schemas(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
@@ -151,8 +171,8 @@ def crd_schemas(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
     digest = hashlib.sha256(CRD_CACHE_FORMAT.encode() + b"\0" + data).hexdigest()
     cached = Path(folder) / "gate" / f"crd-{digest}.json" if folder else None
     if cached is not None:
-        with contextlib.suppress(OSError, ValueError):
-            entries = json.loads(cached.read_bytes())
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            entries = json.loads(read_checked(cached) or b"null")  # None: missing or damaged
             if isinstance(entries, list) and all(
                 isinstance(e, list)
                 and len(e) == 3
@@ -172,19 +192,38 @@ def crd_schemas(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
             api_version = f"{crd['spec']['group']}/{version['name']}"
             schemas.append((api_version, crd["spec"]["names"]["kind"], version["schema"]["openAPIV3Schema"]))
     if cached is not None:
-        write_whole(cached, json.dumps(schemas).encode("utf-8"))
+        write_checked(cached, json.dumps(schemas).encode("utf-8"))
     return schemas
+
+
+@cache
+def _all_crd_schemas(files: tuple[Path, ...]) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every (apiVersion, kind, schema) of the files, read once per process."""
+    return [entry for path in files for entry in crd_schemas(path)]
+
+
+def _declares_cel(schema: Any) -> bool:
+    if isinstance(schema, dict):
+        return "x-kubernetes-validations" in schema or any(_declares_cel(v) for v in schema.values())
+    if isinstance(schema, list):
+        return any(_declares_cel(v) for v in schema)
+    return False
 
 
 @cache
 def _crd_validators(files: tuple[Path, ...]) -> dict[tuple[str, str], jsonschema.protocols.Validator]:
     validators = {}
-    for path in files:
-        for api_version, kind, schema in crd_schemas(path):
-            validators[(api_version, kind)] = jsonschema.Draft202012Validator(
-                close_schema(_with_object_meta(schema)), format_checker=FORMATS
-            )
+    for api_version, kind, schema in _all_crd_schemas(files):
+        validators[(api_version, kind)] = CrdValidator(close_schema(_with_object_meta(schema)), format_checker=FORMATS)
     return validators
+
+
+@cache
+def _crd_rules(files: tuple[Path, ...]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The schema of each kind whose CRD declares CEL rules (`x-kubernetes-validations`)."""
+    return {
+        (api_version, kind): schema for api_version, kind, schema in _all_crd_schemas(files) if _declares_cel(schema)
+    }
 
 
 def crd_files(extra: Iterable[Path] = ()) -> tuple[Path, ...]:
@@ -250,15 +289,23 @@ def _check_object(
             )
         ]
     secret = kind in SECRET_KINDS
-    return [
+    found = [
         Violation(environment, kind, name, _field(error), rule, schema_message(error) if secret else error.message)
         for error in validator.iter_errors(obj)
     ]
+    # The CEL rules run on an object the schema admits, as on the API server.
+    rules = _crd_rules(crds).get((api_version, kind)) if not found else None
+    if rules is not None:
+        found += [
+            Violation(environment, kind, name, field, cel.RULE, message) for field, message in cel.failures(obj, rules)
+        ]
+    return found
 
 
 def prepare_schemas(kubernetes_version: str, crds: tuple[Path, ...]) -> None:
     """Load the definitions and build the validators of the commonest kinds."""
     _crd_validators(crds)
+    _crd_rules(crds)
     for api_version, kind in (
         ("apps/v1", "Deployment"),
         ("v1", "Service"),

@@ -32,16 +32,14 @@ from .violations import Violation
 class Checker(Protocol):
     """What `warmed_gate` returns: a `Gate`, or a `GateProcess` that runs one."""
 
-    def check(
-        self, environment: str, objects: Iterable[Mapping[str, Any]], *, workloads: bool = True
-    ) -> list[Violation]: ...
+    def check(self, environment: str, objects: Iterable[Mapping[str, Any]]) -> list[Violation]: ...
 
 
 _WORKER_GATE: list[Gate] = []  # in the worker process: its one gate
 
 
 def _start_worker(settings: GateSettings) -> None:
-    from ..runtime import worker_process
+    from ..processes import worker_process
 
     worker_process()
     # Lower priority: on a busy machine the app's own start (Python and Node.js)
@@ -50,8 +48,8 @@ def _start_worker(settings: GateSettings) -> None:
     _WORKER_GATE.append(Gate(settings).warm())
 
 
-def _check_in_worker(environment: str, objects: list[Mapping[str, Any]], workloads: bool) -> list[Violation]:
-    return _WORKER_GATE[0].check(environment, objects, workloads=workloads)
+def _check_in_worker(environment: str, objects: list[Mapping[str, Any]]) -> list[Violation]:
+    return _WORKER_GATE[0].check(environment, objects)
 
 
 def _ready() -> int:
@@ -62,7 +60,7 @@ class GateProcess:
     """A `Gate` whose checks run in a worker process (same results, same interface)."""
 
     def __init__(self, settings: GateSettings) -> None:
-        from ..runtime import children_ignore_sigint
+        from ..processes import children_ignore_sigint
 
         self.settings = settings
         # Forked where this process has no other thread yet (an app at its start: it has
@@ -81,10 +79,8 @@ class GateProcess:
             self._pid = self._pool.submit(_ready)  # start the process (and its warm-up) now
         atexit.register(self.close)
 
-    def check(
-        self, environment: str, objects: Iterable[Mapping[str, Any]], *, workloads: bool = True
-    ) -> list[Violation]:
-        return self._pool.submit(_check_in_worker, environment, list(objects), workloads).result()
+    def check(self, environment: str, objects: Iterable[Mapping[str, Any]]) -> list[Violation]:
+        return self._pool.submit(_check_in_worker, environment, list(objects)).result()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

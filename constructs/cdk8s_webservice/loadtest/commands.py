@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,18 +47,33 @@ def _path(root: Path, value: str | None, default: Path) -> Path:
     return Path(value).absolute()  # relative to the working directory, as with any command
 
 
+def check_distinct(output: Path, field: str, inputs: dict[str, Path | None]) -> None:
+    """An output is never written over an input (the same path, or another name of the
+    same file): `inputs` names each (None: there is none)."""
+    for name, path in inputs.items():
+        if path is None:
+            continue
+        same = output.resolve() == path.resolve()
+        with contextlib.suppress(OSError):
+            same = same or os.path.samefile(output, path)
+        if same:
+            raise ConfigError(field, str(output), f"a file other than {name} ({path}): it would be overwritten")
+
+
 def analyze(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
     """Judge a k6 summary against the environment's SLO: the table, the HTML report;
     1 when an objective is breached."""
-    props = service_props(project, args.environment)
     summary_path = _path(root, args.summary, root / "k6-summary.json")
+    report = _path(root, args.report, summary_path.with_suffix(".html"))
+    releases = project.releases_file
+    check_distinct(report, "--report", {"the summary it reports on": summary_path, "the releases file": releases})
+    props = service_props(project, args.environment)
     summary = load(summary_path)
     slo = props.slo
     assert slo is not None  # service_props refuses a service without one
     rows = judge(summary, slo)
     print(f"{props.name} in {props.profile.name} against its SLO ({summary_path.name}):")
     print(table(rows))
-    report = _path(root, args.report, summary_path.with_suffix(".html"))
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text(
         html_report(
@@ -91,10 +108,15 @@ def loadtest(project: ServiceProject, args: argparse.Namespace, root: Path) -> i
         env["THINK_SECONDS"] = f"{check_number('--think', args.think, 'seconds from 0 to 60', minimum=0, maximum=60):g}"
     if args.duration is not None:
         env["DURATION"] = check_duration("--duration", args.duration)
-    k6 = find_k6()
-    check_url(url, props.health.readiness_path)
     out = root / "build" / "loadtest" / props.profile.name / (args.cluster or "")
     summary = _path(root, args.summary, out / "summary.json")
+    check_distinct(summary, "--summary", {"the releases file": project.releases_file})
+    report = _path(root, args.report, summary.with_suffix(".html"))
+    check_distinct(
+        report, "--report", {"the summary it reports on": summary, "the releases file": project.releases_file}
+    )
+    k6 = find_k6()
+    check_url(url, props.health.readiness_path)
     summary.parent.mkdir(parents=True, exist_ok=True)
     summary.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="cdk8s-webservice-k6-") as folder:

@@ -101,7 +101,7 @@ def html_report(*, title: str, summary: Summary, rows: Sequence[Row], slo: Servi
     charts.append(
         bar_chart(
             "Error rate (%) against the error budget",
-            [(n, m.failed * 100, m.failed <= slo.error_rate) for n, m in groups],
+            [(n, m.failed * 100, m.failed <= slo.error_rate) for n, m in groups if m.failed is not None],
             unit="%",
             limit=slo.error_rate * 100,
             limit_label=f"budget {slo.error_rate * 100:g} %",

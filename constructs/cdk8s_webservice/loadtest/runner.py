@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..processes import run_bounded
 
 INSTALL = "pip install 'cdk8s-webservice[loadtest]'"
 
@@ -48,4 +49,14 @@ def run_k6(k6: Path, script: Path, summary: Path, env: dict[str, str]) -> int:
         command += ["-e", f"{key}={value}"]
     command.append(str(script))
     sys.stdout.flush()
-    return subprocess.run(command, check=False).returncode
+    try:
+        return run_bounded(command, K6_LIMIT_SECONDS, "k6")
+    except subprocess.TimeoutExpired:
+        raise ConfigError(
+            "k6", f"still running after {K6_LIMIT_SECONDS} s", "a load test that ends (it was stopped)"
+        ) from None
+
+
+#: The longest a k6 run may take (the longest scenario is minutes; k6 stops each request
+#: after 60 s): past it k6 is stopped, as it is on Ctrl-C or any error.
+K6_LIMIT_SECONDS = 3 * 3600

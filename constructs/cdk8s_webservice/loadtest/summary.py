@@ -29,8 +29,9 @@ class Measured:
     requests: int
     rate: float
     """Requests per second over the run."""
-    failed: float
-    """Share of requests k6 counted as failed (http_req_failed)."""
+    failed: float | None
+    """Share of requests k6 counted as failed (http_req_failed); None for an endpoint
+    whose submetric k6 did not write (the whole's is required)."""
     latency: dict[str, float]
     """http_req_duration statistics in ms: avg, min, med, max, p(90), p(95), ..."""
 
@@ -70,9 +71,14 @@ def _values(metric: Any) -> dict[str, Any]:
 
 def _number(field: str, value: Any) -> float:
     """A measurement: finite and not negative (counts, rates per second, durations)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+    try:
+        ok = not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value) and value >= 0
+        number = float(value) if ok else math.nan
+    except OverflowError:  # an int of hundreds of digits: no float holds it
+        ok, number = False, math.nan
+    if not ok:
         raise ConfigError(field, value, "a finite number from 0, as k6 writes it")
-    return float(value)
+    return number
 
 
 def _rate(values: dict[str, Any], field: str) -> float:
@@ -81,6 +87,21 @@ def _rate(values: dict[str, Any], field: str) -> float:
     if rate > 1:
         raise ConfigError(field, rate, "a share from 0 to 1, as k6 writes it")
     return rate
+
+
+def _failed(values: dict[str, Any], where: str) -> float | None:
+    """The share of failed requests: the SLO's error rate is judged on it, so a summary
+    without it is refused (not read as no failures); an endpoint's is shown only."""
+    if "rate" not in values and "value" not in values:
+        if where:
+            return None
+        raise ConfigError(
+            f"{where}http_req_failed",
+            "missing",
+            "the share of failed requests (k6 writes http_req_failed for every HTTP run): "
+            "the SLO's error rate cannot be judged without it",
+        )
+    return _rate(values, f"{where}http_req_failed")
 
 
 def _measured(metrics: dict[str, Any], suffix: str, where: str) -> Measured | None:
@@ -95,7 +116,7 @@ def _measured(metrics: dict[str, Any], suffix: str, where: str) -> Measured | No
     return Measured(
         requests=int(count),
         rate=_number(f"{where}http_reqs.rate", reqs.get("rate", 0)),
-        failed=_rate(failed, f"{where}http_req_failed") if failed else 0.0,
+        failed=_failed(failed, where),
         latency={k: _number(f"{where}http_req_duration.{k}", v) for k, v in duration.items() if k != "thresholds"},
     )
 
@@ -138,6 +159,8 @@ def load(path: Path) -> Summary:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ConfigError("summary", f"{path}: {error.msg} at line {error.lineno}", "valid JSON") from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise ConfigError("summary", str(path), "a k6 summary (a number in it is too long)") from None
     except RecursionError:
         raise ConfigError("summary", str(path), "a k6 summary (this JSON is nested too deeply)") from None
     return parse(data, f"summary {path}")
@@ -167,13 +190,14 @@ def judge(summary: Summary, slo: ServiceLevelObjectives) -> list[Row]:
         ok, bad = ("pass", "FAIL") if endpoint is None else ("ok", "over")
         tag = f" [{endpoint}]" if endpoint else ""
         no_requests = measured.requests == 0
+        failed = measured.failed
         rows.append(
             Row(
                 f"error rate{tag}",
                 f"<= {_pct(slo.error_rate)}",
-                _pct(measured.failed) if not no_requests else "no requests",
-                ok if measured.failed <= slo.error_rate and not no_requests else bad,
-                f"{(slo.error_rate - measured.failed) * 100:+.2f} pp",
+                "no requests" if no_requests else "not measured" if failed is None else _pct(failed),
+                "info" if failed is None else ok if failed <= slo.error_rate and not no_requests else bad,
+                "" if failed is None else f"{(slo.error_rate - failed) * 100:+.2f} pp",
                 endpoint,
             )
         )

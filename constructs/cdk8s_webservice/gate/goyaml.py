@@ -2,17 +2,20 @@
 sigs.k8s.io/yaml, and so kubectl and ArgoCD, read manifests with) and v3 (YAML 1.2
 core schema plus 1.1 leftovers; what kustomize reads with).
 
-Written for these tests from go-yaml's `resolve.go` (Apache-2.0):
+The gate's reader (`inputs`) builds each plain scalar's value with `plain_value_v2`,
+so it reads a manifest as kubectl and Argo CD do; the writer's tests check that
+what it writes means the same to both versions. tests/test_gate_goyaml.py holds it
+to the real go-yaml v2 and v3 (built from Debian's golang-gopkg-yaml.v2-dev/-v3-dev).
+
+Written from go-yaml's `resolve.go` (Apache-2.0):
   v2: github.com/go-yaml/yaml, branch v2, commit 7649d4548cb53a614db133b2a8ac1f31859dda8c
   v3: github.com/go-yaml/yaml, branch v3, commit f6f7691b1fdeb513f56608cd2c32c51f8194bf51
 together with the Go standard library functions it calls (strconv.ParseInt and
 ParseUint with base 0, strconv.ParseFloat, time.Parse), as in current Go: base
 prefixes 0x/0o/0b in either case, a lone leading 0 meaning octal, underscores
 allowed between digits, "," accepted as the decimal mark of fractional seconds.
-Only the tag matters here; values are not built.
-
-Where this reader is unsure it says "not a string", which can only make the tests
-that use it stricter.
+`resolve_v2` and `resolve_v3` give the tag; `plain_value_v2` the value, as go-yaml v2
+decodes it into an interface{} (what sigs.k8s.io/yaml does): a timestamp stays its text.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from typing import Any
 
 # resolveTable: the first byte decides which rules are tried at all.
 _HINTS = {**dict.fromkeys("+-", "S"), **dict.fromkeys("0123456789", "D"), **dict.fromkeys("yYnNtTfFoO~", "M"), ".": "."}
@@ -71,11 +75,11 @@ def _go_parse_uint(text: str) -> int | None:
     return value if value < 2**64 else None
 
 
-def _go_parse_int(text: str) -> bool:
-    """Whether strconv.ParseInt(text, 0, 64) succeeds."""
+def _go_parse_int(text: str) -> int | None:
+    """strconv.ParseInt(text, 0, 64); None on a syntax or range error."""
     sign, body = (-1, text[1:]) if text[:1] == "-" else (1, text[1:]) if text[:1] == "+" else (1, text)
     value = _go_parse_uint(body)
-    return value is not None and -(2**63) <= sign * value <= 2**63 - 1
+    return sign * value if value is not None and -(2**63) <= sign * value <= 2**63 - 1 else None
 
 
 def _go_parse_float_ok(text: str) -> bool:
@@ -130,7 +134,7 @@ def _resolve(text: str, special: dict[str, str]) -> str:
         if _go_timestamp(text):
             return "timestamp"
         plain = text.replace("_", "")
-        if _go_parse_int(plain) or _go_parse_uint(plain) is not None:
+        if _go_parse_int(plain) is not None or _go_parse_uint(plain) is not None:
             return "int"
         if _YAML_STYLE_FLOAT.match(plain) and _go_parse_float_ok(plain):
             return "float"
@@ -147,3 +151,24 @@ def resolve_v2(text: str) -> str:
 def resolve_v3(text: str) -> str:
     """The tag go-yaml v3 gives a plain scalar."""
     return _resolve(text, _SPECIAL_V3)
+
+
+_TRUE_V2 = frozenset({"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"})
+_FLOATS = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+
+
+def plain_value_v2(text: str) -> Any:
+    """The value go-yaml v2 decodes a plain scalar to (into an interface{}); a
+    timestamp (and `<<` outside a mapping key) stays its text."""
+    tag = resolve_v2(text)
+    if tag == "null":
+        return None
+    if tag == "bool":
+        return text in _TRUE_V2
+    if tag == "int":
+        plain = text.replace("_", "")
+        signed = _go_parse_int(plain)
+        return signed if signed is not None else _go_parse_uint(plain)
+    if tag == "float":
+        return _FLOATS[text.lower()] if text.lower() in _FLOATS else float(text.replace("_", ""))
+    return text
