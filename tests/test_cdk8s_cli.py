@@ -64,7 +64,7 @@ def test_cdk8s_synth_stdout_is_one_valid_stream_and_leaves_dist_alone(clone) -> 
     documents = [d for d in yaml.safe_load_all(result.stdout) if d is not None]
     keys = [(d["kind"], d["metadata"].get("namespace"), d["metadata"]["name"]) for d in documents]
     # Every object once per cluster: production's two clusters' streams hold the same objects.
-    assert len(keys) == 14 + 33 + 2 * 27 and len(set(keys)) == 14 + 33 + 27
+    assert len(keys) == 14 + 35 + 2 * 27 and len(set(keys)) == 14 + 35 + 27
     assert "Chart.yaml" not in result.stdout and "apiVersion: v2" not in result.stdout
     assert tree(clone / "dist") == before
 
@@ -79,3 +79,30 @@ def test_cdk8s_synth_without_a_working_python_deletes_nothing(clone) -> None:
     assert result.returncode != 0
     assert tree(clone / "dist") == before
     assert not (clone / ".venv").exists() or not (clone / ".venv" / "bin" / "python").exists()
+
+
+OFFLINE = shutil.which("unshare") is not None and subprocess.run(["unshare", "-n", "true"], check=False).returncode == 0
+
+
+@pytest.mark.skipif(not OFFLINE, reason="unshare -n (a network namespace of its own) is not permitted here")
+def test_the_documented_ways_to_run_the_cdk8s_cli_are_quiet_offline(clone, tmp_path: Path) -> None:
+    """Offline (no network at all), with no cached answer in $HOME, the cdk8s CLI's upgrade
+    check prints a Node.js stack trace: the ways the README documents (`npm run synth`,
+    CDK8S_CHECK_UPGRADE=false) skip it. The first run shows the check is real."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home)}
+
+    def offline(*command: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["unshare", "-n", *command], cwd=clone, env={**env, **extra}, capture_output=True, text=True, timeout=300
+        )
+
+    bare = offline(str(NPX), "--no-install", "cdk8s", "synth")
+    assert "registry.npmjs.org" in bare.stderr or "cdk8s-cli is available" in bare.stderr, bare.stderr
+    for quiet in (
+        offline(str(NPX), "--no-install", "cdk8s", "synth", CDK8S_CHECK_UPGRADE="false"),
+        offline("npm", "run", "--silent", "synth"),
+    ):
+        assert quiet.returncode == 0 and quiet.stderr == "", quiet.stderr
+        assert "staging.k8s.yaml" in quiet.stdout

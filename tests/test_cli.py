@@ -77,7 +77,7 @@ def tree(root: Path) -> dict[str, bytes]:
 def test_synth_prints_a_summary_per_environment(module_synth: tuple[Path, str]) -> None:
     dist, out = module_synth  # the module's synth of the committed state
     assert "development  rolling     blacklist-dev" in out
-    assert "staging      blue-green  blacklist-staging  33       blue: v1.5.0-rc.2 (live), green: v1.5.0-rc.1" in out
+    assert "staging      blue-green  blacklist-staging  35       blue: v1.5.0-rc.2 (live), green: v1.5.0-rc.1" in out
     assert "production   canary      blacklist          27       v1.4.2" in out
     assert (dist / "argocd" / "application-blacklist-staging.yaml").exists()
 
@@ -246,7 +246,7 @@ def test_render_prints_one_stream_of_one_environment(project, tmp_path, capsys) 
     assert run(project, "render", "-e", "staging", root=tmp_path) == 0
     documents = list(yaml.safe_load_all(capsys.readouterr().out))
     keys = [(d["kind"], d["metadata"]["name"]) for d in documents]
-    assert len(keys) == 33 and len(set(keys)) == 33
+    assert len(keys) == 35 and len(set(keys)) == 35
     assert {d["metadata"].get("namespace", "blacklist-staging") for d in documents} == {"blacklist-staging"}
     assert not (tmp_path / "dist").exists()
 
@@ -305,7 +305,7 @@ def test_deploy_blue_green_with_promote(project, tmp_path) -> None:
     "argv, message",
     [
         (["-s", "blue-green", "v1.5.0"], "--strategy: 'blue-green' is not allowed; canary: production's strategy"),
-        (["--sync", "v1.5.0"], "--sync: 'argocd' is not allowed; the argocd CLI on PATH"),
+        (["--sync", "v1.5.0"], "--sync: 'argocd' not found on PATH; install the argocd CLI"),
         ([], "TAG: None is not allowed; an image tag to deploy, --rollback, or --promote"),
         (["--rollback", "v1.5.0"], "--rollback: 'v1.5.0' is not allowed; no TAG and no --promote"),
         (["--to", "v1.4.0", "v1.5.0"], "--to: 'v1.4.0' is not allowed; only with --rollback"),

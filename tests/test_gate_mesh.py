@@ -59,6 +59,24 @@ def _selects_another_service(o: Objects) -> None:
     _authz(o)["spec"]["selector"]["matchLabels"] = {"environment": "production"}
 
 
+def _k6_in_mesh(o: Objects) -> None:
+    """Today's (0.5.0) load test: the k6 pods get a sidecar."""
+    test_run = find(o, "TestRun", "blacklist-load-test")
+    for role in ("initializer", "starter", "runner"):
+        test_run["spec"][role]["metadata"]["labels"].pop("sidecar.istio.io/inject")
+
+
+def _no_istiod(o: Objects) -> None:
+    policy = find(o, "NetworkPolicy", "blacklist")
+    policy["spec"]["egress"] = [e for e in policy["spec"]["egress"] if e["ports"][0]["port"] != 15012]
+
+
+def _admit_logging(o: Objects) -> None:
+    find(o, "NetworkPolicy", "blacklist")["spec"]["ingress"][0]["from"].append(
+        {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "logging"}}}
+    )
+
+
 # (rule, environment, how to break it, (kind, name, field) reported)
 MESH_CASES: list[tuple[str, str, Callable[[Objects], None], tuple[str, str, str]]] = [
     ("mesh-mtls-strict", "production", lambda o: _peer(o)["spec"]["mtls"].update(mode="PERMISSIVE"), ("PeerAuthentication", "blacklist", "spec.mtls.mode")),
@@ -77,6 +95,10 @@ MESH_CASES: list[tuple[str, str, Callable[[Objects], None], tuple[str, str, str]
     ("mesh-callers-admitted", "production", lambda o: _authz(o)["spec"]["rules"][2]["from"][0]["source"].update(namespaces=["logging"]), ("AuthorizationPolicy", "blacklist", "spec.rules[2].from")),
     ("mesh-callers-admitted", "staging", lambda o: _authz(o)["spec"]["rules"][0]["from"][0]["source"].update(principals=["cluster.local/ns/edge/sa/gateway"]), ("AuthorizationPolicy", "blacklist", "spec.rules[0].from")),
     ("mesh-canary-provider", "production", lambda o: find(o, "Canary", "blacklist")["spec"].update(provider="kubernetes"), ("Canary", "blacklist", "spec.provider")),
+    ("mesh-control-plane-reachable", "production", _no_istiod, ("Namespace", "blacklist", "metadata.labels.istio-injection")),
+    ("mesh-control-plane-reachable", "staging", _k6_in_mesh, ("Namespace", "blacklist-staging", "metadata.labels.istio-injection")),
+    ("mesh-network-authorized", "production", _admit_logging, ("NetworkPolicy", "blacklist", "spec.ingress.from")),
+    ("mesh-network-authorized", "staging", _k6_in_mesh, ("NetworkPolicy", "blacklist-load-test", "spec.ingress.from")),
     ("flagger-generated", "production", _routing("VirtualService", "blacklist"), ("VirtualService", "blacklist", "metadata.name")),
     ("flagger-generated", "production", _routing("DestinationRule", "blacklist-canary"), ("DestinationRule", "blacklist-canary", "metadata.name")),
 ]  # fmt: skip

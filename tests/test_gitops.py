@@ -112,6 +112,9 @@ def test_sync_waves_order_namespace_prerequisites_workload_then_custom_resources
     # The OpenFeature webhook reads the FeatureFlagSource when it admits the pods.
     assert wave[("FeatureFlagSource", "blacklist-flagd")] < min(deployments)
     assert all(w > max(deployments) for (kind, _), w in wave.items() if kind == "Schedule")
+    # The load test's verdict (a PostSync hook) runs one wave after its TestRun ends.
+    if ("TestRun", "blacklist-load-test") in wave:
+        assert wave[("Job", "blacklist-load-test-verdict")] > wave[("TestRun", "blacklist-load-test")]
     for obj in objects[env]:
         group = obj["apiVersion"].rpartition("/")[0]
         custom = group in (

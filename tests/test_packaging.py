@@ -307,3 +307,73 @@ def test_example_uses_only_the_public_api(module: str) -> None:
     assert set(imports) <= allowed | {"from cdk8s_webservice import ServiceProject"}
     assert imports
     assert "cdk8s_webservice." not in source.replace("cdk8s_webservice import", "")
+
+
+@pytest.fixture(scope="module")
+def venv_with_test_tools(venv: Path) -> Path:
+    """The consumer virtualenv with what a scaffolded project's requirements.txt adds
+    (pytest, syrupy), at constraints.txt's versions: installed once, beside the wheel."""
+    marker = venv.parent / "test-tools"
+    with open(venv.parent.parent / "lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not marker.is_file():
+            install = subprocess.run(
+                [
+                    sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "--quiet",
+                    "--disable-pip-version-check", "--cache-dir", str(ROOT / ".cache" / "pip"),
+                    "-c", str(ROOT / "constraints.txt"), "pytest", "syrupy",
+                ],
+                capture_output=True, text=True,
+            )  # fmt: skip
+            assert install.returncode == 0, install.stderr
+            marker.write_text("pytest syrupy\n")
+    return venv
+
+
+def test_init_scaffolds_a_service_that_synthesizes_tests_itself_and_passes_the_gate(
+    venv_with_test_tools: Path, tmp_path: Path
+) -> None:
+    """Issue 25's acceptance: `cdk8s-webservice init` from the installed wheel, then the
+    scaffold's own `make synth` and `make test` (twice: the snapshots the first run
+    records hold on the next), and the gate on its dist/."""
+    bin_dir = venv_with_test_tools / "bin"
+    env = {k: v for k, v in consumer_env().items() if not k.startswith("PYTEST_")}
+
+    def run(*argv: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(a) for a in argv], cwd=cwd, env=env, capture_output=True, text=True)
+
+    init = run(bin_dir / "cdk8s-webservice", "init", "orders-api", cwd=tmp_path)
+    assert init.returncode == 0, init.stderr
+    project = tmp_path / "orders-api"
+    python = f"PY={bin_dir / 'python'}"
+    synth = run("make", "synth", python, cwd=project)
+    assert synth.returncode == 0, synth.stdout + synth.stderr
+    assert "staging      rolling   orders-api-staging" in synth.stdout
+    assert {"staging", "production", "argocd"} <= {p.name for p in (project / "dist").iterdir()}
+    first = run("make", "test", python, cwd=project)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "3 passed" in first.stdout and "snapshots generated" in first.stdout
+    again = run("make", "test", python, cwd=project)
+    assert again.returncode == 0 and "snapshots passed" in again.stdout, again.stdout
+    gate = run(bin_dir / "cdk8s-webservice", "gate", "dist", cwd=project)
+    assert gate.returncode == 0, gate.stderr
+    # Switched to blue-green, a release is pending on the preview colour (the scaffold's
+    # profiles pass each environment's blue-green state from the releases file).
+    environments = project / "environments.py"
+    environments.write_text(environments.read_text().replace("Strategy.ROLLING", "Strategy.BLUE_GREEN", 1))
+    release = run(bin_dir / "cdk8s-webservice", "set-image", "-e", "staging", "v1.3.0", cwd=project)
+    assert release.returncode == 0, release.stderr
+    assert 'git commit -m "staging: v1.3.0 pending (revision 2)"' in release.stdout, release.stdout
+    images = sorted(
+        line.split("image: ", 1)[1]
+        for path in (project / "dist" / "staging").glob("deployment-*.yaml")
+        for line in path.read_text().splitlines()
+        if line.strip().startswith("image: registry.example.com/")
+    )
+    assert images == ["registry.example.com/orders-api:v0.1.0", "registry.example.com/orders-api:v1.3.0"], images
+    refused = run(bin_dir / "cdk8s-webservice", "init", "orders-api", cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
+    version = run(
+        bin_dir / "python", "-c", "import cdk8s_webservice; print(cdk8s_webservice.__version__)", cwd=tmp_path
+    )
+    assert version.stdout.strip() == VERSION

@@ -1,7 +1,7 @@
 """Parity with the Kustomize tree this project replaced (tests/baseline/).
 
 For the objects both designs ship, the values that matter are the same. The
-deliberate differences are listed in the README ("Differences from the
+deliberate differences are listed in docs/migration-from-kustomize.md ("Differences from the
 Kustomize baseline") and are excluded here by name, not by loosening the checks.
 
 The baseline rolled staging out with a plain rolling update; here staging is

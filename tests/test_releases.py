@@ -313,7 +313,11 @@ def test_a_latest_tag_for_production_fails_when_the_profiles_load(tmp_path) -> N
 
 def test_a_missing_environment_is_named(tmp_path) -> None:
     with pytest.raises(
-        ConfigError, match=re.escape("releases.yaml: staging: None is not allowed; a release entry; known: development")
+        ConfigError,
+        match=re.escape(
+            "releases.yaml: staging: None is not allowed; a release entry; known: development "
+            "(start one: cdk8s-webservice releases init -e staging TAG)"
+        ),
     ):
         load_environments(write(tmp_path, "development:\n" + ENTRY))
 

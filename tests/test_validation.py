@@ -154,7 +154,7 @@ def test_name_over_63_characters() -> None:
 
 
 def test_namespace_not_dns_1123() -> None:
-    with raises("environment.namespace: 'Blacklist_Prod' is not allowed; a DNS-1123 label"):
+    with raises("staging.namespace: 'Blacklist_Prod' is not allowed; a DNS-1123 label"):
         profile(namespace="Blacklist_Prod")
 
 

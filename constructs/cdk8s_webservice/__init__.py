@@ -13,7 +13,9 @@ Names are imported on first use, so `import cdk8s_webservice` (and the gate, the
 CLI's help, the pytest plugin) does not start jsii's Node.js runtime until a
 construct is needed; then, with no Node.js on PATH, `ImportError` says what to
 install (rather than jsii's `FileNotFoundError`). A public dataclass handed out here
-gets an `Attributes:` section for `help()` (`docstrings.document`). `_PUBLIC` below is the one list of public names; `__all__`
+gets an `Attributes:` section for `help()` (`docstrings.document`) and its keyword
+arguments checked by name (`keywords.strict_keywords`: a misspelled field is a
+`ConfigError` naming the closest one). `_PUBLIC` below is the one list of public names; `__all__`
 and `_EXPORTS` derive from it, and `__init__.pyi` (what mypy and IDEs read) is
 generated from it (`UPDATE_API_SURFACE=1 make test`; a test checks it is current).
 """
@@ -93,6 +95,12 @@ __all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        # The installed distribution's version (pyproject.toml's, once built or installed).
+        from importlib.metadata import version
+
+        globals()[name] = version("cdk8s-webservice")
+        return globals()[name]
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -101,8 +109,10 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     if isinstance(value, type):
         from .docstrings import document
+        from .keywords import strict_keywords
 
         document(value)
+        strict_keywords(value)
     globals()[name] = value
     return value
 

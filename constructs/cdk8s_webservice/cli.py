@@ -24,7 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
-from . import runtime
+from . import release_file, runtime, scaffold
 from .cdk8s_app import stream, synth_for_cdk8s
 from .delivery import Strategy
 from .diff import diff_objects, format_changes, load_objects, read_folder
@@ -148,6 +148,8 @@ def parser() -> argparse.ArgumentParser:
     rollback.add_argument("--to", metavar="TAG", help="an earlier release of the history instead")
     history = command("history", "an environment's releases, newest first, the live one marked")
     history.add_argument("-e", "--environment", required=True, metavar="ENV")
+    release_file.add_parser(command)
+    scaffold.add_parser(command)
 
     deploy = release_command("deploy", "set-image (or --rollback) and synthesize; --sync also runs argocd app sync")
     deploy.add_argument("tag", nargs="?", help="image tag or digest to release")
@@ -332,6 +334,8 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
     relative output paths start from); the console script finds them itself."""
     args = parser().parse_args(argv)
     try:
+        if args.command == "init":
+            return scaffold.run(args)
         if args.command == "watch" and project is None:
             return _watch(args)
         if project is None:
@@ -347,6 +351,7 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
             "validate": lambda: _validate(project, args, root),
             "gate": lambda: _gate(project, _path(root, args.folder, "folder")),
             "history": lambda: _history(project, args),
+            "releases": lambda: release_file.run(project, args),
             "loadtest": lambda: _load_commands().loadtest(project, args, root),
             "analyze": lambda: _load_commands().analyze(project, args, root),
         }

@@ -100,3 +100,20 @@ class GateFailed(Exception):
         lines = [f"the gate refused {len(self.violations)} violation(s){tail}"]
         lines += [f"  {violation}" for violation in self.violations]
         return "\n".join(lines)
+
+
+class NotFound(ConfigError):
+    """A file or program a command needs is not there: the message says so (`not
+    found on PATH`, `does not exist`) and what to do, rather than that a value is
+    not allowed."""
+
+    def __init__(self, field: str, value: object, missing: str, remedy: str) -> None:
+        super().__init__(field, value, remedy)
+        self.missing = missing
+        self.args = (f"{field}: {value!r} {missing}; {remedy}",)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[type[NotFound], tuple[str, object, str, str]]:  # type: ignore[override]
+        return (NotFound, (self.field, self.value, self.missing, self.allowed))

@@ -47,6 +47,8 @@ SYNC_WAVES: Mapping[str, int] = {
     "MetricTemplate": 1,
     "Canary": 1,
     "Schedule": 1,
+    # the load test's verdict (a PostSync hook) after the TestRun (0), which Argo CD holds until it ends
+    "Job": 2,
 }
 """Apply order. Namespace first; then what pods need to start (identity, config,
 the SealedSecret the controller unseals, network and mesh policy, the feature flags
@@ -54,7 +56,7 @@ the OpenFeature webhook reads when it admits a pod); then the workload; last, ob
 that point at the workload and need CRDs (monitoring, VPA, Canary, chaos Schedules).
 Karpenter's EC2NodeClass and NodePool come before the workload, so its pods find
 their nodes being provisioned."""
-_CORE_GROUPS = ("", "apps", "autoscaling", "policy", "networking.k8s.io", "rbac.authorization.k8s.io")
+_CORE_GROUPS = ("", "apps", "autoscaling", "batch", "policy", "networking.k8s.io", "rbac.authorization.k8s.io")
 
 
 def annotate_sync_waves(manifests: Iterable[dict[str, Any]]) -> None:

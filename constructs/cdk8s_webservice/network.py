@@ -147,6 +147,22 @@ class Service(Construct):
         )
 
 
+def dns_egress() -> k8s.NetworkPolicyEgressRule:
+    """Egress to kube-dns (kube-system), UDP and TCP 53: what every pod needs."""
+    return k8s.NetworkPolicyEgressRule(
+        to=[
+            k8s.NetworkPolicyPeer(
+                namespace_selector=k8s.LabelSelector(match_labels={NAMESPACE_NAME_LABEL: "kube-system"}),
+                pod_selector=k8s.LabelSelector(match_labels={"k8s-app": "kube-dns"}),
+            )
+        ],
+        ports=[
+            k8s.NetworkPolicyPort(port=int_or_string(53), protocol="UDP"),
+            k8s.NetworkPolicyPort(port=int_or_string(53), protocol="TCP"),
+        ],
+    )
+
+
 def check_service_ports(service_port: int, metrics_port: int, exposed: Sequence[Port]) -> None:
     """The Service's ports: one name and one number (per protocol) each."""
     check_distinct_ports({"metrics_port": metrics_port, "service_port": service_port}, "the Service")
@@ -209,17 +225,7 @@ class ServiceNetworkPolicy(Construct):
             ingress += [self._from_namespace(ns, port.name, protocol=port.protocol) for ns in dict.fromkeys(clients)]
         # (namespace, port number): e.g. a service mesh's sidecar metrics port from Prometheus.
         ingress += [self._from_namespace(check_dns_label("ingress namespace", ns), port) for ns, port in extra_ingress]
-        egress = [
-            k8s.NetworkPolicyEgressRule(
-                to=[
-                    k8s.NetworkPolicyPeer(
-                        namespace_selector=k8s.LabelSelector(match_labels={NAMESPACE_NAME_LABEL: "kube-system"}),
-                        pod_selector=k8s.LabelSelector(match_labels={"k8s-app": "kube-dns"}),
-                    )
-                ],
-                ports=[self._port(53, "UDP"), self._port(53, "TCP")],
-            )
-        ]
+        egress = [dns_egress()]
         rules = ([HTTPS_ANYWHERE] if access.egress_https else []) + list(extra_egress) + list(access.egress)
         egress += [
             k8s.NetworkPolicyEgressRule(to=[rule.to_peer()], ports=[self._port(rule.port, rule.protocol)])

@@ -181,9 +181,9 @@ class EnvironmentProfile:
 
     def __post_init__(self) -> None:
         check_dns_label("environment.name", self.name)
-        check_dns_label("environment.namespace", self.namespace)
+        check_dns_label(f"{self.name}.namespace", self.namespace)
         if not isinstance(self.tag_policy, TagPolicy):
-            raise ConfigError("environment.tag_policy", self.tag_policy, "TagPolicy.FLOATING or TagPolicy.PINNED")
+            raise ConfigError(f"{self.name}.tag_policy", self.tag_policy, "TagPolicy.FLOATING or TagPolicy.PINNED")
         check_instance(f"{self.name}.resources", self.resources, Resources)
         check_instance(f"{self.name}.autoscaling", self.autoscaling, ScalingBounds)
         check_instance(f"{self.name}.blue_green", self.blue_green, BlueGreenState)

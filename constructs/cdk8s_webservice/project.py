@@ -11,6 +11,7 @@ settings. `synthesize` turns that into rendered folders:
     helm/<env>/     each environment as a Helm chart (a values file per cluster where split)
     loadtest/<env>/ each environment's k6 script (thresholds from the SLO);
                     loadtest/<env>/<cluster>/ per cluster where split
+    argocd-config/  the k6 TestRun's health check, to merge into argocd-cm (`argocd_health`)
     helm/prometheus-adapter/  the rules serving the HPAs' Pods metrics (`custom_metrics`)
 """
 
@@ -28,10 +29,13 @@ from constructs import Construct
 
 from .app_project import AppProject, shipped_kinds
 from .application_set import ArgoApplicationSet
+from .argocd_health import FOLDER as ARGOCD_HEALTH_FOLDER
+from .argocd_health import argocd_cm_patch
 from .chart import PART_OF_CONTEXT, EnvironmentChart
 from .clusters import Cluster, check_cluster_values, is_split
 from .custom_metrics import ADAPTER_CHART, adapter_chart_files, adapter_rules
 from .delivery import Strategy
+from .error_context import with_environment
 from .errors import ConfigError
 from .gate import GateFailed, GateSettings
 from .gate.metadata import refuse_plain_secrets
@@ -53,6 +57,7 @@ ARGOCD_FOLDER = "argocd"
 APPLICATIONSET_FOLDER = "argocd-applicationset"
 HELM_FOLDER = "helm"
 LOADTEST_FOLDER = "loadtest"
+ARGOCD_CONFIG_FOLDER = ARGOCD_HEALTH_FOLDER
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,11 @@ class ServiceProject:
         """The environments built from `releases` (default: read now). An entry of the
         releases file for an environment the project does not have is a typo: refused."""
         releases = releases if releases is not None else self.load_releases()
-        environments = self.environments(releases)
+        try:
+            environments = self.environments(releases)
+        except ConfigError as error:
+            # A Resources or ScalingBounds refused before its profile existed: name the environment.
+            raise with_environment(error, error.__traceback__) from None
         if self.releases_file is not None:
             releases.check_environments(p.name for p in environments)
         return environments
@@ -265,4 +274,8 @@ class ServiceProject:
                 AppProject(
                     chart, "app-project", settings=gitops, service=self.name, part_of=part_of, apps=apps, kinds=kinds
                 )
-        return {ARGOCD_FOLDER: applications.to_json(), APPLICATIONSET_FOLDER: application_set.to_json()}
+        folders = {ARGOCD_FOLDER: applications.to_json(), APPLICATIONSET_FOLDER: application_set.to_json()}
+        if ("k6.io", "TestRun") in kinds:
+            # The TestRun's health check (argocd_health): merged into argocd-cm, synced by no Application.
+            folders[ARGOCD_CONFIG_FOLDER] = [argocd_cm_patch(argocd_namespace=gitops.argocd_namespace, part_of=part_of)]
+        return folders

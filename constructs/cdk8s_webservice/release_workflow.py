@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .delivery import Strategy
-from .errors import ConfigError
+from .errors import ConfigError, NotFound
 from .output import check_output_folder, locked, read_tree, write_environments
 from .processes import run_bounded
 from .profile import EnvironmentProfile, check_image_tag
@@ -54,7 +54,12 @@ def shown(path: Path) -> str:
 
 def releases_file(project: ServiceProject) -> Path:
     if project.releases_file is None:
-        raise ConfigError("releases_file", None, "the project must name its releases file for release commands")
+        raise ConfigError(
+            "releases_file",
+            None,
+            "a path: release commands record releases in the project's releases file "
+            "(ServiceProject(releases_file=ROOT / 'releases.yaml'); format: docs/releases.md)",
+        )
     return project.releases_file
 
 
@@ -137,9 +142,13 @@ def _report(profile: EnvironmentProfile, path: Path, out: Path, step: Transition
             f"{profile.name}: {bg.active} ({bg.tag(bg.active, step.history.image_tag)}) is live; "
             f"{bg.preview} ({bg.tag(bg.preview, step.history.image_tag)}) is the preview"
         )
+    # The release this command acted on is the newest: recorded (live, or pending under
+    # blue-green), promoted, or the rollback's new revision.
+    acted = step.history.releases[0]
+    message = f"{profile.name}: {acted.image_tag} {acted.status.value} (revision {acted.revision})"
     print(
         f"updated {shown(path)} and {shown(out)}/: commit both "
-        f'(git add {shown(path)} {shown(out)} && git commit -m "{profile.name}: {step.history.live.image_tag}")'
+        f'(git add {shown(path)} {shown(out)} && git commit -m "{message}")'
     )
 
 
@@ -169,10 +178,11 @@ def find_argocd() -> str:
     """The argocd CLI, found before anything changes."""
     found = shutil.which("argocd")
     if found is None:
-        raise ConfigError(
+        raise NotFound(
             "--sync",
             "argocd",
-            "the argocd CLI on PATH, logged in (argocd login); or leave out --sync and let ArgoCD sync",
+            "not found on PATH",
+            "install the argocd CLI and log in (argocd login), or leave out --sync and let Argo CD sync",
         )
     return found
 

