@@ -126,9 +126,9 @@ def parser() -> argparse.ArgumentParser:
     watch.add_argument(
         "--memory-budget",
         type=_positive("MiB"),
-        default=250,
+        default=320,
         metavar="MIB",
-        help="restart the warm process past this (default 250)",
+        help="restart the warm process past this (default 320)",
     )
 
     gate = command("gate", "run the gate (schema, policy, cross-object rules) on rendered YAML")

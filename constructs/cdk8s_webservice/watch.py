@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     from .diff import ObjectChange
     from .project import ServiceProject
 
-DEFAULT_BUDGET_MIB = 250
+DEFAULT_BUDGET_MIB = 320
 WATCHED_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".toml", ".rego")
 NOT_SYNCED = ("helm/", "loadtest/")  # folders the object diff leaves out (not manifests ArgoCD syncs)
 
@@ -292,16 +292,6 @@ def report(changes: Mapping[str, list[ObjectChange]], out: Path, elapsed: float)
     return "\n".join(lines)
 
 
-def _written_since(watcher: Watcher, folders: Iterable[Path], since_ns: int) -> list[Path]:
-    """The sources in `folders` modified at or after `since_ns` (time.time_ns())."""
-    return sorted(
-        path
-        for folder in folders
-        for path in folder.iterdir()
-        if watcher.is_source(path) and path.is_file() and path.stat().st_mtime_ns >= since_ns
-    )
-
-
 def recycle(reason: str) -> None:
     """Replace this process with a fresh one (same arguments). Node.js's pipes are not
     inherited (Python opens them close-on-exec): it reads the end of its input and
@@ -329,7 +319,6 @@ def watch(spec: str, root: Path, out: Path, *, budget_mib: float = DEFAULT_BUDGE
     watcher = Watcher(spec, root, out, budget_mib, libraries=library_folders())
     # Written after a memory restart too: a save made while this process restarted
     # reaches no watcher (the write is the same bytes when there was none).
-    started = time.time_ns()
     watcher.synth()
     announced = False
     while True:
@@ -343,18 +332,12 @@ def watch(spec: str, root: Path, out: Path, *, budget_mib: float = DEFAULT_BUDGE
             rust_timeout=1000,
             yield_on_timeout=True,  # an empty set first: the folders are being watched now
         ):
-            if found:
-                paths = sorted({Path(path) for _, path in found})
-            else:
-                if announced:
-                    continue
-                print(f"watching {len(folders)} folders (Ctrl-C to stop)", flush=True)
-                announced = True
-                # Saved while this process (re)started and synthesized, before the
-                # folders were watched: no event comes for those; synthesize again.
-                paths = _written_since(watcher, folders, started)
-                if not paths:
-                    continue
+            if not found:
+                if not announced:
+                    print(f"watching {len(folders)} folders (Ctrl-C to stop)", flush=True)
+                    announced = True
+                continue
+            paths = sorted({Path(path) for _, path in found})
             names = ", ".join(os.path.relpath(p, root) for p in paths)
             library = [p for p in paths if watcher.is_library(p)]
             if library:
