@@ -22,7 +22,7 @@ LOWEST := .venv-lowest
 # bindings alone are ~250 kB of source to compile on every run otherwise.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: system-packages synth cdk8s-app test test-lowest lint imports docs bench bench-smoke constraints clean
+.PHONY: system-packages synth cdk8s-app test test-kind test-lowest lint imports docs bench bench-smoke constraints clean
 
 # -O: no asserts (the project validates with exceptions) and no jsii runtime type
 # checks, which the tests run with.
@@ -58,6 +58,30 @@ endif
 
 LINT := $(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy
 
+# The suite by kind, as CI runs it: one job per kind, side by side, each failing on its
+# own and naming its kind (`make test` runs them all at once, with the linters). A test
+# module belongs to one kind; `constructs` (the constructs and the gate's rules) is every
+# module the other kinds do not name. tests/test_kinds.py holds the lists to the files.
+#   engines      the real engines: promtool, Helm, k6 against a local server, Kubernetes'
+#                and the upstream CRDs' schemas, checkov, trivy, actionlint, zizmor
+#   integration  a new user's and a fresh clone's paths: the cdk8s CLI, packaging, the
+#                README's example, cold start, watch, fleet
+#   release      the command-line tool and its release commands, dist/ written whole
+TEST_KINDS := constructs engines integration release
+COMMA := ,
+KIND_engines := tests/promql tests/test_gate_crds.py tests/test_gate_goyaml.py tests/test_helm.py tests/test_loadtest.py \
+	tests/test_schema.py tests/test_scanners.py
+KIND_integration := tests/test_cdk8s_cli.py tests/test_cold_start.py tests/test_fleet.py tests/test_service_from_the_docs.py \
+	tests/test_packaging.py tests/test_readme.py tests/test_watch.py
+KIND_release := tests/test_cli.py tests/test_cluster_commands.py tests/test_output.py tests/test_output_atomic.py \
+	tests/test_releases.py
+KIND_constructs := tests $(foreach path,$(KIND_engines) $(KIND_integration) $(KIND_release),--ignore=$(path))
+
+test-kind: $(VENV)/.installed node_modules/.installed $(if $(filter engines,$(KIND)),$(SCANNERS)/.installed system-packages)
+	@if [ -z "$(filter $(TEST_KINDS),$(KIND))" ] || [ "$(words $(KIND))" != 1 ]; then \
+	  echo "error: KIND: '$(KIND)' is not allowed; one of: $(subst $(eval) ,$(COMMA) ,$(TEST_KINDS))" >&2; exit 2; fi
+	$(PYTEST) $(KIND_$(KIND)) $(ARGS) || { echo "make test-kind: the $(KIND) tests failed (above)" >&2; exit 1; }
+
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -83,7 +107,7 @@ test-lowest: $(LOWEST)/.installed node_modules/.installed system-packages
 $(LOWEST)/.installed: pyproject.toml setup.py constraints.txt constraints-lowest.txt
 	rm -rf $(LOWEST)
 	$(PYTHON) -m venv $(LOWEST)
-	$(LOWEST)/bin/pip install $(PIP_QUIET) $(CONSTRAINTS) pytest syrupy hypothesis mkdocs mkdocstrings mkdocstrings-python 2> >(grep -v '^WARNING: Location' >&2)
+	$(LOWEST)/bin/pip install $(PIP_QUIET) $(CONSTRAINTS) pytest syrupy hypothesis mkdocs mkdocstrings mkdocstrings-python helm-python-sdk 2> >(grep -v '^WARNING: Location' >&2)
 	$(LOWEST)/bin/pip install $(PIP_QUIET) -c constraints-lowest.txt -e . 2> >(grep -v '^WARNING: Location' >&2)
 	$(LOWEST)/bin/pip check
 	touch $@

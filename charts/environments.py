@@ -31,15 +31,18 @@ from cdk8s_webservice import (
 )
 
 # Production's dedicated Karpenter pool: on-demand c/m/r (6th generation and newer),
-# amd64 like the image; room for the HPA's 20 replicas; one node disrupted at a time.
-# The AMI is pinned (docs/karpenter.md: bump it in a reviewed commit, never @latest).
+# amd64 and arm64 like the image (release-image.yml builds both); room for the HPA's 20
+# replicas; one node disrupted at a time. The AMI is pinned (docs/karpenter.md: bump it in
+# a reviewed commit, never @latest). The node role and discovery tag are each cluster's
+# own (CLUSTERS below); the node class's are the first cluster's.
 PRODUCTION_NODE_POOL = NodePoolOptions(
     node_class=EC2NodeClassOptions(
-        cluster_name="production",
-        role="KarpenterNodeRole-production",
+        cluster_name="prod-eu-west-1",
+        role="KarpenterNodeRole-prod-eu-west-1",
         ami_alias="al2023@v20240807",
     ),
     capacity_types=("on-demand",),
+    architectures=("amd64", "arm64"),
     cpu_limit="32",
     memory_limit="128Gi",
     consolidation_policy="WhenEmptyOrUnderutilized",
@@ -48,14 +51,29 @@ PRODUCTION_NODE_POOL = NodePoolOptions(
 )
 
 
-# Where each environment runs (docs/multi-cluster.md): production in two regions, the
-# second with its own regional host; staging and development stay on the one cluster
-# ArgoCD runs in (no entry: today's destination and folders).
+def production_cluster(name: str, region: str, regional_host: str) -> Cluster:
+    """A production cluster: its region, its regional host beside blacklist.jclee.me, its
+    Karpenter node role and discovery tag (named after the cluster, as Karpenter's guide does)."""
+    return Cluster(
+        name=name,
+        region=region,
+        regional_host=regional_host,
+        node_role=f"KarpenterNodeRole-{name}",
+        discovery_tag=name,
+    )
+
+
+# Where each environment runs (docs/multi-cluster.md): production in two regions, each
+# serving blacklist.jclee.me (a global DNS name can send users to either: each is the
+# other's failover) and its own regional host; Argo CD's cluster generator finds them by
+# their labels (environment, region). Adding a region is one entry here plus registering
+# the cluster in Argo CD with those labels. Staging and development stay on the one
+# cluster ArgoCD runs in (no entry: today's destination and folders).
 CLUSTERS = {
     "production": GitOpsTarget(
         clusters=(
-            Cluster(name="prod-eu-west-1", region="eu-west-1"),
-            Cluster(name="prod-us-east-1", region="us-east-1", ingress_host="us.blacklist.jclee.me"),
+            production_cluster("prod-eu-west-1", "eu-west-1", "eu.blacklist.jclee.me"),
+            production_cluster("prod-us-east-1", "us-east-1", "us.blacklist.jclee.me"),
         )
     ),
 }

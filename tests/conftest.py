@@ -89,6 +89,7 @@ SLOW_FIRST = (
     # ~0.5, ~5 when dist/ changed: checkov and trivy on dist/ (cached by content), actionlint, zizmor
     "test_scanners.py",
     "test_cdk8s_cli.py",  # ~5: the cdk8s CLI (Node.js) running the app
+    "test_cluster_commands.py",  # ~8: a synth per command
     "test_fleet.py",  # ~5: fleet worker processes, each with its Node.js
     "test_cache_healing.py",  # ~8: three apps on their own caches (damaged, full)
     "test_bounded_inputs.py",  # ~6: a console script, an argocd stopped after 4 s

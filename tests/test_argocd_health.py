@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 import yaml
+from appset_expand import expand, registered
 from conftest import ROOT
 
 from cdk8s_webservice.argocd_health import HEALTH_KEY
+from charts.environments import CLUSTERS as TARGETS
 
 SHIPPED = ROOT / "dist/argocd-config/configmap-argocd-cm.yaml"
 
@@ -85,8 +87,15 @@ def test_no_application_syncs_the_argocd_cm_patch(objects: dict[str, list[dict[s
         "argocd",
     )
     assert list(shipped["data"]) == [HEALTH_KEY]
-    sources = yaml.safe_dump([objects["argocd"], objects["argocd-applicationset"]])
-    paths = {line.split("path:")[1].strip() for line in sources.splitlines() if line.strip().startswith("path:")}
+    # The paths the Applications sync, and those the ApplicationSet makes for production's
+    # clusters as they are registered (docs/multi-cluster.md).
+    (appset,) = (o for o in objects["argocd-applicationset"] if o["kind"] == "ApplicationSet")
+    registry = [
+        registered(c.name, {"environment": "production", "region": c.region or ""})
+        for c in TARGETS["production"].clusters
+    ]
+    applications = [o for o in objects["argocd"] if o["kind"] == "Application"]
+    paths = {a["spec"]["source"]["path"] for a in [*applications, *expand(appset, registry).values()]}
     assert paths and all(not Path(p).is_relative_to("dist/argocd-config") for p in paths), paths
     assert all(p.startswith(("dist/development", "dist/staging", "dist/production")) for p in paths), paths
     hooks = [o for env in ("staging",) for o in objects[env] if o["kind"] == "TestRun"]

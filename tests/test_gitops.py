@@ -69,38 +69,23 @@ def test_replicas_owned_by_controllers_are_ignored(objects, name) -> None:
         assert entry["jsonPointers"] == ["/spec/replicas"] and entry["group"] == "apps"
 
 
-def expand_application_set(appset: dict[str, Any], element: dict[str, str]) -> dict[str, Any]:
-    """What ArgoCD makes of the ApplicationSet for one list element: the template with
-    the element's parameters, patched with the matching templatePatch branch.
-    (Enough Go-template for the constructs this project emits.)"""
-    text = yaml.safe_dump(appset["spec"]["template"])
-    for key, value in element.items():
-        text = text.replace(f"{{{{ .{key} }}}}", value)
-    app = yaml.safe_load(text)
-    branches = re.split(r'\{\{- (?:else )?if eq \.instance "([a-z0-9-]+)" \}\}\n', appset["spec"]["templatePatch"])
-    patches = dict(zip(branches[1::2], branches[2::2], strict=True))
-    patch = yaml.safe_load(patches[element["instance"]].replace("{{- end }}\n", ""))
-
-    def merge(base, extra):
-        for key, value in extra.items():
-            base[key] = merge(base.get(key, {}), value) if isinstance(value, dict) else value
-        return base
-
-    return merge(app, patch)
-
-
 def test_application_set_yields_the_same_applications(objects) -> None:
+    """Expanded as Argo CD would, with production's clusters registered under the labels
+    docs/multi-cluster.md gives (environment, region)."""
+    from appset_expand import expand, omit_empty, registered
+
+    from charts.environments import CLUSTERS
+
     (appset,) = find_all(objects["argocd-applicationset"], "ApplicationSet")
-    elements = appset["spec"]["generators"][0]["list"]["elements"]
-    assert [e["environment"] for e in elements] == ["development", "staging", "production", "production"]
     assert appset["spec"]["goTemplate"] is True
-    for element in elements:
-        generated = expand_application_set(appset, element)
-        app = applications(objects)[generated["metadata"]["name"]]
-        if not generated["metadata"]["finalizers"]:
-            del generated["metadata"]["finalizers"]
-        assert generated["spec"] == app["spec"]
-        assert {k: generated["metadata"].get(k) for k in app["metadata"]} == app["metadata"]
+    clusters = [
+        registered(c.name, {"environment": "production", "region": c.region}) for c in CLUSTERS["production"].clusters
+    ]
+    generated = expand(appset, clusters)
+    apps = applications(objects)
+    assert sorted(generated) == sorted(apps)
+    for name, app in apps.items():
+        assert {"apiVersion": "argoproj.io/v1alpha1", "kind": "Application", **generated[name]} == omit_empty(app)
 
 
 def test_gitops_settings_are_validated() -> None:
@@ -156,8 +141,18 @@ def test_helm_chart_renders_the_environment_unchanged(rendered, env) -> None:
     assert re.fullmatch(r"1\.0\.0\+[0-9a-f]{12}", meta["version"])
     assert meta["appVersion"] == ENVIRONMENTS.get(env).image_tag
     templates = {name.removeprefix("templates/"): text for name, text in chart.items() if name.startswith("templates/")}
-    assert {name: unescape(text) for name, text in templates.items()} == rendered[FOLDERS[env]]
-    assert set(chart) == {"Chart.yaml", "values.yaml"} | {f"templates/{n}" for n in rendered[FOLDERS[env]]}
+    if env != "production":
+        assert {name: unescape(text) for name, text in templates.items()} == rendered[FOLDERS[env]]
+        assert set(chart) == {"Chart.yaml", "values.yaml"} | {f"templates/{n}" for n in rendered[FOLDERS[env]]}
+        return
+    # Production differs per cluster: a values file each (the real Helm engine renders
+    # each cluster's folder from it: tests/test_helm.py).
+    clusters = ("prod-eu-west-1", "prod-us-east-1")
+    assert {f: yaml.safe_load(chart[f]) for f in chart if f.startswith("values")} == {
+        "values.yaml": {"cluster": ""},
+        **{f"values-{c}.yaml": {"cluster": c} for c in clusters},
+    }
+    assert set(templates) == {"_cluster.tpl"} | {n for c in clusters for n in rendered[f"production/{c}"]}
 
 
 def test_helm_escapes_go_template_text(rendered) -> None:

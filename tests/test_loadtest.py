@@ -121,7 +121,11 @@ def test_two_second_answers_breach_the_latency_objective(
     assert " pass " in rows["error rate"]
 
 
-@pytest.mark.parametrize("env", ENVS)
+SCRIPT_FOLDERS = ("development", "staging", "production/prod-eu-west-1", "production/prod-us-east-1")
+"""Each environment's k6 script folder under dist/loadtest/ (production: one per cluster)."""
+
+
+@pytest.mark.parametrize("env", SCRIPT_FOLDERS)
 def test_k6_inspect_accepts_every_committed_script(env: str) -> None:
     for scenario in ("smoke", "load", "spike"):
         result = subprocess.run(
@@ -141,7 +145,8 @@ def test_k6_inspect_accepts_every_committed_script(env: str) -> None:
 
 
 def test_the_committed_scripts_are_what_synth_makes(rendered: dict[str, dict[str, str]]) -> None:
-    for env in ENVS:
+    assert sorted(f for f in rendered if f.startswith("loadtest/")) == sorted(f"loadtest/{f}" for f in SCRIPT_FOLDERS)
+    for env in SCRIPT_FOLDERS:
         files = rendered[f"loadtest/{env}"]
         assert files == {"load-test.js": (ROOT / "dist/loadtest" / env / "load-test.js").read_text()}
 
@@ -151,12 +156,15 @@ def test_staging_script_snapshot(rendered: dict[str, dict[str, str]], snapshot: 
 
 
 def test_thresholds_and_sizing_follow_the_slo_and_the_profile(rendered: dict[str, dict[str, str]]) -> None:
-    production = rendered["loadtest/production"]["load-test.js"]
-    assert '"http_req_failed": [{"threshold": "rate<=0.05", "abortOnFail": true' in production
-    assert '"http_req_duration": ["p(95)<=1000"]' in production
-    assert '{"duration": "1m", "target": 30}' in production  # 3 replicas x 10
-    assert '{"duration": "10s", "target": 200}' in production  # HPA maximum 20 x 10
-    assert '"https://blacklist.jclee.me"' in production
+    for cluster, host in (("prod-eu-west-1", "eu.blacklist.jclee.me"), ("prod-us-east-1", "us.blacklist.jclee.me")):
+        production = rendered[f"loadtest/production/{cluster}"]["load-test.js"]
+        assert '"http_req_failed": [{"threshold": "rate<=0.05", "abortOnFail": true' in production
+        assert '"http_req_duration": ["p(95)<=1000"]' in production
+        assert '{"duration": "1m", "target": 30}' in production  # 3 replicas x 10
+        assert '{"duration": "10s", "target": 200}' in production  # HPA maximum 20 x 10
+        # Each cluster's script tests that cluster: its regional host (the public one may answer from the other).
+        assert f'(__ENV.BASE_URL || "https://{host}")' in production
+        assert f"k6 run dist/loadtest/production/{cluster}/load-test.js" in production
     assert '"http://127.0.0.1:8080"' in rendered["loadtest/development"]["load-test.js"]  # no Ingress
 
 

@@ -7,12 +7,13 @@ negative test (`MULTI_CLUSTER_CASES` counts in `test_every_rule_has_a_negative_t
 from __future__ import annotations
 
 import copy
-import re
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 import yaml
+from appset_expand import expand, omit_empty, registered
 from cdk8s import Chart
 from conftest import ENVIRONMENTS, ROOT, find, find_all
 from crd_strict import errors
@@ -24,18 +25,26 @@ from cdk8s_webservice import (
     ArgoApplicationSet,
     Cluster,
     ConfigError,
+    EC2NodeClassOptions,
     GitOpsSettings,
     GitOpsTarget,
+    NodePoolOptions,
     testing,
 )
+from cdk8s_webservice.clusters import check_cluster_values
 from charts.environments import CLUSTERS
 
 Objects = list[dict[str, Any]]
 REPO = "https://git.example.com/shop/app-deploy.git"
 EU = Cluster(name="prod-eu", server="https://eu.k8s.example.com:6443", region="eu-west-1")
-US = Cluster(name="prod-us", region="us-east-1", replicas=2, ingress_host="us.app.example.com")
+US = Cluster(name="prod-us", region="us-east-1", replicas=2, regional_host="us.app.example.com")
 PRODUCTION = testing.profile(name="production", namespace="app", ingress_host="app.example.com")
 STAGING = testing.profile(name="staging", namespace="app-staging")
+POOL = NodePoolOptions(
+    node_class=EC2NodeClassOptions(cluster_name="prod", role="KarpenterNodeRole-prod", ami_alias="al2023@v20240807"),
+    architectures=("amd64", "arm64"),
+)
+POOLED = dataclasses.replace(PRODUCTION, node_pool=POOL)
 
 
 # --- Cluster values ---------------------------------------------------------------
@@ -53,8 +62,16 @@ STAGING = testing.profile(name="staging", namespace="app-staging")
         (lambda: Cluster(name="eu", region="EU WEST"), "cluster.region: 'EU WEST' is not allowed"),
         (lambda: Cluster(name="eu", replicas=0), "cluster.replicas: 0 is not allowed"),
         (lambda: Cluster(name="eu", replicas=True), "cluster.replicas: True is not allowed"),
-        (lambda: Cluster(name="eu", ingress_host="*.example.com"), "cluster.ingress_host: '*.example.com'"),
+        (lambda: Cluster(name="eu", regional_host="*.example.com"), "cluster.regional_host: '*.example.com'"),
+        (lambda: Cluster(name="eu", node_role="Karpenter Role"), "cluster.node_role: 'Karpenter Role' is not allowed"),
+        (lambda: Cluster(name="eu", discovery_tag="eu/1"), "cluster.discovery_tag: 'eu/1' is not allowed"),
+        (lambda: Cluster(name="eu", architectures=("x86",)), "cluster.architectures: 'x86' is not allowed"),
+        (lambda: Cluster(name="eu", architectures="arm64"), "cluster.architectures: 'arm64' is not allowed"),
         (lambda: GitOpsTarget(clusters=(EU, EU)), "gitops.target.clusters.name: 'prod-eu' is not allowed"),
+        (
+            lambda: GitOpsTarget(clusters=(US, Cluster(name="prod-us-2", regional_host="us.app.example.com"))),
+            "gitops.target.clusters.regional_host: 'us.app.example.com' is not allowed; a host of one cluster alone",
+        ),
         (lambda: GitOpsTarget(clusters=("prod-eu",)), "gitops.target.clusters[0]: 'prod-eu' is not allowed"),
         (lambda: GitOpsTarget(clusters="prod-eu"), "gitops.target.clusters: 'prod-eu' is not allowed"),
         (lambda: GitOpsTarget(cluster="prod-eu", clusters=(EU,)), "gitops.target.cluster: 'prod-eu' is not allowed"),
@@ -71,8 +88,21 @@ STAGING = testing.profile(name="staging", namespace="app-staging")
             "production.clusters.eu.replicas: 99 is not allowed",
         ),
         (
-            lambda: Cluster(name="eu", ingress_host="eu.example.com").apply(STAGING),
-            "staging.clusters.eu.ingress_host: 'eu.example.com' is not allowed",
+            lambda: Cluster(name="eu", regional_host="eu.example.com").apply(STAGING),
+            "staging.clusters.eu.regional_host: 'eu.example.com' is not allowed",
+        ),
+        (
+            lambda: Cluster(name="eu", regional_host="app.example.com").apply(PRODUCTION),
+            "production.clusters.eu.regional_host: 'app.example.com' is not allowed; a host the environment",
+        ),
+        (
+            lambda: Cluster(name="eu", node_role="KarpenterNodeRole-eu").apply(PRODUCTION),
+            "production.clusters.eu.node_role: 'KarpenterNodeRole-eu' is not allowed; None where the environment has no node_pool",
+        ),
+        (
+            lambda: check_cluster_values(POOLED, (Cluster(name="eu", node_role="R-eu", discovery_tag="eu"), EU)),
+            "production.clusters.prod-eu.node_role: None is not allowed; this cluster's own value where production "
+            "has a node pool on 2 clusters",
         ),
     ],
 )
@@ -84,7 +114,15 @@ def test_refusals_name_field_and_value(build: Callable[[], object], message: str
 
 def test_a_cluster_applies_its_overrides_to_the_profile() -> None:
     built = US.apply(PRODUCTION)
-    assert built.replicas == 2 and built.ingress_host == "us.app.example.com" and built.name == "production"
+    assert built.replicas == 2 and built.name == "production"
+    # The environment's host first, the regional one beside it, one certificate for both.
+    routes = built.ingress
+    assert routes is not None and [h.host for h in routes.hosts] == ["app.example.com", "us.app.example.com"]
+    assert routes.tls_sections("app") == [(("app.example.com", "us.app.example.com"), "app-tls")]
+    pool = Cluster(name="eu", node_role="R-eu", discovery_tag="eu", architectures=("arm64",)).apply(POOLED).node_pool
+    assert pool is not None and pool.architectures == ("arm64",)
+    assert (pool.node_class.role, pool.node_class.cluster_name) == ("R-eu", "eu")
+    assert pool.node_class.ami_alias == POOL.node_class.ami_alias and pool.cpu_limit == POOL.cpu_limit
     assert EU.apply(PRODUCTION) is PRODUCTION  # no override: the profile itself
     assert EU.destination() == {"server": "https://eu.k8s.example.com:6443"}
     assert US.destination() == {"name": "prod-us"}
@@ -114,31 +152,6 @@ def render(settings: GitOpsSettings, apps: list[ApplicationSpec]) -> tuple[dict[
     projects = [o for o in objects if o["kind"] == "AppProject"]
     assert testing.check([*objects, appset]) == []
     return apps_by_name, appset, projects
-
-
-def expand(appset: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """What ArgoCD makes of a list-generator ApplicationSet: per element, the template with
-    its parameters substituted, patched with the matching templatePatch branch."""
-    out = {}
-    key = "instance" if "{{ .instance }}" in appset["spec"]["template"]["metadata"]["name"] else "environment"
-    branches = re.split(rf'\{{\{{- (?:else )?if eq \.{key} "([a-z0-9-]+)" \}}\}}\n', appset["spec"]["templatePatch"])
-    patches = dict(zip(branches[1::2], branches[2::2], strict=True))
-    for element in appset["spec"]["generators"][0]["list"]["elements"]:
-        text = yaml.safe_dump(appset["spec"]["template"])
-        for name, value in element.items():
-            text = text.replace(f"{{{{ .{name} }}}}", value)
-        app = yaml.safe_load(text)
-        patch = yaml.safe_load(patches[element[key]].replace("{{- end }}\n", ""))
-        out[app["metadata"]["name"]] = merge(app, patch)
-    return out
-
-
-def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    for k, v in extra.items():
-        base[k] = merge(base.get(k, {}), v) if isinstance(v, dict) else v
-    if not base.get("metadata", {}).get("finalizers", True):
-        del base["metadata"]["finalizers"]
-    return base
 
 
 def test_off_by_default_one_application_per_environment_and_no_app_project() -> None:
@@ -185,11 +198,25 @@ def test_several_clusters_one_application_each_and_the_application_set_agrees(ov
         "environment": "production",
     }
     assert {a["spec"]["project"] for a in rendered.values()} == {"app"}
-    generated = expand(appset)
+    # Argo CD finds both clusters by their labels; a third in another region, or one of
+    # another environment, gets nothing.
+    clusters = [
+        registered("prod-eu", {"environment": "production", "region": "eu-west-1"}, server=EU.server),
+        registered("prod-us", {"environment": "production", "region": "us-east-1"}),
+        registered("prod-ap", {"environment": "production", "region": "ap-south-1"}),
+        registered("stage-eu", {"environment": "staging", "region": "eu-west-1"}),
+    ]
+    generated = expand(appset, clusters)
     assert generated.keys() == rendered.keys()
+    servers = {c["name"]: c["server"] for c in clusters}
     for name, app in rendered.items():
+        # destination.name is the registered cluster of that name: the same server.
+        app = omit_empty(app)
+        for spec in (generated[name]["spec"], app["spec"]):
+            if "name" in spec["destination"]:
+                spec["destination"]["server"] = servers[spec["destination"].pop("name")]
         assert generated[name]["spec"] == app["spec"]
-        assert {k: generated[name]["metadata"].get(k) for k in app["metadata"]} == app["metadata"]
+        assert generated[name]["metadata"] == app["metadata"]
     # The AppProject: the repository, each namespace on each cluster, the kinds shipped.
     assert project["metadata"] == {
         "name": "app",
@@ -219,25 +246,62 @@ PROD_CLUSTERS = {c.name: c for c in CLUSTERS["production"].clusters}
 def test_blacklist_production_runs_on_two_clusters_each_folder_gated(manifest_gate, objects) -> None:
     assert sorted(PROD_CLUSTERS) == ["prod-eu-west-1", "prod-us-east-1"]
     assert not (ROOT / "dist" / "production" / "deployment-blacklist.yaml").exists()
-    hosts = {}
+    hosts, node_classes, architectures = {}, {}, {}
     for name in PROD_CLUSTERS:
         folder = objects[f"production/{name}"]
         assert manifest_gate.check(f"production/{name}", folder) == []
-        hosts[name] = find(folder, "Ingress", "blacklist")["spec"]["rules"][0]["host"]
-    assert hosts == {"prod-eu-west-1": "blacklist.jclee.me", "prod-us-east-1": "us.blacklist.jclee.me"}
+        ingress = find(folder, "Ingress", "blacklist")["spec"]
+        hosts[name] = [rule["host"] for rule in ingress["rules"]]
+        assert ingress["tls"] == [{"hosts": hosts[name], "secretName": "blacklist-tls"}]
+        node_class = find(folder, "EC2NodeClass", "blacklist-production")["spec"]
+        node_classes[name] = (
+            node_class["role"],
+            node_class["subnetSelectorTerms"][0]["tags"]["karpenter.sh/discovery"],
+            node_class["securityGroupSelectorTerms"][0]["tags"]["karpenter.sh/discovery"],
+        )
+        (arch,) = (
+            r["values"]
+            for r in find(folder, "NodePool", "blacklist-production")["spec"]["template"]["spec"]["requirements"]
+            if r["key"] == "kubernetes.io/arch"
+        )
+        architectures[name] = arch
+    # Every cluster serves the public host (a failover for the other), its regional host beside it.
+    assert hosts == {
+        "prod-eu-west-1": ["blacklist.jclee.me", "eu.blacklist.jclee.me"],
+        "prod-us-east-1": ["blacklist.jclee.me", "us.blacklist.jclee.me"],
+    }
+    # Each cluster's own Karpenter node role and discovery tag.
+    assert node_classes == {
+        "prod-eu-west-1": ("KarpenterNodeRole-prod-eu-west-1", "prod-eu-west-1", "prod-eu-west-1"),
+        "prod-us-east-1": ("KarpenterNodeRole-prod-us-east-1", "prod-us-east-1", "prod-us-east-1"),
+    }
+    # The image is built for amd64 and arm64 (release-image.yml): the pool offers both.
+    release = yaml.safe_load((ROOT / ".github" / "workflows" / "release-image.yml").read_text())
+    (build,) = (s for s in release["jobs"]["build"]["steps"] if "build-push-action" in s.get("uses", ""))
+    built = sorted(p.removeprefix("linux/") for p in build["with"]["platforms"].split(","))
+    assert architectures == {name: built for name in PROD_CLUSTERS} and built == ["amd64", "arm64"]
     # Nothing else differs between the two clusters.
     eu, us = (copy.deepcopy(objects[f"production/{n}"]) for n in PROD_CLUSTERS)
     for objs in (eu, us):
         objs.remove(find(objs, "Ingress", "blacklist"))
+        objs.remove(find(objs, "EC2NodeClass", "blacklist-production"))
     assert eu == us
     # Staging and development keep their folders (one cluster each).
     for env in ("development", "staging"):
         assert (ROOT / "dist" / env / f"namespace-{ENVIRONMENTS.get(env).namespace}.yaml").is_file()
 
 
+REGISTERED = [
+    registered(c.name, {"environment": "production", "region": c.region or ""}) for c in PROD_CLUSTERS.values()
+]
+"""production's clusters as docs/multi-cluster.md registers them in Argo CD."""
+
+
 def test_the_application_set_expands_to_the_folders_on_disk_and_the_declared_clusters(objects) -> None:
     (appset,) = find_all(objects["argocd-applicationset"], "ApplicationSet")
-    generated = expand(appset)
+    # The upstream CRD's required fields are in the template itself (not only in templatePatch).
+    assert {"project", "destination"} <= appset["spec"]["template"]["spec"].keys()
+    generated = expand(appset, REGISTERED)
     committed = {a["metadata"]["name"]: a for a in find_all(objects["argocd"], "Application")}
     assert generated.keys() == committed.keys()
     for name, app in generated.items():

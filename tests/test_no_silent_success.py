@@ -36,7 +36,7 @@ COMMANDS = [
     ["synth"],
     ["render", "-e", "staging"],
     ["diff"],
-    ["diff", "--between", "staging", "production"],
+    ["diff", "--between", "staging", "production/prod-eu-west-1"],
     ["validate"],
     ["set-image", "-e", "staging", "v9.9.9"],
     ["promote", "-e", "staging"],

@@ -202,10 +202,13 @@ def test_ingress(objects, env) -> None:
         if not k.startswith("argocd.argoproj.io/") and not (env in MESHED and k in mesh)
     }
     assert annotations == theirs["metadata"]["annotations"]
-    assert ours["spec"]["rules"] == theirs["spec"]["rules"]
+    # Production (new): each cluster also serves its regional host, beside the public one.
+    regional = ["eu.blacklist.jclee.me"] if env == "production" else []
+    assert [r for r in ours["spec"]["rules"] if r["host"] not in regional] == theirs["spec"]["rules"]
     assert ours["spec"]["ingressClassName"] == theirs["spec"]["ingressClassName"]
     # The certificate Secret is `<name>-tls` in every namespace (staging's was blacklist-staging-tls).
-    assert ours["spec"]["tls"] == [{**theirs["spec"]["tls"][0], "secretName": "blacklist-tls"}]
+    (tls,) = theirs["spec"]["tls"]
+    assert ours["spec"]["tls"] == [{**tls, "hosts": tls["hosts"] + regional, "secretName": "blacklist-tls"}]
 
 
 def test_vpa(objects) -> None:

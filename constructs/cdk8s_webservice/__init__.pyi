@@ -6,6 +6,7 @@ from .access import ServiceAccount as ServiceAccount
 from .alerts import Alert as Alert
 from .alerts import PrometheusRule as PrometheusRule
 from .app_project import AppProject as AppProject
+from .application_set import ArgoApplicationSet as ArgoApplicationSet
 from .autoscaling import ExternalMetric as ExternalMetric
 from .autoscaling import HorizontalPodAutoscaler as HorizontalPodAutoscaler
 from .autoscaling import ScalingTargets as ScalingTargets
@@ -41,7 +42,6 @@ from .gate import GateSettings as GateSettings
 from .gate import Violation as Violation
 from .gitops import ApplicationSpec as ApplicationSpec
 from .gitops import ArgoApplications as ArgoApplications
-from .gitops import ArgoApplicationSet as ArgoApplicationSet
 from .gitops import GitOpsSettings as GitOpsSettings
 from .gitops import GitOpsTarget as GitOpsTarget
 from .identity import ServiceIdentity as ServiceIdentity

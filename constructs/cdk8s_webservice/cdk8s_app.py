@@ -5,7 +5,9 @@ The cdk8s CLI deletes its output folder before it runs the app (also with
 writes dist/ itself, atomically, exactly as `make synth` does, and gives the cdk8s
 CLI one stream per environment (`<env>.k8s.yaml`, each object once), which it
 lists or, under `--stdout`, prints. Under `--stdout` (any output folder other
-than the configured one) dist/ is not written at all.
+than the configured one) dist/ is not written at all, and the streams are one file:
+the CLI pipes every file to its stdout at once, so the chunks of files over 64 KiB
+interleave (a document cut in two, mid-line).
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def synth_for_cdk8s(project: ServiceProject, root: Path, outdir: Path) -> int:
     if configured:
         write_environments(dist, rendered, whole=True, project_root=root)
     outdir.mkdir(parents=True, exist_ok=True)
-    streams = {}
+    streams: dict[str, str] = {}
     for profile in project.profiles():
         # An environment split per cluster: one stream per cluster, `<environment>-<cluster>`.
         folders = [f for f in rendered if f == profile.name or f.startswith(f"{profile.name}/")]

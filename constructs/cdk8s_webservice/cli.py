@@ -102,14 +102,21 @@ def parser() -> argparse.ArgumentParser:
     synth.add_argument("-s", "--strategy", type=_strategy, help="override the profile: rolling, blue-green or canary")
     out_option(synth, "output folder: new, empty, or earlier output of this tool")
 
+    cluster_help = "one of the environment's clusters (required where they differ)"
     render = command("render", "print one environment's manifests as one YAML stream (for kubectl apply/diff -f -)")
     render.add_argument("-e", "--environment", required=True, metavar="ENV")
+    render.add_argument("-c", "--cluster", metavar="CLUSTER", help=cluster_help)
     render.add_argument("-s", "--strategy", type=_strategy, help="override the profile's strategy")
 
     diff = command("diff", "what a fresh synth would change in the committed output (exit 1 if anything)")
     diff.add_argument("-e", "--environment", action="append", metavar="ENV", help="only this environment")
     out_option(diff, "the committed output folder")
-    diff.add_argument("--between", nargs=2, metavar=("ENV_A", "ENV_B"), help="compare two environments instead")
+    diff.add_argument(
+        "--between",
+        nargs=2,
+        metavar=("ENV_A", "ENV_B"),
+        help="compare two environments instead; ENV/CLUSTER picks a cluster (production/prod-us-east-1)",
+    )
 
     validate = command("validate", "every environment builds through the gate and the committed output is current")
     out_option(validate, "the committed output folder")
@@ -119,7 +126,7 @@ def parser() -> argparse.ArgumentParser:
     watch.add_argument(
         "--memory-budget",
         type=_positive("MiB"),
-        default=250,
+        default=320,
         metavar="MIB",
         help="restart the warm process past this (default 400)",
     )
@@ -156,7 +163,8 @@ def parser() -> argparse.ArgumentParser:
     # Load testing against the SLO (loadtest/commands.py): exit 1 when an objective is breached.
     load = command("loadtest", "run the environment's k6 script with the real k6, then judge it against the SLO")
     load.add_argument("-e", "--environment", required=True, metavar="ENV")
-    load.add_argument("--url", help="base URL to test (default: the environment's Ingress, https)")
+    load.add_argument("-c", "--cluster", metavar="CLUSTER", help="one of the environment's clusters: its regional host")
+    load.add_argument("--url", help="base URL to test (default: the Ingress, https; the cluster's regional host)")
     load.add_argument("--scenario", default="smoke", help="smoke (default), load or spike")
     load.add_argument("--vus", type=int, help="smoke: virtual users (default 1)")
     load.add_argument("--duration", help="smoke: how long, e.g. 10s (default from the service's options)")
@@ -226,9 +234,16 @@ def _synth(project: ServiceProject, args: argparse.Namespace, root: Path) -> int
 
 
 def _render(project: ServiceProject, args: argparse.Namespace) -> int:
+    folder = project.environment_folder(args.environment, args.cluster)
     rendered = project.synthesize([args.environment], args.strategy)
-    sys.stdout.write(stream(_environment_files(rendered, project.load_environments().get(args.environment).name)))
+    sys.stdout.write(stream(rendered[folder]))
     return 0
+
+
+def _side(project: ServiceProject, value: str) -> tuple[str, str]:
+    """`ENV` or `ENV/CLUSTER` of `diff --between`: (environment, its output folder)."""
+    environment, _, cluster = value.partition("/")
+    return environment, project.environment_folder(environment, cluster or None)
 
 
 def _environment_files(rendered: Mapping[str, dict[str, str]], environment: str) -> dict[str, str]:
@@ -240,12 +255,10 @@ def _environment_files(rendered: Mapping[str, dict[str, str]], environment: str)
 
 def _diff(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
     if args.between:
-        a, b = args.between
-        rendered = project.synthesize([a, b])
+        (env_a, a), (env_b, b) = (_side(project, side) for side in args.between)
+        rendered = project.synthesize(dict.fromkeys([env_a, env_b]))
         changes = diff_objects(
-            load_objects(_environment_files(rendered, a).values()),
-            load_objects(_environment_files(rendered, b).values()),
-            match_namespaces=False,
+            load_objects(rendered[a].values()), load_objects(rendered[b].values()), match_namespaces=False
         )
         title = f"{a} -> {b}"
     else:

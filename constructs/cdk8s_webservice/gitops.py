@@ -1,7 +1,8 @@
-"""GitOps with Argo CD: one Application per environment (or one ApplicationSet
-yielding the same three), sync waves, and what ArgoCD must leave to controllers.
+"""GitOps with Argo CD: the settings, one Application per environment (and cluster),
+sync waves, and what ArgoCD must leave to controllers. The ApplicationSet yielding the
+same Applications, from the same `ApplicationSpec`s, is `application_set.py`.
 
-Longer than most modules: the Applications and the ApplicationSet are built from the same data and must stay equivalent (a test expands one into the other).
+Longer than most modules: the settings and their checks are most of it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from constructs import Construct
 
 from cdk8s_webservice_crds.io import argoproj
 
-from . import yaml_emitter
 from .clusters import Cluster, check_clusters, is_split
 from .errors import ConfigError
 from .names import check_dns_label, is_dns_subdomain
@@ -369,23 +369,6 @@ def application_spec(settings: GitOpsSettings, app: ApplicationSpec) -> dict[str
     return _merge(base, app.varying_spec(settings))
 
 
-# The placement fields, each the same for every environment (in the ApplicationSet's
-# template) or not (in each environment's templatePatch branch).
-_PLACEMENT_FIELDS = (("project",), ("source", "repoURL"), ("source", "path"), ("destination",))
-
-
-def _get(spec: Mapping[str, Any], path: tuple[str, ...]) -> Any:
-    for key in path:
-        spec = spec[key]
-    return spec
-
-
-def _put(spec: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
-    for key in path[:-1]:
-        spec = spec.setdefault(key, {})
-    spec[path[-1]] = value
-
-
 def _snake_keys(value: Any) -> Any:
     """camelCase keys (as the API spells them) to the bindings' snake_case
     arguments, so a spec written once as data also builds the typed structs."""
@@ -432,118 +415,3 @@ class ArgoApplications(Construct):
             )
             for app in apps
         }
-
-
-class ArgoApplicationSet(Construct):
-    """ApplicationSet `<service>`: the same Applications as `ArgoApplications`.
-
-    Where every environment is rendered into `<dist_path>/<environment>` of one
-    repository, a git directories generator lists those folders (`generator_revision`
-    is the branch it reads them from). Where a `GitOpsTarget` moves an environment to
-    another repository or path, a list generator yields one element per environment
-    (`environment`). What differs between environments (revision, namespace, sync
-    policy, and any of project, repository, path and cluster that is not the same for
-    all) is rendered into `templatePatch`, one Go-template branch per environment,
-    from the same data as the Applications.
-
-    Escape hatch: `api_object`, the generated `ApplicationSet` binding.
-    """
-
-    def __init__(
-        self,
-        scope: Construct,
-        id: str,
-        *,
-        settings: GitOpsSettings,
-        service: str,
-        part_of: str,
-        apps: Sequence[ApplicationSpec],
-        generator_revision: str = "main",
-    ) -> None:
-        super().__init__(scope, id)
-        placements = {app.instance: settings.placement(app.profile.name, app.cluster) for app in apps}
-        per_cluster = any(app.cluster is not None for app in apps)
-        shared = [path for path in _PLACEMENT_FIELDS if len({repr(_get(p, path)) for p in placements.values()}) == 1]
-        repos = {p["source"]["repoURL"] for p in placements.values()}
-        by_folder = len(repos) == 1 and all(
-            p["source"]["path"] == f"{settings.dist_path}/{env}" for env, p in placements.items()
-        )
-        environment = "{{ .path.basename }}" if by_folder else "{{ .environment }}"
-        # One of several clusters: the generator's `instance` names the Application and its branch.
-        instance = "{{ .instance }}" if per_cluster and not by_folder else environment
-        common: dict[str, Any] = {"revisionHistoryLimit": 10}
-        first = next(iter(placements.values()))
-        for path in shared:
-            _put(common, path, _get(first, path))
-        if by_folder:
-            _put(common, ("source", "path"), "{{ .path.path }}")
-        # The CRD requires both in the template itself (the API server refuses the
-        # ApplicationSet otherwise); where they differ, templatePatch fills them in.
-        common.setdefault("project", "")
-        common.setdefault("destination", {})
-        branches = []
-        for index, app in enumerate(apps):
-            keyword = "if" if index == 0 else "else if"
-            varying: dict[str, Any] = {}
-            for path in _PLACEMENT_FIELDS:
-                if path not in shared and not (by_folder and path == ("source", "path")):
-                    _put(varying, path, _get(placements[app.instance], path))
-            metadata: dict[str, Any] = {"finalizers": app.finalizers()}
-            if app.cluster_labels():
-                metadata["labels"] = app.cluster_labels()
-            patch = {"metadata": metadata, "spec": _merge(varying, app.varying_spec(settings))}
-            branches.append(
-                f'{{{{- {keyword} eq {instance.strip("{} ")} "{app.instance}" }}}}\n'
-                + yaml_emitter.dump(patch, sort_keys=True)
-            )
-        template_patch = "".join(branches) + "{{- end }}\n"
-        template = {
-            "metadata": {
-                "name": f"{service}-{instance}",
-                "namespace": settings.argocd_namespace,
-                "labels": {
-                    "app.kubernetes.io/name": service,
-                    "app.kubernetes.io/part-of": part_of,
-                    "environment": environment,
-                },
-            },
-            "spec": common,
-        }
-        generator = (
-            argoproj.ApplicationSetSpecGenerators(
-                git=argoproj.ApplicationSetSpecGeneratorsGit(
-                    repo_url=next(iter(repos)),
-                    revision=generator_revision,
-                    directories=[
-                        argoproj.ApplicationSetSpecGeneratorsGitDirectories(path=p["source"]["path"])
-                        for p in placements.values()
-                    ],
-                )
-            )
-            if by_folder
-            else argoproj.ApplicationSetSpecGenerators(
-                list=argoproj.ApplicationSetSpecGeneratorsList(
-                    elements=[
-                        {"environment": app.profile.name, "instance": app.instance}
-                        if per_cluster
-                        else {"environment": app.profile.name}
-                        for app in apps
-                    ]
-                )
-            )
-        )
-        self.api_object = argoproj.ApplicationSet(
-            self,
-            "Resource",
-            metadata=ApiObjectMetadata(
-                name=service, namespace=settings.argocd_namespace, labels={"app.kubernetes.io/part-of": part_of}
-            ),
-            spec=argoproj.ApplicationSetSpec(
-                go_template=True,
-                go_template_options=["missingkey=error"],
-                generators=[generator],
-                template=template,
-                template_patch=template_patch,
-                sync_policy=argoproj.ApplicationSetSpecSyncPolicy(preserve_resources_on_deletion=True),
-            ),
-        )

@@ -69,6 +69,25 @@ def _check_choices(field_name: str, values: object, choices: Sequence[str]) -> t
     return tuple(values)
 
 
+def check_architectures(field_name: str, values: object) -> tuple[str, ...]:
+    """A non-empty tuple of distinct CPU architectures out of `ARCHITECTURES`."""
+    return _check_choices(field_name, values, ARCHITECTURES)
+
+
+def check_role(field_name: str, value: object) -> str:
+    """An IAM role name, as an EC2NodeClass takes it."""
+    if not isinstance(value, str) or not _ROLE.fullmatch(value):
+        raise ConfigError(field_name, value, "an IAM role name: 1-64 letters, digits or +=,.@_-")
+    return value
+
+
+def check_cluster_name(field_name: str, value: object) -> str:
+    """An EKS cluster name: the discovery tag's value on its subnets and security groups."""
+    if not isinstance(value, str) or not _ROLE.fullmatch(value):
+        raise ConfigError(field_name, value, "an EKS cluster name (letters, digits, '-', '_')")
+    return value
+
+
 @dataclass(frozen=True)
 class NodeDisruptionBudget:
     """How many of the pool's nodes Karpenter may disrupt at once (`spec.disruption.budgets[]`).
@@ -139,16 +158,8 @@ class EC2NodeClassOptions:
 
     def __post_init__(self) -> None:
         check_str("node_pool.node_class.cluster_name", self.cluster_name)
-        if not _ROLE.fullmatch(self.cluster_name):
-            raise ConfigError(
-                "node_pool.node_class.cluster_name",
-                self.cluster_name,
-                "an EKS cluster name (letters, digits, '-', '_')",
-            )
-        if not isinstance(self.role, str) or not _ROLE.fullmatch(self.role):
-            raise ConfigError(
-                "node_pool.node_class.role", self.role, "an IAM role name: 1-64 letters, digits or +=,.@_-"
-            )
+        check_cluster_name("node_pool.node_class.cluster_name", self.cluster_name)
+        check_role("node_pool.node_class.role", self.role)
         match = _AMI_ALIAS.fullmatch(self.ami_alias) if isinstance(self.ami_alias, str) else None
         if match is None:
             raise ConfigError(
@@ -224,9 +235,7 @@ class NodePoolOptions:
         object.__setattr__(
             self, "capacity_types", _check_choices("node_pool.capacity_types", self.capacity_types, CAPACITY_TYPES)
         )
-        object.__setattr__(
-            self, "architectures", _check_choices("node_pool.architectures", self.architectures, ARCHITECTURES)
-        )
+        object.__setattr__(self, "architectures", check_architectures("node_pool.architectures", self.architectures))
         categories = self.instance_categories
         if isinstance(categories, str) or not isinstance(categories, Sequence) or not categories:
             raise ConfigError("node_pool.instance_categories", categories, "a non-empty tuple such as ('c', 'm', 'r')")

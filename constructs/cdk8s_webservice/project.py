@@ -6,10 +6,11 @@ settings. `synthesize` turns that into rendered folders:
 
     <env>/          the manifests ArgoCD syncs, one per environment
     <env>/<cluster>/  instead, where an environment's clusters differ (`Cluster`)
-    argocd/         an Application per environment
-    argocd-applicationset/   the same three from one ApplicationSet (use one or the other)
-    helm/<env>/     each environment as a Helm chart
-    loadtest/<env>/ each environment's k6 script (thresholds from the SLO)
+    argocd/         an Application per environment (and cluster)
+    argocd-applicationset/   the same ones from one ApplicationSet (use one or the other)
+    helm/<env>/     each environment as a Helm chart (a values file per cluster where split)
+    loadtest/<env>/ each environment's k6 script (thresholds from the SLO);
+                    loadtest/<env>/<cluster>/ per cluster where split
     argocd-config/  the k6 TestRun's health check, to merge into argocd-cm (`argocd_health`)
     helm/prometheus-adapter/  the rules serving the HPAs' Pods metrics (`custom_metrics`)
 """
@@ -27,10 +28,11 @@ from cdk8s import App, Chart
 from constructs import Construct
 
 from .app_project import AppProject, shipped_kinds
+from .application_set import ArgoApplicationSet
 from .argocd_health import FOLDER as ARGOCD_HEALTH_FOLDER
 from .argocd_health import argocd_cm_patch
 from .chart import PART_OF_CONTEXT, EnvironmentChart
-from .clusters import Cluster, is_split
+from .clusters import Cluster, check_cluster_values, is_split
 from .custom_metrics import ADAPTER_CHART, adapter_chart_files, adapter_rules
 from .delivery import Strategy
 from .error_context import with_environment
@@ -41,7 +43,6 @@ from .gate.worker import warmed_gate
 from .gitops import (
     ApplicationSpec,
     ArgoApplications,
-    ArgoApplicationSet,
     GitOpsSettings,
     annotate_sync_waves,
     replica_owners,
@@ -150,10 +151,12 @@ class ServiceProject:
             for profile in profiles:
                 # One build per cluster where the environment's clusters differ, else one.
                 builds: list[tuple[str, EnvironmentProfile, App]] = [(profile.name, profile, app)]
-                if self.gitops is not None and is_split(self.gitops.clusters(profile.name)):
+                clusters = self.gitops.clusters(profile.name) if self.gitops is not None else ()
+                check_cluster_values(profile, clusters)
+                split = self.gitops is not None and is_split(clusters)
+                if self.gitops is not None and split:
                     builds = [
-                        (self.gitops.folder(profile.name, c), c.apply(profile), self._cluster_app())
-                        for c in self.gitops.clusters(profile.name)
+                        (self.gitops.folder(profile.name, c), c.apply(profile), self._cluster_app()) for c in clusters
                     ]
                 charts = []
                 for folder, built, scope in builds:
@@ -176,19 +179,23 @@ class ServiceProject:
                     pending.append(checks.submit(gate.check, folder, objects))
                     rendered[folder] = render_files(folder, objects)
                 every_chart += charts
-                # The Helm chart and k6 script of a split environment are its first cluster's.
-                chart, chart_folder = charts[0], builds[0][0]
-                # The k6 script of each web service, outside the folders ArgoCD syncs.
-                scripts = script_files(chart)
-                if scripts:
-                    rendered[f"{LOADTEST_FOLDER}/{profile.name}"] = scripts
+                # The k6 script of each web service, outside the folders ArgoCD syncs: one
+                # per cluster where the environment is split (its regional host by default).
+                for (folder, _, _), chart, cluster in zip(builds, charts, clusters if split else [None], strict=True):
+                    host = cluster.regional_host if cluster is not None else None
+                    scripts = script_files(chart, base_url=f"https://{host}" if host else None, folder=folder)
+                    if scripts:
+                        rendered[f"{LOADTEST_FOLDER}/{folder}"] = scripts
                 if self.helm_chart_version is not None:
                     rendered[f"{HELM_FOLDER}/{profile.name}"] = chart_files(
                         name=self.name,
                         environment=profile.name,
                         version=self.helm_chart_version,
                         app_version=profile.image_tag,
-                        manifests=rendered[chart_folder],
+                        manifests=rendered[builds[0][0]],
+                        clusters={c.name: rendered[f] for c, (f, _, _) in zip(clusters, builds, strict=True)}
+                        if split
+                        else None,
                     )
             if names is None:
                 adapter = adapter_chart_files(self.name, adapter_rules(every_chart))
@@ -204,6 +211,33 @@ class ServiceProject:
         if violations:
             raise GateFailed(violations)
         return rendered
+
+    def cluster(self, environment: str, name: str) -> Cluster:
+        """One of `environment`'s clusters (`GitOpsTarget.clusters`), by name. Raises
+        `ConfigError` naming `--cluster` and the clusters it has."""
+        profile = self.load_environments().get(environment)
+        clusters = self.gitops.clusters(profile.name) if self.gitops is not None else ()
+        for cluster in clusters:
+            if cluster.name == name:
+                return cluster
+        names = ", ".join(c.name for c in clusters)
+        raise ConfigError(
+            "--cluster", name, f"one of: {names}" if names else f"none: {profile.name} has one destination"
+        )
+
+    def environment_folder(self, environment: str, cluster: str | None = None) -> str:
+        """The output folder (under dist/) of `environment`, on `cluster` where the
+        environment is split per cluster (then required: there is no one folder).
+        Raises `ConfigError` for a cluster the environment does not run on."""
+        profile = self.load_environments().get(environment)
+        chosen = self.cluster(profile.name, cluster) if cluster is not None else None
+        clusters = self.gitops.clusters(profile.name) if self.gitops is not None else ()
+        if self.gitops is None or not is_split(clusters):
+            return profile.name
+        if chosen is None:
+            names = ", ".join(c.name for c in clusters)
+            raise ConfigError("--cluster", None, f"one of: {names} ({profile.name} differs per cluster: pick one)")
+        return self.gitops.folder(profile.name, chosen)
 
     def _cluster_app(self) -> App:
         """A scope of its own for one cluster's build of an environment (same chart ids)."""

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import pytest
-import yaml
+from appset_expand import expand, omit_empty
 from cdk8s import Chart
 
 from cdk8s_webservice import (
@@ -49,48 +49,13 @@ def render(settings: GitOpsSettings) -> tuple[dict[str, dict[str, Any]], dict[st
     return apps, appset
 
 
-def expand(appset: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """What ArgoCD makes of the ApplicationSet: per generated parameter set, the template
-    with the parameters substituted, patched with the matching templatePatch branch."""
-    generator = appset["spec"]["generators"][0]
-    if "git" in generator:
-        params = [
-            {"{{ .path.basename }}": d["path"].rsplit("/", 1)[-1], "{{ .path.path }}": d["path"]}
-            for d in generator["git"]["directories"]
-        ]
-    else:
-        params = [{"{{ .environment }}": e["environment"]} for e in generator["list"]["elements"]]
-    branches = re.split(
-        r'\{\{- (?:else )?if eq \.(?:path\.basename|environment) "([a-z0-9-]+)" \}\}\n',
-        appset["spec"]["templatePatch"],
-    )
-    patches = dict(zip(branches[1::2], branches[2::2], strict=True))
-
-    def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-        for key, value in extra.items():
-            base[key] = merge(base.get(key, {}), value) if isinstance(value, dict) else value
-        return base
-
-    generated = {}
-    for values in params:
-        text = yaml.safe_dump(appset["spec"]["template"])
-        for placeholder, value in values.items():
-            text = text.replace(placeholder, value)
-        app = yaml.safe_load(text)
-        patch = yaml.safe_load(patches[app["metadata"]["labels"]["environment"]].replace("{{- end }}\n", ""))
-        app = merge(app, patch)
-        if not app["metadata"]["finalizers"]:
-            del app["metadata"]["finalizers"]
-        generated[app["metadata"]["name"]] = app
-    return generated
-
-
 def same_applications(apps: dict[str, dict[str, Any]], appset: dict[str, Any]) -> None:
     generated = expand(appset)
     assert sorted(generated) == sorted(apps)
     for name, app in apps.items():
-        assert generated[name]["spec"] == app["spec"]
-        assert {k: generated[name]["metadata"].get(k) for k in app["metadata"]} == app["metadata"]
+        assert {"apiVersion": "argoproj.io/v1alpha1", "kind": "Application", **generated[name]} == omit_empty(app)
+    # The upstream CRD requires both in the template itself.
+    assert {"project", "destination"} <= appset["spec"]["template"]["spec"].keys()
 
 
 def test_each_environment_its_repository_revision_path_project_and_cluster() -> None:
@@ -114,15 +79,19 @@ def test_each_environment_its_repository_revision_path_project_and_cluster() -> 
 
 def test_application_set_expands_to_the_applications_across_clusters_and_repositories() -> None:
     apps, appset = render(TWO_CLUSTERS)
-    generator = appset["spec"]["generators"][0]
-    assert generator == {"list": {"elements": [{"environment": "staging"}, {"environment": "production"}]}}
-    # What differs lives in the patch branches; the template holds only the empty
-    # destination and project the CRD requires of it.
-    assert appset["spec"]["template"]["spec"]["destination"] == {}
+    (generator,) = appset["spec"]["generators"]
+    assert [e["values"]["environment"] for e in generator["list"]["elements"]] == ["staging", "production"]
+    # What differs comes from each element's values; the template holds the whole placement.
+    assert appset["spec"]["template"]["spec"]["destination"] == {
+        "name": "{{ .values.name }}",
+        "namespace": "{{ .values.namespace }}",
+        "server": "{{ .values.server }}",
+    }
+    assert appset["spec"]["template"]["spec"]["project"] == "{{ .values.project }}"
     same_applications(apps, appset)
 
 
-def test_shared_values_stay_in_the_template_and_one_repository_keeps_the_git_generator() -> None:
+def test_shared_values_stay_in_the_template() -> None:
     settings = GitOpsSettings(
         repo_url="ssh://git@git.example.com/shop/app-deploy.git",
         project="shop",
@@ -130,15 +99,13 @@ def test_shared_values_stay_in_the_template_and_one_repository_keeps_the_git_gen
     )
     apps, appset = render(settings)
     template = appset["spec"]["template"]["spec"]
-    assert template["project"] == "shop" and template["destination"] == {}
+    assert template["project"] == "shop"
+    assert template["destination"] == {"namespace": "{{ .values.namespace }}", "server": "{{ .values.server }}"}
     assert template["source"] == {
         "repoURL": "ssh://git@git.example.com/shop/app-deploy.git",
-        "path": "{{ .path.path }}",
+        "path": "{{ .values.path }}",
+        "targetRevision": "{{ .values.revision }}",
     }
-    assert appset["spec"]["generators"][0]["git"]["directories"] == [
-        {"path": "dist/staging"},
-        {"path": "dist/production"},
-    ]
     assert apps["app-staging"]["spec"]["destination"]["server"] == "https://kubernetes.default.svc"
     same_applications(apps, appset)
 
@@ -146,10 +113,14 @@ def test_shared_values_stay_in_the_template_and_one_repository_keeps_the_git_gen
 def test_defaults_are_todays_output() -> None:
     apps, appset = render(GitOpsSettings(repo_url="https://git.example.com/shop/app-deploy.git"))
     assert appset["spec"]["template"]["spec"] == {
-        "destination": {"server": "https://kubernetes.default.svc"},
+        "destination": {"namespace": "{{ .values.namespace }}", "server": "https://kubernetes.default.svc"},
         "project": "default",
         "revisionHistoryLimit": 10,
-        "source": {"path": "{{ .path.path }}", "repoURL": "https://git.example.com/shop/app-deploy.git"},
+        "source": {
+            "path": "{{ .values.path }}",
+            "repoURL": "https://git.example.com/shop/app-deploy.git",
+            "targetRevision": "{{ .values.revision }}",
+        },
     }
     same_applications(apps, appset)
 

@@ -23,11 +23,14 @@ if TYPE_CHECKING:
     from ..web_service import WebServiceProps
 
 
-def service_props(project: ServiceProject, environment: str) -> WebServiceProps:
-    """The (first) web service of `environment`, as its chart builds it."""
+def service_props(project: ServiceProject, environment: str, cluster: str | None = None) -> WebServiceProps:
+    """The (first) web service of `environment`, as its chart builds it (on `cluster`,
+    one of its clusters, with that cluster's values)."""
     from cdk8s import App  # after runtime.start: importing cdk8s starts jsii
 
     profile = project.load_environments().get(environment)
+    if cluster is not None:
+        profile = project.cluster(environment, cluster).apply(profile)
     services = web_services(project.chart(App(), profile))
     if not services:
         raise ConfigError("--environment", environment, "an environment with a WebService to load-test")
@@ -91,8 +94,10 @@ def analyze(project: ServiceProject, args: argparse.Namespace, root: Path) -> in
 def loadtest(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
     """Run the environment's script with the real k6 against `--url`, then analyze."""
     scenario = check_scenario("--scenario", args.scenario)
-    props = service_props(project, args.environment)
-    spec = spec_of(props)
+    cluster = project.cluster(args.environment, args.cluster) if args.cluster is not None else None
+    props = service_props(project, args.environment, args.cluster)
+    host = cluster.regional_host if cluster is not None else None
+    spec = spec_of(props, base_url=f"https://{host}" if host else None)
     url = args.url or spec.base_url
     env = {"SCENARIO": scenario, "BASE_URL": url}
     if args.vus is not None:
@@ -103,7 +108,7 @@ def loadtest(project: ServiceProject, args: argparse.Namespace, root: Path) -> i
         env["THINK_SECONDS"] = f"{check_number('--think', args.think, 'seconds from 0 to 60', minimum=0, maximum=60):g}"
     if args.duration is not None:
         env["DURATION"] = check_duration("--duration", args.duration)
-    out = root / "build" / "loadtest" / props.profile.name
+    out = root / "build" / "loadtest" / props.profile.name / (args.cluster or "")
     summary = _path(root, args.summary, out / "summary.json")
     check_distinct(summary, "--summary", {"the releases file": project.releases_file})
     report = _path(root, args.report, summary.with_suffix(".html"))
@@ -117,7 +122,8 @@ def loadtest(project: ServiceProject, args: argparse.Namespace, root: Path) -> i
     with tempfile.TemporaryDirectory(prefix="cdk8s-webservice-k6-") as folder:
         script = Path(folder) / SCRIPT_FILE
         script.write_text(render(spec), encoding="utf-8")
-        print(f"k6: {scenario} scenario of {props.name} ({props.profile.name}) against {url}", flush=True)
+        where = f"{props.profile.name} on {args.cluster}" if args.cluster else props.profile.name
+        print(f"k6: {scenario} scenario of {props.name} ({where}) against {url}", flush=True)
         code = run_k6(k6, script, summary, env)
     if not summary.is_file():
         raise ConfigError("k6", f"exit {code}", "a run that writes its summary (see k6's messages above)")

@@ -55,6 +55,9 @@ class LoadTestSpec:
     """What runs without `-e SCENARIO=` (the canary's webhook script: smoke)."""
     target: str = ""
     """What `BASE_URL` is, for the header (`the Ingress`, `the canary Service`)."""
+    folder: str = ""
+    """The script's folder under dist/loadtest/ (default: the environment's;
+    `<environment>/<cluster>` for a cluster of a split environment)."""
 
     def __post_init__(self) -> None:
         check_scenario("default_scenario", self.default_scenario)
@@ -225,4 +228,4 @@ def render(spec: LoadTestSpec) -> str:
 
 
 def _script_path(spec: LoadTestSpec) -> str:
-    return f"dist/loadtest/{spec.environment}/load-test.js"
+    return f"dist/loadtest/{spec.folder or spec.environment}/load-test.js"

@@ -46,6 +46,7 @@ def spec_of(
     default_scenario: str = "load",
     smoke_vus: int = 1,
     smoke_duration: str | None = None,
+    folder: str = "",
 ) -> LoadTestSpec:
     """The spec of the service `props` in its profile's environment. `BASE_URL` defaults
     to the Ingress (https) or, without one, a local port-forward of the Service."""
@@ -53,8 +54,9 @@ def spec_of(
     if props.slo is None:
         raise ConfigError(f"{profile.name}.slo", None, "an SLO: the load test's thresholds are the SLO's numbers")
     if base_url is None:
-        if profile.ingress_host is not None:
-            base_url, target = f"https://{profile.ingress_host}", "the Ingress host"
+        routes = profile.ingress
+        if routes is not None:
+            base_url, target = f"https://{routes.hosts[0].host}", "the Ingress host"
         else:
             base_url = f"http://127.0.0.1:{props.port}"
             target = f"a port-forward (kubectl -n {profile.namespace} port-forward svc/{props.name} {props.port}:{props.service_port})"
@@ -74,6 +76,7 @@ def spec_of(
         smoke_vus=smoke_vus,
         default_scenario=default_scenario,
         target=target or "",
+        folder=folder,
     )
 
 
@@ -84,13 +87,19 @@ def web_services(scope: Construct) -> list[WebService]:
     return [c for c in scope.node.find_all() if isinstance(c, WebService)]
 
 
-def script_files(chart: Construct) -> dict[str, str]:
+def script_files(chart: Construct, *, base_url: str | None = None, folder: str = "") -> dict[str, str]:
     """File name -> script of each web service in a chart: `load-test.js` for the one
-    service of a chart, `load-test-<name>.js` each where there are several."""
+    service of a chart, `load-test-<name>.js` each where there are several. `base_url`:
+    the default `BASE_URL` (a cluster's regional host) instead of the Ingress's first host;
+    `folder`: where the script is written under dist/loadtest/ (default: the environment)."""
     # A service without objectives has no thresholds to judge a load test by.
     services = [s for s in web_services(chart) if s.props.slo is not None]
+    target = "the cluster's regional host" if base_url is not None else None
     if not services:
         return {}
     if len(services) == 1:
-        return {SCRIPT_FILE: render(spec_of(services[0].props))}
-    return {f"load-test-{s.props.name}.js": render(spec_of(s.props)) for s in services}
+        return {SCRIPT_FILE: render(spec_of(services[0].props, base_url=base_url, target=target, folder=folder))}
+    return {
+        f"load-test-{s.props.name}.js": render(spec_of(s.props, base_url=base_url, target=target, folder=folder))
+        for s in services
+    }

@@ -829,34 +829,49 @@ class ApplicationSetSpec:
 @jsii.data_type(
     jsii_type="ioargoproj.ApplicationSetSpecGenerators",
     jsii_struct_bases=[],
-    name_mapping={"git": "git", "list": "list"},
+    name_mapping={"clusters": "clusters", "git": "git", "list": "list"},
 )
 class ApplicationSetSpecGenerators:
     def __init__(
         self,
         *,
+        clusters: typing.Optional[typing.Union["ApplicationSetSpecGeneratorsClusters", typing.Dict[builtins.str, typing.Any]]] = None,
         git: typing.Optional[typing.Union["ApplicationSetSpecGeneratorsGit", typing.Dict[builtins.str, typing.Any]]] = None,
         list: typing.Optional[typing.Union["ApplicationSetSpecGeneratorsList", typing.Dict[builtins.str, typing.Any]]] = None,
     ) -> None:
         '''
+        :param clusters: 
         :param git: 
         :param list: 
 
         :schema: ApplicationSetSpecGenerators
         '''
+        if isinstance(clusters, dict):
+            clusters = ApplicationSetSpecGeneratorsClusters(**clusters)
         if isinstance(git, dict):
             git = ApplicationSetSpecGeneratorsGit(**git)
         if isinstance(list, dict):
             list = ApplicationSetSpecGeneratorsList(**list)
         if __debug__:
             type_hints = cached_type_hints(_typecheckingstub__a4a3f86eb47521005c22d39d52f091df9f18698c0758ba745a248039cea26cbf)
+            check_type(argname="argument clusters", value=clusters, expected_type=type_hints["clusters"])
             check_type(argname="argument git", value=git, expected_type=type_hints["git"])
             check_type(argname="argument list", value=list, expected_type=type_hints["list"])
         self._values: typing.Dict[builtins.str, typing.Any] = {}
+        if clusters is not None:
+            self._values["clusters"] = clusters
         if git is not None:
             self._values["git"] = git
         if list is not None:
             self._values["list"] = list
+
+    @builtins.property
+    def clusters(self) -> typing.Optional["ApplicationSetSpecGeneratorsClusters"]:
+        '''
+        :schema: ApplicationSetSpecGenerators#clusters
+        '''
+        result = self._values.get("clusters")
+        return typing.cast(typing.Optional["ApplicationSetSpecGeneratorsClusters"], result)
 
     @builtins.property
     def git(self) -> typing.Optional["ApplicationSetSpecGeneratorsGit"]:
@@ -882,6 +897,199 @@ class ApplicationSetSpecGenerators:
 
     def __repr__(self) -> str:
         return "ApplicationSetSpecGenerators(%s)" % ", ".join(
+            k + "=" + repr(v) for k, v in self._values.items()
+        )
+
+
+@jsii.data_type(
+    jsii_type="ioargoproj.ApplicationSetSpecGeneratorsClusters",
+    jsii_struct_bases=[],
+    name_mapping={"selector": "selector", "values": "values"},
+)
+class ApplicationSetSpecGeneratorsClusters:
+    def __init__(
+        self,
+        *,
+        selector: typing.Optional[typing.Union["ApplicationSetSpecGeneratorsClustersSelector", typing.Dict[builtins.str, typing.Any]]] = None,
+        values: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+    ) -> None:
+        '''
+        :param selector: 
+        :param values: 
+
+        :schema: ApplicationSetSpecGeneratorsClusters
+        '''
+        if isinstance(selector, dict):
+            selector = ApplicationSetSpecGeneratorsClustersSelector(**selector)
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__1340444804bf45bb10f96af84318b344334d75a0a8339adf84042d501abd0809)
+            check_type(argname="argument selector", value=selector, expected_type=type_hints["selector"])
+            check_type(argname="argument values", value=values, expected_type=type_hints["values"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {}
+        if selector is not None:
+            self._values["selector"] = selector
+        if values is not None:
+            self._values["values"] = values
+
+    @builtins.property
+    def selector(
+        self,
+    ) -> typing.Optional["ApplicationSetSpecGeneratorsClustersSelector"]:
+        '''
+        :schema: ApplicationSetSpecGeneratorsClusters#selector
+        '''
+        result = self._values.get("selector")
+        return typing.cast(typing.Optional["ApplicationSetSpecGeneratorsClustersSelector"], result)
+
+    @builtins.property
+    def values(self) -> typing.Optional[typing.Mapping[builtins.str, builtins.str]]:
+        '''
+        :schema: ApplicationSetSpecGeneratorsClusters#values
+        '''
+        result = self._values.get("values")
+        return typing.cast(typing.Optional[typing.Mapping[builtins.str, builtins.str]], result)
+
+    def __eq__(self, rhs: typing.Any) -> builtins.bool:
+        return isinstance(rhs, self.__class__) and rhs._values == self._values
+
+    def __ne__(self, rhs: typing.Any) -> builtins.bool:
+        return not (rhs == self)
+
+    def __repr__(self) -> str:
+        return "ApplicationSetSpecGeneratorsClusters(%s)" % ", ".join(
+            k + "=" + repr(v) for k, v in self._values.items()
+        )
+
+
+@jsii.data_type(
+    jsii_type="ioargoproj.ApplicationSetSpecGeneratorsClustersSelector",
+    jsii_struct_bases=[],
+    name_mapping={
+        "match_expressions": "matchExpressions",
+        "match_labels": "matchLabels",
+    },
+)
+class ApplicationSetSpecGeneratorsClustersSelector:
+    def __init__(
+        self,
+        *,
+        match_expressions: typing.Optional[typing.Sequence[typing.Union["ApplicationSetSpecGeneratorsClustersSelectorMatchExpressions", typing.Dict[builtins.str, typing.Any]]]] = None,
+        match_labels: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+    ) -> None:
+        '''
+        :param match_expressions: 
+        :param match_labels: 
+
+        :schema: ApplicationSetSpecGeneratorsClustersSelector
+        '''
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__6b5da8870eaccae0e45a5f9b74ee0360f10148a6eb5d69430fe28e455e54caff)
+            check_type(argname="argument match_expressions", value=match_expressions, expected_type=type_hints["match_expressions"])
+            check_type(argname="argument match_labels", value=match_labels, expected_type=type_hints["match_labels"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {}
+        if match_expressions is not None:
+            self._values["match_expressions"] = match_expressions
+        if match_labels is not None:
+            self._values["match_labels"] = match_labels
+
+    @builtins.property
+    def match_expressions(
+        self,
+    ) -> typing.Optional[typing.List["ApplicationSetSpecGeneratorsClustersSelectorMatchExpressions"]]:
+        '''
+        :schema: ApplicationSetSpecGeneratorsClustersSelector#matchExpressions
+        '''
+        result = self._values.get("match_expressions")
+        return typing.cast(typing.Optional[typing.List["ApplicationSetSpecGeneratorsClustersSelectorMatchExpressions"]], result)
+
+    @builtins.property
+    def match_labels(
+        self,
+    ) -> typing.Optional[typing.Mapping[builtins.str, builtins.str]]:
+        '''
+        :schema: ApplicationSetSpecGeneratorsClustersSelector#matchLabels
+        '''
+        result = self._values.get("match_labels")
+        return typing.cast(typing.Optional[typing.Mapping[builtins.str, builtins.str]], result)
+
+    def __eq__(self, rhs: typing.Any) -> builtins.bool:
+        return isinstance(rhs, self.__class__) and rhs._values == self._values
+
+    def __ne__(self, rhs: typing.Any) -> builtins.bool:
+        return not (rhs == self)
+
+    def __repr__(self) -> str:
+        return "ApplicationSetSpecGeneratorsClustersSelector(%s)" % ", ".join(
+            k + "=" + repr(v) for k, v in self._values.items()
+        )
+
+
+@jsii.data_type(
+    jsii_type="ioargoproj.ApplicationSetSpecGeneratorsClustersSelectorMatchExpressions",
+    jsii_struct_bases=[],
+    name_mapping={"key": "key", "operator": "operator", "values": "values"},
+)
+class ApplicationSetSpecGeneratorsClustersSelectorMatchExpressions:
+    def __init__(
+        self,
+        *,
+        key: builtins.str,
+        operator: builtins.str,
+        values: typing.Optional[typing.Sequence[builtins.str]] = None,
+    ) -> None:
+        '''
+        :param key: 
+        :param operator: 
+        :param values: 
+
+        :schema: ApplicationSetSpecGeneratorsClustersSelectorMatchExpressions
+        '''
+        if __debug__:
+            type_hints = cached_type_hints(_typecheckingstub__74ad3065c26b3ec4e1aea2a27a356e1ae3aa01b0d1c2ccd55bf8b5d413b8a0ae)
+            check_type(argname="argument key", value=key, expected_type=type_hints["key"])
+            check_type(argname="argument operator", value=operator, expected_type=type_hints["operator"])
+            check_type(argname="argument values", value=values, expected_type=type_hints["values"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {
+            "key": key,
+            "operator": operator,
+        }
+        if values is not None:
+            self._values["values"] = values
+
+    @builtins.property
+    def key(self) -> builtins.str:
+        '''
+        :schema: ApplicationSetSpecGeneratorsClustersSelectorMatchExpressions#key
+        '''
+        result = self._values.get("key")
+        assert result is not None, "Required property 'key' is missing"
+        return typing.cast(builtins.str, result)
+
+    @builtins.property
+    def operator(self) -> builtins.str:
+        '''
+        :schema: ApplicationSetSpecGeneratorsClustersSelectorMatchExpressions#operator
+        '''
+        result = self._values.get("operator")
+        assert result is not None, "Required property 'operator' is missing"
+        return typing.cast(builtins.str, result)
+
+    @builtins.property
+    def values(self) -> typing.Optional[typing.List[builtins.str]]:
+        '''
+        :schema: ApplicationSetSpecGeneratorsClustersSelectorMatchExpressions#values
+        '''
+        result = self._values.get("values")
+        return typing.cast(typing.Optional[typing.List[builtins.str]], result)
+
+    def __eq__(self, rhs: typing.Any) -> builtins.bool:
+        return isinstance(rhs, self.__class__) and rhs._values == self._values
+
+    def __ne__(self, rhs: typing.Any) -> builtins.bool:
+        return not (rhs == self)
+
+    def __repr__(self) -> str:
+        return "ApplicationSetSpecGeneratorsClustersSelectorMatchExpressions(%s)" % ", ".join(
             k + "=" + repr(v) for k, v in self._values.items()
         )
 
@@ -1882,6 +2090,9 @@ __all__ = [
     "ApplicationSetProps",
     "ApplicationSetSpec",
     "ApplicationSetSpecGenerators",
+    "ApplicationSetSpecGeneratorsClusters",
+    "ApplicationSetSpecGeneratorsClustersSelector",
+    "ApplicationSetSpecGeneratorsClustersSelectorMatchExpressions",
     "ApplicationSetSpecGeneratorsGit",
     "ApplicationSetSpecGeneratorsGitDirectories",
     "ApplicationSetSpecGeneratorsList",
@@ -2005,8 +2216,34 @@ def _typecheckingstub__35685366d2073647fd9032fb5bb5fad524b85602961c69fe942173fad
 
 def _typecheckingstub__a4a3f86eb47521005c22d39d52f091df9f18698c0758ba745a248039cea26cbf(
     *,
+    clusters: typing.Optional[typing.Union[ApplicationSetSpecGeneratorsClusters, typing.Dict[builtins.str, typing.Any]]] = None,
     git: typing.Optional[typing.Union[ApplicationSetSpecGeneratorsGit, typing.Dict[builtins.str, typing.Any]]] = None,
     list: typing.Optional[typing.Union[ApplicationSetSpecGeneratorsList, typing.Dict[builtins.str, typing.Any]]] = None,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__1340444804bf45bb10f96af84318b344334d75a0a8339adf84042d501abd0809(
+    *,
+    selector: typing.Optional[typing.Union[ApplicationSetSpecGeneratorsClustersSelector, typing.Dict[builtins.str, typing.Any]]] = None,
+    values: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__6b5da8870eaccae0e45a5f9b74ee0360f10148a6eb5d69430fe28e455e54caff(
+    *,
+    match_expressions: typing.Optional[typing.Sequence[typing.Union[ApplicationSetSpecGeneratorsClustersSelectorMatchExpressions, typing.Dict[builtins.str, typing.Any]]]] = None,
+    match_labels: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__74ad3065c26b3ec4e1aea2a27a356e1ae3aa01b0d1c2ccd55bf8b5d413b8a0ae(
+    *,
+    key: builtins.str,
+    operator: builtins.str,
+    values: typing.Optional[typing.Sequence[builtins.str]] = None,
 ) -> None:
     """Type checking stubs"""
     pass

@@ -2,8 +2,8 @@
 // service's SLO (the numbers its alerts, dashboards and canary analysis use) and the
 // environment's profile. Do not edit: `make synth` writes it.
 //
-//   k6 run dist/loadtest/production/load-test.js                        # scenario load
-//   k6 run -e SCENARIO=smoke -e BASE_URL=http://127.0.0.1:8080 dist/loadtest/production/load-test.js
+//   k6 run dist/loadtest/production/prod-eu-west-1/load-test.js                        # scenario load
+//   k6 run -e SCENARIO=smoke -e BASE_URL=http://127.0.0.1:8080 dist/loadtest/production/prod-eu-west-1/load-test.js
 //   cdk8s-webservice loadtest -e production --scenario smoke   # run, judge against the SLO, report
 //
 // Scenarios (smoke, load, spike; -e SCENARIO=NAME, default load):
@@ -19,8 +19,8 @@
 import http from 'k6/http';
 import { check, sleep } from 'k6';
 
-// BASE_URL defaults to the Ingress host; -e BASE_URL=... overrides it.
-const BASE_URL = (__ENV.BASE_URL || "https://blacklist.jclee.me").replace(/\/+$/, '');
+// BASE_URL defaults to the cluster's regional host; -e BASE_URL=... overrides it.
+const BASE_URL = (__ENV.BASE_URL || "https://eu.blacklist.jclee.me").replace(/\/+$/, '');
 const SCENARIO = __ENV.SCENARIO || "load";
 const THINK_SECONDS = Number(__ENV.THINK_SECONDS || 0.5);
 
