@@ -315,6 +315,10 @@ def watch(spec: str, root: Path, out: Path, *, budget_mib: float = DEFAULT_BUDGE
     # Not `app=True`: a long-lived process keeps cyclic GC, and runs the gate in this
     # process (see `Watcher._warm_gate`).
     runtime.start(root)
+    # The project's modules are re-imported on every save: a .pyc written then would be
+    # read again after a restart for an edit of the same size in the same second (the
+    # .pyc's check is size and whole seconds), and that edit would be lost.
+    sys.dont_write_bytecode = True
     import cdk8s  # noqa: F401
     import cdk8s_plus_27  # noqa: F401
 
