@@ -296,6 +296,43 @@ def test_deploy_rollback_and_a_failed_sync(project, tmp_path, argocd, monkeypatc
     assert live_image(tmp_path / "dist", "production") == "v1.4.2"
 
 
+@pytest.fixture
+def helm(tmp_path, monkeypatch) -> Path:
+    """A stand-in `helm` on PATH that records its arguments."""
+    bin_dir = tmp_path / "helm-bin"
+    bin_dir.mkdir()
+    log = tmp_path / "helm.log"
+    script = bin_dir / "helm"
+    script.write_text(f'#!/bin/sh\necho "$@" >> {log}\nexit ${{HELM_EXIT:-0}}\n')
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    return log
+
+
+def test_deploy_with_helm_installs_the_exported_chart_per_cluster(project, tmp_path, helm) -> None:
+    """The old deploy script's `-s helm`: the release recorded and dist/ written, then each
+    production cluster's release upgraded with its values file and kube context."""
+    assert run(project, "deploy", "-e", "production", "-s", "helm", "v1.5.0", "--timeout", "120", root=tmp_path) == 0
+    assert live_image(tmp_path / "dist", "production") == "v1.5.0"
+    chart = tmp_path / "dist" / "helm" / "production"
+    assert helm.read_text() == "".join(
+        f"upgrade --install blacklist-production {chart} --namespace blacklist --wait "
+        f"--values {chart}/values-{cluster}.yaml --kube-context {cluster} --timeout 120s\n"
+        for cluster in ("prod-eu-west-1", "prod-us-east-1")
+    )
+    assert run(project, "deploy", "-e", "staging", "-s", "helm", "v1.6.0", root=tmp_path) == 0
+    staging = tmp_path / "dist" / "helm" / "staging"
+    assert helm.read_text().splitlines()[-1] == (
+        f"upgrade --install blacklist-staging {staging} --namespace blacklist-staging --wait --timeout 600s"
+    )
+
+
+def test_deploy_with_helm_fails_when_helm_does(project, tmp_path, helm, monkeypatch) -> None:
+    monkeypatch.setenv("HELM_EXIT", "1")
+    assert run(project, "deploy", "-e", "production", "-s", "helm", "v1.5.0", root=tmp_path) == 1
+    assert len(helm.read_text().splitlines()) == 1  # stopped at the first cluster
+
+
 def test_deploy_blue_green_with_promote(project, tmp_path) -> None:
     assert run(project, "deploy", "-e", "staging", "v1.6.0", "--promote", root=tmp_path) == 0
     assert service_colour(tmp_path / "dist") == "green" and live_image(tmp_path / "dist", "staging") == "v1.6.0"
@@ -306,6 +343,7 @@ def test_deploy_blue_green_with_promote(project, tmp_path) -> None:
     [
         (["-s", "blue-green", "v1.5.0"], "--strategy: 'blue-green' is not allowed; canary: production's strategy"),
         (["--sync", "v1.5.0"], "--sync: 'argocd' not found on PATH; install the argocd CLI"),
+        (["-s", "helm", "v1.5.0"], "--strategy: 'helm' not found on PATH; install Helm 3 or 4"),
         ([], "TAG: None is not allowed; an image tag to deploy, --rollback, or --promote"),
         (["--rollback", "v1.5.0"], "--rollback: 'v1.5.0' is not allowed; no TAG and no --promote"),
         (["--to", "v1.4.0", "v1.5.0"], "--to: 'v1.4.0' is not allowed; only with --rollback"),

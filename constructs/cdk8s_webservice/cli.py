@@ -153,12 +153,19 @@ def parser() -> argparse.ArgumentParser:
 
     deploy = release_command("deploy", "set-image (or --rollback) and synthesize; --sync also runs argocd app sync")
     deploy.add_argument("tag", nargs="?", help="image tag or digest to release")
-    deploy.add_argument("-s", "--strategy", help="must match the environment's configured strategy if given")
+    deploy.add_argument(
+        "-s",
+        "--strategy",
+        help="helm: then install or upgrade the environment's exported chart with Helm (per cluster); "
+        "otherwise it must match the environment's configured strategy",
+    )
     deploy.add_argument("--rollback", action="store_true", help="roll back instead of releasing a tag")
     deploy.add_argument("--to", metavar="TAG", help="with --rollback: an earlier release of the history")
     deploy.add_argument("--promote", action="store_true", help="blue-green: make the new release live at once")
     deploy.add_argument("--sync", action="store_true", help="then `argocd app sync <service>-<env> --wait`")
-    deploy.add_argument("--timeout", type=int, default=600, help="seconds argocd waits for the sync (default 600)")
+    deploy.add_argument(
+        "--timeout", type=int, default=600, help="seconds argocd (or helm) waits for the sync (default 600)"
+    )
 
     # Load testing against the SLO (loadtest/commands.py): exit 1 when an objective is breached.
     load = command("loadtest", "run the environment's k6 script with the real k6, then judge it against the SLO")

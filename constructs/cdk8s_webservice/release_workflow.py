@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from .delivery import Strategy
 from .errors import ConfigError, NotFound
+from .helm_deploy import HELM_STRATEGY, find_helm, install
 from .output import check_output_folder, locked, read_tree, write_environments
 from .processes import run_bounded
 from .profile import EnvironmentProfile, check_image_tag
@@ -75,6 +76,11 @@ def release(project: ServiceProject, root: Path, request: ReleaseRequest) -> int
     if request.timeout < 1:
         raise ConfigError("--timeout", request.timeout, "a number of seconds from 1")
     argocd = find_argocd() if request.command == "deploy" and request.sync else None
+    helm = find_helm() if request.command == "deploy" and request.strategy == HELM_STRATEGY else None
+    if helm is not None and project.helm_chart_version is None:
+        raise ConfigError(
+            "--strategy", HELM_STRATEGY, "a project that exports Helm charts (ServiceProject(helm_chart_version=...))"
+        )
     with locked(path.parent):
         remove_debris(path)
         releases = project.load_releases()
@@ -105,6 +111,10 @@ def release(project: ServiceProject, root: Path, request: ReleaseRequest) -> int
         print(f"{shown(out)}/ was not what {path.name} makes: rewritten (commit it)")
     else:
         print("nothing changed")
+    if helm is not None:
+        chart = out / "helm" / profile.name
+        if install(helm, chart, f"{project.name}-{profile.name}", profile.namespace, request.timeout):
+            return 1
     if argocd is not None:
         # One Application per cluster where the environment has several (`Cluster`), in turn.
         clusters = project.gitops.clusters(profile.name) if project.gitops is not None else ()
@@ -155,7 +165,12 @@ def _report(profile: EnvironmentProfile, path: Path, out: Path, step: Transition
 def _action(request: ReleaseRequest, profile: EnvironmentProfile) -> str:
     if request.command != "deploy":
         return request.command
-    if request.strategy is not None and Strategy.parse("--strategy", request.strategy) is not profile.strategy:
+    helm = request.strategy == HELM_STRATEGY  # the exported chart, installed with Helm
+    if (
+        request.strategy is not None
+        and not helm
+        and Strategy.parse("--strategy", request.strategy) is not profile.strategy
+    ):
         raise ConfigError(
             "--strategy",
             request.strategy,
