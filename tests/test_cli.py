@@ -266,17 +266,23 @@ def test_diff_exits_2_when_the_gate_refuses(project, tmp_path, capsys, monkeypat
 # -- deploy: what the old deploy script did, the GitOps way ---------------------------
 
 
-@pytest.fixture
-def argocd(tmp_path, monkeypatch) -> Path:
-    """A stand-in `argocd` on PATH that records its arguments."""
-    bin_dir = tmp_path / "bin"
+def stand_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, program: str, exit_variable: str) -> Path:
+    """A stand-in `program` on PATH that records its arguments (in the returned log) and
+    exits with $`exit_variable` (default 0)."""
+    bin_dir = tmp_path / f"{program}-bin"
     bin_dir.mkdir()
-    log = tmp_path / "argocd.log"
-    script = bin_dir / "argocd"
-    script.write_text(f'#!/bin/sh\necho "$@" >> {log}\nexit ${{ARGOCD_EXIT:-0}}\n')
+    log = tmp_path / f"{program}.log"
+    script = bin_dir / program
+    script.write_text(f'#!/bin/sh\necho "$@" >> {log}\nexit ${{{exit_variable}:-0}}\n')
     script.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
     return log
+
+
+@pytest.fixture
+def argocd(tmp_path, monkeypatch) -> Path:
+    """A stand-in `argocd` on PATH that records its arguments."""
+    return stand_in(tmp_path, monkeypatch, "argocd", "ARGOCD_EXIT")
 
 
 def test_deploy_sets_the_image_and_syncs(project, tmp_path, argocd) -> None:
@@ -299,14 +305,7 @@ def test_deploy_rollback_and_a_failed_sync(project, tmp_path, argocd, monkeypatc
 @pytest.fixture
 def helm(tmp_path, monkeypatch) -> Path:
     """A stand-in `helm` on PATH that records its arguments."""
-    bin_dir = tmp_path / "helm-bin"
-    bin_dir.mkdir()
-    log = tmp_path / "helm.log"
-    script = bin_dir / "helm"
-    script.write_text(f'#!/bin/sh\necho "$@" >> {log}\nexit ${{HELM_EXIT:-0}}\n')
-    script.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
-    return log
+    return stand_in(tmp_path, monkeypatch, "helm", "HELM_EXIT")
 
 
 def test_deploy_with_helm_installs_the_exported_chart_per_cluster(project, tmp_path, helm) -> None:

@@ -7,12 +7,10 @@ bounded in time, and stopped with the command."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from .errors import NotFound
-from .processes import run_bounded
+from .processes import run_step
 
 HELM_STRATEGY = "helm"
 #: Seconds Helm may run past its own --timeout (connecting, reporting).
@@ -51,15 +49,9 @@ def install(helm: str, chart: Path, release: str, namespace: str, timeout: int) 
     """Install or upgrade each release of the chart in turn; 1 at the first that fails."""
     for what, arguments in releases(chart, release, namespace):
         command = [helm, *arguments, "--timeout", f"{timeout}s"]
-        print(f"running: helm {' '.join(arguments)} --timeout {timeout}s", flush=True)
-        sys.stderr.flush()
-        limit = timeout + min(timeout, GRACE)
-        try:
-            code = run_bounded(command, limit, "--strategy")
-        except subprocess.TimeoutExpired:
-            print(f"error: helm upgrade of {what} still running after {limit} s: stopped", file=sys.stderr)
-            return 1
-        if code != 0:
-            print(f"error: helm upgrade of {what} failed (exit {code})", file=sys.stderr)
+        running = f"helm {' '.join(arguments)} --timeout {timeout}s"
+        if run_step(
+            command, "--strategy", running=running, what=f"helm upgrade of {what}", timeout=timeout, grace=GRACE
+        ):
             return 1
     return 0

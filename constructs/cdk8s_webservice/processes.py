@@ -74,3 +74,21 @@ def worker_process() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     if os.getppid() != parent:  # the parent ended before the line above
         os._exit(1)
+
+
+def run_step(command: Sequence[str], field: str, *, running: str, what: str, timeout: int, grace: int) -> int:
+    """A deploy step (argocd's sync, Helm's upgrade): announced, run for the tool's own
+    `timeout` and at most `grace` (or as long again, for a short one) more, stopped past
+    that; 0, or 1 with one line saying what failed."""
+    print(f"running: {running}", flush=True)
+    sys.stderr.flush()
+    limit = timeout + min(timeout, grace)
+    try:
+        code = run_bounded(command, limit, field)
+    except subprocess.TimeoutExpired:
+        print(f"error: {what} still running after {limit} s: stopped", file=sys.stderr)
+        return 1
+    if code != 0:
+        print(f"error: {what} failed (exit {code})", file=sys.stderr)
+        return 1
+    return 0

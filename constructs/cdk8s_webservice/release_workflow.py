@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,7 @@ from .delivery import Strategy
 from .errors import ConfigError, NotFound
 from .helm_deploy import HELM_STRATEGY, find_helm, install
 from .output import check_output_folder, locked, read_tree, write_environments
-from .processes import run_bounded
+from .processes import run_step
 from .profile import EnvironmentProfile, check_image_tag
 from .releases import ReleaseHistory, Transition, check_writable, dropped_comments
 
@@ -203,22 +202,18 @@ def find_argocd() -> str:
 
 
 def sync(argocd: str, application: str, timeout: int) -> int:
-    """ArgoCD syncs what is in git: run this after the commit is pushed (CI does)."""
+    """ArgoCD syncs what is in git: run this after the commit is pushed (CI does). argocd's
+    own --timeout bounds the sync; the rest of its run (connecting, reporting) gets as long
+    again, at most SYNC_GRACE seconds: an argocd that hangs is stopped."""
     command = [argocd, "app", "sync", application, "--wait", "--timeout", str(timeout)]
-    print(f"running: argocd app sync {application} --wait --timeout {timeout}", flush=True)
-    sys.stderr.flush()
-    # argocd's own --timeout bounds the sync; the rest of its run (connecting, reporting)
-    # gets as long again, at most SYNC_GRACE seconds: an argocd that hangs is stopped.
-    limit = timeout + min(timeout, SYNC_GRACE)
-    try:
-        code = run_bounded(command, limit, "--sync")
-    except subprocess.TimeoutExpired:
-        print(f"error: argocd app sync {application} still running after {limit} s: stopped", file=sys.stderr)
-        return 1
-    if code != 0:
-        print(f"error: argocd app sync {application} failed (exit {code})", file=sys.stderr)
-        return 1
-    return 0
+    return run_step(
+        command,
+        "--sync",
+        running=f"argocd app sync {application} --wait --timeout {timeout}",
+        what=f"argocd app sync {application}",
+        timeout=timeout,
+        grace=SYNC_GRACE,
+    )
 
 
 #: Seconds argocd may run past its own --timeout (at most; as long again for a short one).
