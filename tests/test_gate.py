@@ -282,6 +282,22 @@ def cronjob_name_too_long_for_its_jobs(o: Objects) -> None:
     )
 
 
+@case("dns-reachable", "development", "NetworkPolicy", "default-deny-all", "spec.egress")
+def cronjob_beside_the_service_resolves_no_name(o: Objects) -> None:
+    """A CronJob made beside the service: the namespace's default deny isolates it, and no
+    policy gives its pods DNS."""
+    template = copy.deepcopy(find(o, "Deployment", "blacklist")["spec"]["template"])
+    template["metadata"]["labels"] = {"app.kubernetes.io/name": "cleanup"}
+    o.append(
+        {
+            "apiVersion": "batch/v1",
+            "kind": "CronJob",
+            "metadata": {"name": "cleanup", "namespace": "blacklist-dev"},
+            "spec": {"schedule": "0 * * * *", "jobTemplate": {"spec": {"template": template}}},
+        }
+    )
+
+
 @case("rbac-no-wildcard", "development", "Role", "blacklist", "rules[0].resources")
 def role_of_everything(o: Objects) -> None:
     find(o, "Role", "blacklist")["rules"][0].update(apiGroups=["*"], resources=["*"], verbs=["*"])

@@ -216,3 +216,35 @@ def network_authorized(obj: Obj, fail: Fail) -> None:
                     f"namespace {namespace} admitted to {pods.owner}:{written or 'every port'}, "
                     "but no ALLOW AuthorizationPolicy lets it in",
                 )
+
+
+@rule(
+    "dns-reachable",
+    kinds=("NetworkPolicy",),
+    reason="pods whose NetworkPolicies (a default-deny egress among them) let them resolve no name: DNS (53) closed",
+    source="Kubernetes NetworkPolicy: an egress policy isolates the pods it selects; kube-dns is one more destination",
+)
+def dns_reachable(obj: Obj, fail: Fail) -> None:
+    """Every workload beside the service (a CronJob, a Job made with cdk8s-plus) needs DNS
+    too: reported once per workload, by the first (by name) policy that isolates its egress."""
+    namespace = obj.namespace
+    model = obj.folder.model(namespace)
+    for pods in model.pods:
+        isolating = sorted(
+            name
+            for (kind, name), policy in model.objects.items()
+            if kind == "NetworkPolicy"
+            and "Egress" in _policy_types(policy.spec)
+            and matches(policy.spec.get("podSelector"), pods.labels)
+        )
+        if not isolating or isolating[0] != obj.name:
+            continue
+        for target in DNS:
+            if not reaches(model, namespace, pods, target):
+                fail(
+                    "spec.egress",
+                    f"no NetworkPolicy egress lets the pods of {pods.owner} reach {target.what} "
+                    f"({target.namespace} {target.protocol} {target.port}): give them "
+                    "NetworkAccess or a policy with DNS egress (docs/cookbook.md)",
+                )
+                break
