@@ -48,7 +48,7 @@ from .gitops import (
     replica_owners,
 )
 from .helm import chart_files
-from .loadtest.specs import script_files
+from .loadtest.files import script_files
 from .profile import EnvironmentProfile, Environments
 from .releases import Releases
 from .rendering import render_files

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from ..values import check_number
+from .files import web_services
 from .options import check_duration, check_scenario
 from .report import html_report
 from .runner import check_url, find_k6, run_k6
 from .script import render
-from .specs import SCRIPT_FILE, spec_of, web_services
+from .specs import SCRIPT_FILE, spec_of
 from .summary import judge, load, table
 
 if TYPE_CHECKING:

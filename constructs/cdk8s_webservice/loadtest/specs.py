@@ -3,15 +3,37 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import ConfigError
-from .script import Endpoint, LoadTestSpec, render
+from .script import Endpoint, LoadTestSpec
 
 if TYPE_CHECKING:
-    from constructs import Construct
+    from ..profile import EnvironmentProfile
+    from ..slo import ServiceLevelObjectives
+    from ..workload import HealthChecks
+    from .options import LoadTestOptions
 
-    from ..web_service import WebService, WebServiceProps
+
+class ServiceProps(Protocol):
+    """What a load test reads of a service's props (`ServiceProps`, which imports this
+    package: the construct side depends on the specs, not the other way round)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def port(self) -> int: ...
+    @property
+    def service_port(self) -> int: ...
+    @property
+    def health(self) -> HealthChecks: ...
+    @property
+    def load_test(self) -> LoadTestOptions: ...
+    @property
+    def slo(self) -> ServiceLevelObjectives | None: ...
+    @property
+    def profile(self) -> EnvironmentProfile: ...
+
 
 SCRIPT_FILE = "load-test.js"
 
@@ -22,7 +44,7 @@ def endpoint_name(path: str) -> str:
     return name or "root"
 
 
-def endpoints(props: WebServiceProps) -> tuple[Endpoint, ...]:
+def endpoints(props: ServiceProps) -> tuple[Endpoint, ...]:
     """Health and readiness (the probes' paths), then the declared API paths, each named once."""
     health = props.health
     found = [Endpoint("health", health.liveness_path)]
@@ -39,7 +61,7 @@ def endpoints(props: WebServiceProps) -> tuple[Endpoint, ...]:
 
 
 def spec_of(
-    props: WebServiceProps,
+    props: ServiceProps,
     *,
     base_url: str | None = None,
     target: str | None = None,
@@ -78,28 +100,3 @@ def spec_of(
         target=target or "",
         folder=folder,
     )
-
-
-def web_services(scope: Construct) -> list[WebService]:
-    """Every `WebService` under `scope`, in construct order."""
-    from ..web_service import WebService
-
-    return [c for c in scope.node.find_all() if isinstance(c, WebService)]
-
-
-def script_files(chart: Construct, *, base_url: str | None = None, folder: str = "") -> dict[str, str]:
-    """File name -> script of each web service in a chart: `load-test.js` for the one
-    service of a chart, `load-test-<name>.js` each where there are several. `base_url`:
-    the default `BASE_URL` (a cluster's regional host) instead of the Ingress's first host;
-    `folder`: where the script is written under dist/loadtest/ (default: the environment)."""
-    # A service without objectives has no thresholds to judge a load test by.
-    services = [s for s in web_services(chart) if s.props.slo is not None]
-    target = "the cluster's regional host" if base_url is not None else None
-    if not services:
-        return {}
-    if len(services) == 1:
-        return {SCRIPT_FILE: render(spec_of(services[0].props, base_url=base_url, target=target, folder=folder))}
-    return {
-        f"load-test-{s.props.name}.js": render(spec_of(s.props, base_url=base_url, target=target, folder=folder))
-        for s in services
-    }
