@@ -25,7 +25,7 @@ from conftest import ROOT
 import cdk8s_webservice
 
 SURFACE_FILE = ROOT / "tests" / "api" / "public-api.txt"
-STUB_FILE = ROOT / "constructs" / "cdk8s_webservice" / "__init__.pyi"
+STUB_FILE = ROOT / "src" / "cdk8s_webservice" / "__init__.pyi"
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
 
@@ -92,7 +92,7 @@ def test_plumbing_is_not_top_level() -> None:
                 "annotate_sync_waves", "replica_owners", "chart_files", "diff_objects", "format_changes",
                 "refuse_plain_secrets", "check_ciphertext", "slo_alerts", "Gate"}  # fmt: skip
     assert not plumbing & set(cdk8s_webservice.__all__)
-    from cdk8s_webservice.output import replace_directory  # still importable from its module
+    from cdk8s_webservice.synthesis.output import replace_directory
 
     assert callable(replace_directory)
 

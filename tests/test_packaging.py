@@ -141,9 +141,9 @@ def consumer_env() -> dict[str, str]:
 def test_sdist_holds_what_a_build_needs(dists: dict[str, Path]) -> None:
     with tarfile.open(dists["sdist"]) as sdist:
         names = {n.split("/", 1)[1] for n in sdist.getnames() if "/" in n}
-    assert {"setup.py", "pyproject.toml", "docs/library.md", "constructs/cdk8s_webservice/py.typed"} <= names
-    assert {f"constructs/cdk8s_webservice/policies/{p}" for p in ("security.rego", "resource-limits.rego")} <= names
-    assert "constructs/cdk8s_webservice/crds/flagger.app_all.yaml" in names
+    assert {"setup.py", "pyproject.toml", "docs/library.md", "src/cdk8s_webservice/py.typed"} <= names
+    assert {f"src/cdk8s_webservice/policies/{p}" for p in ("security.rego", "resource-limits.rego")} <= names
+    assert "src/cdk8s_webservice/crds/flagger.app_all.yaml" in names
     assert "imports/io/argoproj/__init__.py" in names
     assert any(re.fullmatch(r"imports/com/coreos/monitoring/_jsii/.*\.jsii\.tgz", n) for n in names)
     assert not any(n.startswith(("dist/", "tests/", "charts/", "node_modules/", ".venv", "README.md")) for n in names)

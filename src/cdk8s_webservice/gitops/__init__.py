@@ -1,0 +1,1 @@
+"""What Argo CD and Helm read: Applications, the ApplicationSet, the AppProject, clusters and Helm values."""
