@@ -105,15 +105,15 @@ def harden(
     where = f"{api_object.kind}/{api_object.name}"
     spec = _at(api_object.to_json(), path)
     patches = _pod_patches(spec, path, run_as_user)
-    containers = [("containers", c) for c in spec.get("containers") or []]
-    containers += [("initContainers", c) for c in spec.get("initContainers") or []]
-    indexes = {"containers": 0, "initContainers": 0}
-    for group, container in containers:
-        index = indexes[group]
-        indexes[group] += 1
-        name = container.get("name", index)
-        _check_resources(f"{where}: {path[1:].replace('/', '.')}.{group}[{name}]", container)
-        patches += _container_patches(container, f"{path}/{group}/{index}", run_as_user)
+    # (JSON pointer, field path of the gate's reports, container) of every container and init container
+    containers = [
+        (f"{path}/{group}/{index}", f"{path[1:].replace('/', '.')}.{group}[{c.get('name', index)}]", c)
+        for group in ("containers", "initContainers")
+        for index, c in enumerate(spec.get(group) or [])
+    ]
+    for pointer, field, container in containers:
+        _check_resources(f"{where}: {field}", container)
+        patches += _container_patches(container, pointer, run_as_user)
     if tmp_size_limit is not None:
         patches += _tmp_patches(spec, path, containers, tmp_size_limit, where)
     if patches:
@@ -208,21 +208,18 @@ def _check_resources(where: str, container: Mapping[str, Any]) -> None:
 def _tmp_patches(
     spec: Mapping[str, Any],
     path: str,
-    containers: list[tuple[str, Mapping[str, Any]]],
+    containers: list[tuple[str, str, Mapping[str, Any]]],
     size_limit: str,
     where: str,
 ) -> list[JsonPatch]:
     """The pod's writable /tmp: a bounded emptyDir, mounted where nothing is at /tmp."""
     patches = []
-    indexes = {"containers": 0, "initContainers": 0}
-    for group, container in containers:
-        index = indexes[group]
-        indexes[group] += 1
+    for pointer, _, container in containers:
         mounts = container.get("volumeMounts") or []
         if any(str(m.get("mountPath", "")).rstrip("/") == TMP_PATH for m in mounts if isinstance(m, Mapping)):
             continue
         mount = k8s.VolumeMount(name=TMP_VOLUME, mount_path=TMP_PATH)
-        target = f"{path}/{group}/{index}/volumeMounts"
+        target = f"{pointer}/volumeMounts"
         patches.append(JsonPatch.add(f"{target}/-", mount) if mounts else JsonPatch.add(target, [mount]))
     if not patches:
         return []
