@@ -4,18 +4,18 @@ Compose a `WebService` per environment inside an `EnvironmentChart`, and let a
 `ServiceProject` synthesize every environment through the gate. Values are
 checked when they are constructed; a mistake raises `ConfigError` naming the field.
 
-The top level holds the constructs (each named after the kind it makes), their
-props and value types, the profiles, the errors and what a project definition
-needs. Plumbing (rendering, output folders, diff, the gate's internals, the CLI)
-lives in submodules; `cdk8s_webservice.testing` has the helpers for tests.
+The top level holds what a service definition needs (at most 45 names): the project,
+its profiles, the service and its props, the values services vary, the opt-in add-ons'
+settings and the errors. Each construct of one kind (`cdk8s_webservice.kinds.network.Service`,
+...), the plumbing (rendering, output, diff, the gate, the CLI) and the rest live in the
+subpackages (docs/architecture.md); `cdk8s_webservice.testing` has the helpers for tests.
 
 Names are imported on first use, so `import cdk8s_webservice` (and the gate, the
 CLI's help, the pytest plugin) does not start jsii's Node.js runtime until a
 construct is needed; then, with no Node.js on PATH, `ImportError` says what to
-install (rather than jsii's `FileNotFoundError`). A public dataclass handed out here
-gets an `Attributes:` section for `help()` (`docstrings.document`) and its keyword
-arguments checked by name (`keywords.strict_keywords`: a misspelled field is a
-`ConfigError` naming the closest one). `_PUBLIC` below is the one list of public names; `__all__`
+install (rather than jsii's `FileNotFoundError`). Public dataclasses are decorated
+`@public` where defined (`core.keywords`: keyword arguments checked by name, an
+`Attributes:` section for `help()`). `_PUBLIC` below is the one list of public names; `__all__`
 and `_EXPORTS` derive from it, and `__init__.pyi` (what mypy and IDEs read) is
 generated from it (`UPDATE_API_SURFACE=1 make test`; a test checks it is current).
 """
@@ -24,74 +24,83 @@ from __future__ import annotations
 
 import importlib
 import sys
+import warnings
 from typing import Any
 
 from cdk8s_webservice.core.deprecation import MovedModules
 
-# Module -> the public names it defines: the one list of the top-level API.
+# Module -> the public names it defines: the one list of the top-level API (at most 45
+# names: what a service definition needs). Everything else is imported from its module.
 _PUBLIC: dict[str, tuple[str, ...]] = {
     # The project and its environments
     "synthesis.project": ("ServiceProject",),
-    "synthesis.fleet": ("FleetMember", "synthesize_fleet"),
     "profiles.environment": ("EnvironmentProfile", "Environments", "TagPolicy"),
     "kinds.resources": ("Resources",),
-    "delivery.strategy": ("BlueGreenState", "CanaryOptions", "Strategy"),
+    "kinds.replicas": ("ScalingBounds",),
+    "delivery.strategy": ("CanaryOptions", "Strategy"),
     "releases.file": ("Releases",),
-    "releases.history": ("Release", "ReleaseHistory", "ReleaseStatus"),
-    "gitops.applications": ("ApplicationSpec", "ArgoApplications", "GitOpsSettings", "GitOpsTarget"),
-    "gitops.application_set": ("ArgoApplicationSet",),
+    "gitops.applications": ("GitOpsSettings", "GitOpsTarget"),
     "gitops.clusters": ("Cluster",),
-    "gitops.app_project": ("AppProject",),
-    "gate": ("GateSettings", "Violation"),
+    "gate": ("GateSettings",),
     "core.errors": ("ConfigError", "GateFailed"),
-    # The service
+    # The service and its props
     "service.chart": ("EnvironmentChart",),
     "service.web_service": ("WebService", "WebServiceProps"),
-    "core.identity": ("ServiceIdentity",),
-    # One construct per kind, with its props and value types
-    "kinds.namespace": ("ServiceNamespace",),
-    "kinds.access": ("ApiAccess", "ApiRule", "ServiceAccount"),
-    "kinds.secrets": ("SealedSecret",),
-    "kinds.workload": ("Deployment",),
-    "kinds.deployment_props": ("DeploymentProps", "HealthChecks"),
-    "kinds.config_map": ("ConfigMap",),
+    "observability.slo": ("ServiceLevelObjectives",),
+    # What services vary in their pods
+    "kinds.deployment_props": ("HealthChecks",),
     "kinds.probes": ("Probe",),
     "kinds.containers": ("ExtraContainer", "Port", "Volume", "VolumeMount"),
-    "kinds.scheduling": (
-        "NodeAffinity",
-        "NodeRequirement",
-        "PodAntiAffinity",
-        "Scheduling",
-        "Toleration",
-        "TopologySpread",
-    ),
-    "kinds.network": ("DefaultDenyNetworkPolicy", "EgressRule", "NetworkAccess", "Service", "ServiceNetworkPolicy"),
-    "kinds.ingress": ("IngressOptions", "PublicIngress"),
-    "kinds.ingress_routes": ("IngressHost", "IngressPath", "IngressRoutes", "IngressTls"),
-    "kinds.autoscaling": (
-        "ExternalMetric",
-        "HorizontalPodAutoscaler",
-        "ScalingTargets",
-        "VerticalPodAutoscaler",
-        "VpaBounds",
-    ),
-    "kinds.availability": ("PodDisruptionBudget",),
-    "kinds.replicas": ("ScalingBounds",),
-    "observability.scraping": ("Scraping", "ServiceMonitor"),
-    "observability.telemetry": ("OpenTelemetry",),
-    "observability.slo": ("HttpMetrics", "ServiceLevelObjectives"),
-    "observability.alerts": ("Alert", "PrometheusRule"),
-    "observability.dashboards": ("BusinessPanel", "GrafanaDashboards"),
-    "delivery.canary": ("FlaggerCanary",),
-    # Load testing: the SLO's fourth consumer
+    "kinds.scheduling": ("Scheduling",),
+    # Network, delivery and observability options
+    "kinds.network": ("EgressRule", "NetworkAccess"),
+    "kinds.access": ("ApiAccess", "ApiRule"),
+    "kinds.ingress": ("IngressOptions",),
+    "kinds.ingress_routes": ("IngressRoutes",),
+    "kinds.autoscaling": ("ScalingTargets",),
     "loadtest.options": ("LoadTestOptions",),
-    "addons.mesh": ("Istio", "ServiceMesh"),
+    "observability.dashboards": ("BusinessPanel",),
+    "observability.telemetry": ("OpenTelemetry",),
+    # Opt-in add-ons a profile turns on
+    "addons.mesh": ("Istio",),
+    "addons.feature_flags": ("FeatureFlags", "Flag"),
+    "addons.karpenter": ("NodePoolOptions",),
+}
+
+# Names the top level held before 0.7.0 -> their module: they still read, with a
+# DeprecationWarning naming the module, until 0.8.0 (CHANGELOG.md has the table).
+_MOVED_NAMES: dict[str, tuple[str, ...]] = {
+    "synthesis.fleet": ("FleetMember", "synthesize_fleet"),
+    "delivery.strategy": ("BlueGreenState",),
+    "releases.history": ("Release", "ReleaseHistory", "ReleaseStatus"),
+    "gitops.applications": ("ApplicationSpec", "ArgoApplications"),
+    "gitops.application_set": ("ArgoApplicationSet",),
+    "gitops.app_project": ("AppProject",),
+    "gate": ("Violation",),
+    "core.identity": ("ServiceIdentity",),
+    "kinds.namespace": ("ServiceNamespace",),
+    "kinds.access": ("ServiceAccount",),
+    "kinds.secrets": ("SealedSecret",),
+    "kinds.workload": ("Deployment",),
+    "kinds.deployment_props": ("DeploymentProps",),
+    "kinds.config_map": ("ConfigMap",),
+    "kinds.scheduling": ("NodeAffinity", "NodeRequirement", "PodAntiAffinity", "Toleration", "TopologySpread"),
+    "kinds.network": ("DefaultDenyNetworkPolicy", "Service", "ServiceNetworkPolicy"),
+    "kinds.ingress": ("PublicIngress",),
+    "kinds.ingress_routes": ("IngressHost", "IngressPath", "IngressTls"),
+    "kinds.autoscaling": ("ExternalMetric", "HorizontalPodAutoscaler", "VerticalPodAutoscaler", "VpaBounds"),
+    "kinds.availability": ("PodDisruptionBudget",),
+    "observability.scraping": ("Scraping", "ServiceMonitor"),
+    "observability.slo": ("HttpMetrics",),
+    "observability.alerts": ("Alert", "PrometheusRule"),
+    "observability.dashboards": ("GrafanaDashboards",),
+    "delivery.canary": ("FlaggerCanary",),
+    "addons.mesh": ("ServiceMesh",),
     "addons.authorization": ("AllowRule",),
     "addons.istio": ("AuthorizationPolicy", "PeerAuthentication"),
-    "addons.karpenter": ("EC2NodeClassOptions", "NodeDisruptionBudget", "NodePoolOptions"),
+    "addons.karpenter": ("EC2NodeClassOptions", "NodeDisruptionBudget"),
     "addons.node_pool": ("EC2NodeClass", "NodePool"),
-    # Feature flags (OpenFeature) and chaos experiments (Chaos Mesh)
-    "addons.feature_flags": ("FeatureFlags", "Flag", "FlagType"),
+    "addons.feature_flags": ("FlagType",),
     "addons.openfeature": ("FeatureFlag", "FeatureFlagSource"),
     "addons.chaos": (
         "ChaosExperiment",
@@ -149,7 +158,6 @@ _MOVED_MODULES = {
     "escape_hatches": "service.escape_hatches",
     "feature_flags": "addons.feature_flags",
     "fleet": "synthesis.fleet",
-    "gitops": "gitops.applications",
     "helm": "gitops.helm",
     "helm_deploy": "cli.helm_deploy",
     "identity": "core.identity",
@@ -197,6 +205,7 @@ sys.meta_path.append(MovedModules(__name__, _MOVED_MODULES, since="0.7.0"))
 
 # Public name -> the module that defines it.
 _EXPORTS = {name: module for module, names in _PUBLIC.items() for name in names}
+_MOVED = {name: module for module, names in _MOVED_NAMES.items() for name in names}
 
 __all__ = sorted(_EXPORTS)
 
@@ -209,18 +218,20 @@ def __getattr__(name: str) -> Any:
         globals()[name] = version("cdk8s-webservice")
         return globals()[name]
     module = _EXPORTS.get(name)
+    if module is None and name in _MOVED:
+        module = _MOVED[name]
+        warnings.warn(
+            f"{__name__}.{name} is deprecated since 0.7.0: import it from {__name__}.{module}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     if module not in _WITHOUT_NODE and "jsii" not in sys.modules:
         _check_node(name)
     value = getattr(importlib.import_module(f".{module}", __name__), name)
-    if isinstance(value, type):
-        from cdk8s_webservice.core.docstrings import document
-        from cdk8s_webservice.core.keywords import strict_keywords
-
-        document(value)
-        strict_keywords(value)
-    globals()[name] = value
+    if name in _EXPORTS:  # a moved name warns at every import site
+        globals()[name] = value
     return value
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.values import check_port
 
 
+@public
 @dataclass(frozen=True)
 class AllowRule:
     """One ALLOW rule: callers (by identity or by namespace) to container ports."""

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import check_dns_label
 from cdk8s_webservice.core.values import check_bool, check_int, check_str
 
@@ -144,6 +145,7 @@ def split_schedule(schedule: str) -> tuple[str | None, str]:
     return None, schedule.strip()
 
 
+@public
 @dataclass(frozen=True, kw_only=True)
 class ChaosExperiment:
     """What every experiment has: a name, a working-hours schedule, a duration and how
@@ -202,6 +204,7 @@ class ChaosExperiment:
         return {"action": self.ACTION}
 
 
+@public
 @dataclass(frozen=True, kw_only=True)
 class PodKillExperiment(ChaosExperiment):
     """PodChaos `pod-kill`: the pods are deleted; their Deployment replaces them."""
@@ -213,6 +216,7 @@ class PodKillExperiment(ChaosExperiment):
     ACTION = "pod-kill"
 
 
+@public
 @dataclass(frozen=True, kw_only=True)
 class NetworkDelayExperiment(ChaosExperiment):
     """NetworkChaos `delay`: the pods' traffic is delayed by `latency` (+- `jitter`)."""
@@ -239,6 +243,7 @@ class NetworkDelayExperiment(ChaosExperiment):
         return {"action": self.ACTION, "delay": {"latency": self.latency, "jitter": self.jitter}, "direction": "to"}
 
 
+@public
 @dataclass(frozen=True, kw_only=True)
 class CpuStressExperiment(ChaosExperiment):
     """StressChaos CPU: `workers` stressors each load a CPU to `load` percent."""

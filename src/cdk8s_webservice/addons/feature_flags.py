@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.values import check_bool, check_instance
 from cdk8s_webservice.kinds.resources import Resources
 
@@ -78,6 +79,7 @@ def _json(value: object) -> bool:
     return value is None or isinstance(value, (str, int, bool))
 
 
+@public
 @dataclass(frozen=True)
 class Flag:
     """One feature flag: its key, type, named variants and the variant served by default."""
@@ -125,6 +127,7 @@ class Flag:
         }
 
 
+@public
 @dataclass(frozen=True)
 class FeatureFlags:
     """An environment's feature flags, and the flagd sidecar that serves them.

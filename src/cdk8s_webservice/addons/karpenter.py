@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from cdk8s_webservice.core import quantities
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import is_label_key
 from cdk8s_webservice.core.values import check_instance, check_int, check_str
 
@@ -88,6 +89,7 @@ def check_cluster_name(field_name: str, value: object) -> str:
     return value
 
 
+@public
 @dataclass(frozen=True)
 class NodeDisruptionBudget:
     """How many of the pool's nodes Karpenter may disrupt at once (`spec.disruption.budgets[]`).
@@ -133,6 +135,7 @@ class NodeDisruptionBudget:
         return spec
 
 
+@public
 @dataclass(frozen=True)
 class EC2NodeClassOptions:
     """The AWS side of the pool: which IAM role, AMI, subnets and security groups its
@@ -192,6 +195,7 @@ class EC2NodeClassOptions:
         return self.ami_alias.partition("@")[0]
 
 
+@public
 @dataclass(frozen=True)
 class NodePoolOptions:
     """A Karpenter node pool dedicated to the service in one environment.

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import check_dns_label, is_dns_subdomain
 from cdk8s_webservice.core.values import check_port, check_str
 
@@ -104,6 +105,7 @@ class ServiceMesh(abc.ABC):
         """The mesh's policy objects for the service's pods (mutual TLS, authorization)."""
 
 
+@public
 @dataclass(frozen=True)
 class Istio(ServiceMesh):
     """Istio in sidecar mode, its injector and CA in `control_plane_namespace`.

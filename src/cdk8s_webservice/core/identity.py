@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import ConfigError
+from .keywords import public
 from .names import DNS1123_LABEL_MAX, check_dns_label, check_label_value
 
 NAME = "app.kubernetes.io/name"
@@ -18,6 +19,7 @@ PROMETHEUS_JOB = "prometheus.io/job"
 """On the Services Prometheus scrapes; its value becomes the `job` label."""
 
 
+@public
 @dataclass(frozen=True)
 class ServiceIdentity:
     """Names and labels of one service in one environment.

@@ -5,9 +5,9 @@ known name, not a Python `TypeError` traceback.
     WebServiceProps(nmae="orders-api", ...)
     -> WebServiceProps.nmae: 'nmae' is not allowed; a field of WebServiceProps: did you mean 'name'?
 
-The package's lazy `__getattr__` calls `strict_keywords` when it first hands out a
-public dataclass (as it calls `docstrings.document`); the class's own `__init__` is
-wrapped once, in place, so the check holds however the class is imported afterwards.
+Each public dataclass is decorated with `@public` (above `@dataclass`), which applies
+`strict_keywords` and `docstrings.document` where the class is defined: the check holds
+however the class is imported.
 """
 
 from __future__ import annotations
@@ -15,9 +15,12 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
-from typing import Any
+from typing import Any, TypeVar
 
+from .docstrings import document
 from .errors import ConfigError, _Shown
+
+T = TypeVar("T")
 
 _MARK = "_cdk8s_webservice_strict"
 
@@ -72,3 +75,12 @@ def check_arguments(
         raise ConfigError(
             f"{owner}.{missing[0]}", _Shown("nothing"), f"a value: it is required ({', '.join(missing)} missing)"
         )
+
+
+def public(cls: type[T]) -> type[T]:
+    """Class decorator for the library's public dataclasses (above `@dataclass`): keyword
+    arguments checked by name (`strict_keywords`) and an `Attributes:` section for
+    `help()` (`docstrings.document`), however the class is imported."""
+    strict_keywords(cls)
+    document(cls)
+    return cls

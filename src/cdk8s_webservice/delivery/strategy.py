@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import check_dns_label
 from cdk8s_webservice.core.values import check_int, check_str
 
@@ -37,6 +38,7 @@ class Strategy(enum.Enum):
         raise ConfigError(field_name, value, f"one of: {', '.join(s.value for s in cls)}")
 
 
+@public
 @dataclass(frozen=True)
 class BlueGreenState:
     """Which colour is live, and which image each colour runs.
@@ -71,6 +73,7 @@ class BlueGreenState:
         return self.image_tags.get(colour, default)
 
 
+@public
 @dataclass(frozen=True)
 class CanaryOptions:
     """Flagger's analysis: every `interval`, shift `step_weight` % more traffic to

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cdk8s_webservice.core.keywords import public
+
 from .violations import GateFailed, Violation
 
 # The rule modules (jsonschema, rego-cpp, Kubernetes' schema files) are imported
@@ -29,6 +31,7 @@ from .violations import GateFailed, Violation
 __all__ = ["Gate", "GateFailed", "GateSettings", "Violation"]
 
 
+@public
 @dataclass(frozen=True)
 class GateSettings:
     """What the gate checks against.

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cdk8s_webservice.core.errors import GateFailed
+from cdk8s_webservice.core.keywords import public
 
 from .registry import declare
 
 __all__ = ["GateFailed", "Violation", "rule_failed"]
 
 
+@public
 @dataclass(frozen=True, order=True)
 class Violation:
     """A rule an object breaks: where (environment, kind, name, field) and why."""

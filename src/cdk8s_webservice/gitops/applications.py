@@ -15,6 +15,7 @@ from cdk8s import ApiObjectMetadata
 from constructs import Construct
 
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import check_dns_label, is_dns_subdomain
 from cdk8s_webservice.core.values import check_bool, check_instance
 from cdk8s_webservice.profiles.environment import EnvironmentProfile
@@ -86,6 +87,7 @@ def _check_project(field_name: str, value: object) -> str:
     return value
 
 
+@public
 @dataclass(frozen=True)
 class GitOpsTarget:
     """One environment's source and destination where they differ from `GitOpsSettings`'.
@@ -122,6 +124,7 @@ class GitOpsTarget:
             raise ConfigError("gitops.target.cluster", self.cluster, "None where clusters are listed")
 
 
+@public
 @dataclass(frozen=True)
 class GitOpsSettings:
     """Where ArgoCD finds the rendered output, and where it applies it."""
@@ -228,6 +231,7 @@ class GitOpsSettings:
         }
 
 
+@public
 @dataclass(frozen=True)
 class ApplicationSpec:
     """One environment's Application, as data: the Applications and the

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from cdk8s_webservice.addons.karpenter import NodePoolOptions, check_architectures, check_cluster_name, check_role
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import check_dns_label, check_host_name
 from cdk8s_webservice.core.values import check_instance, check_int
 from cdk8s_webservice.kinds.ingress_routes import IngressHost, IngressRoutes, IngressTls
@@ -56,6 +57,7 @@ def check_https_url(field_name: str, value: object) -> str:
     return str(value)
 
 
+@public
 @dataclass(frozen=True)
 class Cluster:
     """One cluster an environment runs on, and what differs on it.

@@ -11,6 +11,7 @@ from constructs import Construct
 from cdk8s_webservice.core.deprecation import deprecated_alias
 from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.core.identity import ServiceIdentity
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import NO_WILDCARD, has_wildcard
 from cdk8s_webservice.core.values import check_cidr, check_instance, check_int, check_port
 
@@ -18,6 +19,7 @@ READ_VERBS = ("get", "list", "watch")
 """The only verbs a service's Role may grant: it reads, it never changes the cluster."""
 
 
+@public
 @dataclass(frozen=True)
 class ApiRule:
     """Read access to named objects of one resource type in the service's namespace.
@@ -60,6 +62,7 @@ class ApiRule:
             )
 
 
+@public
 @dataclass(frozen=True)
 class ApiAccess:
     """The service needs the Kubernetes API: mount a short-lived token, grant `rules`,

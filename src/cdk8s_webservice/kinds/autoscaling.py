@@ -16,6 +16,7 @@ from cdk8s_webservice.core import quantities
 from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.core.identity import ServiceIdentity
 from cdk8s_webservice.core.k8s_values import quantity
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import check_label_value
 from cdk8s_webservice.core.values import INT32_MAX, check_instance, check_int, check_str
 from cdk8s_webservice.observability.custom_metrics import AdapterRule
@@ -25,6 +26,7 @@ from cdk8s_webservice_crds.io.k8s import autoscaling as vpa
 from .replicas import ScalingBounds
 
 
+@public
 @dataclass(frozen=True)
 class ExternalMetric:
     """A metric from outside the pods (a queue's depth, a topic's lag), served by
@@ -48,6 +50,7 @@ class ExternalMetric:
             check_label_value(f"scaling.external[{self.name}].selector[{key}]", value)
 
 
+@public
 @dataclass(frozen=True)
 class ScalingTargets:
     """What the HPA keeps the service at.
@@ -206,6 +209,7 @@ class HorizontalPodAutoscaler(Construct):
         )
 
 
+@public
 @dataclass(frozen=True)
 class VpaBounds:
     """The range a VerticalPodAutoscaler may recommend within."""

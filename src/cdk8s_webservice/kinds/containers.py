@@ -10,7 +10,6 @@ The `Deployment` hardens every extra container exactly like its own (see `worklo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -19,9 +18,11 @@ from cdk8s_plus_27 import k8s
 from cdk8s_webservice.core import quantities
 from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.core.k8s_values import quantity
-from cdk8s_webservice.core.names import FLOATING_TAGS, check_dns_label, check_env_var_name, is_dns_subdomain
+from cdk8s_webservice.core.keywords import public
+from cdk8s_webservice.core.names import check_dns_label, check_env_var_name, is_dns_subdomain
 from cdk8s_webservice.core.values import check_bool, check_instance, check_port, check_str, check_str_mapping
 
+from .images import check_pinned_image
 from .probes import check_port_name
 from .resources import Resources
 
@@ -40,26 +41,6 @@ VOLUME_KINDS = (
 RESERVED_VOLUMES = ("tmp", "kube-api-access")
 """Volume names the Deployment uses itself."""
 
-_COMPONENT = r"[a-z0-9]+([._-][a-z0-9]+)*"
-_IMAGE = re.compile(
-    rf"(?P<repo>({_COMPONENT}(\.{_COMPONENT})*(:[0-9]+)?/)?{_COMPONENT}(/{_COMPONENT})*)"
-    r"(:(?P<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(@(?P<digest>sha256:[0-9a-f]{64}))?"
-)
-
-
-def check_pinned_image(field: str, value: object) -> str:
-    """A full image reference pinned by a release tag (not `latest` or another moving
-    tag) or by a sha256 digest: what runs must be what was reviewed."""
-    allowed = "an image pinned by tag or digest: 'registry.example.com/proxy:v1.2.3' or '...@sha256:<64 hex>'"
-    match = _IMAGE.fullmatch(value) if isinstance(value, str) else None
-    if match is None or (match.group("tag") is None and match.group("digest") is None):
-        raise ConfigError(field, value, allowed)
-    tag = match.group("tag")
-    # `name:tag@digest` runs the digest: pinned whatever the tag says.
-    if tag is not None and match.group("digest") is None and tag.lower() in FLOATING_TAGS:
-        raise ConfigError(field, value, f"a release tag, not the moving tag {tag!r}; {allowed}")
-    return str(value)
-
 
 def _tuple_of(field: str, value: object, kind: type, what: str) -> None:
     if not isinstance(value, tuple):
@@ -74,6 +55,7 @@ def _strings(field: str, value: object) -> tuple[str, ...]:
     return value
 
 
+@public
 @dataclass(frozen=True)
 class Port:
     """A container port besides `http` and `metrics`, and what follows it.
@@ -131,6 +113,7 @@ class Port:
         return k8s.ContainerPort(name=self.name, container_port=self.number, protocol=self.protocol)
 
 
+@public
 @dataclass(frozen=True)
 class VolumeMount:
     """A volume (one of the pod's `Volume`s) mounted into a container."""
@@ -164,6 +147,7 @@ class VolumeMount:
         )
 
 
+@public
 @dataclass(frozen=True)
 class Volume:
     """An extra volume of the pods, one of the kinds Pod Security `restricted` allows.
@@ -347,6 +331,7 @@ class Volume:
         return k8s.VolumeProjection(downward_api=k8s.DownwardApiProjection(items=self._field_files()))
 
 
+@public
 @dataclass(frozen=True)
 class ExtraContainer:
     """A sidecar or init container. The Deployment hardens it like its own container

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from cdk8s_webservice.core import quantities
 from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.core.identity import ServiceIdentity
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import check_env_var_name, is_label_key
 from cdk8s_webservice.core.values import (
     check_bool,
@@ -27,6 +28,7 @@ from .scheduling import Scheduling
 IMAGE_PULL_POLICIES = ("Always", "IfNotPresent", "Never")
 
 
+@public
 @dataclass(frozen=True)
 class HealthChecks:
     """The startup, liveness and readiness probes of the service's container.
@@ -96,6 +98,7 @@ def _annotation_key(field: str, value: object) -> str:
     return value
 
 
+@public
 @dataclass(frozen=True)
 class DeploymentProps:
     """What the Deployment needs; `WebService` fills it from its own props."""

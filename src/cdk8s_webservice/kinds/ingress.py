@@ -9,12 +9,14 @@ from constructs import Construct
 
 from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.core.identity import ServiceIdentity
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import check_dns_label
 from cdk8s_webservice.core.values import check_bool, check_instance
 
 from .ingress_routes import IngressRoutes
 
 
+@public
 @dataclass(frozen=True)
 class IngressOptions:
     """How the environment's Ingress (`ingress_host` or `ingress_routes`) is served.

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import check_host_name, is_dns_subdomain
 from cdk8s_webservice.core.values import check_instance
 
@@ -31,6 +32,7 @@ def _tuple_of(field_name: str, value: object, kind: type, what: str) -> tuple[ob
     return tuple(value)
 
 
+@public
 @dataclass(frozen=True)
 class IngressPath:
     """One path of a host, sent to one port of the service's Service."""
@@ -65,6 +67,7 @@ class IngressPath:
             )
 
 
+@public
 @dataclass(frozen=True)
 class IngressHost:
     """One host and the paths it serves."""
@@ -87,6 +90,7 @@ class IngressHost:
             seen.add((path.path, path.path_type))
 
 
+@public
 @dataclass(frozen=True)
 class IngressTls:
     """One TLS section: a set of hosts and the Secret that holds their certificate."""
@@ -111,6 +115,7 @@ class IngressTls:
             )
 
 
+@public
 @dataclass(frozen=True)
 class IngressRoutes:
     """Hosts, paths and TLS of one environment's Ingress (one object, one rule per host).

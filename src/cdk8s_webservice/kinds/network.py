@@ -11,12 +11,14 @@ from constructs import Construct
 from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.core.identity import COMPONENT, NAME, PROMETHEUS_JOB, ServiceIdentity
 from cdk8s_webservice.core.k8s_values import int_or_string
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import NAMESPACE_NAME_LABEL, check_dns_label
 from cdk8s_webservice.core.values import check_bool, check_cidr, check_distinct_ports, check_instance, check_port
 
 from .containers import Port
 
 
+@public
 @dataclass(frozen=True)
 class EgressRule:
     """One extra destination the pods may reach: a CIDR or a namespace, on one port."""
@@ -52,6 +54,7 @@ class EgressRule:
 HTTPS_ANYWHERE = EgressRule(port=443, cidr="0.0.0.0/0")
 
 
+@public
 @dataclass(frozen=True)
 class NetworkAccess:
     """Who may talk to the pods, and where they may talk to.

@@ -15,6 +15,7 @@ from cdk8s_plus_27 import k8s
 
 from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.core.k8s_values import int_or_string
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.values import check_int, check_port, check_str
 
 PROBE_KINDS = ("http", "exec", "grpc", "tcp")
@@ -48,6 +49,7 @@ def check_port_ref(field: str, value: object) -> int | str:
     return check_port(field, value)
 
 
+@public
 @dataclass(frozen=True)
 class Probe:
     """One probe. Build it with `Probe.http`, `Probe.exec`, `Probe.grpc` or `Probe.tcp`.

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.values import check_int
 
 
+@public
 @dataclass(frozen=True)
 class ScalingBounds:
     """The HorizontalPodAutoscaler's replica range."""

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from cdk8s_webservice.core import quantities
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 
 
+@public
 @dataclass(frozen=True)
 class Resources:
     """CPU and memory requests and limits for one container.

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from cdk8s_plus_27 import k8s
 
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import is_dns_subdomain, is_label_key, is_label_value
 from cdk8s_webservice.core.values import check_bool, check_instance, check_int
 
@@ -37,6 +38,7 @@ def _tuple_of(field: str, value: object, kind: type, what: str) -> None:
         check_instance(field, item, kind, f"a tuple of {what}")
 
 
+@public
 @dataclass(frozen=True)
 class Toleration:
     """Tolerate a node taint (`key`, `effect`), so the pods may run on tainted nodes."""
@@ -86,6 +88,7 @@ class Toleration:
         )
 
 
+@public
 @dataclass(frozen=True)
 class NodeRequirement:
     """A node label requirement: `key` `operator` `values` (`pool In (batch, general)`)."""
@@ -116,6 +119,7 @@ class NodeRequirement:
         return k8s.NodeSelectorRequirement(key=self.key, operator=self.operator, values=list(self.values) or None)
 
 
+@public
 @dataclass(frozen=True)
 class NodeAffinity:
     """A node selector term: all `requirements` hold. Required terms are alternatives
@@ -141,6 +145,7 @@ class NodeAffinity:
         return k8s.NodeSelectorTerm(match_expressions=[r.to_k8s() for r in self.requirements])
 
 
+@public
 @dataclass(frozen=True)
 class PodAntiAffinity:
     """Keep the service's pods apart: no two in one `topology_key` domain (required), or
@@ -159,6 +164,7 @@ class PodAntiAffinity:
         check_int("scheduling.pod_anti_affinity.weight", self.weight, minimum=1, maximum=100)
 
 
+@public
 @dataclass(frozen=True)
 class TopologySpread:
     """Spread each ReplicaSet's pods over the domains of `topology_key` (at most `max_skew` apart)."""
@@ -195,6 +201,7 @@ DEFAULT_SPREAD = (TopologySpread(ZONE_KEY, "ScheduleAnyway"), TopologySpread(HOS
 """Zones best effort (a single-zone cluster must still schedule), nodes hard."""
 
 
+@public
 @dataclass(frozen=True)
 class Scheduling:
     """Where the pods may run. Every default asks for nothing but the spread."""

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import check_dns_label
 from cdk8s_webservice.core.values import check_int, check_number
 
@@ -33,6 +34,7 @@ def check_duration(field_name: str, value: object) -> str:
     return value
 
 
+@public
 @dataclass(frozen=True)
 class LoadTestOptions:
     """The service's k6 load test: which endpoints it calls, how hard, and where it runs.

@@ -8,6 +8,7 @@ from cdk8s import ApiObjectMetadata
 from constructs import Construct
 
 from cdk8s_webservice.core.identity import ServiceIdentity
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice_crds.com.coreos import monitoring
 
 from . import burn_rate, promql
@@ -15,6 +16,7 @@ from .burn_rate import RecordingRule
 from .slo import ServiceLevelObjectives, required
 
 
+@public
 @dataclass(frozen=True)
 class Alert:
     """One alerting rule, before it becomes PrometheusRule YAML."""

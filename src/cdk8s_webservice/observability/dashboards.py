@@ -17,6 +17,7 @@ from constructs import Construct
 
 from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.core.identity import ServiceIdentity
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.values import check_str
 
 from . import promql
@@ -26,6 +27,7 @@ GRAFANA_UID_MAX = 40
 NAMESPACE_MATCHER = 'namespace="$namespace"'
 
 
+@public
 @dataclass(frozen=True)
 class BusinessPanel:
     """A panel of the business dashboard: a PromQL query the service owner writes.

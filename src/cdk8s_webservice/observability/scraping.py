@@ -11,12 +11,14 @@ from constructs import Construct
 
 from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.core.identity import PROMETHEUS_JOB, ServiceIdentity
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import check_label_value
 from cdk8s_webservice_crds.com.coreos import monitoring
 
 _DURATION = re.compile(r"([0-9]+(ms|s|m|h))+")
 
 
+@public
 @dataclass(frozen=True)
 class Scraping:
     """How Prometheus scrapes the `metrics` port.

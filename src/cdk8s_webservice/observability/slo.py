@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.values import INT32_MAX, check_instance, check_int, check_number, check_str
 
 _METRIC = re.compile(r"[a-zA-Z_:][a-zA-Z0-9_:]*")
@@ -27,6 +28,7 @@ def check_metric_name(field: str, value: object) -> str:
     return value
 
 
+@public
 @dataclass(frozen=True)
 class HttpMetrics:
     """Names of the Prometheus series an HTTP service exposes (RED method)."""
@@ -52,6 +54,7 @@ class HttpMetrics:
                 raise ConfigError(f"metrics.{name}", value, "a non-empty string without '\"' or a line break")
 
 
+@public
 @dataclass(frozen=True)
 class ServiceLevelObjectives:
     """How good the service must be, and how resource pressure is judged.

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.core.identity import ServiceIdentity
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import check_dns_label
 from cdk8s_webservice.core.values import check_number, check_port, check_str
 
 _ENDPOINT = re.compile(r"https?://[a-z0-9.-]+(:[0-9]{1,5})?/?")
 
 
+@public
 @dataclass(frozen=True)
 class OpenTelemetry:
     """Traces (and metrics/logs, if the SDK sends them) to an OTLP collector.

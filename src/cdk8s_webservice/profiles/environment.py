@@ -17,6 +17,7 @@ from cdk8s_webservice.addons.feature_flags import FeatureFlags
 from cdk8s_webservice.addons.karpenter import NodePoolOptions, check_node_pool
 from cdk8s_webservice.addons.mesh import ServiceMesh
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import FLOATING_TAGS, check_dns_label, check_env_var_name, check_host_name
 from cdk8s_webservice.core.values import check_bool, check_instance, check_int, check_str_mapping
 from cdk8s_webservice.delivery.strategy import BlueGreenState, Strategy
@@ -56,6 +57,7 @@ def check_image_tag(field_name: str, tag: str | None, policy: TagPolicy) -> None
         )
 
 
+@public
 @dataclass(frozen=True)
 class EnvironmentProfile:
     """Everything that differs between one environment and the next.

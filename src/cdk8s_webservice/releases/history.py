@@ -22,6 +22,7 @@ import enum
 from dataclasses import dataclass, replace
 
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.delivery.strategy import COLOURS, BlueGreenState
 
 HISTORY_LIMIT = 30
@@ -38,6 +39,7 @@ class ReleaseStatus(enum.Enum):
     ABANDONED = "abandoned"
 
 
+@public
 @dataclass(frozen=True)
 class Release:
     """One recorded release of one environment."""
@@ -72,6 +74,7 @@ class Transition:
     changed: bool
 
 
+@public
 @dataclass(frozen=True)
 class ReleaseHistory:
     """One environment's releases, newest first, with exactly one live."""

@@ -23,6 +23,7 @@ from cdk8s_webservice.addons.openfeature import FeatureFlag, FeatureFlagSource
 from cdk8s_webservice.addons.openfeature import source_name as flagd_source_name
 from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.core.identity import ServiceIdentity
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.names import check_dns_label, check_env_var_name
 from cdk8s_webservice.core.values import check_bool, check_distinct_ports, check_instance, check_str_mapping
 from cdk8s_webservice.delivery.canary import FlaggerCanary
@@ -69,6 +70,7 @@ _COMPONENT = r"[a-z0-9]+([._-][a-z0-9]+)*"
 _REPOSITORY = re.compile(rf"({_COMPONENT}(\.{_COMPONENT})*(:[0-9]+)?/)?{_COMPONENT}(/{_COMPONENT})*")
 
 
+@public
 @dataclass(frozen=True)
 class WebServiceProps:
     """What a web service is, independent of where it runs (that is `profile`).

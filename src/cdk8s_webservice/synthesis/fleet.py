@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.core.processes import children_ignore_sigint, worker_process
 
 #: Projects a worker synthesizes before it is replaced. A worker starts at ~165 MiB
@@ -48,6 +49,7 @@ PER_WORKER = 12
 Rendered = dict[str, dict[str, str]]
 
 
+@public
 @dataclass(frozen=True)
 class FleetMember:
     """One project of the fleet, built in a worker process."""

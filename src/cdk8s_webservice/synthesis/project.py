@@ -29,6 +29,7 @@ from constructs import Construct
 
 from cdk8s_webservice.core.error_context import with_environment
 from cdk8s_webservice.core.errors import ConfigError
+from cdk8s_webservice.core.keywords import public
 from cdk8s_webservice.delivery.strategy import Strategy
 from cdk8s_webservice.gate import GateFailed, GateSettings
 from cdk8s_webservice.gate.metadata import refuse_plain_secrets
@@ -56,6 +57,7 @@ LOADTEST_FOLDER = "loadtest"
 ARGOCD_CONFIG_FOLDER = ARGOCD_HEALTH_FOLDER
 
 
+@public
 @dataclass(frozen=True)
 class ServiceProject:
     """Everything needed to synthesize one service's deployment."""
