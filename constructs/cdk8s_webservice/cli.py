@@ -24,7 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
-from . import release_file, runtime, scaffold
+from . import argocd_plugin, release_file, runtime, scaffold
 from .cdk8s_app import stream, synth_for_cdk8s
 from .delivery import Strategy
 from .diff import diff_objects, format_changes, load_objects, read_folder
@@ -150,6 +150,7 @@ def parser() -> argparse.ArgumentParser:
     history.add_argument("-e", "--environment", required=True, metavar="ENV")
     release_file.add_parser(command)
     scaffold.add_parser(command)
+    argocd_plugin.add_parser(command)
 
     deploy = release_command("deploy", "set-image (or --rollback) and synthesize; --sync also runs argocd app sync")
     deploy.add_argument("tag", nargs="?", help="image tag or digest to release")
@@ -359,6 +360,7 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
             "gate": lambda: _gate(project, _path(root, args.folder, "folder")),
             "history": lambda: _history(project, args),
             "releases": lambda: release_file.run(project, args),
+            "plugin": lambda: argocd_plugin.run(project, args, root),
             "loadtest": lambda: _load_commands().loadtest(project, args, root),
             "analyze": lambda: _load_commands().analyze(project, args, root),
         }

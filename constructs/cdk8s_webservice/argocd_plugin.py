@@ -1,0 +1,430 @@
+"""Argo CD's repo-server renders a service: a Config Management Plugin (CMP v2) and the
+layout of Argo CD's Source Hydrator.
+
+`cdk8s-webservice plugin generate` is the plugin's `generate` command. Argo CD's CMP
+server runs it in the Application's source folder (the project is found from there, as
+every command finds it), with the Application's `spec.source.plugin.env` prefixed
+`ARGOCD_ENV_`: `ARGOCD_ENV_ENVIRONMENT` names the environment, `ARGOCD_ENV_CLUSTER` the
+cluster where the environment differs per cluster. It synthesizes that environment
+through the gate, in memory (nothing is written: not dist/, not the repository), and
+prints exactly what `cdk8s-webservice render -e ENV [--cluster C]` prints. A bad or
+missing variable, and a refusal of the gate, is exit 2 or 1 with one line on stderr and
+nothing on stdout: Argo CD fails the manifest generation rather than sync nothing (with
+`prune`, an empty stream would delete the service).
+
+`cdk8s-webservice plugin manifests --image IMAGE --out DIR` writes what installs the
+plugin, as data (docs/argocd-plugin.md):
+
+    plugin.yaml                              the ConfigManagementPlugin (to bake into the image)
+    configmap-cdk8s-webservice-cmp.yaml      the same, in a ConfigMap the sidecar mounts
+    argocd-repo-server-patch.yaml            the sidecar container and its volumes (kubectl patch)
+    plugin/application-<app>.yaml            each Application, its source rendered by the plugin
+    source-hydrator/application-<app>.yaml   each Application, hydrated by Argo CD's Source Hydrator
+
+`cdk8s-webservice plugin hydrate -e ENV --out DIR` writes an environment's hydrated
+layout as Argo CD's commit server writes it (commitserver/commit/hydratorhelper.go,
+`WriteForPaths`) into a checkout of the hydrated branch: at the root `hydrator.metadata`
+and `.gitattributes`; in each Application's path `manifest.yaml` (the stream),
+`hydrator.metadata` and `README.md`. Like Argo CD it overwrites those files and deletes
+nothing.
+
+Field names are Argo CD's (argoproj/argo-cd at 37ee0097cf85, 2026-08-22):
+cmpserver/plugin/config.go, docs/operator-manual/config-management-plugins.md,
+docs/user-guide/source-hydrator.md, util/hydrator/hydrator.go, util/settings/settings.go.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from . import yaml_emitter
+from .cdk8s_app import stream
+from .error_lines import LINE_LIMIT
+from .errors import ConfigError, GateFailed, shorten
+from .output import replace_directory
+from .release_workflow import shown
+
+if TYPE_CHECKING:
+    from .project import ServiceProject
+
+PLUGIN_NAME = "cdk8s-webservice"
+"""`metadata.name` of the ConfigManagementPlugin: an Application's `spec.source.plugin.name`
+(the plugin has no `spec.version`, which would make it `<name>-<version>`)."""
+ENVIRONMENT = "ARGOCD_ENV_ENVIRONMENT"
+CLUSTER = "ARGOCD_ENV_CLUSTER"
+APP_NAMESPACE = "ARGOCD_APP_NAMESPACE"
+"""Argo CD sets it to the Application's `spec.destination.namespace`."""
+GENERATE = ["cdk8s-webservice", "plugin", "generate"]
+
+ARGOCD_NAMESPACE = "argocd"
+CONFIG_MAP = "cdk8s-webservice-cmp"
+SIDECAR = "cdk8s-webservice-cmp"
+TMP_VOLUME = "cdk8s-webservice-cmp-tmp"
+CMP_SERVER = "/var/run/argocd/argocd-cmp-server"
+PLUGIN_CONFIG_PATH = "/home/argocd/cmp-server/config/plugin.yaml"
+ARGOCD_USER = 999
+"""The user Argo CD's images run as; the sidecar must run as it (the socket it shares)."""
+
+HYDRATED_BRANCH_PREFIX = "environments/"
+"""Hydrated branches, one per environment (`environments/<env>`), as Argo CD's docs advise
+(a common prefix for branch protection)."""
+MANIFEST = "manifest.yaml"
+METADATA = "hydrator.metadata"
+README = "README.md"
+GIT_ATTRIBUTES = ".gitattributes"
+GIT_ATTRIBUTES_TEXT = "**/README.md linguist-generated=true\n**/hydrator.metadata linguist-generated=true"
+"""commitserver/commit/hydratorhelper.go `gitAttributesContents`, byte for byte (no final newline)."""
+
+
+# -- the plugin: its configuration and its sidecar -----------------------------------
+
+
+def plugin_config() -> dict[str, Any]:
+    """The ConfigManagementPlugin (not a Kubernetes object: the CMP server reads it from
+    `/home/argocd/cmp-server/config/plugin.yaml`). No `discover`: it renders only the
+    Applications that name it, never another repository that happens to hold a pyproject.toml."""
+    return {
+        "apiVersion": "argoproj.io/v1alpha1",
+        "kind": "ConfigManagementPlugin",
+        "metadata": {"name": PLUGIN_NAME},
+        "spec": {"generate": {"command": list(GENERATE)}, "preserveFileMode": False},
+    }
+
+
+def plugin_config_map(argocd_namespace: str = ARGOCD_NAMESPACE) -> dict[str, Any]:
+    """The plugin configuration in a ConfigMap, for a stock image (mounted at its path by subPath)."""
+    return {
+        "apiVersion": "v1",
+        "kind": "ConfigMap",
+        "metadata": {
+            "name": CONFIG_MAP,
+            "namespace": argocd_namespace,
+            "labels": {"app.kubernetes.io/name": CONFIG_MAP, "app.kubernetes.io/part-of": "argocd"},
+        },
+        "data": {"plugin.yaml": yaml_emitter.dump(plugin_config())},
+    }
+
+
+def sidecar_container(image: str) -> dict[str, Any]:
+    """The CMP sidecar of argocd-repo-server: Argo CD's `argocd-cmp-server` as its entry
+    point, user 999, the shared `var-files` and `plugins` volumes, the plugin configuration
+    by subPath, and a `/tmp` of its own (not the repo-server's)."""
+    from .containers import check_pinned_image  # cdk8s-plus: imported once a command runs
+
+    check_pinned_image("--image", image)
+    return {
+        "name": SIDECAR,
+        "image": image,
+        "command": [CMP_SERVER],
+        "securityContext": {
+            "runAsNonRoot": True,
+            "runAsUser": ARGOCD_USER,
+            "allowPrivilegeEscalation": False,
+            "capabilities": {"drop": ["ALL"]},
+            "seccompProfile": {"type": "RuntimeDefault"},
+        },
+        "volumeMounts": [
+            {"name": "var-files", "mountPath": "/var/run/argocd"},
+            {"name": "plugins", "mountPath": "/home/argocd/cmp-server/plugins"},
+            {"name": CONFIG_MAP, "mountPath": PLUGIN_CONFIG_PATH, "subPath": "plugin.yaml"},
+            {"name": TMP_VOLUME, "mountPath": "/tmp"},
+        ],
+    }
+
+
+def sidecar_volumes() -> list[dict[str, Any]]:
+    """The volumes the sidecar adds (`var-files` and `plugins` are argocd-repo-server's own)."""
+    return [
+        {"name": CONFIG_MAP, "configMap": {"name": CONFIG_MAP}},
+        {"name": TMP_VOLUME, "emptyDir": {}},
+    ]
+
+
+def repo_server_patch(image: str) -> dict[str, Any]:
+    """A strategic merge patch of the argocd-repo-server Deployment (containers and volumes
+    merge by name): `kubectl -n argocd patch deployment argocd-repo-server --patch-file FILE`."""
+    return {"spec": {"template": {"spec": {"containers": [sidecar_container(image)], "volumes": sidecar_volumes()}}}}
+
+
+# -- Applications through the plugin, and through the Source Hydrator ----------------
+
+
+def plugin_source(application: Mapping[str, Any]) -> dict[str, Any]:
+    """An Application's `source`, rendered by the plugin from the repository's root (where
+    the project's pyproject.toml is) instead of read from its committed folder."""
+    source = application["spec"]["source"]
+    labels = application["metadata"].get("labels", {})
+    env = [{"name": "ENVIRONMENT", "value": labels["environment"]}]
+    if "cluster" in labels and _split_path(source["path"], labels):
+        env.append({"name": "CLUSTER", "value": labels["cluster"]})
+    return {
+        "repoURL": source["repoURL"],
+        "targetRevision": source["targetRevision"],
+        "path": ".",
+        "plugin": {"name": PLUGIN_NAME, "env": env},
+    }
+
+
+def _split_path(path: str, labels: Mapping[str, str]) -> bool:
+    return path.endswith(f"/{labels['environment']}/{labels['cluster']}")
+
+
+def plugin_application(application: Mapping[str, Any]) -> dict[str, Any]:
+    """One of the project's Applications with its source rendered by the plugin."""
+    spec = {**application["spec"], "source": plugin_source(application)}
+    return {**application, "spec": spec}
+
+
+def hydrator_application(application: Mapping[str, Any]) -> dict[str, Any]:
+    """One of the project's Applications hydrated by Argo CD's Source Hydrator: the plugin
+    renders the dry source; Argo CD commits it to `environments/<env>` under the path the
+    Application syncs today, and syncs it from there."""
+    spec = dict(application["spec"])
+    source = spec.pop("source")
+    environment = application["metadata"]["labels"]["environment"]
+    spec["sourceHydrator"] = {
+        "drySource": plugin_source(application),
+        "syncSource": {"targetBranch": f"{HYDRATED_BRANCH_PREFIX}{environment}", "path": source["path"]},
+    }
+    return {**application, "spec": spec}
+
+
+def manifest_files(project: ServiceProject, image: str) -> dict[str, str]:
+    """File name (relative, `/`-separated) -> text of `plugin manifests`."""
+    if project.gitops is None:
+        raise ConfigError("gitops", None, "GitOpsSettings: the plugin renders the project's Applications' sources")
+    sidecar_container(image)  # the image is checked before anything is synthesized
+    namespace = project.gitops.argocd_namespace
+    files = {
+        "plugin.yaml": yaml_emitter.dump(plugin_config()),
+        f"configmap-{CONFIG_MAP}.yaml": "---\n" + yaml_emitter.dump(plugin_config_map(namespace)),
+        "argocd-repo-server-patch.yaml": yaml_emitter.dump(repo_server_patch(image)),
+    }
+    from .project import ARGOCD_FOLDER
+
+    rendered = project.synthesize()
+    for name, text in sorted(rendered[ARGOCD_FOLDER].items()):
+        application = yaml.safe_load(text)
+        if application.get("kind") != "Application":
+            continue
+        files[f"plugin/{name}"] = "---\n" + _dump(plugin_application(application))
+        files[f"source-hydrator/{name}"] = "---\n" + _dump(hydrator_application(application))
+    return files
+
+
+def _dump(obj: Mapping[str, Any]) -> str:
+    from .rendering import to_yaml
+
+    return to_yaml(obj)
+
+
+# -- the plugin's generate ------------------------------------------------------------
+
+
+def _variable(environ: Mapping[str, str], name: str) -> str | None:
+    value = environ.get(name)
+    return value if value else None
+
+
+def generate(project: ServiceProject, environ: Mapping[str, str]) -> str:
+    """The stream `render` prints for the environment (and cluster) the variables name.
+    Raises `ConfigError` naming the variable, `GateFailed` when the gate refuses."""
+    environment = _variable(environ, ENVIRONMENT)
+    names = [p.name for p in project.load_environments()]
+    allowed = f"one of: {', '.join(names)} (the Application's spec.source.plugin.env ENVIRONMENT)"
+    if environment is None or environment not in names:
+        raise ConfigError(ENVIRONMENT, environment, allowed)
+    cluster = _variable(environ, CLUSTER)
+    try:
+        folder = project.environment_folder(environment, cluster)
+    except ConfigError as error:
+        if error.field != "--cluster":
+            raise
+        raise ConfigError(CLUSTER, error.value, f"{error.allowed}; set plugin.env CLUSTER") from None
+    namespace = _variable(environ, APP_NAMESPACE)
+    expected = project.load_environments().get(environment).namespace
+    if namespace is not None and namespace != expected:
+        raise ConfigError(
+            APP_NAMESPACE,
+            namespace,
+            f"{expected!r}, {environment}'s namespace (the Application's spec.destination.namespace)",
+        )
+    rendered = project.synthesize([environment])
+    return stream(rendered[folder])
+
+
+def render_command(environ: Mapping[str, str]) -> str:
+    """The `render` command that prints what generate prints for these variables."""
+    cluster = _variable(environ, CLUSTER)
+    return f"cdk8s-webservice render -e {_variable(environ, ENVIRONMENT)}" + (
+        f" --cluster {cluster}" if cluster else ""
+    )
+
+
+def refusal_line(failure: GateFailed, environ: Mapping[str, str]) -> str:
+    """The gate's refusal on one line (Argo CD shows a plugin's stderr in the UI): the count,
+    the command that lists each violation on a line of its own, then the violations, cut to
+    the error contract's length."""
+    violations = "; ".join(str(v) for v in failure.violations)
+    head = f"error: the gate refused {len(failure.violations)} violation(s) (`{render_command(environ)}` lists each)"
+    return shorten(f"{head}: {violations}", LINE_LIMIT)
+
+
+# -- the hydrated layout --------------------------------------------------------------
+
+_SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+
+README_TEMPLATE = """\
+# Manifest Hydration
+
+To hydrate the manifests in this repository, run the following commands:
+
+```shell
+git clone {repo_url}
+# cd into the cloned directory
+git checkout {dry_sha}
+{commands}```
+"""
+"""util/settings/settings.go `DefaultManifestHydrationReadmeTemplate` as Go's text/template
+renders it for a path's metadata (repoURL, drySha, commands; no references)."""
+
+
+def metadata_json(repo_url: str, dry_sha: str, commands: Sequence[str] = ()) -> str:
+    """`hydrator.metadata`: util/hydrator's HydratorCommitMetadata (empty fields omitted),
+    as commitserver's encoder writes it (two-space indent, no HTML escaping, a final newline)."""
+    data: dict[str, Any] = {"repoURL": repo_url, "drySha": dry_sha}
+    if commands:
+        data["commands"] = list(commands)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def readme(repo_url: str, dry_sha: str, commands: Sequence[str]) -> str:
+    return README_TEMPLATE.format(
+        repo_url=repo_url, dry_sha=dry_sha, commands="".join(f"{command}\n" for command in commands)
+    )
+
+
+def hydrated_files(project: ServiceProject, environment: str, dry_sha: str) -> dict[str, str]:
+    """Path in the hydrated branch -> text, for every Application of `environment`."""
+    if project.gitops is None:
+        raise ConfigError("gitops", None, "GitOpsSettings: the hydrated paths are the Applications' paths")
+    if not _SHA.fullmatch(dry_sha):
+        raise ConfigError("--dry-sha", dry_sha, "a full commit SHA (40 or 64 lowercase hex digits)")
+    from .clusters import is_split
+
+    profile = project.load_environments().get(environment)
+    clusters = project.gitops.clusters(profile.name)
+    rendered = project.synthesize([profile.name])
+    repo_url = project.gitops.placement(profile.name)["source"]["repoURL"]
+    files = {METADATA: metadata_json(repo_url, dry_sha), GIT_ATTRIBUTES: GIT_ATTRIBUTES_TEXT}
+    for cluster in clusters if is_split(clusters) else [None]:
+        placement = project.gitops.placement(profile.name, cluster)
+        path = placement["source"]["path"]
+        folder = project.gitops.folder(profile.name, cluster)
+        variables = {ENVIRONMENT: profile.name, CLUSTER: cluster.name if cluster is not None else ""}
+        command = render_command(variables)
+        files[f"{path}/{MANIFEST}"] = stream(rendered[folder])
+        files[f"{path}/{METADATA}"] = metadata_json(placement["source"]["repoURL"], dry_sha, [command])
+        files[f"{path}/{README}"] = readme(placement["source"]["repoURL"], dry_sha, [command])
+    return files
+
+
+def _git(root: Path, *argv: str) -> str:
+    try:
+        result = subprocess.run(["git", *argv], cwd=root, capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError) as error:
+        raise ConfigError("--dry-sha", None, f"the dry commit's SHA (git {argv[0]} failed: {error})") from None
+    if result.returncode != 0:
+        raise ConfigError("--dry-sha", None, "the dry commit's SHA (the project is not in a git repository)")
+    return result.stdout
+
+
+def _head(root: Path) -> str:
+    """The dry commit: `git rev-parse HEAD` in the project, whose files must be that
+    commit's (a changed or new file would be rendered, but not be in the commit named)."""
+    if _git(root, "status", "--porcelain", "--untracked-files=normal", "--", "."):
+        raise ConfigError(
+            "--dry-sha",
+            None,
+            "the dry commit's SHA: the project has uncommitted changes, so HEAD is not what is rendered "
+            "(commit them, or name the commit with --dry-sha)",
+        )
+    return _git(root, "rev-parse", "HEAD").strip()
+
+
+def _hydrate_out(value: str, root: Path) -> Path:
+    """A checkout of the hydrated branch: never the project itself or its dist/."""
+    out = _out(value)
+    resolved, project = out.resolve(), root.resolve()
+    if resolved == project or (project / "dist") in (resolved, *resolved.parents):
+        raise ConfigError("--out", value, "a checkout of the hydrated branch, not the project or its dist/")
+    return out
+
+
+def write_hydrated(out: Path, files: Mapping[str, str]) -> None:
+    """Overwrite the hydrated files in `out`, as Argo CD does; every other file stays."""
+    for name, text in files.items():
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+# -- the command ----------------------------------------------------------------------
+
+
+def add_parser(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    plugin = command("plugin", "Argo CD's Config Management Plugin: generate, its manifests, the hydrated layout")
+    actions = plugin.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=type(plugin))
+    actions.add_parser(
+        "generate",
+        help=f"the plugin's generate: print what render prints for ${ENVIRONMENT} (and ${CLUSTER})",
+    )
+    manifests = actions.add_parser(
+        "manifests", help="write plugin.yaml, its ConfigMap, the sidecar patch, Applications"
+    )
+    manifests.add_argument("--image", required=True, help="the sidecar's image (cdk8s-webservice installed), pinned")
+    manifests.add_argument("--out", required=True, help="output folder (new, empty, or earlier output of this tool)")
+    hydrate = actions.add_parser("hydrate", help="write an environment's hydrated layout (manifest.yaml per path)")
+    hydrate.add_argument("-e", "--environment", required=True, metavar="ENV")
+    hydrate.add_argument("--out", required=True, help="a checkout of the hydrated branch (files are overwritten)")
+    hydrate.add_argument("--dry-sha", help="the dry commit (default: git rev-parse HEAD in the project)")
+
+
+def _out(value: str) -> Path:
+    if value.startswith("~"):
+        raise ConfigError("--out", value, "a path without a leading ~ (the shell did not expand it: write $HOME)")
+    return Path(value).absolute()
+
+
+def run(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
+    if args.action == "generate":
+        try:
+            text = generate(project, os.environ)
+        except GateFailed as failure:
+            print(refusal_line(failure, os.environ), file=sys.stderr)
+            return 1
+        sys.stdout.write(text)
+        return 0
+    if args.action == "manifests":
+        out = _out(args.out)
+        files = manifest_files(project, args.image)
+        # A dedicated folder, replaced whole and atomically, as synth's output.
+        replace_directory(out, files, project_root=root)
+        print(f"wrote {len(files)} files under {shown(out)}/")
+        return 0
+    out = _hydrate_out(args.out, root)
+    dry_sha = args.dry_sha if args.dry_sha is not None else _head(root)
+    files = hydrated_files(project, args.environment, dry_sha)
+    write_hydrated(out, files)
+    print(f"wrote {len(files)} files under {shown(out)}/ for {HYDRATED_BRANCH_PREFIX}{args.environment}")
+    return 0
