@@ -436,3 +436,30 @@ def test_project_code_that_exits_0_is_no_empty_stream(where, capsys, tmp_path) -
     assert (code, out) == (2, "")
     assert err.startswith("error: --project: 'blacklist' is not allowed; a project whose code returns; it exited")
     assert err.count("\n") == 1
+
+
+def test_an_environment_on_clusters_that_do_not_differ_hydrates_a_path_per_cluster(capsys, tmp_path) -> None:
+    """Its Applications sync one folder; Argo CD refuses two of them hydrating to one path
+    of a branch, so each cluster's is `<path>/<cluster>`, and hydrate writes each."""
+    from cdk8s_webservice import Cluster, GitOpsTarget
+
+    assert PROJECT.gitops is not None
+    clusters = (
+        Cluster(name="stg-a", server="https://a.example.com"),
+        Cluster(name="stg-b", server="https://b.example.com"),
+    )
+    environments = {**PROJECT.gitops.environments, "staging": GitOpsTarget(clusters=clusters)}
+    project = dataclasses.replace(PROJECT, gitops=dataclasses.replace(PROJECT.gitops, environments=environments))
+    files = argocd_plugin.manifest_files(project, committed_image())
+    for cluster in ("stg-a", "stg-b"):
+        application = yaml.safe_load(files[f"source-hydrator/application-blacklist-staging-{cluster}.yaml"])
+        hydrator = application["spec"]["sourceHydrator"]
+        assert hydrator["syncSource"] == {"targetBranch": "environments/staging", "path": f"dist/staging/{cluster}"}
+        assert hydrator["drySource"]["plugin"]["env"] == [{"name": "ENVIRONMENT", "value": "staging"}]
+    assert run(project, "plugin", "hydrate", "-e", "staging", "--out", "h", "--dry-sha", SHA, cwd=tmp_path) == 0
+    assert capsys.readouterr().out == "wrote 8 files under h/ for environments/staging\n"
+    written = read_tree(tmp_path / "h")
+    assert run(project, "render", "-e", "staging", cwd=tmp_path) == 0
+    stream_ = capsys.readouterr().out
+    assert written["dist/staging/stg-a/manifest.yaml"] == written["dist/staging/stg-b/manifest.yaml"] == stream_
+    assert "dist/staging/manifest.yaml" not in written

@@ -6,7 +6,8 @@ server runs it in the Application's source folder (the project is found from the
 every command finds it), with the Application's `spec.source.plugin.env` prefixed
 `ARGOCD_ENV_`: `ARGOCD_ENV_ENVIRONMENT` names the environment, `ARGOCD_ENV_CLUSTER` the
 cluster where the environment differs per cluster. It synthesizes that environment
-through the gate, in memory (nothing is written: not dist/, not the repository), and
+through the gate, in memory (nothing is written to dist/ or the project's files; only
+the caches every command keeps in `.cache/`), and
 prints exactly what `cdk8s-webservice render -e ENV [--cluster C]` prints. A bad or
 missing variable, and a refusal of the gate, is exit 2 or 1 with one line on stderr and
 nothing on stdout: Argo CD fails the manifest generation rather than sync nothing (with
@@ -55,6 +56,8 @@ from .output import replace_directory
 from .release_workflow import shown
 
 if TYPE_CHECKING:
+    from .clusters import Cluster
+    from .gitops import GitOpsSettings
     from .project import ServiceProject
 
 PLUGIN_NAME = "cdk8s-webservice"
@@ -73,7 +76,7 @@ TMP_VOLUME = "cdk8s-webservice-cmp-tmp"
 CMP_SERVER = "/var/run/argocd/argocd-cmp-server"
 PLUGIN_CONFIG_PATH = "/home/argocd/cmp-server/config/plugin.yaml"
 ARGOCD_USER = 999
-"""The user Argo CD's images run as; the sidecar must run as it (the socket it shares)."""
+"""The user Argo CD's images run as; its CMP documentation requires the sidecar to run as it."""
 
 HYDRATED_BRANCH_PREFIX = "environments/"
 """Hydrated branches, one per environment (`environments/<env>`), as Argo CD's docs advise
@@ -159,14 +162,43 @@ def repo_server_patch(image: str) -> dict[str, Any]:
 # -- Applications through the plugin, and through the Source Hydrator ----------------
 
 
-def plugin_source(application: Mapping[str, Any]) -> dict[str, Any]:
+class Target:
+    """Where one of the project's Applications renders from and hydrates to: its
+    environment, its cluster (one of several, else None), whether the environment is split
+    per cluster (then the plugin needs the cluster), and its hydrated path."""
+
+    def __init__(self, gitops: GitOpsSettings, environment: str, cluster: Cluster | None) -> None:
+        from .clusters import is_split
+
+        clusters = gitops.clusters(environment)
+        self.environment = environment
+        self.cluster = cluster if len(clusters) > 1 else None
+        self.split = is_split(clusters)
+        path = gitops.placement(environment, self.cluster)["source"]["path"]
+        # Argo CD refuses two Applications hydrating to one path of a branch: the clusters
+        # of an environment that is not split (one folder) each get a path of their own.
+        self.hydrated_path = path if self.split or self.cluster is None else f"{path}/{self.cluster.name}"
+        self.folder = gitops.folder(environment, self.cluster)
+
+    @property
+    def variables(self) -> dict[str, str]:
+        """The variables Argo CD gives generate (`plugin.env`, prefixed `ARGOCD_ENV_`)."""
+        cluster = self.cluster.name if self.split and self.cluster is not None else None
+        return {ENVIRONMENT: self.environment, **({CLUSTER: cluster} if cluster else {})}
+
+    @classmethod
+    def every(cls, gitops: GitOpsSettings, environment: str) -> list[Target]:
+        """One per Application of `environment` (one per cluster where it has several)."""
+        clusters: list[Cluster | None] = list(gitops.clusters(environment)) or [None]
+        return [cls(gitops, environment, cluster) for cluster in clusters]
+
+
+def plugin_source(application: Mapping[str, Any], target: Target) -> dict[str, Any]:
     """An Application's `source`, rendered by the plugin from the repository's root (where
     the project's pyproject.toml is) instead of read from its committed folder."""
     source = application["spec"]["source"]
-    labels = application["metadata"].get("labels", {})
-    env = [{"name": "ENVIRONMENT", "value": labels["environment"]}]
-    if "cluster" in labels and _split_path(source["path"], labels):
-        env.append({"name": "CLUSTER", "value": labels["cluster"]})
+    prefix = len("ARGOCD_ENV_")
+    env = [{"name": name[prefix:], "value": value} for name, value in target.variables.items()]
     return {
         "repoURL": source["repoURL"],
         "targetRevision": source["targetRevision"],
@@ -175,51 +207,60 @@ def plugin_source(application: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _split_path(path: str, labels: Mapping[str, str]) -> bool:
-    return path.endswith(f"/{labels['environment']}/{labels['cluster']}")
-
-
-def plugin_application(application: Mapping[str, Any]) -> dict[str, Any]:
+def plugin_application(application: Mapping[str, Any], target: Target) -> dict[str, Any]:
     """One of the project's Applications with its source rendered by the plugin."""
-    spec = {**application["spec"], "source": plugin_source(application)}
+    spec = {**application["spec"], "source": plugin_source(application, target)}
     return {**application, "spec": spec}
 
 
-def hydrator_application(application: Mapping[str, Any]) -> dict[str, Any]:
+def hydrator_application(application: Mapping[str, Any], target: Target) -> dict[str, Any]:
     """One of the project's Applications hydrated by Argo CD's Source Hydrator: the plugin
     renders the dry source; Argo CD commits it to `environments/<env>` under the path the
-    Application syncs today, and syncs it from there."""
-    spec = dict(application["spec"])
-    source = spec.pop("source")
-    environment = application["metadata"]["labels"]["environment"]
+    Application syncs today (for each cluster of an environment that is not split, under
+    it, `<path>/<cluster>`), and syncs it from there."""
+    spec = {key: value for key, value in application["spec"].items() if key != "source"}
     spec["sourceHydrator"] = {
-        "drySource": plugin_source(application),
-        "syncSource": {"targetBranch": f"{HYDRATED_BRANCH_PREFIX}{environment}", "path": source["path"]},
+        "drySource": plugin_source(application, target),
+        "syncSource": {"targetBranch": f"{HYDRATED_BRANCH_PREFIX}{target.environment}", "path": target.hydrated_path},
     }
     return {**application, "spec": spec}
 
 
 def manifest_files(project: ServiceProject, image: str) -> dict[str, str]:
     """File name (relative, `/`-separated) -> text of `plugin manifests`."""
-    if project.gitops is None:
-        raise ConfigError("gitops", None, "GitOpsSettings: the plugin renders the project's Applications' sources")
+    gitops = _gitops(project)
     sidecar_container(image)  # the image is checked before anything is synthesized
-    namespace = project.gitops.argocd_namespace
     files = {
         "plugin.yaml": yaml_emitter.dump(plugin_config()),
-        f"configmap-{CONFIG_MAP}.yaml": "---\n" + yaml_emitter.dump(plugin_config_map(namespace)),
+        f"configmap-{CONFIG_MAP}.yaml": "---\n" + yaml_emitter.dump(plugin_config_map(gitops.argocd_namespace)),
         "argocd-repo-server-patch.yaml": yaml_emitter.dump(repo_server_patch(image)),
     }
     from .project import ARGOCD_FOLDER
 
     rendered = project.synthesize()
-    for name, text in sorted(rendered[ARGOCD_FOLDER].items()):
+    applications = {}
+    for text in rendered[ARGOCD_FOLDER].values():
         application = yaml.safe_load(text)
-        if application.get("kind") != "Application":
-            continue
-        files[f"plugin/{name}"] = "---\n" + _dump(plugin_application(application))
-        files[f"source-hydrator/{name}"] = "---\n" + _dump(hydrator_application(application))
+        if application.get("kind") == "Application":
+            applications[application["metadata"]["name"]] = application
+    for profile in project.profiles():
+        for target in Target.every(gitops, profile.name):
+            suffix = f"-{target.cluster.name}" if target.cluster is not None else ""
+            name = f"{project.name}-{profile.name}{suffix}"
+            application = applications[name]
+            files[f"plugin/application-{name}.yaml"] = "---\n" + _dump(plugin_application(application, target))
+            files[f"source-hydrator/application-{name}.yaml"] = "---\n" + _dump(
+                hydrator_application(application, target)
+            )
     return files
+
+
+def _gitops(project: ServiceProject) -> GitOpsSettings:
+    if project.gitops is None:
+        raise ConfigError(
+            "gitops", None, "GitOpsSettings: the plugin renders the sources of the project's Applications"
+        )
+    return project.gitops
 
 
 def _dump(obj: Mapping[str, Any]) -> str:
@@ -315,27 +356,22 @@ def readme(repo_url: str, dry_sha: str, commands: Sequence[str]) -> str:
 
 
 def hydrated_files(project: ServiceProject, environment: str, dry_sha: str) -> dict[str, str]:
-    """Path in the hydrated branch -> text, for every Application of `environment`."""
-    if project.gitops is None:
-        raise ConfigError("gitops", None, "GitOpsSettings: the hydrated paths are the Applications' paths")
+    """Path in the hydrated branch -> text, for every Application of `environment`: the
+    paths of its Source Hydrator Applications (`hydrator_application`)."""
+    gitops = _gitops(project)
     if not _SHA.fullmatch(dry_sha):
         raise ConfigError("--dry-sha", dry_sha, "a full commit SHA (40 or 64 lowercase hex digits)")
-    from .clusters import is_split
-
     profile = project.load_environments().get(environment)
-    clusters = project.gitops.clusters(profile.name)
     rendered = project.synthesize([profile.name])
-    repo_url = project.gitops.placement(profile.name)["source"]["repoURL"]
+    # The repository hydrated into (`syncSource.repoURL`, unset: the dry source's), as Argo CD records it.
+    repo_url = gitops.placement(profile.name)["source"]["repoURL"]
     files = {METADATA: metadata_json(repo_url, dry_sha), GIT_ATTRIBUTES: GIT_ATTRIBUTES_TEXT}
-    for cluster in clusters if is_split(clusters) else [None]:
-        placement = project.gitops.placement(profile.name, cluster)
-        path = placement["source"]["path"]
-        folder = project.gitops.folder(profile.name, cluster)
-        variables = {ENVIRONMENT: profile.name, CLUSTER: cluster.name if cluster is not None else ""}
-        command = render_command(variables)
-        files[f"{path}/{MANIFEST}"] = stream(rendered[folder])
-        files[f"{path}/{METADATA}"] = metadata_json(placement["source"]["repoURL"], dry_sha, [command])
-        files[f"{path}/{README}"] = readme(placement["source"]["repoURL"], dry_sha, [command])
+    for target in Target.every(gitops, profile.name):
+        path = target.hydrated_path
+        command = render_command(target.variables)
+        files[f"{path}/{MANIFEST}"] = stream(rendered[target.folder])
+        files[f"{path}/{METADATA}"] = metadata_json(repo_url, dry_sha, [command])
+        files[f"{path}/{README}"] = readme(repo_url, dry_sha, [command])
     return files
 
 
