@@ -463,3 +463,15 @@ def test_an_environment_on_clusters_that_do_not_differ_hydrates_a_path_per_clust
     stream_ = capsys.readouterr().out
     assert written["dist/staging/stg-a/manifest.yaml"] == written["dist/staging/stg-b/manifest.yaml"] == stream_
     assert "dist/staging/manifest.yaml" not in written
+
+
+def test_a_chart_that_builds_no_object_is_no_empty_stream(capsys, tmp_path) -> None:
+    from cdk8s_webservice import EnvironmentChart
+
+    project = dataclasses.replace(
+        PROJECT, chart=lambda scope, profile: EnvironmentChart(scope, profile.name, profile=profile)
+    )
+    code, out, err = generate(project, {"ARGOCD_ENV_ENVIRONMENT": "staging"}, capsys, tmp_path)
+    assert (code, out) == (2, "")
+    assert err.startswith("error: environment staging: 'EnvironmentChart' is not allowed; a chart that builds at least")
+    assert err.count("\n") == 1
