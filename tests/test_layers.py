@@ -40,6 +40,7 @@ LEVEL = {name: row for row, names in enumerate(LAYERS) for name in names}
 DEFERRED = {
     "": "(the package's face) names load on first use, so `import cdk8s_webservice` starts no Node.js",
     "addons.mesh": "profiles import the Istio value without cdk8s; its constructs load when built",
+    "cli.argocd_plugin": "the plugin's refusals answer before jsii starts Node.js (the project imports cdk8s)",
     "cli.command_line": "the CLI's help and refusals answer before jsii starts Node.js",
     "cli.watch": "watch chooses Node.js (runtime.start) before anything imports cdk8s",
     "gate": "the gate's checks load when first run: its import stays cheap for the worker's fork",

@@ -35,7 +35,7 @@ from cdk8s_webservice.synthesis.diff import diff_objects, format_changes, load_o
 from cdk8s_webservice.synthesis.discovery import load_project, project_code, project_spec
 from cdk8s_webservice.synthesis.output import check_output_folder, locked, read_tree, staged_output
 
-from . import release_file, scaffold
+from . import argocd_plugin, release_file, scaffold
 from .release_workflow import ReleaseRequest, release, releases_file, shown
 
 if TYPE_CHECKING:
@@ -152,6 +152,7 @@ def parser() -> argparse.ArgumentParser:
     history.add_argument("-e", "--environment", required=True, metavar="ENV")
     release_file.add_parser(command)
     scaffold.add_parser(command)
+    argocd_plugin.add_parser(command)
 
     deploy = release_command("deploy", "set-image (or --rollback) and synthesize; --sync also runs argocd app sync")
     deploy.add_argument("tag", nargs="?", help="image tag or digest to release")
@@ -361,6 +362,7 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
             "gate": lambda: _gate(project, _path(root, args.folder, "folder")),
             "history": lambda: _history(project, args),
             "releases": lambda: release_file.run(project, args),
+            "plugin": lambda: argocd_plugin.run(project, args, root),
             "loadtest": lambda: _load_commands().loadtest(project, args, root),
             "analyze": lambda: _load_commands().analyze(project, args, root),
         }
