@@ -121,6 +121,9 @@ def parser() -> argparse.ArgumentParser:
     validate = command("validate", "every environment builds through the gate and the committed output is current")
     out_option(validate, "the committed output folder")
 
+    for served in (synth, render, diff, validate):  # answered by a running `watch` when one is up (warm_client)
+        served.add_argument("--no-warm", action="store_true", help="run cold even when a watch could answer")
+
     watch = command("watch", "keep a warm process; re-synthesize (gate included) into the output folder on every save")
     out_option(watch, "output folder: new, empty, or earlier output of this tool")
     watch.add_argument(
