@@ -373,3 +373,10 @@ def test_wanted_reads_the_command_past_the_project_option() -> None:
     assert not warm_client.wanted(["watch"], {})
     assert not warm_client.wanted([], {})
     assert not warm_client.wanted(["diff", "-h"], {})
+
+
+def test_the_watchs_server_module_starts_no_jsii_before_the_runtime_is_set_up() -> None:
+    # watch imports it before `runtime.start` chooses the Node.js jsii runs on.
+    probe = "import sys, cdk8s_webservice.warm_server, cdk8s_webservice.watch; print(sorted(m for m in ('jsii', 'cdk8s') if m in sys.modules))"
+    result = subprocess.run([PYTHON, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout) == (0, "[]\n"), result.stderr

@@ -180,9 +180,9 @@ def ask(argv: Sequence[str], env: Mapping[str, str]) -> int | None:
                 if "exit" in frame:
                     return int(frame["exit"])
                 stream = sys.stdout if "out" in frame else sys.stderr
+                wrote = True  # from here on, a closed stdout (`| head`) is the reader's, not the watch's
                 stream.write(frame.get("out", frame.get("err", "")))
                 stream.flush()
-                wrote = True
         except (OSError, ValueError, TypeError, AttributeError) as error:
             if isinstance(error, BrokenPipeError) and wrote:
                 raise

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import os
 import socket
@@ -43,9 +44,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 from . import warm_client
 from .discovery import project_code, project_spec
 from .errors import ConfigError
-from .project import ServiceProject
 
 if TYPE_CHECKING:
+    from .project import ServiceProject
     from .watch import Watcher
 
 ORIGINAL_ENV = "CDK8S_WEBSERVICE_WARM_ENV"
@@ -143,33 +144,43 @@ class _Stream:
         return getattr(self._original, name)
 
 
-class _Served(ServiceProject):
-    """A loaded project whose synthesized folders are kept, per environments, strategy
-    and releases file bytes, for as long as it is the server's current project (its
-    sources unchanged)."""
+@functools.cache
+def _served_class() -> type[ServiceProject]:
+    """`ServiceProject` keeping what it synthesized (defined on first use: this module is
+    imported before `runtime.start`, so it must not import cdk8s)."""
+    from .project import ServiceProject
 
-    def _synthesize(
-        self,
-        names: Iterable[str] | None = None,
-        strategy: Any = None,
-        releases: Any = None,
-        *,
-        before_gate: Any = None,
-    ) -> dict[str, dict[str, str]]:
-        chosen = None if names is None else tuple(names)
-        memo: dict[tuple[object, ...], dict[str, dict[str, str]]] = self.__dict__.setdefault("_warm_memo", {})
-        key = (chosen, strategy, releases_bytes(self))
-        rendered = memo.get(key)
-        if rendered is None:
-            rendered = super()._synthesize(chosen, strategy, releases, before_gate=before_gate)
-            memo[key] = rendered
-        elif before_gate is not None:
-            before_gate(rendered)
-        return rendered
+    class Served(ServiceProject):
+        """A loaded project whose synthesized folders are kept, per environments, strategy
+        and releases file bytes, for as long as it is the server's current project (its
+        sources unchanged)."""
 
-    def remember(self, rendered: dict[str, dict[str, str]]) -> None:
-        """Every environment's folders, synthesized by the watch itself."""
-        self.__dict__.setdefault("_warm_memo", {})[(None, None, releases_bytes(self))] = rendered
+        def _synthesize(
+            self,
+            names: Iterable[str] | None = None,
+            strategy: Any = None,
+            releases: Any = None,
+            *,
+            before_gate: Any = None,
+        ) -> dict[str, dict[str, str]]:
+            chosen = None if names is None else tuple(names)
+            memo: dict[tuple[object, ...], dict[str, dict[str, str]]] = self.__dict__.setdefault("_warm_memo", {})
+            key = (chosen, strategy, releases_bytes(self))
+            rendered = memo.get(key)
+            if rendered is None:
+                rendered = super()._synthesize(chosen, strategy, releases, before_gate=before_gate)
+                memo[key] = rendered
+            elif before_gate is not None:
+                before_gate(rendered)
+            return rendered
+
+    return Served
+
+
+def remember(project: ServiceProject, rendered: dict[str, dict[str, str]]) -> None:
+    """Every environment's folders of `project` (from `served`), synthesized by the watch itself."""
+    if isinstance(project, _served_class()):
+        project.__dict__.setdefault("_warm_memo", {})[(None, None, releases_bytes(project))] = rendered
 
 
 def releases_bytes(project: ServiceProject) -> bytes | None:
@@ -184,9 +195,11 @@ def releases_bytes(project: ServiceProject) -> bytes | None:
 def served(project: ServiceProject) -> ServiceProject:
     """`project` as one whose synthesized folders are kept (a subclass of ServiceProject
     as it is: the project's own behaviour, without keeping)."""
+    from .project import ServiceProject
+
     if type(project) is not ServiceProject:
         return project
-    return _Served(**{f.name: getattr(project, f.name) for f in dataclasses.fields(project) if f.init})
+    return _served_class()(**{f.name: getattr(project, f.name) for f in dataclasses.fields(project) if f.init})
 
 
 class WarmServer:
@@ -316,8 +329,7 @@ class WarmServer:
         if self._pending is None:
             return
         kept = served(project)
-        if isinstance(kept, _Served):
-            kept.remember(rendered)
+        remember(kept, rendered)
         self.project = kept
 
     def take_fingerprint(self) -> Fingerprint:
