@@ -112,7 +112,7 @@ def watching(clone: Path) -> Iterator[Watch]:
 
 
 def test_warm_answers_byte_for_byte_as_cold(clone: Path, watching: Watch) -> None:
-    sock = clone / ".cdk8s-webservice" / "watch.sock"
+    sock = clone / ".cache" / "watch" / "watch.sock"
     assert sock.is_socket() and (sock.stat().st_mode & 0o777) == 0o600
     commands = [
         ["synth"],
@@ -189,7 +189,7 @@ def test_other_projects_arguments_and_help_run_cold(clone: Path, watching: Watch
 
 
 def test_socket_removed_on_exit_and_a_killed_watchs_socket_ignored_then_replaced(clone: Path) -> None:
-    sock = clone / ".cdk8s-webservice" / "watch.sock"
+    sock = clone / ".cache" / "watch" / "watch.sock"
     watch = Watch(clone)
     try:
         watch.wait(lambda: any(line.startswith("watching") for line in watch.out), "watch started")
@@ -222,7 +222,7 @@ class FakeServer:
 
     def __init__(self, project: Path, frames: list[dict[str, object]], *, hang: bool = False) -> None:
         folder = project / warm_client.FOLDER
-        folder.mkdir(mode=0o700, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.path = folder / warm_client.SOCKET
         self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.listener.bind(str(self.path))

@@ -237,7 +237,7 @@ class WarmServer:
 
     def _listen(self) -> socket.socket:
         folder = self.path.parent
-        folder.mkdir(mode=0o700, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         found = os.lstat(folder)
         if not stat.S_ISDIR(found.st_mode) or found.st_uid != os.getuid() or stat.S_IMODE(found.st_mode) & 0o077:
             raise Declined(
