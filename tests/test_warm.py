@@ -265,6 +265,7 @@ def test_the_protocol_request_and_answer(project: Path) -> None:
         assert request["argv"] == ["diff", "-e", "staging"] and request["cwd"] == str(project / "sub")
         assert request["protocol"] == warm_client.PROTOCOL and request["env"]["JSII_NODE"] == "/opt/node"  # type: ignore[index]
         assert "PATH" not in request["env"]  # type: ignore[operator]
+        assert request["stamp"] == warm_client.stamp() and request["optimize"] == 0
     finally:
         server.close()
 

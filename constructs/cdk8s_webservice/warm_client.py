@@ -15,9 +15,9 @@ killed) is no message: the command runs cold. `--no-warm` (on the four commands)
 
 The protocol (version `PROTOCOL`), one connection per command:
 
-- the client sends one line of JSON: `{"protocol", "library", "argv", "cwd", "env",
-  "optimize"}` (`library`: the package's folder; `env`: the variables named in
-  `environment`; `optimize`: `python -O`);
+- the client sends one line of JSON: `{"protocol", "library", "stamp", "argv", "cwd",
+  "env", "optimize"}` (`library`: the package's folder; `stamp`: this module's file,
+  `stamp`; `env`: the variables named in `environment`; `optimize`: `python -O`);
 - the server answers with lines of JSON: `{"decline": reason}` (then the client runs
   cold; nothing else was done), or any number of `{"out": text}` and `{"err": text}`
   in the order the command wrote them, then `{"exit": code}`.
@@ -62,6 +62,13 @@ def environment(env: Mapping[str, str]) -> dict[str, str]:
         for name, value in sorted(env.items())
         if (name.startswith(ENV_PREFIXES) or name in ENV_NAMES) and not name.startswith(WARM_ENV)
     }
+
+
+def stamp() -> str:
+    """This module's file as installed (size, modification time, inode): a library upgraded
+    or reinstalled in place since the watch started differs."""
+    found = os.stat(__file__)
+    return f"{found.st_size}:{found.st_mtime_ns}:{found.st_ino}"
 
 
 def wanted(argv: Sequence[str], env: Mapping[str, str]) -> bool:
@@ -163,6 +170,7 @@ def ask(argv: Sequence[str], env: Mapping[str, str]) -> int | None:
     request = {
         "protocol": PROTOCOL,
         "library": os.path.dirname(os.path.abspath(__file__)),
+        "stamp": stamp(),
         "argv": list(argv),
         "cwd": cwd,
         "env": environment(env),

@@ -218,6 +218,7 @@ class WarmServer:
         self._inode: int | None = None
         self._streams: tuple[TextIO, TextIO] | None = None
         self.path = root / warm_client.FOLDER / warm_client.SOCKET
+        self.stamp = warm_client.stamp()  # the library as this process loaded it
 
     # The socket -----------------------------------------------------------------
 
@@ -374,6 +375,8 @@ class WarmServer:
             raise Declined(f"protocol {warm_client.PROTOCOL} expected")
         if request.get("library") != os.path.dirname(os.path.abspath(warm_client.__file__)):
             raise Declined("another copy of the library")
+        if request.get("stamp") != self.stamp:
+            raise Declined("the library was installed again since the watch started")
         if request.get("optimize") != sys.flags.optimize:
             raise Declined("python -O differs")
         if request.get("env") != self.environment:

@@ -30,6 +30,8 @@ object by object, with the time from the save to the written folder.
   output as it was, and the watch goes on.
 - The gate runs in this process (its validators cached), not in a worker process
   as under `synth`: less memory, and as fast once warm.
+- While it runs, it answers `synth`, `diff`, `validate` and `render` over the project's
+  socket, one synth at a time with its own runs (`warm_server`, `warm_client`).
 - Ctrl-C exits 130, SIGTERM (a service manager, `kill`) 143. Node.js ignores the
   terminal's SIGINT and is shut down by this process, so nothing is left behind.
 """
