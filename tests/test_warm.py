@@ -4,6 +4,7 @@ every way the socket cannot be trusted or answer ends in the cold path or one li
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -112,7 +113,7 @@ def watching(clone: Path) -> Iterator[Watch]:
 
 
 def test_warm_answers_byte_for_byte_as_cold(clone: Path, watching: Watch) -> None:
-    sock = clone / ".cache" / "watch" / "watch.sock"
+    sock = clone / ".cache" / "cdk8s-webservice" / "watch.sock"
     assert sock.is_socket() and (sock.stat().st_mode & 0o777) == 0o600
     commands = [
         ["synth"],
@@ -189,7 +190,7 @@ def test_other_projects_arguments_and_help_run_cold(clone: Path, watching: Watch
 
 
 def test_socket_removed_on_exit_and_a_killed_watchs_socket_ignored_then_replaced(clone: Path) -> None:
-    sock = clone / ".cache" / "watch" / "watch.sock"
+    sock = clone / ".cache" / "cdk8s-webservice" / "watch.sock"
     watch = Watch(clone)
     try:
         watch.wait(lambda: any(line.startswith("watching") for line in watch.out), "watch started")
@@ -246,6 +247,9 @@ class FakeServer:
                     time.sleep(30)
 
     def close(self) -> None:
+        # shutdown first: a close alone leaves the thread's pending accept() taking connections.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
 
 

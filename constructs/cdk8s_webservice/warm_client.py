@@ -6,7 +6,7 @@ mypy), and run cold, exactly as without it, otherwise. This module is what the c
 script starts: it imports only the standard library (no cdk8s, jsii or the CLI's
 modules) until it knows the answer will not come from the socket.
 
-The socket is `<project root>/.cache/watch/watch.sock`, found from the working
+The socket is `<project root>/.cache/cdk8s-webservice/watch.sock`, found from the working
 directory upwards. It is used only when it is a socket owned by this user with mode
 0600 in a folder of this user's that no one else may write to; otherwise one line on
 stderr says why, and the command runs cold. Nobody listening (a watch that was
@@ -38,7 +38,7 @@ from collections.abc import Mapping, Sequence
 from typing import NoReturn
 
 PROTOCOL = 1
-FOLDER = os.path.join(".cache", "watch")  # the project's local state, which copies and git leave out
+FOLDER = os.path.join(".cache", "cdk8s-webservice")  # the project's local state, which copies and git leave out
 SOCKET = "watch.sock"
 WARM_ENV = "CDK8S_WEBSERVICE_WARM"
 TIMEOUT_ENV = "CDK8S_WEBSERVICE_WARM_TIMEOUT"
@@ -88,7 +88,7 @@ def wanted(argv: Sequence[str], env: Mapping[str, str]) -> bool:
 
 
 def find_socket(cwd: str) -> str | None:
-    """The nearest `.cache/watch/watch.sock` from `cwd` upwards (any kind of file)."""
+    """The nearest `.cache/cdk8s-webservice/watch.sock` from `cwd` upwards (any kind of file)."""
     folder = cwd
     while True:
         path = os.path.join(folder, FOLDER, SOCKET)

@@ -285,6 +285,8 @@ class WarmServer:
         listener, self._listener = self._listener, None
         if listener is None:
             return
+        with contextlib.suppress(OSError):
+            listener.shutdown(socket.SHUT_RDWR)  # wakes the thread's accept(), which a close alone does not end
         listener.close()
         with contextlib.suppress(OSError):
             if os.lstat(self.path).st_ino == self._inode:
