@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cdk8s_webservice import cli
-from cdk8s_webservice.yaml_limits import read_mapping
+from cdk8s_webservice.core.yaml_limits import read_mapping
 
 if TYPE_CHECKING:
     from cdk8s_webservice import ServiceProject

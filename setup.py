@@ -7,7 +7,5 @@ from setuptools import find_namespace_packages, find_packages, setup
 BINDINGS = "cdk8s_webservice_crds"
 
 setup(
-    packages=find_packages("constructs")
-    + [BINDINGS]
-    + [f"{BINDINGS}.{name}" for name in find_namespace_packages("imports")],
+    packages=find_packages("src") + [BINDINGS] + [f"{BINDINGS}.{name}" for name in find_namespace_packages("imports")],
 )

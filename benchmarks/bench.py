@@ -42,7 +42,7 @@ import threading
 import time
 from pathlib import Path
 
-from cdk8s_webservice.watch import tree_rss_kib  # one measure of a process tree, shared with watch
+from cdk8s_webservice.cli.watch import tree_rss_kib
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"

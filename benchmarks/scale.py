@@ -67,7 +67,7 @@ def synthesize(services: int) -> float:
 
 
 def fleet(services: int) -> None:
-    from cdk8s_webservice.fleet import FleetMember, synthesize_fleet
+    from cdk8s_webservice.synthesis.fleet import FleetMember, synthesize_fleet
 
     members = [FleetMember("benchmarks.scale:copy_project", (index,)) for index in range(services)]
     for _member, _rendered in synthesize_fleet(members, ROOT):

@@ -8,27 +8,23 @@ and passes in; everything else is here. Nothing here reads a file.
 from __future__ import annotations
 
 from cdk8s_webservice import (
-    ChaosMode,
     Cluster,
-    CpuStressExperiment,
-    EC2NodeClassOptions,
     EnvironmentProfile,
     Environments,
     FeatureFlags,
     Flag,
-    FlagType,
     GitOpsTarget,
     Istio,
-    NetworkDelayExperiment,
-    NodeDisruptionBudget,
     NodePoolOptions,
-    PodKillExperiment,
     Releases,
     Resources,
     ScalingBounds,
     Strategy,
     TagPolicy,
 )
+from cdk8s_webservice.addons.chaos import ChaosMode, CpuStressExperiment, NetworkDelayExperiment, PodKillExperiment
+from cdk8s_webservice.addons.feature_flags import FlagType
+from cdk8s_webservice.addons.karpenter import EC2NodeClassOptions, NodeDisruptionBudget
 
 # Production's dedicated Karpenter pool: on-demand c/m/r (6th generation and newer),
 # amd64 and arm64 like the image (release-image.yml builds both); room for the HPA's 20

@@ -11,9 +11,9 @@ from typing import Any
 import jsonschema
 import yaml
 
-from cdk8s_webservice.gate.schema import close_schema  # the gate's closing, reused
+from cdk8s_webservice.gate.schema import close_schema
 
-CRDS = Path(__file__).resolve().parent.parent / "constructs" / "cdk8s_webservice" / "crds"
+CRDS = Path(__file__).resolve().parent.parent / "src" / "cdk8s_webservice" / "crds"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

@@ -11,8 +11,10 @@ addition) and add a CHANGELOG entry.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import inspect
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -23,9 +25,10 @@ import pytest
 from conftest import ROOT
 
 import cdk8s_webservice
+from cdk8s_webservice import ConfigError
 
 SURFACE_FILE = ROOT / "tests" / "api" / "public-api.txt"
-STUB_FILE = ROOT / "constructs" / "cdk8s_webservice" / "__init__.pyi"
+STUB_FILE = ROOT / "src" / "cdk8s_webservice" / "__init__.pyi"
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
 
@@ -92,7 +95,7 @@ def test_plumbing_is_not_top_level() -> None:
                 "annotate_sync_waves", "replica_owners", "chart_files", "diff_objects", "format_changes",
                 "refuse_plain_secrets", "check_ciphertext", "slo_alerts", "Gate"}  # fmt: skip
     assert not plumbing & set(cdk8s_webservice.__all__)
-    from cdk8s_webservice.output import replace_directory  # still importable from its module
+    from cdk8s_webservice.synthesis.output import replace_directory
 
     assert callable(replace_directory)
 
@@ -108,7 +111,7 @@ def test_changelog_has_the_current_version() -> None:
 
 
 def test_every_public_name_and_field_is_documented() -> None:
-    package = griffe.load("cdk8s_webservice", search_paths=[str(ROOT / "constructs")], resolve_aliases=True)
+    package = griffe.load("cdk8s_webservice", search_paths=[str(ROOT / "src")], resolve_aliases=True)
     undocumented = []
     for name in cdk8s_webservice.__all__:
         target = package.members[name]
@@ -121,6 +124,53 @@ def test_every_public_name_and_field_is_documented() -> None:
                 if attribute is None or not attribute.docstring:
                     undocumented.append(f"{name}.{field.name}")
     assert undocumented == []
+
+
+def test_the_top_level_is_small() -> None:
+    """What a service definition needs, no more (issue 24): the rest is imported from its module."""
+    assert len(cdk8s_webservice.__all__) <= 45
+
+
+def test_names_moved_off_the_top_level_warn_with_their_module() -> None:
+    for name, module in cdk8s_webservice._MOVED.items():
+        with pytest.warns(DeprecationWarning, match=rf"cdk8s_webservice\.{name} is deprecated since 0\.7\.0: "
+                          rf"import it from cdk8s_webservice\.{re.escape(module)}$"):  # fmt: skip
+            value = getattr(cdk8s_webservice, name)
+        assert value is getattr(importlib.import_module(f"cdk8s_webservice.{module}"), name)
+        assert name not in cdk8s_webservice.__all__
+
+
+def test_module_paths_before_0_7_import_the_new_module_with_a_warning() -> None:
+    """Every old path, each in a fresh interpreter (a module imports once per process)."""
+    code = (
+        "import importlib, warnings, cdk8s_webservice as c\n"
+        "for old, new in sorted(c._MOVED_MODULES.items()):\n"
+        "    with warnings.catch_warnings(record=True) as seen:\n"
+        "        warnings.simplefilter('always')\n"
+        "        module = importlib.import_module(f'cdk8s_webservice.{old}')\n"
+        "    assert module is importlib.import_module(f'cdk8s_webservice.{new}'), old\n"
+        "    assert [str(w.message) for w in seen if w.category is DeprecationWarning] == [\n"
+        "        f'cdk8s_webservice.{old} is deprecated since 0.7.0: import cdk8s_webservice.{new}'], (old, seen)\n"
+        "print(len(c._MOVED_MODULES))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.split()[-1]) == len(cdk8s_webservice._MOVED_MODULES) > 60
+
+
+def test_every_public_dataclass_checks_its_keywords_however_it_is_imported() -> None:
+    """`@public` where the class is defined: the module path gives the same ConfigError as the top level."""
+    checked = 0
+    for name, module in {**cdk8s_webservice._MOVED, **cdk8s_webservice._EXPORTS}.items():
+        value = getattr(importlib.import_module(f"cdk8s_webservice.{module}"), name)
+        if isinstance(value, type) and dataclasses.is_dataclass(value):
+            assert getattr(value.__init__, "_cdk8s_webservice_strict", False), name
+            checked += 1
+    assert checked > 40
+    from cdk8s_webservice.kinds.scheduling import Toleration
+
+    with pytest.raises(ConfigError, match="did you mean 'effect'"):
+        Toleration(key="dedicated", efect="NoSchedule")  # type: ignore[call-arg]
 
 
 def test_every_exported_name_resolves_lazily() -> None:
@@ -145,7 +195,7 @@ def test_docs_build_offline(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     reference = (tmp_path / "site" / "reference" / "index.html").read_text()
-    for name in ("WebServiceProps", "EnvironmentProfile", "GateSettings", "FlaggerCanary"):
+    for name in ("WebServiceProps", "EnvironmentProfile", "GateSettings", "ServiceLevelObjectives"):
         assert f'id="cdk8s_webservice.{name}"' in reference
     assert "Image repository without tag" in reference  # field docstrings are rendered
     assert (tmp_path / "site" / "migration-from-kustomize" / "index.html").exists()

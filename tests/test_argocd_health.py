@@ -12,7 +12,7 @@ import yaml
 from appset_expand import expand, registered
 from conftest import ROOT
 
-from cdk8s_webservice.argocd_health import HEALTH_KEY
+from cdk8s_webservice.gitops.argocd_health import HEALTH_KEY
 from charts.environments import CLUSTERS as TARGETS
 
 SHIPPED = ROOT / "dist/argocd-config/configmap-argocd-cm.yaml"

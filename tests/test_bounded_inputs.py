@@ -20,8 +20,8 @@ from conftest import PROJECT, RELEASES_FILE, ROOT, group_running
 from test_cli import run
 
 import main
-from cdk8s_webservice import cli
-from cdk8s_webservice.errors import ConfigError
+from cdk8s_webservice.cli import command_line
+from cdk8s_webservice.core.errors import ConfigError
 
 
 @pytest.fixture
@@ -158,7 +158,7 @@ def test_a_hanging_argocd_is_stopped_after_its_timeout(
 @pytest.mark.parametrize("budget", ["nan", "-5", "0", "inf", "lots"])
 def test_watch_memory_budget_is_finite_and_positive(budget: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
-        cli.parser().parse_args(["watch", "--memory-budget", budget])
+        command_line.parser().parse_args(["watch", "--memory-budget", budget])
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert f"--memory-budget: '{budget}' is not allowed; a finite number of MiB above 0" in err
@@ -166,7 +166,7 @@ def test_watch_memory_budget_is_finite_and_positive(budget: str, capsys: pytest.
 
 
 def test_watch_memory_budget_takes_a_positive_number() -> None:
-    assert cli.parser().parse_args(["watch", "--memory-budget", "120.5"]).memory_budget == 120.5
+    assert command_line.parser().parse_args(["watch", "--memory-budget", "120.5"]).memory_budget == 120.5
 
 
 def test_a_jsii_runtime_that_is_not_there_is_one_line() -> None:
@@ -184,8 +184,8 @@ def test_a_jsii_runtime_that_is_not_there_is_one_line() -> None:
 
 
 def test_a_250_character_object_name_is_written(tmp_path: Path) -> None:
-    from cdk8s_webservice.output import write_environments
-    from cdk8s_webservice.rendering import render_files
+    from cdk8s_webservice.synthesis.output import write_environments
+    from cdk8s_webservice.synthesis.rendering import render_files
 
     names = ["a" * 250, "a" * 249 + "b", "short"]
     objects = [{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": n, "namespace": "x"}} for n in names]
@@ -222,7 +222,7 @@ def test_an_output_folder_that_is_a_mount_point_is_refused_up_front(
 
 
 def test_a_cdk8s_yaml_nested_too_deep_is_one_line(tmp_path: Path) -> None:
-    from cdk8s_webservice.cdk8s_app import configured_output
+    from cdk8s_webservice.synthesis.cdk8s_app import configured_output
 
     (tmp_path / "cdk8s.yaml").write_text("output: " + "[" * 5000 + "]" * 5000 + "\n")
     with pytest.raises(ConfigError, match="nested at most 64 levels deep"):
@@ -256,7 +256,7 @@ def test_a_jsii_runtime_that_is_not_jsii_is_one_line(tmp_path: Path, program: st
     ],
 )
 def test_watch_reads_an_edited_old_output_file_within_bounds(old: str) -> None:
-    from cdk8s_webservice.watch import changes_by_folder
+    from cdk8s_webservice.cli.watch import changes_by_folder
 
     new = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"
     changes = changes_by_folder({"development/configmap-x.yaml": old}, {"development": {"configmap-x.yaml": new}})

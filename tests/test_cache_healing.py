@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, group_running
 
-from cdk8s_webservice import cache_files
+from cdk8s_webservice.core import cache_files
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from cdk8s_webservice.cdk8s_app import stream
+from cdk8s_webservice.synthesis.cdk8s_app import stream
 
 NPX = shutil.which("npx")
 pytestmark = pytest.mark.skipif(NPX is None, reason="npx (Node.js) is needed for the cdk8s CLI")

@@ -17,7 +17,8 @@ import yaml
 from conftest import FOLDERS, PROJECT, RELEASES_FILE, ROOT
 
 from cdk8s_webservice import cli
-from cdk8s_webservice.diff import diff_objects, field_changes, format_changes
+from cdk8s_webservice.cli import command_line
+from cdk8s_webservice.synthesis.diff import diff_objects, field_changes, format_changes
 
 
 @pytest.fixture
@@ -592,7 +593,7 @@ def test_synth_reads_the_release_state_under_the_writers_lock(project, tmp_path,
     import threading
     import time
 
-    from cdk8s_webservice.output import locked
+    from cdk8s_webservice.synthesis.output import locked
 
     codes: list[int] = []
     with locked(tmp_path):
@@ -612,7 +613,7 @@ def test_synth_reads_the_release_state_under_the_writers_lock(project, tmp_path,
 def test_a_release_killed_before_the_releases_file_is_written_is_repaired_by_the_retry(
     project, tmp_path, synthesized, monkeypatch
 ) -> None:
-    from cdk8s_webservice.releases import Releases
+    from cdk8s_webservice.releases.file import Releases
 
     before = project.releases_file.read_bytes()
 
@@ -712,8 +713,8 @@ def test_an_error_thrown_in_node_is_one_line() -> None:
             "stack"
         )
     except RuntimeError as error:
-        assert cli.error_line(error) == "error: TAR_BAD_ARCHIVE: Unrecognized archive format"
-    assert cli.error_line(RuntimeError("a bug of ours")) is None  # no JavaScript cause: a traceback
+        assert command_line.error_line(error) == "error: TAR_BAD_ARCHIVE: Unrecognized archive format"
+    assert command_line.error_line(RuntimeError("a bug of ours")) is None  # no JavaScript cause: a traceback
 
 
 def test_output_staged_while_the_gate_checks_is_removed_when_it_refuses(
@@ -721,9 +722,9 @@ def test_output_staged_while_the_gate_checks_is_removed_when_it_refuses(
 ) -> None:
     """synth writes its output beside dist/ while the gate checks the last folders; a
     refusal then leaves dist/ as it was and nothing beside it."""
-    from cdk8s_webservice import project as project_module
     from cdk8s_webservice.gate import Violation
-    from cdk8s_webservice.output import StagedOutput
+    from cdk8s_webservice.synthesis import project as project_module
+    from cdk8s_webservice.synthesis.output import StagedOutput
 
     class Refuses:  # the gate, refusing the last folder it is given
         def check(self, environment, objects):
@@ -750,7 +751,7 @@ def test_output_staged_while_the_gate_checks_is_removed_when_it_refuses(
 
 
 def test_the_staged_output_is_what_is_swapped_in(tmp_path) -> None:
-    from cdk8s_webservice.output import read_tree, staged_output
+    from cdk8s_webservice.synthesis.output import read_tree, staged_output
 
     out = tmp_path / "dist"
     first = {"development": {"a.yaml": "a\n"}}

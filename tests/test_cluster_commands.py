@@ -12,7 +12,7 @@ import yaml
 from conftest import PROJECT, ROOT
 
 from cdk8s_webservice import ConfigError, cli
-from cdk8s_webservice.loadtest import commands
+from cdk8s_webservice.cli import loadtest as commands
 
 
 def run(*argv: str, root: Path) -> int:

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, group_running
 
-from cdk8s_webservice.errors import ConfigError
+from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.gate import schema
-from cdk8s_webservice.output import replace_directory
+from cdk8s_webservice.synthesis.output import replace_directory
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -84,7 +84,7 @@ def test_an_output_file_name_that_leaves_the_folder_is_refused(tmp_path: Path, n
 
 
 def test_intorstring_and_quantity_values_are_shared_per_value_and_type() -> None:
-    from cdk8s_webservice.k8s_values import int_or_string, quantity
+    from cdk8s_webservice.core.k8s_values import int_or_string, quantity
 
     assert int_or_string(8080) is int_or_string(8080)
     assert int_or_string("http") is int_or_string("http")
@@ -100,7 +100,8 @@ SLOW_APP = """
 import dataclasses, os, sys, time
 from pathlib import Path
 
-from cdk8s_webservice import cli, output
+from cdk8s_webservice import cli
+from cdk8s_webservice.synthesis import output
 
 ROOT = Path({root!r})
 sys.path.insert(0, str(ROOT))

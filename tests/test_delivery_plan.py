@@ -15,7 +15,7 @@ from cdk8s_webservice import (
     ServiceIdentity,
     Strategy,
 )
-from cdk8s_webservice.delivery_plan import DeliveryPlan, PlannedDeployment, PlannedService
+from cdk8s_webservice.service.delivery_plan import DeliveryPlan, PlannedDeployment, PlannedService
 
 APP = ServiceIdentity(name="app", namespace="shop", environment="staging")
 RESOURCES = Resources(cpu_request="100m", cpu_limit="500m", memory_request="256Mi", memory_limit="512Mi")

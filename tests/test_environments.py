@@ -6,7 +6,7 @@ import pytest
 from conftest import ENVIRONMENTS, find, live_deployment
 
 from cdk8s_webservice import TagPolicy
-from cdk8s_webservice.names import CLUSTER_SCOPED
+from cdk8s_webservice.core.names import CLUSTER_SCOPED
 
 # environment: namespace, replicas, cpu req/limit, memory req/limit, HPA min/max, VPA, host, tag policy
 TABLE = {

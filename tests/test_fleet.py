@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, group_running
 
-from cdk8s_webservice.errors import ConfigError, GateFailed
-from cdk8s_webservice.fleet import FleetMember, MemberFailed, synthesize_fleet
+from cdk8s_webservice.core.errors import ConfigError, GateFailed
 from cdk8s_webservice.gate.violations import Violation
+from cdk8s_webservice.synthesis.fleet import FleetMember, MemberFailed, synthesize_fleet
 
 
 def test_the_fleet_renders_what_one_process_renders_in_order_across_workers() -> None:
@@ -41,7 +41,7 @@ def broken_project(tmp_path: Path) -> Path:
     (tmp_path / "broken.py").write_text(
         textwrap.dedent(
             """
-            from cdk8s_webservice.errors import ConfigError
+            from cdk8s_webservice.core.errors import ConfigError
 
             def bad_value():
                 raise ConfigError("replicas", -1, "at least 1")
@@ -146,7 +146,7 @@ def test_ctrl_c_stops_a_fleet_whose_member_hangs(broken_project: Path) -> None:
     marker = broken_project / "started"
     script = (
         "import sys\n"
-        "from cdk8s_webservice.fleet import FleetMember, synthesize_fleet\n"
+        "from cdk8s_webservice.synthesis.fleet import FleetMember, synthesize_fleet\n"
         f"members = [FleetMember('broken:hangs', ({str(marker)!r},))]\n"
         "try:\n"
         f"    list(synthesize_fleet(members, {str(broken_project)!r}))\n"

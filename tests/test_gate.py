@@ -16,7 +16,7 @@ from conftest import ENVS, PROJECT, ROOT, find
 
 import main
 from cdk8s_webservice import EnvironmentProfile, GateFailed, cli
-from cdk8s_webservice.output import MARKER
+from cdk8s_webservice.synthesis.output import MARKER
 from charts.blacklist import BlacklistChart
 
 Objects = list[dict[str, Any]]
@@ -494,7 +494,7 @@ def test_every_rule_has_a_negative_test() -> None:
     tested.add(("gate/rule-failed", "-"))  # test_a_rule_module_failing_on_malformed_input_is_a_violation
     tested_rules = {rule for rule, _ in tested}
     rego = "".join(p.read_text() for p in (ROOT / "policies").glob("*.rego"))
-    from cdk8s_webservice.gate.pod_security import RULES as PSS  # pod-security.rego: the same rules for OPA users
+    from cdk8s_webservice.gate.pod_security import RULES as PSS
 
     policy_rules = set(re.findall(r'message\("([a-z0-9-]+)"', rego)) - set(PSS) | {
         "resources-requests",
@@ -610,7 +610,7 @@ def test_services_sharing_a_folder_are_checked_namespace_by_namespace(manifest_g
                 source["source"] = f"{namespace}/{source['source'].rpartition('/')[2]}"
         return copy_
 
-    from cdk8s_webservice.names import CLUSTER_SCOPED
+    from cdk8s_webservice.core.names import CLUSTER_SCOPED
 
     # The cluster-scoped objects (the NodePool, ...) once: two would be one object defined twice.
     team_a = renamespaced("team-a")

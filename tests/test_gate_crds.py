@@ -17,7 +17,7 @@ from cdk8s_webservice.gate import Gate
 from cdk8s_webservice.gate.cel import failures
 
 ROOT = Path(__file__).resolve().parent.parent
-CRDS = ROOT / "constructs" / "cdk8s_webservice" / "crds"
+CRDS = ROOT / "src" / "cdk8s_webservice" / "crds"
 DIST = ROOT / "dist"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the ApplicationSet CRD is 1.4 MB
 

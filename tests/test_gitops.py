@@ -10,8 +10,8 @@ import yaml
 from conftest import ENVIRONMENTS, ENVS, FOLDERS, find_all
 
 from cdk8s_webservice import ConfigError, GitOpsSettings
-from cdk8s_webservice.gitops import SYNC_WAVE
-from cdk8s_webservice.helm import unescape
+from cdk8s_webservice.gitops.helm import unescape
+from cdk8s_webservice.gitops.sync_waves import SYNC_WAVE
 
 REVISIONS = {"development": "develop", "staging": "develop", "production": "main"}
 # Application -> (environment, folder under dist/, destination cluster): production runs on two clusters.

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import ENVS
 
-from cdk8s_webservice.helm import chart_files
+from cdk8s_webservice.gitops.helm import chart_files
 
 
 def write(files: dict[str, str], folder: Path) -> Path:

@@ -334,7 +334,7 @@ def test_a_summary_that_cannot_be_a_measurement_is_refused(tmp_path, metrics, me
     """Found by trying: a negative error rate passed every SLO."""
     import json
 
-    from cdk8s_webservice.errors import ConfigError
+    from cdk8s_webservice.core.errors import ConfigError
     from cdk8s_webservice.loadtest.summary import load
 
     path = tmp_path / "s.json"

@@ -23,8 +23,8 @@ from cdk8s_webservice import (
     WebServiceProps,
     testing,
 )
-from cdk8s_webservice.errors import NotFound
-from cdk8s_webservice.release_workflow import find_argocd
+from cdk8s_webservice.cli.release_workflow import find_argocd
+from cdk8s_webservice.core.errors import NotFound
 
 RESOURCES = Resources(cpu_request="50m", cpu_limit="100m", memory_request="64Mi", memory_limit="128Mi")
 

@@ -31,7 +31,7 @@ from cdk8s_webservice import (
     NodePoolOptions,
     testing,
 )
-from cdk8s_webservice.clusters import check_cluster_values
+from cdk8s_webservice.gitops.clusters import check_cluster_values
 from charts.environments import CLUSTERS
 
 Objects = list[dict[str, Any]]

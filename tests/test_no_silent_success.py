@@ -200,7 +200,7 @@ def test_no_load_test_output_is_written_over_the_releases_file(
 
 
 def test_watch_prints_an_exit_of_the_project_and_goes_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from cdk8s_webservice.watch import Watcher
+    from cdk8s_webservice.cli.watch import Watcher
 
     (tmp_path / "quitting.py").write_text("import sys\n\ndef project():\n    sys.exit(0)\n")
     watcher = Watcher("quitting:project", tmp_path, tmp_path / "dist")

@@ -19,7 +19,7 @@ from cdk8s_webservice import (
     WebService,
     WebServiceProps,
 )
-from cdk8s_webservice.alerts import slo_alerts
+from cdk8s_webservice.observability.alerts import slo_alerts
 from charts.blacklist import SLO
 
 

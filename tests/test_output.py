@@ -12,8 +12,8 @@ import yaml
 from conftest import ENVIRONMENTS, ENVS, FOLDERS, PROJECT, ROOT, read_tree
 
 from cdk8s_webservice import ConfigError
-from cdk8s_webservice.output import MARKER, MARKER_TEXT, replace_directory, write_environments
-from cdk8s_webservice.rendering import render_files
+from cdk8s_webservice.synthesis.output import MARKER, MARKER_TEXT, replace_directory, write_environments
+from cdk8s_webservice.synthesis.rendering import render_files
 
 
 def test_committed_dist_equals_a_fresh_synth(rendered) -> None:
@@ -156,7 +156,7 @@ def test_a_folder_with_several_namespaces_names_files_by_namespace() -> None:
 
 
 def test_multiline_strings_render_as_literal_blocks() -> None:
-    from cdk8s_webservice.rendering import to_yaml
+    from cdk8s_webservice.synthesis.rendering import to_yaml
 
     text = to_yaml({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}, "data": {"f": "a\nb\n"}})
     assert "f: |\n    a\n    b\n" in text

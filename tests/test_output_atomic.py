@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from cdk8s_webservice.output import MARKER, _exchange, replace_directory
+from cdk8s_webservice.synthesis.output import MARKER, _exchange, replace_directory
 
 FOLDERS, FILES = 3, 25
 
 # A writer process: replaces TARGET with generation LABEL ("ab": alternating), COUNT times (-1: forever).
 WRITER = """
 import sys
-from cdk8s_webservice.output import replace_directory
+from cdk8s_webservice.synthesis.output import replace_directory
 target, label, count, folders, files = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 def generation(gen):
     return {f"env{f}/object-{i}.yaml": f"---\\ngeneration: {gen}\\nfile: {i}\\n" + "x: y\\n" * 50
@@ -146,7 +146,7 @@ def test_debris_of_killed_runs_is_removed(tmp_path) -> None:
 
 
 def test_without_renameat2_the_two_rename_fallback_still_replaces_whole(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr("cdk8s_webservice.output._exchange", lambda a, b: False)
+    monkeypatch.setattr("cdk8s_webservice.synthesis.output._exchange", lambda a, b: False)
     target = tmp_path / "dist"
     replace_directory(target, {"a/old.yaml": "old\n"})
     replace_directory(target, {"a/new.yaml": "new\n"})

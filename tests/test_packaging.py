@@ -141,9 +141,9 @@ def consumer_env() -> dict[str, str]:
 def test_sdist_holds_what_a_build_needs(dists: dict[str, Path]) -> None:
     with tarfile.open(dists["sdist"]) as sdist:
         names = {n.split("/", 1)[1] for n in sdist.getnames() if "/" in n}
-    assert {"setup.py", "pyproject.toml", "docs/library.md", "constructs/cdk8s_webservice/py.typed"} <= names
-    assert {f"constructs/cdk8s_webservice/policies/{p}" for p in ("security.rego", "resource-limits.rego")} <= names
-    assert "constructs/cdk8s_webservice/crds/flagger.app_all.yaml" in names
+    assert {"setup.py", "pyproject.toml", "docs/library.md", "src/cdk8s_webservice/py.typed"} <= names
+    assert {f"src/cdk8s_webservice/policies/{p}" for p in ("security.rego", "resource-limits.rego")} <= names
+    assert "src/cdk8s_webservice/crds/flagger.app_all.yaml" in names
     assert "imports/io/argoproj/__init__.py" in names
     assert any(re.fullmatch(r"imports/com/coreos/monitoring/_jsii/.*\.jsii\.tgz", n) for n in names)
     assert not any(n.startswith(("dist/", "tests/", "charts/", "node_modules/", ".venv", "README.md")) for n in names)
@@ -177,7 +177,7 @@ def test_wheel_carries_the_bindings_crds_and_policies(wheel: Path) -> None:
     assert "Classifier: Typing :: Typed" in metadata
     assert "Classifier: Programming Language :: Python :: 3.11" in metadata
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
-    assert "cdk8s-webservice = cdk8s_webservice.warm_client:run" in entry_points
+    assert "cdk8s-webservice = cdk8s_webservice.cli.warm_client:run" in entry_points
 
 
 def test_installed_package_imports_from_the_virtualenv(venv: Path, tmp_path: Path) -> None:
@@ -297,16 +297,25 @@ def test_every_customization_example_synthesizes_from_the_wheel_labelled_and_gat
     "module", ["queue-worker/main.py", "queue-worker/worker.py", "payments-api/main.py", "payments-api/service.py"]
 )
 def test_example_uses_only_the_public_api(module: str) -> None:
-    source = (ROOT / "examples" / module).read_text()
-    imports = [
-        line.strip()
-        for line in source.splitlines()
-        if line.strip().startswith(("from cdk8s_webservice", "import cdk8s_webservice"))
-    ]
-    allowed = {"from cdk8s_webservice import (", "from cdk8s_webservice import cli"}
-    assert set(imports) <= allowed | {"from cdk8s_webservice import ServiceProject"}
-    assert imports
-    assert "cdk8s_webservice." not in source.replace("cdk8s_webservice import", "")
+    """The top level's names, `cli`, and names the package documents at their module path
+    (moved off the top level in 0.7.0): never the plumbing."""
+    import ast
+
+    import cdk8s_webservice
+
+    public_at_module = {(f"cdk8s_webservice.{m}", n) for n, m in cdk8s_webservice._MOVED.items()}
+    found = []
+    for node in ast.walk(ast.parse((ROOT / "examples" / module).read_text())):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("cdk8s_webservice"):
+            found += [(node.module, alias.name) for alias in node.names]
+        elif isinstance(node, ast.Import):
+            assert not any(a.name.startswith("cdk8s_webservice") for a in node.names)
+    assert found
+    for source, name in found:
+        allowed = (source == "cdk8s_webservice" and name in [*cdk8s_webservice.__all__, "cli"]) or (
+            (source, name) in public_at_module
+        )
+        assert allowed, (source, name)
 
 
 @pytest.fixture(scope="module")

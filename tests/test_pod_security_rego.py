@@ -162,4 +162,4 @@ def test_the_policy_file_is_where_opa_users_look() -> None:
     text = (ROOT / "policies" / "pod-security.rego").read_text()
     assert "package kubernetes.admission" in text
     assert set(re.findall(r'message\("([a-z0-9-]+)"', text)) == set(RULES)
-    assert Path(ROOT / "policies").resolve() == (ROOT / "constructs/cdk8s_webservice/policies").resolve()
+    assert Path(ROOT / "policies").resolve() == (ROOT / "src/cdk8s_webservice/policies").resolve()

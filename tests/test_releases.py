@@ -12,7 +12,7 @@ import pytest
 from conftest import RELEASES_FILE, load_environments
 
 from cdk8s_webservice import ConfigError, Releases, ReleaseStatus
-from cdk8s_webservice.releases import HISTORY_LIMIT, Release, ReleaseHistory
+from cdk8s_webservice.releases.file import HISTORY_LIMIT, Release, ReleaseHistory
 
 LIVE, PENDING, SUPERSEDED, ROLLED_BACK, ABANDONED = (
     ReleaseStatus.LIVE,

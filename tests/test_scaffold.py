@@ -14,8 +14,8 @@ import yaml
 from conftest import PROJECT, RELEASES_FILE
 
 from cdk8s_webservice import ReleaseStatus, cli
-from cdk8s_webservice.releases import Releases
-from cdk8s_webservice.scaffold import FILES, class_name, requirement
+from cdk8s_webservice.cli.scaffold import FILES, class_name, requirement
+from cdk8s_webservice.releases.file import Releases
 
 
 def run(argv: list[str], root: Path, project: object = None) -> int:

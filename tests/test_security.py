@@ -20,7 +20,7 @@ from cdk8s_webservice import (
     WebServiceProps,
 )
 from cdk8s_webservice.gate.metadata import refuse_plain_secrets
-from cdk8s_webservice.secrets import check_ciphertext
+from cdk8s_webservice.kinds.secrets import check_ciphertext
 from charts.blacklist import SLO
 
 

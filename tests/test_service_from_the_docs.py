@@ -38,8 +38,8 @@ from cdk8s_webservice import (
     WebServiceProps,
     testing,
 )
-from cdk8s_webservice.alerts import slo_alerts
-from cdk8s_webservice.docstrings import default_text
+from cdk8s_webservice.core.docstrings import default_text
+from cdk8s_webservice.observability.alerts import slo_alerts
 
 NAME = "payments-api"
 SLO = ServiceLevelObjectives(error_rate=0.01, latency_quantile=0.95, latency_seconds=0.5)

@@ -172,7 +172,7 @@ def test_canary(by_strategy, env) -> None:
 
 
 def test_canary_queries_measure_the_slo() -> None:
-    from cdk8s_webservice.canary import latency_query, success_rate_query
+    from cdk8s_webservice.delivery.canary import latency_query, success_rate_query
 
     success = success_rate_query(SLO)
     assert success.startswith("100 * (1 - (") and 'status=~"5.."' in success

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, group_running
 
-from cdk8s_webservice import warm_client
+from cdk8s_webservice.cli import warm_client
 
 IGNORE = shutil.ignore_patterns(".venv*", "node_modules", ".git", "build", ".cache", ".cdk8s.out", "__pycache__")
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -31,10 +31,10 @@ HEAVY = 98
 # asking imported what a client must not (jsii, cdk8s, the CLI's modules).
 ASK = f"""
 import os, sys
-from cdk8s_webservice import warm_client
+from cdk8s_webservice.cli import warm_client
 code = warm_client.ask(sys.argv[1:], os.environ)
 sys.stdout.flush()
-heavy = sorted(m for m in ("jsii", "cdk8s", "cdk8s_plus_27", "cdk8s_webservice.cli") if m in sys.modules)
+heavy = sorted(m for m in ("jsii", "cdk8s", "cdk8s_plus_27", "cdk8s_webservice.cli.command_line") if m in sys.modules)
 if heavy:
     print("imported: " + ", ".join(heavy), file=sys.stderr)
     sys.exit({HEAVY})
@@ -382,6 +382,6 @@ def test_wanted_reads_the_command_past_the_project_option() -> None:
 
 def test_the_watchs_server_module_starts_no_jsii_before_the_runtime_is_set_up() -> None:
     # watch imports it before `runtime.start` chooses the Node.js jsii runs on.
-    probe = "import sys, cdk8s_webservice.warm_server, cdk8s_webservice.watch; print(sorted(m for m in ('jsii', 'cdk8s') if m in sys.modules))"
+    probe = "import sys, cdk8s_webservice.cli.warm_server, cdk8s_webservice.cli.watch; print(sorted(m for m in ('jsii', 'cdk8s') if m in sys.modules))"
     result = subprocess.run([PYTHON, "-c", probe], capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stdout) == (0, "[]\n"), result.stderr

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, group_running
 
-from cdk8s_webservice import cli
-from cdk8s_webservice.watch import changes_by_folder, report
+from cdk8s_webservice.cli import command_line
+from cdk8s_webservice.cli.watch import changes_by_folder, report
 
 IGNORE = shutil.ignore_patterns(".venv*", "node_modules", ".git", "build", ".cache", ".cdk8s.out", "__pycache__")
 DEPLOYMENT = Path("dist/development/deployment-blacklist.yaml")
@@ -128,7 +128,7 @@ def test_watch_resynthesizes_on_save_survives_bad_edits_and_exits_130(clone: Pat
 
 
 def test_watch_is_in_the_command_line_tool() -> None:
-    args = cli.parser().parse_args(["watch", "--out", "preview", "--memory-budget", "300"])
+    args = command_line.parser().parse_args(["watch", "--out", "preview", "--memory-budget", "300"])
     assert (args.command, args.out, args.memory_budget) == ("watch", "preview", 300)
 
 
@@ -169,7 +169,7 @@ def test_the_gates_own_inputs_of_a_project_restart_the_watch(tmp_path: Path) -> 
     """A project's own Rego policies and CRD files are compiled once per process: an
     edit of one re-executes the watch (as a library change does), and their folders
     are watched."""
-    from cdk8s_webservice.watch import Watcher
+    from cdk8s_webservice.cli.watch import Watcher
 
     policies = tmp_path / "policies"
     policies.mkdir()

@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cdk8s_webservice import yaml_emitter
+from cdk8s_webservice.core import yaml_emitter
 from cdk8s_webservice.gate.goyaml import resolve_v2, resolve_v3
 
 _PYYAML_TAGS = {f"tag:yaml.org,2002:{t}": t for t in ("str", "bool", "int", "float", "null", "timestamp", "merge")}
@@ -387,7 +387,7 @@ def test_generated_strings_as_key_value_and_list_item(text: str) -> None:
 
 
 def test_every_written_file_reads_the_same_in_go_yaml_and_pyyaml(rendered) -> None:
-    from cdk8s_webservice.helm import unescape
+    from cdk8s_webservice.gitops.helm import unescape
 
     count = 0
     for folder, files in rendered.items():

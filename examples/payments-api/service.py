@@ -20,19 +20,12 @@ from cdk8s_webservice import (
     ExtraContainer,
     FeatureFlags,
     Flag,
-    FlagType,
     GitOpsSettings,
     GitOpsTarget,
     HealthChecks,
-    IngressHost,
-    IngressPath,
     IngressRoutes,
-    IngressTls,
     LoadTestOptions,
     NetworkAccess,
-    NodeAffinity,
-    NodeRequirement,
-    PodAntiAffinity,
     Port,
     Probe,
     Releases,
@@ -43,12 +36,14 @@ from cdk8s_webservice import (
     ServiceProject,
     Strategy,
     TagPolicy,
-    Toleration,
     Volume,
     VolumeMount,
     WebService,
     WebServiceProps,
 )
+from cdk8s_webservice.addons.feature_flags import FlagType
+from cdk8s_webservice.kinds.ingress_routes import IngressHost, IngressPath, IngressTls
+from cdk8s_webservice.kinds.scheduling import NodeAffinity, NodeRequirement, PodAntiAffinity, Toleration
 
 NAME = "payments-api"
 SLO = ServiceLevelObjectives(error_rate=0.001, latency_quantile=0.99, latency_seconds=0.3)

@@ -22,10 +22,8 @@ from cdk8s_webservice import (
     EnvironmentChart,
     EnvironmentProfile,
     Environments,
-    ExternalMetric,
     GitOpsSettings,
     HealthChecks,
-    HttpMetrics,
     NetworkAccess,
     Releases,
     Resources,
@@ -38,6 +36,8 @@ from cdk8s_webservice import (
     WebService,
     WebServiceProps,
 )
+from cdk8s_webservice.kinds.autoscaling import ExternalMetric
+from cdk8s_webservice.observability.slo import HttpMetrics
 
 NAME = "queue-worker"
 

@@ -23,7 +23,7 @@ from cdk8s_webservice import (
     WebServiceProps,
     testing,
 )
-from cdk8s_webservice.clusters import check_clusters
+from cdk8s_webservice.gitops.clusters import check_clusters
 
 SMALL = Resources(cpu_request="10m", cpu_limit="100m", memory_request="32Mi", memory_limit="64Mi")
 FLAGS = FeatureFlags(flags=(Flag("x", FlagType.BOOLEAN, {"on": True, "off": False}, default_variant="off"),))

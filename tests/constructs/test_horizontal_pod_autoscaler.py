@@ -12,7 +12,7 @@ from cdk8s_webservice import (
     ScalingTargets,
     testing,
 )
-from cdk8s_webservice.rendering import to_yaml
+from cdk8s_webservice.synthesis.rendering import to_yaml
 
 
 def hpa(targets: ScalingTargets | None = None) -> tuple[HorizontalPodAutoscaler, dict]:

@@ -27,12 +27,12 @@ from cdk8s_webservice import (
     WebServiceProps,
     testing,
 )
+from cdk8s_webservice.addons.karpenter import CLUSTER_KINDS
+from cdk8s_webservice.core.names import CLUSTER_SCOPED
 from cdk8s_webservice.gate.schema import check_schemas
-from cdk8s_webservice.gitops import SYNC_WAVES
-from cdk8s_webservice.karpenter import CLUSTER_KINDS
-from cdk8s_webservice.names import CLUSTER_SCOPED
+from cdk8s_webservice.gitops.sync_waves import SYNC_WAVES
 
-CRDS = ROOT / "constructs" / "cdk8s_webservice" / "crds"
+CRDS = ROOT / "src" / "cdk8s_webservice" / "crds"
 VENDORED = {
     "NodePool": CRDS / "karpenter.sh_nodepools.yaml",
     "EC2NodeClass": CRDS / "karpenter.k8s.aws_ec2nodeclasses.yaml",

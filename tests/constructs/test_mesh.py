@@ -28,9 +28,9 @@ from cdk8s_webservice import (
     WebServiceProps,
     testing,
 )
-from cdk8s_webservice.mesh import MeshTraffic
+from cdk8s_webservice.addons.mesh import MeshTraffic
 
-ISTIO_CRDS = Path(__file__).resolve().parents[2] / "constructs/cdk8s_webservice/crds/security.istio.io.yaml"
+ISTIO_CRDS = Path(__file__).resolve().parents[2] / "src/cdk8s_webservice/crds/security.istio.io.yaml"
 ISTIO_KINDS = ("PeerAuthentication", "AuthorizationPolicy")
 
 

@@ -10,7 +10,7 @@ from cdk8s import App, JsonPatch
 from conftest import PROJECT, STAGING
 
 from cdk8s_webservice import ConfigError, testing
-from cdk8s_webservice.delivery import BlueGreenState
+from cdk8s_webservice.delivery.strategy import BlueGreenState
 
 
 def _staging(active: str):

@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from cdk8s_webservice.custom_metrics import AdapterRule
+from cdk8s_webservice.observability.custom_metrics import AdapterRule
 
 INSTALL = "sudo apt-get install -y --no-install-recommends prometheus  (Debian's package: promtool 2.42)"
 RULE_FILE = "rules.yaml"

@@ -13,8 +13,8 @@ import yaml
 from harness import promtool
 
 from cdk8s_webservice import ServiceIdentity, ServiceLevelObjectives
-from cdk8s_webservice.alerts import Alert, budget_rules, slo_alerts
-from cdk8s_webservice.burn_rate import WINDOWS, RecordingRule, burn_factor
+from cdk8s_webservice.observability.alerts import Alert, budget_rules, slo_alerts
+from cdk8s_webservice.observability.burn_rate import WINDOWS, RecordingRule, burn_factor
 
 IDENTITY = ServiceIdentity(name="shop", namespace="shop-prod", environment="production")
 OBJECTIVES = [

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from harness import covered, fill, promtool, rule_names, rules_of, run
 
-from cdk8s_webservice.custom_metrics import ADAPTER_CHART, AdapterRule
+from cdk8s_webservice.observability.custom_metrics import ADAPTER_CHART, AdapterRule
 
 HERE = Path(__file__).parent
 

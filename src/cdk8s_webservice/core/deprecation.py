@@ -1,0 +1,103 @@
+"""Renamed names and moved modules keep working for one minor version, warning with the new name."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import sys
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from types import ModuleType
+from typing import Any
+
+
+class deprecated_alias:
+    """A class attribute `old` that reads (and writes) `new`, with a `DeprecationWarning`
+    naming `new` and the version that renamed it; removed in the next minor version."""
+
+    def __init__(self, old: str, new: str, since: str) -> None:
+        self.old, self.new, self.since = old, new, since
+
+    def _warn(self, owner: type) -> None:
+        warnings.warn(
+            f"{owner.__name__}.{self.old} is deprecated since {self.since}: use {owner.__name__}.{self.new}",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+
+    def __get__(self, instance: object, owner: type) -> Any:
+        if instance is None:
+            return self
+        self._warn(owner)
+        return getattr(instance, self.new)
+
+    def __set__(self, instance: object, value: Any) -> None:
+        self._warn(type(instance))
+        setattr(instance, self.new, value)
+
+
+class MovedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Old module paths of a package (`cdk8s_webservice.workload`) import the module at its
+    new path (`cdk8s_webservice.kinds.workload`) with a `DeprecationWarning` naming it.
+
+    A finder on `sys.meta_path` (Python's documented import hook), consulted after the
+    package's own files: a path that still exists is never redirected."""
+
+    def __init__(self, package: str, moved: Mapping[str, str], since: str) -> None:
+        self.package, self.moved, self.since = package, dict(moved), since
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        prefix = f"{self.package}."
+        if not fullname.startswith(prefix) or fullname[len(prefix) :] not in self.moved:
+            return None
+        return importlib.util.spec_from_loader(fullname, self)
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+        return None  # the default module, replaced in exec_module
+
+    def exec_module(self, module: ModuleType) -> None:
+        new = f"{self.package}.{self.moved[module.__name__[len(self.package) + 1 :]]}"
+        warnings.warn(
+            f"{module.__name__} is deprecated since {self.since}: import {new}", DeprecationWarning, stacklevel=2
+        )
+        # The import system returns what sys.modules holds under the name after exec_module.
+        sys.modules[module.__name__] = importlib.import_module(new)
+
+
+def moved_attributes(package: str, moved: Mapping[str, str], since: str) -> Callable[[str], Any]:
+    """A module `__getattr__` for names that moved to a submodule (`moved`: name -> module),
+    each read with a `DeprecationWarning` naming its new home."""
+
+    def __getattr__(name: str) -> Any:
+        module = moved.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        warnings.warn(
+            f"{package}.{name} is deprecated since {since}: import it from {module}", DeprecationWarning, stacklevel=2
+        )
+        return getattr(importlib.import_module(module), name)
+
+    return __getattr__
+
+
+def moved_module_attributes(package: str, module: str, since: str) -> Callable[[str], Any]:
+    """A package `__getattr__` for a module whose path the package now holds: the old
+    module's names (`cdk8s_webservice.releases.Releases`) read from `module`, with a
+    `DeprecationWarning` naming it."""
+
+    def __getattr__(name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        target = importlib.import_module(module)
+        if not hasattr(target, name):
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        warnings.warn(
+            f"{package}.{name} is deprecated since {since}: import it from {module}", DeprecationWarning, stacklevel=2
+        )
+        return getattr(target, name)
+
+    return __getattr__

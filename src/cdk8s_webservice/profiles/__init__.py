@@ -1,0 +1,1 @@
+"""An environment's profile: everything that differs between development, staging and production."""

@@ -1,0 +1,1 @@
+"""The service: `WebService` composes the kinds and add-ons a profile asks for, inside an `EnvironmentChart`."""

@@ -1,0 +1,1 @@
+"""Synthesis and output: the project of every environment, rendering, diff, and dist/ written atomically."""
