@@ -17,6 +17,9 @@ Measures, alternating the two so drift in the machine's speed hits both alike:
   process per overlay, as its users run it), N = 1, 10, 50, alternating;
 - `cdk8s-webservice watch`: from saving an edit to the written dist/ (median of
   20 edits on a copy of the project), against a cold `kubectl kustomize`;
+- the warm path: `cdk8s-webservice synth` and `cdk8s-webservice diff` repeated while
+  a watch runs on a copy of the project (end to end: the client's own Python start,
+  the request over the socket, the answer), alternating with `kubectl kustomize`;
 - peak RSS of the whole process tree for N = 100 services: as projects through the
   fleet (the bounded path), and as one project in one process (for comparison).
 
@@ -44,7 +47,7 @@ from cdk8s_webservice.cli.watch import tree_rss_kib
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
 BASELINE = Path(__file__).resolve().parent / "baseline-kustomize"
-TARGETS = {"ratio": 1.5, "marginal_ms": 30.0, "rss_mib": 250.0, "tests_s": 60.0, "watch_ratio": 0.5}
+TARGETS = {"ratio": 1.5, "marginal_ms": 30.0, "rss_mib": 250.0, "tests_s": 60.0, "watch_ratio": 0.5, "warm_ratio": 0.5}
 OVERLAYS = ("overlays/development", "overlays/staging", "overlays/production")
 COPY_IGNORE = shutil.ignore_patterns(".venv*", "node_modules", ".git", "build", ".cache", ".cdk8s.out", "__pycache__")
 
@@ -240,6 +243,58 @@ def watch_latency(edits: int) -> dict[str, float]:
     return {**summary(times), "restarts": memory_restarts}
 
 
+WARM_CHECK = """
+import os, sys
+from cdk8s_webservice import warm_client
+sys.exit(0 if warm_client.ask(["render", "-e", "staging"], os.environ) is not None else 99)
+"""
+
+
+def warm_path(runs: int) -> dict[str, dict[str, float]]:
+    """Repeated `synth` and `diff` answered by a running watch (started as a user starts
+    it: `cdk8s-webservice watch`, no -O), end to end, alternating with `kubectl
+    kustomize` of the same tree as `side_by_side`."""
+    with tempfile.TemporaryDirectory(dir=ROOT / "build") as tmp:
+        copy = Path(tmp) / "project"
+        shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
+        for linked in (".venv", "node_modules"):
+            (copy / linked).symlink_to(ROOT / linked)
+        lines: list[str] = []
+        process = subprocess.Popen(
+            [str(VENV_BIN / "cdk8s-webservice"), "watch"],
+            cwd=copy,
+            env=environment(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        assert process.stdout is not None
+        threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True).start()
+        try:
+            deadline = time.monotonic() + 120
+            while not any(line.startswith("watching") for line in lines):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"watch: not started within 120 s:\n{''.join(lines)}")
+                time.sleep(0.01)
+            run([str(VENV_BIN / "python"), "-c", WARM_CHECK], cwd=copy)  # exits 99 (a failure) when run cold
+            synth, diff, theirs = [], [], []
+            for _ in range(runs):
+                synth.append(run([str(VENV_BIN / "cdk8s-webservice"), "synth"], cwd=copy)[0])
+                diff.append(run([str(VENV_BIN / "cdk8s-webservice"), "diff"], cwd=copy)[0])
+                start = time.perf_counter()
+                for folder in ("overlays/development", "overlays/staging", "overlays/production", "argocd"):
+                    run([kubectl(), "kustomize", folder], cwd=BASELINE)
+                theirs.append(time.perf_counter() - start)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    return {"synth": summary(synth), "diff": summary(diff), "kustomize": summary(theirs)}
+
+
 def test_suite() -> float:
     start = time.perf_counter()
     result = subprocess.run(["make", "-s", "test"], cwd=ROOT, env=environment(), capture_output=True, text=True)
@@ -281,6 +336,7 @@ def main() -> int:
         [str(VENV_BIN / "python"), "-O", "benchmarks/scale.py", "--cold", str(args.rss_services)], sample=True
     )
     latency = watch_latency(args.edits)
+    warm = warm_path(args.runs)
     tests = None if args.skip_tests else test_suite()
 
     ratio = versus["synth"]["median"] / versus["kustomize"]["median"]
@@ -300,6 +356,8 @@ def main() -> int:
         f"one_project_peak_rss_mib_n{args.rss_services}": rss_one / 1024,
         "watch_latency_s": latency,
         "watch_ratio": latency["median"] / versus["kustomize"]["median"],
+        "warm_s": warm,
+        "warm_ratio": {k: warm[k]["median"] / warm["kustomize"]["median"] for k in ("synth", "diff")},
         "test_suite_s": tests,
     }
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
@@ -343,6 +401,14 @@ def main() -> int:
             f"{span(latency)}; {figures['watch_ratio']:.2f}x cold kustomize, {int(latency['restarts'])} memory restarts",
             f"<= {TARGETS['watch_ratio']}x",
         ),
+        *[
+            (
+                f"warm {command} (a running watch answers; client start included)",
+                f"{span(warm[command])}; kustomize {span(warm['kustomize'])}: {figures['warm_ratio'][command]:.2f}x",  # type: ignore[index]
+                f"<= {TARGETS['warm_ratio']}x",
+            )
+            for command in ("synth", "diff")
+        ],
         (
             f"peak RSS, N={args.rss_services} services as projects (fleet: orchestrator + recycled worker)",
             f"{rss_n / 1024:.0f} MiB",

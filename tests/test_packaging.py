@@ -177,7 +177,7 @@ def test_wheel_carries_the_bindings_crds_and_policies(wheel: Path) -> None:
     assert "Classifier: Typing :: Typed" in metadata
     assert "Classifier: Programming Language :: Python :: 3.11" in metadata
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
-    assert "cdk8s-webservice = cdk8s_webservice.cli:run" in entry_points
+    assert "cdk8s-webservice = cdk8s_webservice.cli.warm_client:run" in entry_points
 
 
 def test_installed_package_imports_from_the_virtualenv(venv: Path, tmp_path: Path) -> None:

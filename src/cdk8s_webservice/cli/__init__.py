@@ -1,9 +1,20 @@
 """The command line (`cdk8s-webservice`): synth, diff, validate, render, watch and the release commands.
 
-An app's `main.py` hands its project to `run_app`; the console script runs `run`; tests call
-`main(argv)`. The parser and each command live in `command_line.py`.
+An app's `main.py` hands its project to `run_app`; the console script starts in
+`warm_client.run` (the standard library only: a running `watch` may answer), which runs
+`command_line.run` cold otherwise; tests call `main(argv)`. The parser and each command live
+in `command_line.py`, loaded on first use so the console script starts light.
 """
 
-from .command_line import main, run, run_app
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __all__ = ["main", "run", "run_app"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        return getattr(importlib.import_module(f"{__name__}.command_line"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

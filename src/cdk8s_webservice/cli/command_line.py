@@ -123,6 +123,9 @@ def parser() -> argparse.ArgumentParser:
     validate = command("validate", "every environment builds through the gate and the committed output is current")
     out_option(validate, "the committed output folder")
 
+    for served in (synth, render, diff, validate):  # answered by a running `watch` when one is up (warm_client)
+        served.add_argument("--no-warm", action="store_true", help="run cold even when a watch could answer")
+
     watch = command("watch", "keep a warm process; re-synthesize (gate included) into the output folder on every save")
     out_option(watch, "output folder: new, empty, or earlier output of this tool")
     watch.add_argument(
@@ -317,10 +320,12 @@ def _gate(project: ServiceProject, folder: Path) -> int:
 
 
 def _watch(args: argparse.Namespace) -> int:
+    from .warm_server import Commands
     from .watch import watch
 
     spec, root = project_spec(args.project)
-    return watch(spec, root, _path(root, args.out), budget_mib=args.memory_budget)
+    commands = Commands(parser=parser, main=main)  # what the watch answers warm requests with
+    return watch(spec, root, _path(root, args.out), commands, budget_mib=args.memory_budget)
 
 
 def _history(project: ServiceProject, args: argparse.Namespace) -> int:

@@ -30,6 +30,8 @@ object by object, with the time from the save to the written folder.
   output as it was, and the watch goes on.
 - The gate runs in this process (its validators cached), not in a worker process
   as under `synth`: less memory, and as fast once warm.
+- While it runs, it answers `synth`, `diff`, `validate` and `render` over the project's
+  socket, one synth at a time with its own runs (`warm_server`, `warm_client`).
 - Ctrl-C exits 130, SIGTERM (a service manager, `kill`) 143. Node.js ignores the
   terminal's SIGINT and is shut down by this process, so nothing is left behind.
 """
@@ -44,7 +46,7 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -62,6 +64,8 @@ from cdk8s_webservice.synthesis.output import check_output_folder, locked, read_
 if TYPE_CHECKING:
     from cdk8s_webservice.synthesis.diff import ObjectChange
     from cdk8s_webservice.synthesis.project import ServiceProject
+
+    from .warm_server import Commands, WarmServer
 
 # jsii runs its kernel in two Node.js processes (its launcher and the kernel): the tree
 # starts near 270 MiB, so the budget leaves room for ~35 saves before a restart.
@@ -133,6 +137,8 @@ class Watcher:
     data_folders: set[Path] = field(default_factory=set)
     gate_sources: set[Path] = field(default_factory=set)
     """The project's own CRD files and policy folders (`GateSettings`): compiled once per process."""
+    synthesized: Callable[[ServiceProject, dict[str, dict[str, str]]], None] | None = None
+    """Told each run's project and folders once written (the warm path keeps them: `warm_server`)."""
 
     def project_module_names(self) -> set[str]:
         """Modules loaded from the project root (not the library, not a virtualenv)."""
@@ -222,6 +228,8 @@ class Watcher:
             rendered = project.synthesize(None, None, releases)
             before = read_tree(self.out, marker=False)
             write_environments(self.out, rendered, whole=True, project_root=self.root)
+            if self.synthesized is not None:
+                self.synthesized(project, rendered)
         elapsed = time.perf_counter() - start
         print(report(changes_by_folder(before, rendered), self.out, elapsed), flush=True)
 
@@ -303,16 +311,20 @@ def recycle(reason: str) -> None:
     os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
 
 
-def watch(spec: str, root: Path, out: Path, *, budget_mib: float = DEFAULT_BUDGET_MIB) -> int:
+def watch(spec: str, root: Path, out: Path, commands: Commands, *, budget_mib: float = DEFAULT_BUDGET_MIB) -> int:
     """Watch until interrupted (KeyboardInterrupt propagates: the caller exits 130,
     143 after SIGTERM: `runtime.stopped_by_sigterm`)."""
     check_number("budget_mib", budget_mib, "a finite number of MiB above 0", minimum=0, exclusive=True)
     runtime.sigterm_interrupts()
     try:
-        import watchfiles
+        import watchfiles  # noqa: F401 (installed: the `watch` extra)
     except ImportError:
         raise ConfigError("watch", "watchfiles", "installed: pip install 'cdk8s-webservice[watch]'") from None
     out = check_output_folder(out, project_root=root)
+    from .warm_protocol import original_environment, serving_enabled
+    from .warm_server import WarmServer
+
+    server = WarmServer(root, spec, original_environment(), commands)  # before runtime.start sets jsii's variables
     # Not `app=True`: a long-lived process keeps cyclic GC, and runs the gate in this
     # process (see `Watcher._warm_gate`).
     runtime.start(root)
@@ -323,10 +335,22 @@ def watch(spec: str, root: Path, out: Path, *, budget_mib: float = DEFAULT_BUDGE
     import cdk8s  # noqa: F401
     import cdk8s_plus_27  # noqa: F401
 
-    watcher = Watcher(spec, root, out, budget_mib, libraries=library_folders())
+    watcher = Watcher(spec, root, out, budget_mib, libraries=library_folders(), synthesized=server.synthesized)
+    if serving_enabled():
+        server.start(watcher)  # synth, diff, validate and render answered warm (warm_server)
+    try:
+        _watch(watcher, server, root, budget_mib)
+    finally:
+        server.close()
+    return 0
+
+
+def _watch(watcher: Watcher, server: WarmServer, root: Path, budget_mib: float) -> None:
+    import watchfiles
+
     # Written after a memory restart too: a save made while this process restarted
     # reaches no watcher (the write is the same bytes when there was none).
-    watcher.synth()
+    server.synth(watcher)
     announced = False
     while True:
         folders = watcher.folders()
@@ -348,12 +372,14 @@ def watch(spec: str, root: Path, out: Path, *, budget_mib: float = DEFAULT_BUDGE
             names = ", ".join(os.path.relpath(p, root) for p in paths)
             library = [p for p in paths if watcher.is_library(p)]
             if library:
-                recycle(f"library source changed ({names})")
+                with server.lock:  # not while a request runs (in its working directory)
+                    recycle(f"library source changed ({names})")
             print(f"\n[{time.strftime('%H:%M:%S')}] changed: {names}", flush=True)
-            watcher.synth(paths)
+            server.synth(watcher, paths)
             gc.collect()  # after the run, off the path from save to output
             rss = tree_rss_kib(os.getpid()) / 1024
             if rss > budget_mib:
-                recycle(f"process tree at {rss:.0f} MiB, over the {budget_mib:.0f} MiB budget")
+                with server.lock:
+                    recycle(f"process tree at {rss:.0f} MiB, over the {budget_mib:.0f} MiB budget")
             if watcher.folders() != folders:
                 break  # a new source folder: watch it too

@@ -31,10 +31,15 @@ class ObjectChange:
         return f"{kind}/{name}" + (f" -n {namespace}" if namespace else "")
 
 
+# libyaml's parser where PyYAML has it: the same documents (the safe constructor), ~10x faster
+# on a synth's output (`diff`'s fresh side was most of a warm `diff`).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_objects(texts: Iterable[str]) -> dict[ObjectKey, dict[str, Any]]:
     objects = {}
     for text in texts:
-        for doc in yaml.safe_load_all(text):
+        for doc in yaml.load_all(text, Loader=_LOADER):
             if doc:
                 meta = doc.get("metadata", {})
                 objects[(doc["kind"], meta.get("namespace", ""), meta["name"])] = doc
