@@ -6,6 +6,7 @@ the closest field (not a TypeError traceback)."""
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import inspect
 import pickle
 import re
