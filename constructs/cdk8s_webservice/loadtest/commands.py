@@ -6,18 +6,22 @@ import argparse
 import contextlib
 import os
 import tempfile
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from ..values import check_number
+from . import outputs, runinfo
 from .files import web_services
 from .options import check_duration, check_scenario
 from .report import html_report
 from .runner import check_url, find_k6, run_k6
+from .samples import flag_rows
 from .script import render
 from .specs import SCRIPT_FILE, spec_of
-from .summary import judge, load, table
+from .summary import judge, load, quantile_key, table
 
 if TYPE_CHECKING:
     from ..project import ServiceProject
@@ -72,8 +76,11 @@ def analyze(project: ServiceProject, args: argparse.Namespace, root: Path) -> in
     summary = load(summary_path)
     slo = props.slo
     assert slo is not None  # service_props refuses a service without one
-    rows = judge(summary, slo)
+    rows = flag_rows(judge(summary, slo), summary, quantile_key(slo))
+    context = outputs.context_beside(summary_path, report)
     print(f"{props.name} in {props.profile.name} against its SLO ({summary_path.name}):")
+    if context.abort_reason is not None:
+        print(f"ABORTED: {context.abort_reason}")
     print(table(rows))
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text(
@@ -83,13 +90,16 @@ def analyze(project: ServiceProject, args: argparse.Namespace, root: Path) -> in
             rows=rows,
             slo=slo,
             source=summary_path.name,
+            context=context,
         ),
         encoding="utf-8",
     )
     failed = [row.metric for row in rows if row.failed]
     print(f"report: {report}")
+    if context.dashboard is not None:
+        print(f"k6's web dashboard: {report.parent / context.dashboard}")
     print(f"SLO breached: {', '.join(failed)}" if failed else "every SLO holds")
-    return 1 if failed else 0
+    return 1 if failed or context.abort_reason is not None else 0
 
 
 def loadtest(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
@@ -119,13 +129,47 @@ def loadtest(project: ServiceProject, args: argparse.Namespace, root: Path) -> i
     k6 = find_k6()
     check_url(url, props.health.readiness_path)
     summary.parent.mkdir(parents=True, exist_ok=True)
-    summary.unlink(missing_ok=True)
+    run_path, points = runinfo.beside(summary)
+    dashboard = outputs.dashboard_export(report)
+    for stale in (summary, run_path, points, dashboard):
+        stale.unlink(missing_ok=True)
+    plan = dict(spec.scenarios()[scenario])
+    if scenario == "smoke":  # the script lets VUS and DURATION override the smoke scenario's
+        plan.update({k.lower(): int(v) if k == "VUS" else v for k, v in env.items() if k in ("VUS", "DURATION")})
+    executor, vus, planned = runinfo.planned(plan)
+    version = outputs.k6_version(k6)
+    with_dashboard = version is not None and version[:2] >= outputs.DASHBOARD_SINCE
+    if not with_dashboard:
+        print(f"k6 {version or '(version unknown)'} has no web dashboard (k6 0.49 and later): no export", flush=True)
+    started = datetime.now(UTC)
     with tempfile.TemporaryDirectory(prefix="cdk8s-webservice-k6-") as folder:
         script = Path(folder) / SCRIPT_FILE
         script.write_text(render(spec), encoding="utf-8")
         where = f"{props.profile.name} on {args.cluster}" if args.cluster else props.profile.name
         print(f"k6: {scenario} scenario of {props.name} ({where}) against {url}", flush=True)
-        code = run_k6(k6, script, summary, env)
+        clock = time.monotonic()
+        code = run_k6(
+            k6,
+            script,
+            summary,
+            env,
+            outputs=[f"json={points}"],
+            process_env=outputs.dashboard_env(dashboard, planned) if with_dashboard else None,
+        )
+        wall = time.monotonic() - clock
+    runinfo.RunInfo(
+        url=url,
+        scenario=scenario,
+        executor=executor,
+        vus=vus,
+        planned_seconds=planned,
+        started=started.isoformat(timespec="seconds"),
+        wall_seconds=round(wall, 3),
+        exit_code=code,
+        revision=runinfo.revision(root, props.profile.image_tag),
+        release=props.profile.image_tag,
+        dashboard=os.path.relpath(dashboard, run_path.parent) if with_dashboard else None,
+    ).save(run_path)
     if not summary.is_file():
         raise ConfigError("k6", f"exit {code}", "a run that writes its summary (see k6's messages above)")
     args.summary = str(summary)
