@@ -10,6 +10,8 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from cdk8s_webservice import ConfigError, cli
 from cdk8s_webservice.loadtest import runinfo, samples, timeseries
 from cdk8s_webservice.loadtest.charts import log_bar_chart
 from cdk8s_webservice.loadtest.runinfo import RunInfo
+from cdk8s_webservice.loadtest.runner import find_k6
 
 # -- k6's JSON output, by hand -------------------------------------------------------
 
@@ -293,6 +296,9 @@ def test_a_percentile_of_a_few_requests_is_flagged(
     assert f'<p class="few">p(95) rests on {count} requests, fewer than the 20 it needs' in report
     assert f"! {count} samples, fewer than 100: too few" in report  # the p(99) bar
     assert "Hollow points: fewer samples in the interval than the percentile needs" in report
+    # k6 writes no dashboard export for a 1 s run: nothing is linked, the report says so.
+    assert not (tmp_path / "report-k6.html").exists() and "<a href" not in report
+    assert "k6 wrote no web-dashboard report for this run" in report
 
 
 def test_analyze_says_what_it_lacks_and_refuses_a_broken_series(
@@ -311,3 +317,25 @@ def test_analyze_says_what_it_lacks_and_refuses_a_broken_series(
     assert cli.main(["analyze", str(alone / "summary.json"), "-e", "staging"], project=PROJECT, root=ROOT) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: points ") and "line 2" in err and err.count("\n") == 1
+
+
+def test_a_k6_without_the_web_dashboard_is_said_and_nothing_linked(
+    healthy: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A stand-in k6 that says it is 0.48 (before the dashboard) and runs the real one.
+    real = find_k6()
+    shell = shutil.which("sh")
+    assert shell, "no POSIX shell (sh): install one (apt-get install dash)"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "k6").write_text(
+        f'#!{shell}\nif [ "$1" = version ]; then echo "k6 v0.48.0 (go1.21, linux/amd64)"; exit 0; fi\nexec {real} "$@"\n'
+    )
+    (bin_dir / "k6").chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(bin_dir / "python"))
+    assert _loadtest(healthy, tmp_path, vus="1", duration="3s", think="0.1") == 0
+    out = capsys.readouterr().out
+    assert "k6 v0.48.0 has no web dashboard (k6 0.49 and later): no export" in out
+    assert json.loads((tmp_path / "summary.run.json").read_text())["dashboard"] is None
+    report = (tmp_path / "report.html").read_text()
+    assert not (tmp_path / "report-k6.html").exists() and "web-dashboard" not in report and "<a href" not in report

@@ -140,7 +140,8 @@ def loadtest(project: ServiceProject, args: argparse.Namespace, root: Path) -> i
     version = outputs.k6_version(k6)
     with_dashboard = version is not None and version[:2] >= outputs.DASHBOARD_SINCE
     if not with_dashboard:
-        print(f"k6 {version or '(version unknown)'} has no web dashboard (k6 0.49 and later): no export", flush=True)
+        said = "v" + ".".join(map(str, version)) if version else "(its version unknown)"
+        print(f"k6 {said} has no web dashboard (k6 0.49 and later): no export", flush=True)
     started = datetime.now(UTC)
     with tempfile.TemporaryDirectory(prefix="cdk8s-webservice-k6-") as folder:
         script = Path(folder) / SCRIPT_FILE
