@@ -93,6 +93,13 @@ def test_a_long_run_keeps_at_most_max_intervals() -> None:
     assert all(i.requests == 8 for i in series.intervals[:-1])
 
 
+def test_samples_hours_apart_still_make_at_most_max_intervals() -> None:
+    far = json.dumps({"type": "Point", "metric": "http_reqs", "data": {"time": "2026-01-02T06:04:00.5Z", "value": 1}})
+    series = timeseries.parse_lines(_lines([*_request(0.5, 1.0), far]))
+    assert series.width == 64 and len(series.intervals) == 169  # 3 hours: 10,800 s / 64
+    assert (series.intervals[0].requests, series.intervals[-1].requests) == (1, 1)
+
+
 def test_a_sample_before_the_first_read_falls_in_an_earlier_interval() -> None:
     lines = _request(5.2, 10.0) + _request(4.9, 20.0) + _request(6.4, 30.0)
     series = timeseries.parse_lines(_lines(lines))

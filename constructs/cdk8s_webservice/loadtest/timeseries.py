@@ -6,7 +6,7 @@ k6 writes one JSON object a line: `{"type": "Metric", ...}` once per metric, the
 for every sample. The file grows with the run (a dozen lines a request), so it is read
 a line at a time, and what is kept is bounded whatever its size:
 
-- intervals start at the first sample and are 1 s wide; while there are more than
+- intervals start at the first sample and are 1 s wide; while the run spans more than
   `MAX_INTERVALS` of them, their width doubles (neighbours merge), so a 30 s run has
   1 s intervals and a three-hour run 64 s ones;
 - each interval keeps its durations as a histogram of logarithmic bins 1 % wide, not
@@ -22,6 +22,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -39,6 +40,9 @@ _ZERO_BIN = -(10**6)
 """The bin of a duration of 0 ms (below any logarithmic bin)."""
 _WANTED = (b"http_req_duration", b"http_reqs", b"http_req_failed", b'"vus"')
 """What a line of a metric read here contains (the others are not parsed at all)."""
+_READ = frozenset({b"http_req_duration", b"http_reqs", b"http_req_failed", b"vus"})
+_LEADING_METRIC = re.compile(rb'\{\s*"metric"\s*:\s*"([^"\\]*)"')
+"""How k6 starts a Point's line: its metric's name, read without parsing the line."""
 FOREIGN = "k6's JSON output (k6 run --out json=FILE): one JSON object a line"
 
 
@@ -137,9 +141,13 @@ def _value(value: Any, where: str) -> float:
     return float(value)
 
 
+def _span(keys: Iterable[int]) -> int:
+    ordered = sorted(keys)
+    return ordered[-1] - ordered[0] + 1 if ordered else 0
+
+
 class _Reader:
-    def __init__(self, source: str) -> None:
-        self.source = source
+    def __init__(self) -> None:
         self.width = 1
         self.buckets: dict[int, _Bucket] = {}
         self.first: float | None = None
@@ -157,7 +165,7 @@ class _Reader:
         bucket = self.buckets.get(key)
         if bucket is None:
             bucket = self.buckets[key] = _Bucket()
-            if len(self.buckets) > MAX_INTERVALS:
+            if _span(self.buckets) > MAX_INTERVALS:  # (the intervals between, empty, count too)
                 self._widen()
                 bucket = self.buckets.setdefault(math.floor((moment - self.origin) / self.width), _Bucket())
         if metric == "http_req_duration":
@@ -172,7 +180,7 @@ class _Reader:
             bucket.vus = value if bucket.vus is None else max(bucket.vus, value)
 
     def _widen(self) -> None:
-        while len(self.buckets) > MAX_INTERVALS:
+        while _span(self.buckets) > MAX_INTERVALS:
             self.width *= 2
             merged: dict[int, _Bucket] = {}
             for key in sorted(self.buckets):
@@ -208,11 +216,11 @@ class _Reader:
 
 def parse_lines(lines: Iterable[bytes], source: str = "points") -> Series:
     """The series of k6's JSON output, given as its lines (bytes, with their newline)."""
-    reader = _Reader(source)
+    reader = _Reader()
     truncated = 0
     for number, line in enumerate(lines, 1):
         last = not line.endswith(b"\n")  # (only the last line lacks its newline)
-        if not last and not any(name in line for name in _WANTED):
+        if not last and not _wanted(line):
             continue
         try:
             record = json.loads(line)
@@ -221,10 +229,19 @@ def parse_lines(lines: Iterable[bytes], source: str = "points") -> Series:
                 _bad_line(source, number, line)
             truncated = 1  # k6 stopped inside the last line
             continue
-        if last and not any(name in line for name in _WANTED):
+        if last and not _wanted(line):
             continue
         _record(reader, record, f"{source} line {number}")
     return reader.series(truncated)
+
+
+def _wanted(line: bytes) -> bool:
+    """Whether the line may hold a sample read here: k6's own lines say their metric
+    first; any other shape is parsed when it names one."""
+    leading = _LEADING_METRIC.match(line)
+    if leading is not None:
+        return leading.group(1) in _READ
+    return any(name in line for name in _WANTED)
 
 
 def _bad_line(source: str, number: int, line: bytes) -> None:
