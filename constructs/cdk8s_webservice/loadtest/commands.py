@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from ..values import check_number
-from . import outputs, runinfo
+from . import outputs
 from .files import web_services
 from .options import check_duration, check_scenario
 from .report import html_report
@@ -129,48 +129,16 @@ def loadtest(project: ServiceProject, args: argparse.Namespace, root: Path) -> i
     k6 = find_k6()
     check_url(url, props.health.readiness_path)
     summary.parent.mkdir(parents=True, exist_ok=True)
-    run_path, points = runinfo.beside(summary)
-    dashboard = outputs.dashboard_export(report)
-    for stale in (summary, run_path, points, dashboard):
-        stale.unlink(missing_ok=True)
-    plan = dict(spec.scenarios()[scenario])
-    if scenario == "smoke":  # the script lets VUS and DURATION override the smoke scenario's
-        plan.update({k.lower(): int(v) if k == "VUS" else v for k, v in env.items() if k in ("VUS", "DURATION")})
-    executor, vus, planned = runinfo.planned(plan)
-    version = outputs.k6_version(k6)
-    with_dashboard = version is not None and version[:2] >= outputs.DASHBOARD_SINCE
-    if not with_dashboard:
-        said = "v" + ".".join(map(str, version)) if version else "(its version unknown)"
-        print(f"k6 {said} has no web dashboard (k6 0.49 and later): no export", flush=True)
-    started = datetime.now(UTC)
+    summary.unlink(missing_ok=True)
+    extra = outputs.Outputs.of(k6, spec.scenarios(), scenario, env, summary, report)
     with tempfile.TemporaryDirectory(prefix="cdk8s-webservice-k6-") as folder:
         script = Path(folder) / SCRIPT_FILE
         script.write_text(render(spec), encoding="utf-8")
         where = f"{props.profile.name} on {args.cluster}" if args.cluster else props.profile.name
         print(f"k6: {scenario} scenario of {props.name} ({where}) against {url}", flush=True)
-        clock = time.monotonic()
-        code = run_k6(
-            k6,
-            script,
-            summary,
-            env,
-            outputs=[f"json={points}"],
-            process_env=outputs.dashboard_env(dashboard, planned) if with_dashboard else None,
-        )
-        wall = time.monotonic() - clock
-    runinfo.RunInfo(
-        url=url,
-        scenario=scenario,
-        executor=executor,
-        vus=vus,
-        planned_seconds=planned,
-        started=started.isoformat(timespec="seconds"),
-        wall_seconds=round(wall, 3),
-        exit_code=code,
-        revision=runinfo.revision(root, props.profile.image_tag),
-        release=props.profile.image_tag,
-        dashboard=os.path.relpath(dashboard, run_path.parent) if with_dashboard else None,
-    ).save(run_path)
+        started, clock = datetime.now(UTC), time.monotonic()
+        code = run_k6(k6, script, summary, env, outputs=extra.outputs, process_env=extra.process_env)
+        extra.record(url, scenario, started, time.monotonic() - clock, code, root, props.profile.image_tag)
     if not summary.is_file():
         raise ConfigError("k6", f"exit {code}", "a run that writes its summary (see k6's messages above)")
     args.summary = str(summary)

@@ -11,10 +11,14 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from .page import Context, dashboard_link
-from .runinfo import beside
+from .runinfo import RunInfo, beside, planned, revision
 from .runinfo import load as load_run
 from .timeseries import load as load_points
 
@@ -74,3 +78,75 @@ def context_beside(summary: Path, report: Path) -> Context:
         points_name=points_path.name,
         dashboard=dashboard_link(report, run, run_path.parent),
     )
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """What one `loadtest` run asks of k6 besides its summary, and its record."""
+
+    run_path: Path
+    points: Path
+    dashboard: Path | None
+    """k6's web-dashboard export (None: this k6 has no dashboard)."""
+    executor: str
+    vus: int
+    planned_seconds: float
+
+    @classmethod
+    def of(
+        cls,
+        k6: Path,
+        scenarios: Mapping[str, Mapping[str, Any]],
+        name: str,
+        env: Mapping[str, str],
+        summary: Path,
+        report: Path,
+    ) -> Outputs:
+        """The outputs of a run of the script's scenario `name` (with `env`'s overrides,
+        as the script reads them), each file an earlier run left removed (it would be
+        read as this run's)."""
+        run_path, points = beside(summary)
+        export: Path | None = dashboard_export(report)
+        for stale in (run_path, points, export):
+            if stale is not None:
+                stale.unlink(missing_ok=True)
+        plan = dict(scenarios[name])
+        if name == "smoke" and "VUS" in env:  # the script: `if (__ENV.VUS) SCENARIOS.smoke.vus = ...`
+            plan["vus"] = int(env["VUS"])
+        if name == "smoke" and "DURATION" in env:
+            plan["duration"] = env["DURATION"]
+        executor, vus, seconds = planned(plan)
+        version = k6_version(k6)
+        if version is None or version[:2] < DASHBOARD_SINCE:
+            said = "v" + ".".join(map(str, version)) if version else "(its version unknown)"
+            print(f"k6 {said} has no web dashboard (k6 0.49 and later): no export", flush=True)
+            export = None
+        return cls(run_path, points, export, executor, vus, seconds)
+
+    @property
+    def outputs(self) -> list[str]:
+        """k6's `--out` values."""
+        return [f"json={self.points}"]
+
+    @property
+    def process_env(self) -> dict[str, str] | None:
+        """k6's environment (None: this process's)."""
+        return None if self.dashboard is None else dashboard_env(self.dashboard, self.planned_seconds)
+
+    def record(
+        self, url: str, scenario: str, started: datetime, wall: float, code: int, root: Path, release: str | None
+    ) -> None:
+        """Write the run record (`root`: the project, whose git revision it names)."""
+        RunInfo(
+            url=url,
+            scenario=scenario,
+            executor=self.executor,
+            vus=self.vus,
+            planned_seconds=self.planned_seconds,
+            started=started.isoformat(timespec="seconds"),
+            wall_seconds=round(wall, 3),
+            exit_code=code,
+            revision=revision(root, release),
+            release=release,
+            dashboard=None if self.dashboard is None else os.path.relpath(self.dashboard, self.run_path.parent),
+        ).save(self.run_path)

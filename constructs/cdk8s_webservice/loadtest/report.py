@@ -112,9 +112,12 @@ def html_report(
         log_bar_chart(
             f"Latency {q} per endpoint (ms)",
             [
-                (n, m.latency.get(q, 0.0), m.latency.get(q, 0.0) <= objective_ms, note(q, m.requests))
-                if too_few(q, m.requests)
-                else (n, m.latency.get(q, 0.0), m.latency.get(q, 0.0) <= objective_ms, "")
+                (
+                    n,
+                    m.latency.get(q, 0.0),
+                    m.latency.get(q, 0.0) <= objective_ms,
+                    note(q, m.requests) if too_few(q, m.requests) else "",
+                )
                 for n, m in groups
             ],
             unit="ms",
