@@ -70,7 +70,7 @@ LINT := $(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)
 TEST_KINDS := constructs engines integration release
 COMMA := ,
 KIND_engines := tests/promql tests/test_argocd_plugin_engines.py tests/test_gate_crds.py tests/test_gate_goyaml.py tests/test_helm.py tests/test_loadtest.py \
-	tests/test_schema.py tests/test_scanners.py
+	tests/test_loadtest_report.py tests/test_schema.py tests/test_scanners.py
 KIND_integration := tests/test_cdk8s_cli.py tests/test_cold_start.py tests/test_fleet.py tests/test_service_from_the_docs.py \
 	tests/test_packaging.py tests/test_readme.py tests/test_watch.py tests/test_warm.py
 KIND_release := tests/test_argocd_plugin.py tests/test_cli.py tests/test_cluster_commands.py tests/test_output.py tests/test_output_atomic.py \

@@ -6,17 +6,21 @@ import argparse
 import contextlib
 import os
 import tempfile
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.core.values import check_number
+from cdk8s_webservice.loadtest import outputs
 from cdk8s_webservice.loadtest.options import check_duration, check_scenario
 from cdk8s_webservice.loadtest.report import html_report
 from cdk8s_webservice.loadtest.runner import check_url, find_k6, run_k6
+from cdk8s_webservice.loadtest.samples import flag_rows
 from cdk8s_webservice.loadtest.script import render
 from cdk8s_webservice.loadtest.specs import SCRIPT_FILE, spec_of
-from cdk8s_webservice.loadtest.summary import judge, load, table
+from cdk8s_webservice.loadtest.summary import judge, load, quantile_key, table
 from cdk8s_webservice.service.load_test_files import web_services
 
 if TYPE_CHECKING:
@@ -72,8 +76,11 @@ def analyze(project: ServiceProject, args: argparse.Namespace, root: Path) -> in
     summary = load(summary_path)
     slo = props.slo
     assert slo is not None  # service_props refuses a service without one
-    rows = judge(summary, slo)
+    rows = flag_rows(judge(summary, slo), summary, quantile_key(slo))
+    context = outputs.context_beside(summary_path, report)
     print(f"{props.name} in {props.profile.name} against its SLO ({summary_path.name}):")
+    if context.abort_reason is not None:
+        print(f"ABORTED: {context.abort_reason}")
     print(table(rows))
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text(
@@ -83,13 +90,16 @@ def analyze(project: ServiceProject, args: argparse.Namespace, root: Path) -> in
             rows=rows,
             slo=slo,
             source=summary_path.name,
+            context=context,
         ),
         encoding="utf-8",
     )
     failed = [row.metric for row in rows if row.failed]
     print(f"report: {report}")
+    if context.dashboard is not None:
+        print(f"k6's web dashboard: {report.parent / context.dashboard}")
     print(f"SLO breached: {', '.join(failed)}" if failed else "every SLO holds")
-    return 1 if failed else 0
+    return 1 if failed or context.abort_reason is not None else 0
 
 
 def loadtest(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
@@ -120,12 +130,15 @@ def loadtest(project: ServiceProject, args: argparse.Namespace, root: Path) -> i
     check_url(url, props.health.readiness_path)
     summary.parent.mkdir(parents=True, exist_ok=True)
     summary.unlink(missing_ok=True)
+    extra = outputs.Outputs.of(k6, spec.scenarios(), scenario, env, summary, report)
     with tempfile.TemporaryDirectory(prefix="cdk8s-webservice-k6-") as folder:
         script = Path(folder) / SCRIPT_FILE
         script.write_text(render(spec), encoding="utf-8")
         where = f"{props.profile.name} on {args.cluster}" if args.cluster else props.profile.name
         print(f"k6: {scenario} scenario of {props.name} ({where}) against {url}", flush=True)
-        code = run_k6(k6, script, summary, env)
+        started, clock = datetime.now(UTC), time.monotonic()
+        code = run_k6(k6, script, summary, env, outputs=extra.outputs, process_env=extra.process_env)
+        extra.record(url, scenario, started, time.monotonic() - clock, code, root, props.profile.image_tag)
     if not summary.is_file():
         raise ConfigError("k6", f"exit {code}", "a run that writes its summary (see k6's messages above)")
     args.summary = str(summary)

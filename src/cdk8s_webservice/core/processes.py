@@ -13,17 +13,18 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from .errors import ConfigError
 
 
-def run_bounded(command: Sequence[str], timeout: float, field: str) -> int:
+def run_bounded(command: Sequence[str], timeout: float, field: str, env: Mapping[str, str] | None = None) -> int:
     """Run `command` (its output goes to this process's stdout and stderr) and return
     its exit status. Past `timeout` seconds it is killed and `subprocess.TimeoutExpired`
-    raised; one that cannot be started is a `ConfigError` naming `field`."""
+    raised; one that cannot be started is a `ConfigError` naming `field`. `env`: its
+    environment (default: this process's)."""
     try:
-        process = subprocess.Popen(list(command), start_new_session=True)
+        process = subprocess.Popen(list(command), start_new_session=True, env=env)
     except OSError as error:
         raise ConfigError(field, command[0], f"a program that can be run ({error.strerror or error})") from None
     try:

@@ -1,6 +1,8 @@
 """The verdict as one self-contained HTML page: the table and inline SVG bar charts
-(latency against the objective, error rate against the budget, throughput), for all
-requests and per endpoint. No script, no stylesheet or font from elsewhere."""
+(latency against the objective on a log axis, error rate against the budget,
+throughput), for all requests and per endpoint; with a `page.Context`, what the run was,
+whether it was aborted, k6's web-dashboard export and the time series. No script, no
+stylesheet or font from elsewhere."""
 
 from __future__ import annotations
 
@@ -9,9 +11,12 @@ from html import escape
 
 from cdk8s_webservice.observability.slo import ServiceLevelObjectives
 
+from . import page
+from .charts import log_bar_chart
+from .samples import needed_for, note, too_few
 from .summary import Row, Summary, quantile_key
 
-_OK, _BAD, _INFO, _LIMIT = "#2e7d32", "#c62828", "#1565c0", "#ef6c00"
+_OK, _BAD, _INFO, _LIMIT, _FLAG = "#2e7d32", "#c62828", "#1565c0", "#ef6c00", "#6a1b9a"
 
 
 def bar_chart(
@@ -66,7 +71,15 @@ def _table(rows: Sequence[Row]) -> str:
     return f"<table>{head}{''.join(body)}</table>"
 
 
-def html_report(*, title: str, summary: Summary, rows: Sequence[Row], slo: ServiceLevelObjectives, source: str) -> str:
+def html_report(
+    *,
+    title: str,
+    summary: Summary,
+    rows: Sequence[Row],
+    slo: ServiceLevelObjectives,
+    source: str,
+    context: page.Context | None = None,
+) -> str:
     """The whole page."""
     q = quantile_key(slo)
     objective_ms = slo.latency_seconds * 1000
@@ -75,13 +88,19 @@ def html_report(*, title: str, summary: Summary, rows: Sequence[Row], slo: Servi
     ]
     if q not in stats:
         stats.append(q)
+    count = summary.total.requests
     latency_bars = [
-        (k, summary.total.latency[k], (summary.total.latency[k] <= objective_ms) if k == q else None)
+        (
+            k,
+            summary.total.latency[k],
+            (summary.total.latency[k] <= objective_ms) if k == q else None,
+            note(k, count) if too_few(k, count) else "",
+        )
         for k in stats
         if k in summary.total.latency
     ]
     charts = [
-        bar_chart(
+        log_bar_chart(
             f"Latency, all requests (ms): {q} against the objective",
             latency_bars,
             unit="ms",
@@ -91,9 +110,17 @@ def html_report(*, title: str, summary: Summary, rows: Sequence[Row], slo: Servi
     ]
     groups = [("all requests", summary.total), *summary.endpoints.items()]
     charts.append(
-        bar_chart(
+        log_bar_chart(
             f"Latency {q} per endpoint (ms)",
-            [(n, m.latency.get(q, 0.0), m.latency.get(q, 0.0) <= objective_ms) for n, m in groups],
+            [
+                (
+                    n,
+                    m.latency.get(q, 0.0),
+                    m.latency.get(q, 0.0) <= objective_ms,
+                    note(q, m.requests) if too_few(q, m.requests) else "",
+                )
+                for n, m in groups
+            ],
             unit="ms",
             limit=objective_ms,
             limit_label=f"objective {objective_ms:g} ms",
@@ -117,6 +144,16 @@ def html_report(*, title: str, summary: Summary, rows: Sequence[Row], slo: Servi
         if failed
         else '<p class="verdict ok">Every SLO holds.</p>'
     )
+    if too_few(q, count):
+        verdict += (
+            f'<p class="few">{q} rests on {count} requests, fewer than the {needed_for(q)} it needs: '
+            "too few to trust, whatever its verdict (k6 reports about the slowest request).</p>"
+        )
+    if context is not None:
+        verdict = (
+            f"{page.banner(context)}\n{verdict}\n{page.dashboard_note(context)}\n{page.metadata(context, summary)}"
+        )
+        charts += page.time_series(context, slo)
     figures = "\n".join(f"<figure>{c}</figure>" for c in charts)
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -134,6 +171,9 @@ tr.warn td:nth-child(4) {{ color: {_LIMIT}; }}
 .verdict {{ font-size: 1.2em; font-weight: bold; }}
 .verdict.ok {{ color: {_OK}; }} .verdict.bad {{ color: {_BAD}; }}
 figure {{ margin: 1.5em 0; }}
+.aborted {{ font-size: 1.3em; font-weight: bold; color: white; background: {_BAD}; padding: 0.5em; }}
+table.run th {{ background: #f5f5f5; }}
+.few {{ color: {_FLAG}; font-weight: bold; }}
 svg text {{ font-family: sans-serif; font-size: 13px; }}
 </style>
 </head>

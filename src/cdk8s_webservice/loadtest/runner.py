@@ -8,6 +8,7 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from cdk8s_webservice.core.errors import ConfigError, NotFound
@@ -41,16 +42,26 @@ def check_url(url: str, path: str, timeout: float = 5.0) -> None:
         raise ConfigError("--url", url, f"a URL that answers (checked {path}: {reason})") from None
 
 
-def run_k6(k6: Path, script: Path, summary: Path, env: dict[str, str]) -> int:
-    """`k6 run` with the summary exported to `summary`; k6's output goes straight
-    to this process's stdout and stderr. Returns k6's exit status (99: thresholds crossed)."""
+def run_k6(
+    k6: Path,
+    script: Path,
+    summary: Path,
+    env: dict[str, str],
+    outputs: Sequence[str] = (),
+    process_env: Mapping[str, str] | None = None,
+) -> int:
+    """`k6 run` with the summary exported to `summary` (and each of `outputs`, a k6
+    `--out`); k6's output goes straight to this process's stdout and stderr; `process_env`:
+    k6's environment (default: this process's). Returns k6's exit status (99: thresholds crossed)."""
     command = [str(k6), "run", "--no-usage-report", "--summary-export", str(summary)]
+    for output in outputs:
+        command += ["--out", output]
     for key, value in env.items():
         command += ["-e", f"{key}={value}"]
     command.append(str(script))
     sys.stdout.flush()
     try:
-        return run_bounded(command, K6_LIMIT_SECONDS, "k6")
+        return run_bounded(command, K6_LIMIT_SECONDS, "k6", env=process_env)
     except subprocess.TimeoutExpired:
         raise ConfigError(
             "k6", f"still running after {K6_LIMIT_SECONDS} s", "a load test that ends (it was stopped)"
