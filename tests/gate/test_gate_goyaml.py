@@ -1,6 +1,6 @@
 """The gate reads YAML as the cluster does, proven against the real decoders: go-yaml
 v2 (sigs.k8s.io/yaml: kubectl, Argo CD) and v3 (kustomize), built from Debian's
-packages in GOPATH mode into build/goyaml/<hash of tests/goyaml/reader.go>/.
+packages in GOPATH mode into build/goyaml/<hash of tests/gate/goyaml/reader.go>/.
 
 For every case the gate is never more lenient than go-yaml v2's reading: when v2
 cannot read a file, or what it reads breaks a rule, the gate refuses the folder.
