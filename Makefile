@@ -69,12 +69,14 @@ LINT := $(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)
 #   release      the command-line tool and its release commands, dist/ written whole
 TEST_KINDS := constructs engines integration release
 COMMA := ,
-KIND_engines := tests/promql tests/test_argocd_plugin_engines.py tests/test_gate_crds.py tests/test_gate_goyaml.py tests/test_helm.py tests/test_loadtest.py \
-	tests/test_loadtest_report.py tests/test_schema.py tests/test_scanners.py
-KIND_integration := tests/test_cdk8s_cli.py tests/test_cold_start.py tests/test_fleet.py tests/test_service_from_the_docs.py \
-	tests/test_packaging.py tests/test_readme.py tests/test_watch.py tests/test_warm.py
-KIND_release := tests/test_argocd_plugin.py tests/test_cli.py tests/test_cluster_commands.py tests/test_output.py tests/test_output_atomic.py \
-	tests/test_releases.py
+KIND_engines := tests/promql tests/gate/test_gate_crds.py tests/gate/test_gate_goyaml.py \
+	tests/blacklist/test_helm.py tests/blacklist/test_schema.py tests/blacklist/test_scanners.py \
+	tests/loadtest/test_loadtest.py tests/loadtest/test_loadtest_report.py tests/cli/test_argocd_plugin_engines.py
+KIND_integration := tests/blacklist/test_cdk8s_cli.py tests/test_cold_start.py tests/test_fleet.py \
+	tests/test_service_from_the_docs.py tests/test_packaging.py tests/test_readme.py tests/cli/test_watch.py \
+	tests/cli/test_warm.py
+KIND_release := tests/cli/test_cli.py tests/cli/test_cluster_commands.py tests/cli/test_releases.py \
+	tests/cli/test_argocd_plugin.py tests/blacklist/test_output.py tests/blacklist/test_output_atomic.py
 KIND_constructs := tests $(foreach path,$(KIND_engines) $(KIND_integration) $(KIND_release),--ignore=$(path))
 
 test-kind: $(VENV)/.installed node_modules/.installed $(if $(filter engines,$(KIND)),$(SCANNERS)/.installed system-packages)
@@ -102,7 +104,7 @@ $(VENV)/.installed: pyproject.toml setup.py constraints.txt
 # picks them, the test and docs tools at constraints.txt's versions. The scanners and the
 # packaging test (which installs constraints.txt's versions) are not about the floors.
 test-lowest: $(LOWEST)/.installed node_modules/.installed system-packages
-	$(LOWEST)/bin/python -m pytest --ignore=tests/test_scanners.py --ignore=tests/test_packaging.py $(ARGS)
+	$(LOWEST)/bin/python -m pytest --ignore=tests/blacklist/test_scanners.py --ignore=tests/test_packaging.py $(ARGS)
 
 $(LOWEST)/.installed: pyproject.toml setup.py constraints.txt constraints-lowest.txt
 	rm -rf $(LOWEST)
@@ -126,7 +128,7 @@ constraints:
 # The real engines the tests run that come from Debian, installed when one is missing, as
 # root (CI) or with sudo: promtool (`prometheus`: the alert, canary, dashboard and adapter
 # queries run by `promtool test rules`, tests/promql/) and go-yaml v2 and v3 (the gate's
-# tests read YAML with them: tests/test_gate_goyaml.py builds a small reader in GOPATH
+# tests read YAML with them: tests/gate/test_gate_goyaml.py builds a small reader in GOPATH
 # mode, under build/).
 SYSTEM_PACKAGES := prometheus golang-go golang-gopkg-yaml.v2-dev golang-gopkg-yaml.v3-dev
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)

@@ -149,7 +149,7 @@ def objects(rendered: dict[str, dict[str, str]]) -> dict[str, list[dict[str, Any
 
 def with_environments(objects: dict[str, Any]) -> dict[str, Any]:
     """An environment split per cluster (production) also answers to its name, with its
-    first cluster's folder (tests/test_multi_cluster.py covers every cluster)."""
+    first cluster's folder (tests/blacklist/test_multi_cluster.py covers every cluster)."""
     for env in ENVS:
         objects.setdefault(env, objects[FOLDERS[env]])
     return objects

@@ -51,9 +51,9 @@ def test_every_module_is_of_one_kind_and_each_kind_has_modules() -> None:
     kinds = kind_of()
     assert KINDS == ["constructs", "engines", "integration", "release"]
     assert {kind for kind in kinds.values()} == set(KINDS)
-    assert kinds[ROOT / "tests" / "test_gate.py"] == "constructs"
+    assert kinds[ROOT / "tests" / "gate" / "test_gate.py"] == "constructs"
     assert kinds[ROOT / "tests" / "promql" / "test_promtool.py"] == "engines"
-    assert kinds[ROOT / "tests" / "test_cli.py"] == "release"
+    assert kinds[ROOT / "tests" / "cli" / "test_cli.py"] == "release"
     # `constructs` runs the suite less the other kinds' paths: the same lists.
     dry = subprocess.run(["make", "-n", "test-kind", "KIND=constructs"], cwd=ROOT, capture_output=True, text=True)
     (command,) = (line for line in dry.stdout.splitlines() if " -m pytest " in line)

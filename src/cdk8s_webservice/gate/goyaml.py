@@ -4,7 +4,7 @@ core schema plus 1.1 leftovers; what kustomize reads with).
 
 The gate's reader (`inputs`) builds each plain scalar's value with `plain_value_v2`,
 so it reads a manifest as kubectl and Argo CD do; the writer's tests check that
-what it writes means the same to both versions. tests/test_gate_goyaml.py holds it
+what it writes means the same to both versions. tests/gate/test_gate_goyaml.py holds it
 to the real go-yaml v2 and v3 (built from Debian's golang-gopkg-yaml.v2-dev/-v3-dev).
 
 Written from go-yaml's `resolve.go` (Apache-2.0):

@@ -4,7 +4,7 @@
 policies/pod-security.rego enforces the Pod Security rules for OPA users (`opa eval`,
 conftest, Gatekeeper) with the same names and fields as the Python rules
 (`pod_security`), which the gate reports: their Rego reports are dropped here, and
-tests/test_pod_security_rego.py holds the two to one violation corpus."""
+tests/gate/test_pod_security_rego.py holds the two to one violation corpus."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@
 #   opa eval -d policies -i manifest.yaml "data.kubernetes.admission.deny[x]"
 #
 # Same rule names and the same field paths as the gate's Python rules: one violation
-# corpus (tests/test_pod_security_rego.py) is fed to both and must give the same
+# corpus (tests/gate/test_pod_security_rego.py) is fed to both and must give the same
 # (rule, kind, name, field) for each case. The gate reports these rules from Python;
 # it evaluates this file too and keeps the Python report (policy.py).
 package kubernetes.admission

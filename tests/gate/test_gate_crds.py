@@ -16,7 +16,7 @@ import yaml
 from cdk8s_webservice.gate import Gate
 from cdk8s_webservice.gate.cel import failures
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CRDS = ROOT / "src" / "cdk8s_webservice" / "crds"
 DIST = ROOT / "dist"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the ApplicationSet CRD is 1.4 MB
@@ -150,7 +150,7 @@ CASES = {
 }
 
 
-# (rule, kind) of each case, for the gate's rule table (tests/test_gate.py)
+# (rule, kind) of each case, for the gate's rule table (tests/gate/test_gate.py)
 CRD_CASES = [
     (re.search(r"\[(schema/[a-z0-9-]+)\]", expected)[1], build()["kind"]) for build, expected in CASES.values()
 ]

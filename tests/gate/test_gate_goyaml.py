@@ -1,6 +1,6 @@
 """The gate reads YAML as the cluster does, proven against the real decoders: go-yaml
 v2 (sigs.k8s.io/yaml: kubectl, Argo CD) and v3 (kustomize), built from Debian's
-packages in GOPATH mode into build/goyaml/<hash of tests/goyaml/reader.go>/.
+packages in GOPATH mode into build/goyaml/<hash of tests/gate/goyaml/reader.go>/.
 
 For every case the gate is never more lenient than go-yaml v2's reading: when v2
 cannot read a file, or what it reads breaks a rule, the gate refuses the folder.
@@ -21,24 +21,14 @@ from typing import Any
 
 import pytest
 from conftest import ROOT
+from go_toolchain import GOCODE, missing_go_yaml
 
 from cdk8s_webservice import cli
 from cdk8s_webservice.gate.goyaml import plain_value_v2
 from cdk8s_webservice.gate.inputs import read_file
 
-PACKAGES = ("golang-go", "golang-gopkg-yaml.v2-dev", "golang-gopkg-yaml.v3-dev")
-INSTALL = f"apt-get install -y --no-install-recommends {' '.join(PACKAGES)} (`make system-packages` runs it)"
-GOCODE = Path("/usr/share/gocode")
 SOURCE = Path(__file__).parent / "goyaml" / "reader.go"
 DEV = ROOT / "dist" / "development"
-
-
-def missing_go_yaml(which: Callable[[str], str | None] = shutil.which) -> str | None:
-    """Why the reader cannot be built, with the command that installs what it needs."""
-    missing = [p for p in ("yaml.v2", "yaml.v3") if not (GOCODE / "src" / "gopkg.in" / p).is_dir()]
-    if which("go") is None or missing:
-        return f"go-yaml is needed (go: {which('go') or 'missing'}, missing: {missing}): {INSTALL}"
-    return None
 
 
 def test_without_go_the_tests_fail_with_the_install_command() -> None:

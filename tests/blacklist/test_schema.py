@@ -15,7 +15,7 @@ import yaml
 
 from cdk8s_webservice.gate.schema import CrdValidator
 
-CRD_DIR = Path(__file__).resolve().parent.parent / "crds"
+CRD_DIR = Path(__file__).resolve().parents[2] / "crds"
 KUBERNETES_VERSION = "1.27"
 OBJECT_META = {"apiVersion": {"type": "string"}, "kind": {"type": "string"}, "metadata": {"type": "object"}}
 

@@ -10,7 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,9 +59,7 @@ def test_an_alias_bomb_in_the_releases_file_is_one_short_line(
     project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "releases.yaml").write_text(bomb(6))
-    started = time.monotonic()
     assert run(project, "history", "-e", "staging", root=tmp_path) == 2
-    assert time.monotonic() - started < 10
     err = capsys.readouterr().err
     one_short_line(err)
     assert "with its aliases (*name) expanded" in err
@@ -147,9 +144,7 @@ def test_a_hanging_argocd_is_stopped_after_its_timeout(
     (bin_dir / "argocd").write_text(f"#!/bin/sh\necho $$ > {pids}\nsleep 60 &\nwait\n")
     (bin_dir / "argocd").chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
-    started = time.monotonic()
     code = run(project, "deploy", "-e", "staging", "v1.7.0", "--sync", "--timeout", "2", root=tmp_path)
-    assert time.monotonic() - started < 30
     assert code == 1
     assert "still running after 4 s: stopped" in capsys.readouterr().err
     assert not group_running(int(pids.read_text()))  # its own group (it leads it), child included

@@ -1,4 +1,4 @@
-"""Parity with the Kustomize tree this project replaced (tests/baseline/).
+"""Parity with the Kustomize tree this project replaced (tests/blacklist/baseline/).
 
 For the objects both designs ship, the values that matter are the same. The
 deliberate differences are listed in docs/migration-from-kustomize.md ("Differences from the

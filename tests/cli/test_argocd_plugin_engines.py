@@ -21,7 +21,7 @@ import pytest
 import yaml
 from conftest import PROJECT, ROOT
 from crd_strict import errors as crd_errors
-from test_gate_goyaml import GOCODE, missing_go_yaml
+from go_toolchain import GOCODE, missing_go_yaml
 
 from cdk8s_webservice import cli
 from cdk8s_webservice.synthesis.output import read_tree

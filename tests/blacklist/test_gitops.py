@@ -146,7 +146,7 @@ def test_helm_chart_renders_the_environment_unchanged(rendered, env) -> None:
         assert set(chart) == {"Chart.yaml", "values.yaml"} | {f"templates/{n}" for n in rendered[FOLDERS[env]]}
         return
     # Production differs per cluster: a values file each (the real Helm engine renders
-    # each cluster's folder from it: tests/test_helm.py).
+    # each cluster's folder from it: tests/blacklist/test_helm.py).
     clusters = ("prod-eu-west-1", "prod-us-east-1")
     assert {f: yaml.safe_load(chart[f]) for f in chart if f.startswith("values")} == {
         "values.yaml": {"cluster": ""},

@@ -1,4 +1,4 @@
-// Reads YAML files as go-yaml reads them, for tests/test_gate_goyaml.py.
+// Reads YAML files as go-yaml reads them, for tests/gate/test_gate_goyaml.py.
 //
 //	reader v2|v3 FILE...
 //
