@@ -16,6 +16,7 @@ from conftest import ENVS, PROJECT, ROOT, find
 
 import main
 from cdk8s_webservice import EnvironmentProfile, GateFailed, cli
+from cdk8s_webservice.gate import Gate
 from cdk8s_webservice.synthesis.output import MARKER
 from charts.blacklist import BlacklistChart
 
@@ -449,7 +450,9 @@ def consolidation_policy_misspelt(o: Objects) -> None:
         ("ServiceMonitor", "blacklist.metrics"),
     ],
 )
-def test_names_the_api_server_accepts_pass(manifest_gate, objects, kind, name) -> None:
+def test_names_the_api_server_accepts_pass(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], kind: str, name: str
+) -> None:
     """A DNS-1123 subdomain (a dot) where the kind allows one, a path segment for RBAC."""
     broken = copy.deepcopy(objects["staging" if kind == "ServiceMonitor" else "development"])
     obj = find(broken, kind, "blacklist-config" if kind == "ConfigMap" else "blacklist")
@@ -459,7 +462,9 @@ def test_names_the_api_server_accepts_pass(manifest_gate, objects, kind, name) -
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.rule}-{c.id}" for c in CASES])
-def test_each_rule_catches_its_violation(manifest_gate, objects, case: Case) -> None:
+def test_each_rule_catches_its_violation(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], case: Case
+) -> None:
     broken = copy.deepcopy(objects[case.env])
     case.breaks(broken)
     found = {(v.kind, v.name, v.field, v.rule) for v in manifest_gate.check(case.env, broken)}
@@ -523,11 +528,11 @@ def test_every_rule_names_its_source_and_the_readme_lists_them() -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_the_committed_output_passes(manifest_gate, objects, env) -> None:
+def test_the_committed_output_passes(manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     assert manifest_gate.check(env, objects[env]) == []
 
 
-def test_the_gate_cli_on_the_committed_folder(capsys) -> None:
+def test_the_gate_cli_on_the_committed_folder(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["gate", "dist"], project=PROJECT, root=ROOT) == 0
     assert "dist/: every object passes the gate" in capsys.readouterr().out
 
@@ -545,7 +550,9 @@ class PrivilegedChart(BlacklistChart):
             )
 
 
-def test_a_broken_chart_fails_synth_with_the_report_and_writes_nothing(tmp_path: Path, capsys) -> None:
+def test_a_broken_chart_fails_synth_with_the_report_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "dist"
     (out / "staging").mkdir(parents=True)
     (out / "staging" / "keep.yaml").write_text("previous\n")
@@ -577,7 +584,9 @@ def test_gate_failure_is_an_exception_with_every_violation() -> None:
     ]
 
 
-def test_the_gate_worker_process_reports_what_the_in_process_gate_does(manifest_gate, objects) -> None:
+def test_the_gate_worker_process_reports_what_the_in_process_gate_does(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     """Apps run the gate in a worker process (`prewarm(process=True)`): same verdicts."""
     from cdk8s_webservice.gate import GateSettings
     from cdk8s_webservice.gate.worker import GateProcess
@@ -594,7 +603,9 @@ def test_the_gate_worker_process_reports_what_the_in_process_gate_does(manifest_
         worker.close()
 
 
-def test_services_sharing_a_folder_are_checked_namespace_by_namespace(manifest_gate, objects) -> None:
+def test_services_sharing_a_folder_are_checked_namespace_by_namespace(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     """Two copies of production in one folder, in two namespaces: each copy's
     references resolve in its own namespace, so breaking one copy is caught even
     though the other copy has an object of the same kind and name that is fine."""

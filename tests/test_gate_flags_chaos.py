@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from conftest import find
 
+from cdk8s_webservice.gate import Gate
+
 Objects = list[dict[str, Any]]
 STEADY = "chaos.cdk8s-webservice/steady-state-alerts"
 
@@ -186,14 +188,21 @@ FLAGS_CHAOS_CASES: list[tuple[str, str, Callable[[Objects], None], tuple[str, st
 @pytest.mark.parametrize(
     "rule, env, breaks, where", FLAGS_CHAOS_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(FLAGS_CHAOS_CASES)]
 )
-def test_each_flags_and_chaos_rule_catches_its_violation(manifest_gate, objects, rule, env, breaks, where) -> None:
+def test_each_flags_and_chaos_rule_catches_its_violation(
+    manifest_gate: Gate,
+    objects: dict[str, list[dict[str, Any]]],
+    rule: str,
+    env: str,
+    breaks: Callable[[Objects], None],
+    where: tuple[str, str, str],
+) -> None:
     broken = copy.deepcopy(objects[env])
     breaks(broken)
     found = {(v.kind, v.name, v.field, v.rule) for v in manifest_gate.check(env, broken)}
     assert (*where, rule) in found, sorted(found)
 
 
-def test_blacklist_passes_them(manifest_gate, objects) -> None:
+def test_blacklist_passes_them(manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]) -> None:
     for env in ("development", "staging", "production"):
         rules = {v.rule for v in manifest_gate.check(env, objects[env])}
         assert not {r for r in rules if r.startswith(("feature-flag", "chaos"))}, rules

@@ -39,7 +39,9 @@ def folders_of(rendered: dict[str, dict[str, str]], env: str) -> dict[str | None
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_the_real_helm_engine_prints_each_folder_exactly(rendered, env, tmp_path) -> None:
+def test_the_real_helm_engine_prints_each_folder_exactly(
+    rendered: dict[str, dict[str, str]], env: str, tmp_path: Path
+) -> None:
     chart = write(rendered[f"helm/{env}"], tmp_path / env)
     folders = folders_of(rendered, env)
     for cluster, files in folders.items():
@@ -51,14 +53,16 @@ def test_the_real_helm_engine_prints_each_folder_exactly(rendered, env, tmp_path
         assert sorted(folders) == ["prod-eu-west-1", "prod-us-east-1"]
 
 
-def test_a_cluster_must_be_picked_where_the_clusters_differ(rendered, tmp_path) -> None:
+def test_a_cluster_must_be_picked_where_the_clusters_differ(
+    rendered: dict[str, dict[str, str]], tmp_path: Path
+) -> None:
     chart = write(rendered["helm/production"], tmp_path / "production")
     for values in ({}, {"cluster": "prod-ap-south-1"}):
         with pytest.raises(helm.HelmRenderError, match="one of: prod-eu-west-1, prod-us-east-1"):
             helm_template(chart, values)
 
 
-def test_a_chart_per_cluster_set_any_templates(tmp_path) -> None:
+def test_a_chart_per_cluster_set_any_templates(tmp_path: Path) -> None:
     """Objects only one cluster has, text that looks like a template, and the same object
     everywhere: each cluster's values file prints that cluster's objects, nothing more."""
     clusters = {

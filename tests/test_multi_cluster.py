@@ -31,6 +31,7 @@ from cdk8s_webservice import (
     NodePoolOptions,
     testing,
 )
+from cdk8s_webservice.gate import Gate
 from cdk8s_webservice.gitops.clusters import check_cluster_values
 from charts.environments import CLUSTERS
 
@@ -243,7 +244,9 @@ def test_several_clusters_one_application_each_and_the_application_set_agrees(ov
 PROD_CLUSTERS = {c.name: c for c in CLUSTERS["production"].clusters}
 
 
-def test_blacklist_production_runs_on_two_clusters_each_folder_gated(manifest_gate, objects) -> None:
+def test_blacklist_production_runs_on_two_clusters_each_folder_gated(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     assert sorted(PROD_CLUSTERS) == ["prod-eu-west-1", "prod-us-east-1"]
     assert not (ROOT / "dist" / "production" / "deployment-blacklist.yaml").exists()
     hosts, node_classes, architectures = {}, {}, {}
@@ -297,7 +300,9 @@ REGISTERED = [
 """production's clusters as docs/multi-cluster.md registers them in Argo CD."""
 
 
-def test_the_application_set_expands_to_the_folders_on_disk_and_the_declared_clusters(objects) -> None:
+def test_the_application_set_expands_to_the_folders_on_disk_and_the_declared_clusters(
+    objects: dict[str, list[dict[str, Any]]],
+) -> None:
     (appset,) = find_all(objects["argocd-applicationset"], "ApplicationSet")
     # The upstream CRD's required fields are in the template itself (not only in templatePatch).
     assert {"project", "destination"} <= appset["spec"]["template"]["spec"].keys()
@@ -318,7 +323,7 @@ def test_the_application_set_expands_to_the_folders_on_disk_and_the_declared_clu
         assert spec == committed[name]["spec"]
 
 
-def test_blacklist_app_project_allows_its_own_and_validates_upstream(objects) -> None:
+def test_blacklist_app_project_allows_its_own_and_validates_upstream(objects: dict[str, list[dict[str, Any]]]) -> None:
     for folder in ("argocd", "argocd-applicationset"):
         project = find(objects[folder], "AppProject", "blacklist")
         assert errors("argoproj.io_appprojects.yaml", project) == []
@@ -375,14 +380,23 @@ MULTI_CLUSTER_CASES: list[tuple[str, str, Callable[[Objects], None], tuple[str, 
 @pytest.mark.parametrize(
     "rule, folder, breaks, where", MULTI_CLUSTER_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(MULTI_CLUSTER_CASES)]
 )
-def test_each_app_project_rule_catches_its_violation(manifest_gate, objects, rule, folder, breaks, where) -> None:
+def test_each_app_project_rule_catches_its_violation(
+    manifest_gate: Gate,
+    objects: dict[str, list[dict[str, Any]]],
+    rule: str,
+    folder: str,
+    breaks: Callable[[Objects], None],
+    where: tuple[str, str, str],
+) -> None:
     broken = copy.deepcopy(objects[folder])
     breaks(broken)
     found = {(v.kind, v.name, v.field, v.rule) for v in manifest_gate.check(folder, broken)}
     assert (*where, rule) in found, sorted(found)
 
 
-def test_without_an_app_project_the_rules_stay_quiet(manifest_gate, objects) -> None:
+def test_without_an_app_project_the_rules_stay_quiet(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     """AppProjects are opt-in: a folder that ships none is not held to them."""
     broken = copy.deepcopy(objects["argocd"])
     _no_app_project(broken)

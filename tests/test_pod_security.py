@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from conftest import find
 
+from cdk8s_webservice.gate import Gate
+
 Objects = list[dict[str, Any]]
 P = "spec.template.spec"
 C = f"{P}.containers[blacklist]"
@@ -62,7 +64,13 @@ PSS_CASES: list[tuple[str, Callable[[Objects], None], str]] = [
 
 
 @pytest.mark.parametrize("rule, breaks, field", PSS_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(PSS_CASES)])
-def test_each_pod_security_control_catches_its_violation(manifest_gate, objects, rule, breaks, field) -> None:
+def test_each_pod_security_control_catches_its_violation(
+    manifest_gate: Gate,
+    objects: dict[str, list[dict[str, Any]]],
+    rule: str,
+    breaks: Callable[[Objects], None],
+    field: str,
+) -> None:
     broken = copy.deepcopy(objects["development"])
     breaks(broken)
     found = {(v.kind, v.name, v.field, v.rule) for v in manifest_gate.check("development", broken)}
@@ -95,7 +103,9 @@ KINDS = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob
 
 @pytest.mark.parametrize("group", ["containers", "initContainers", "ephemeralContainers"])
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_pod_bearing_kind_and_container_group_is_checked(manifest_gate, objects, kind, group) -> None:
+def test_every_pod_bearing_kind_and_container_group_is_checked(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], kind: str, group: str
+) -> None:
     template = copy.deepcopy(find(objects["development"], "Deployment", "blacklist")["spec"]["template"])
     extra = {"name": "extra", "image": "registry.example.com/tool:v1", "securityContext": {"privileged": True}}
     if group == "containers":
@@ -117,7 +127,9 @@ def test_every_pod_bearing_kind_and_container_group_is_checked(manifest_gate, ob
         ) in found
 
 
-def test_a_compliant_pod_of_every_kind_passes_pod_security(manifest_gate, objects) -> None:
+def test_a_compliant_pod_of_every_kind_passes_pod_security(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     template = find(objects["development"], "Deployment", "blacklist")["spec"]["template"]
     for kind in KINDS:
         obj, _ = _wrap(kind, copy.deepcopy(template))
@@ -132,7 +144,9 @@ def _test_run(objects: dict[str, Objects]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("role", ["runner", "initializer", "starter"])
-def test_a_privileged_root_k6_pod_is_refused(manifest_gate, objects, role) -> None:
+def test_a_privileged_root_k6_pod_is_refused(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], role: str
+) -> None:
     """The k6-operator makes a pod of each of a TestRun's runner, initializer and
     starter: `securityContext` is the pod's, `containerSecurityContext` its container's."""
     test_run = _test_run(objects)
@@ -154,7 +168,7 @@ def test_a_privileged_root_k6_pod_is_refused(manifest_gate, objects, role) -> No
     } <= found, sorted(found)
 
 
-def test_a_chaos_workflow_task_container_is_checked(manifest_gate) -> None:
+def test_a_chaos_workflow_task_container_is_checked(manifest_gate: Gate) -> None:
     """A Chaos Mesh Schedule's workflow task runs a container the CRD carries."""
     schedule = {
         "apiVersion": "chaos-mesh.org/v1alpha1",

@@ -39,6 +39,7 @@ from cdk8s_webservice import (
     testing,
 )
 from cdk8s_webservice.core.docstrings import default_text
+from cdk8s_webservice.gate import Gate
 from cdk8s_webservice.observability.alerts import slo_alerts
 
 NAME = "payments-api"
@@ -259,7 +260,7 @@ def test_the_gate_takes_a_services_own_crds(tmp_path: Path) -> None:
     assert [v.rule for v in testing.check([typo], settings=own)] != []
 
 
-def test_manifest_gate_uses_the_projects_gate_settings(gate_settings: GateSettings, manifest_gate) -> None:
+def test_manifest_gate_uses_the_projects_gate_settings(gate_settings: GateSettings, manifest_gate: Gate) -> None:
     import main
 
     assert gate_settings == main.project().gate

@@ -7,6 +7,7 @@ import dataclasses
 import re
 import traceback
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from cdk8s import App
@@ -48,7 +49,7 @@ from charts.blacklist import SLO
 RESOURCES = dict(cpu_request="100m", cpu_limit="500m", memory_request="256Mi", memory_limit="512Mi")
 
 
-def profile(**changes) -> EnvironmentProfile:
+def profile(**changes: Any) -> EnvironmentProfile:
     base = dict(
         name="staging",
         namespace="app-staging",
@@ -75,7 +76,7 @@ def raises(message: str):
         ("cpu_request", "0m", "a CPU quantity must be greater than zero"),
     ],
 )
-def test_malformed_quantity(field, value, allowed) -> None:
+def test_malformed_quantity(field: str, value: object, allowed: str) -> None:
     with raises(f"resources.{field}: {value!r} is not allowed; {allowed}"):
         Resources(**{**RESOURCES, field: value})
 
@@ -111,7 +112,7 @@ def test_unknown_environment_name() -> None:
 
 
 @pytest.mark.parametrize("tag", ["latest", "LATEST", "main"])
-def test_moving_tag_where_tags_are_pinned(tag) -> None:
+def test_moving_tag_where_tags_are_pinned(tag: str) -> None:
     with raises(f"staging.image_tag: {tag!r} is not allowed; this environment pins image tags"):
         profile(image_tag=tag)
 
@@ -122,7 +123,7 @@ def test_production_refuses_latest() -> None:
 
 
 @pytest.mark.parametrize("tag", [None, ""])
-def test_missing_tag(tag) -> None:
+def test_missing_tag(tag: str | None) -> None:
     with raises(f"staging.image_tag: {tag!r} is not allowed; an image tag or sha256 digest is required"):
         profile(image_tag=tag)
     with raises("an image tag or sha256 digest is required"):
@@ -142,7 +143,7 @@ def test_malformed_tag() -> None:
 
 
 @pytest.mark.parametrize("name", ["Blacklist", "black_list", "-api", "api-", ""])
-def test_name_not_dns_1123(name) -> None:
+def test_name_not_dns_1123(name: str) -> None:
     with raises(f"name: {name!r} is not allowed; a DNS-1123 label is lower-case letters, digits and '-'"):
         WebServiceProps(name=name, image="registry.example.com/app", profile=STAGING)
 
@@ -198,11 +199,11 @@ TOO_BIG = 10_000_000_000
 IDENTITY = ServiceIdentity(name="app", namespace="app-staging", environment="staging")
 
 
-def web(**changes) -> WebServiceProps:
+def web(**changes: Any) -> WebServiceProps:
     return WebServiceProps(**{"name": "app", "image": "r.example.com/app", "profile": STAGING, "slo": SLO, **changes})
 
 
-def workload(**changes) -> DeploymentProps:
+def workload(**changes: Any) -> DeploymentProps:
     base = dict(
         identity=IDENTITY,
         image="r.example.com/app:v1",
@@ -365,7 +366,9 @@ REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
 @pytest.mark.parametrize(
     "build_it, field, value, allowed", [case[1:] for case in REFUSALS], ids=[case[0] for case in REFUSALS]
 )
-def test_values_are_checked_at_the_door(build_it, field, value, allowed) -> None:
+def test_values_are_checked_at_the_door(
+    build_it: Callable[[], object], field: str, value: object, allowed: str
+) -> None:
     with pytest.raises(ConfigError) as error:
         build_it()
     message = str(error.value)
@@ -415,7 +418,7 @@ CIPHERTEXT = base64.b64encode((512).to_bytes(2, "big") + bytes(range(256)) * 3).
         ),
     ],
 )
-def test_a_secret_value_never_appears_in_an_error(build_it) -> None:
+def test_a_secret_value_never_appears_in_an_error(build_it: Callable[[], object]) -> None:
     with pytest.raises(ConfigError) as error:
         build_it()
     shown = "".join(traceback.format_exception(error.value)) + repr(error.value.value) + repr(error.value.args)

@@ -386,7 +386,7 @@ def test_generated_strings_as_key_value_and_list_item(text: str) -> None:
 # -- what the project writes ----------------------------------------------------------
 
 
-def test_every_written_file_reads_the_same_in_go_yaml_and_pyyaml(rendered) -> None:
+def test_every_written_file_reads_the_same_in_go_yaml_and_pyyaml(rendered: dict[str, dict[str, str]]) -> None:
     from cdk8s_webservice.gitops.helm import unescape
 
     count = 0
@@ -409,7 +409,7 @@ def test_every_written_file_reads_the_same_in_go_yaml_and_pyyaml(rendered) -> No
     assert count > 100
 
 
-def test_dashboards_are_pretty_printed_json_in_literal_blocks(rendered) -> None:
+def test_dashboards_are_pretty_printed_json_in_literal_blocks(rendered: dict[str, dict[str, str]]) -> None:
     dashboards = {
         k: v for k, v in rendered["production/prod-eu-west-1"].items() if k.startswith("configmap-blacklist-dashboard-")
     }

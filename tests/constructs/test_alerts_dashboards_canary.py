@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
 
@@ -71,6 +72,6 @@ def test_canary_analysis_uses_the_slo_metric_templates() -> None:
         (lambda: CanaryOptions(threshold=0), r"canary.threshold: 0 is not allowed"),
     ],
 )
-def test_bad_props_are_refused(build, message) -> None:
+def test_bad_props_are_refused(build: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         build()

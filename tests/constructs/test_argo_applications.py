@@ -5,6 +5,7 @@ Applications."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -152,7 +153,7 @@ def test_a_target_for_an_unknown_environment_is_refused() -> None:
         ),
     ],
 )
-def test_refusals_name_field_and_value(build, message) -> None:
+def test_refusals_name_field_and_value(build: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)):
         build()
 

@@ -4,6 +4,8 @@ extra volumes. The defaults reproduce the Deployment as it was."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -44,7 +46,7 @@ MIGRATE = ExtraContainer(
 )
 
 
-def props(**overrides) -> DeploymentProps:
+def props(**overrides: Any) -> DeploymentProps:
     values = {
         "identity": testing.identity(),
         "image": "registry.example.com/app:v1.0.0",
@@ -59,7 +61,7 @@ def props(**overrides) -> DeploymentProps:
     return DeploymentProps(**values)
 
 
-def pod(**overrides) -> dict:
+def pod(**overrides: Any) -> dict:
     chart = testing.chart()
     Deployment(chart, "deployment", props=props(**overrides))
     objects = testing.synth(chart)
@@ -291,6 +293,6 @@ def test_every_restricted_volume_kind_renders_and_passes_the_gate() -> None:
         ),
     ],
 )
-def test_bad_pod_props_are_refused(build, message) -> None:
+def test_bad_pod_props_are_refused(build: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         build()

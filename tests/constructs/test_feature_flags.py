@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from crd_strict import errors
 
@@ -34,7 +37,7 @@ FILES = {
 }
 
 
-def web(**profile) -> tuple[WebService, list[dict]]:
+def web(**profile: Any) -> tuple[WebService, list[dict]]:
     chart = testing.chart(testing.profile(**profile))
     service = WebService(
         chart,
@@ -146,7 +149,7 @@ def test_on_every_pod_template_carries_the_injection_annotations(strategy: str) 
         (lambda: testing.profile(feature_flags={"a": 1}), r"test.feature_flags: \{'a': 1\} is not allowed"),
     ],
 )
-def test_bad_values_are_refused_naming_field_and_value(make, message: str) -> None:
+def test_bad_values_are_refused_naming_field_and_value(make: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         make()
 

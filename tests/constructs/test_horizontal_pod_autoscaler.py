@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from syrupy.assertion import SnapshotAssertion
 
 from cdk8s_webservice import (
     ConfigError,
@@ -28,7 +31,7 @@ def hpa(targets: ScalingTargets | None = None) -> tuple[HorizontalPodAutoscaler,
     return construct, testing.find(testing.synth(chart), "HorizontalPodAutoscaler", "app")
 
 
-def test_scales_the_target_within_the_bounds(yaml_snapshot) -> None:
+def test_scales_the_target_within_the_bounds(yaml_snapshot: SnapshotAssertion) -> None:
     construct, obj = hpa()
     assert obj["spec"]["scaleTargetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment", "name": "app"}
     assert (obj["spec"]["minReplicas"], obj["spec"]["maxReplicas"]) == (1, 4)
@@ -51,6 +54,6 @@ def test_no_request_rate_and_an_external_metric() -> None:
         (lambda: ScalingBounds(min_replicas=3, max_replicas=2), r"min_replicas"),
     ],
 )
-def test_bad_props_are_refused(build, message) -> None:
+def test_bad_props_are_refused(build: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         build()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from cdk8s_webservice import ConfigError, ServiceLevelObjectives, Strategy, WebService, WebServiceProps, testing
 
 
-def service(**profile) -> tuple[WebService, list[dict]]:
+def service(**profile: Any) -> tuple[WebService, list[dict]]:
     chart = testing.chart(testing.profile(**profile))
     web = WebService(
         chart,
@@ -72,7 +74,7 @@ def test_an_escape_hatch_patch_reaches_the_output() -> None:
         ({"secret_name": "app-tls"}, r"secret_name: 'app-tls' is not allowed; a name other than 'app-tls'"),
     ],
 )
-def test_bad_props_are_refused(overrides, message) -> None:
+def test_bad_props_are_refused(overrides: dict[str, Any], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         WebServiceProps(
             **{"name": "app", "image": "registry.example.com/app", "profile": testing.profile(), **overrides}
