@@ -26,7 +26,7 @@ from cdk8s_webservice.core.errors import ConfigError
 
 
 @pytest.fixture
-def project(tmp_path: Path):
+def project(tmp_path: Path) -> ServiceProject:
     """The blacklist project on a private copy of the releases file."""
     return dataclasses.replace(PROJECT, releases_file=Path(shutil.copy(RELEASES_FILE, tmp_path / "releases.yaml")))
 

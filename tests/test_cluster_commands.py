@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -20,7 +21,7 @@ def run(*argv: str, root: Path) -> int:
         return cli.main(list(argv), project=PROJECT, root=root)
 
 
-def committed(folder: str) -> list[dict]:
+def committed(folder: str) -> list[dict[str, Any]]:
     return [yaml.safe_load(p.read_text()) for p in sorted((ROOT / "dist" / folder).glob("*.yaml"))]
 
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from conftest import ENVS, PROJECT, ROOT, find
@@ -24,11 +24,11 @@ Objects = list[dict[str, Any]]
 
 
 def container(objs: Objects, deployment: str = "blacklist") -> dict[str, Any]:
-    return find(objs, "Deployment", deployment)["spec"]["template"]["spec"]["containers"][0]
+    return cast(dict[str, Any], find(objs, "Deployment", deployment)["spec"]["template"]["spec"]["containers"][0])
 
 
 def pod(objs: Objects, deployment: str = "blacklist") -> dict[str, Any]:
-    return find(objs, "Deployment", deployment)["spec"]["template"]["spec"]
+    return cast(dict[str, Any], find(objs, "Deployment", deployment)["spec"]["template"]["spec"])
 
 
 def set_in(obj: dict[str, Any], path: str, value: Any) -> None:
@@ -72,7 +72,9 @@ def case(rule: str, env: str, kind: str, name: str, field: str) -> Callable[[Cal
 
 def backend(o: Objects) -> dict[str, Any]:
     """The Service backend of the staging Ingress's first path."""
-    return find(o, "Ingress", "blacklist")["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
+    return cast(
+        dict[str, Any], find(o, "Ingress", "blacklist")["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
+    )
 
 
 @case("schema/kubernetes-1.27", "development", "Deployment", "blacklist", "spec.replica")
@@ -391,7 +393,7 @@ POOL = "blacklist-production"
 
 
 def pool_spec(o: Objects) -> dict[str, Any]:
-    return find(o, "NodePool", POOL)["spec"]["template"]["spec"]
+    return cast(dict[str, Any], find(o, "NodePool", POOL)["spec"]["template"]["spec"])
 
 
 @case("nodepool-satisfiable", "production", "NodePool", POOL, "spec.template.spec.requirements[2]")
@@ -610,7 +612,7 @@ def test_services_sharing_a_folder_are_checked_namespace_by_namespace(
     references resolve in its own namespace, so breaking one copy is caught even
     though the other copy has an object of the same kind and name that is fine."""
 
-    def renamespaced(namespace: str) -> list[dict]:
+    def renamespaced(namespace: str) -> list[dict[str, Any]]:
         copy_ = copy.deepcopy(objects["production"])
         for obj in copy_:
             if obj["kind"] == "Namespace":

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -23,7 +23,7 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the Applicati
 
 
 def rendered(path: str) -> dict[str, Any]:
-    return yaml.safe_load((DIST / path).read_text())
+    return cast(dict[str, Any], yaml.safe_load((DIST / path).read_text()))
 
 
 def gate(tmp_path: Path, obj: dict[str, Any]) -> list[str]:

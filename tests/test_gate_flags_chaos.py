@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from conftest import find
@@ -17,7 +17,7 @@ STEADY = "chaos.cdk8s-webservice/steady-state-alerts"
 
 
 def flags(o: Objects) -> dict[str, Any]:
-    return find(o, "FeatureFlag", "blacklist-flags")["spec"]["flagSpec"]["flags"]
+    return cast(dict[str, Any], find(o, "FeatureFlag", "blacklist-flags")["spec"]["flagSpec"]["flags"])
 
 
 def kill(o: Objects) -> dict[str, Any]:
@@ -29,14 +29,14 @@ def set_schedule(value: str) -> Callable[[Objects], None]:
 
 
 def pod_annotations(o: Objects) -> dict[str, Any]:
-    return find(o, "Deployment", "blacklist")["spec"]["template"]["metadata"]["annotations"]
+    return cast(dict[str, Any], find(o, "Deployment", "blacklist")["spec"]["template"]["metadata"]["annotations"])
 
 
 KILL = ("Schedule", "blacklist-pod-kill")
 FLAG = ("FeatureFlag", "blacklist-flags")
 
 # (rule, environment, breaks, (kind, name, field))
-FLAGS_CHAOS_CASES: list[tuple[str, str, Callable[[Objects], None], tuple[str, str, str]]] = [
+FLAGS_CHAOS_CASES: list[tuple[str, str, Callable[[Objects], object], tuple[str, str, str]]] = [
     (
         "feature-flag-default-variant",
         "staging",
@@ -193,7 +193,7 @@ def test_each_flags_and_chaos_rule_catches_its_violation(
     objects: dict[str, list[dict[str, Any]]],
     rule: str,
     env: str,
-    breaks: Callable[[Objects], None],
+    breaks: Callable[[Objects], object],
     where: tuple[str, str, str],
 ) -> None:
     broken = copy.deepcopy(objects[env])

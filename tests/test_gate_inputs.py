@@ -11,7 +11,7 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -238,7 +238,9 @@ def _svc(o: Objects) -> dict[str, Any]:
 
 
 def _ports(o: Objects) -> list[dict[str, Any]]:
-    return find(o, "Deployment", "blacklist")["spec"]["template"]["spec"]["containers"][0]["ports"]
+    return cast(
+        list[dict[str, Any]], find(o, "Deployment", "blacklist")["spec"]["template"]["spec"]["containers"][0]["ports"]
+    )
 
 
 CROSS_CASES: list[tuple[str, Callable[[Objects], None], tuple[str, str, str]]] = [

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import copy
 import math
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
 
-from cdk8s_webservice.gate import Gate, schema
+from cdk8s_webservice.gate import Gate, Violation, schema
 from cdk8s_webservice.gate.memo import Memo, content_digest
 
 
@@ -36,7 +37,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     checked: list[str] = []
     real = schema._check_object
 
-    def check_object(environment: str, obj, **kwargs: Any):
+    def check_object(environment: str, obj: Mapping[str, Any], **kwargs: Any) -> list[Violation]:
         checked.append(obj["metadata"]["name"])
         return real(environment, obj, **kwargs)
 

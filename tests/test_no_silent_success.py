@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ def root(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def exits(code: object):
+def exits(code: str | int | None) -> Callable[..., object]:
     def project_code(*_args: object) -> object:
         sys.exit(code)
 

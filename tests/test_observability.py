@@ -24,7 +24,7 @@ from cdk8s_webservice.observability.alerts import slo_alerts
 from charts.blacklist import SLO
 
 
-def alerts(objs: list[dict[str, Any]]) -> dict[str, dict]:
+def alerts(objs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     spec = find(objs, "PrometheusRule", "blacklist")["spec"]
     return {r["alert"]: r for g in spec["groups"] for r in g["rules"] if "alert" in r}
 
@@ -90,7 +90,7 @@ def test_slo_values_are_validated() -> None:
         ServiceLevelObjectives(window="5 minutes")
 
 
-def dashboards(objs: list[dict[str, Any]]) -> dict[str, dict]:
+def dashboards(objs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     result = {}
     for obj in objs:
         if obj["kind"] == "ConfigMap" and obj["metadata"].get("labels", {}).get("grafana_dashboard") == "1":

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 import pytest
 import yaml
@@ -116,13 +116,13 @@ def test_failed_write_leaves_the_previous_output_untouched(tmp_path: Path, monke
     target = tmp_path / "dist"
     replace_directory(target, {"staging/a.yaml": "before\n"})
     real_open = open
-    written = []
+    written: list[str] = []
 
-    def failing_open(path: str, *args: Any, **kwargs: Any):
+    def failing_open(path: str, *args: Any, **kwargs: Any) -> IO[Any]:
         written.append(path)
         if len(written) == 2:
             raise OSError("disk full")
-        return real_open(path, *args, **kwargs)
+        return cast(IO[Any], real_open(path, *args, **kwargs))
 
     monkeypatch.setattr("builtins.open", failing_open)
     with pytest.raises(OSError, match="disk full"):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -25,7 +25,7 @@ BASELINE = Path(__file__).resolve().parent / "baseline"
 
 
 @pytest.fixture(scope="module")
-def objects(objects: dict[str, list[dict[str, Any]]]):
+def objects(objects: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
     """As rendered, but staging with the baseline's rolling strategy."""
     staging = PROJECT.synthesize(["staging"], Strategy.ROLLING)["staging"]
     return {**objects, "staging": [yaml.safe_load(text) for text in staging.values()]}
@@ -36,12 +36,12 @@ MESHED = ("staging", "production")
 MESH_SCRAPE = ("scheme", "tlsConfig")
 
 
-def baseline(env: str) -> list[dict]:
+def baseline(env: str) -> list[dict[str, Any]]:
     return [doc for doc in yaml.safe_load_all((BASELINE / f"{env}.yaml").read_text()) if doc]
 
 
-def container(deployment: dict) -> dict:
-    return deployment["spec"]["template"]["spec"]["containers"][0]
+def container(deployment: dict[str, Any]) -> dict[str, Any]:
+    return cast(dict[str, Any], deployment["spec"]["template"]["spec"]["containers"][0])
 
 
 @pytest.mark.parametrize("env", ENVS)
@@ -220,7 +220,7 @@ def test_vpa(objects: dict[str, list[dict[str, Any]]]) -> None:
 
 @pytest.mark.parametrize("env", ["staging", "production"])
 def test_alerts(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
-    def rules(objs: list[dict[str, Any]]):
+    def rules(objs: list[dict[str, Any]]) -> dict[str, tuple[str, dict[str, Any]]]:
         spec = find(objs, "PrometheusRule", "blacklist")["spec"]
         return {r["alert"]: (g["name"], r) for g in spec["groups"] for r in g["rules"] if "alert" in r}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from conftest import find
@@ -18,15 +18,15 @@ C = f"{P}.containers[blacklist]"
 
 
 def pod(objs: Objects) -> dict[str, Any]:
-    return find(objs, "Deployment", "blacklist")["spec"]["template"]["spec"]
+    return cast(dict[str, Any], find(objs, "Deployment", "blacklist")["spec"]["template"]["spec"])
 
 
 def container(objs: Objects) -> dict[str, Any]:
-    return pod(objs)["containers"][0]
+    return cast(dict[str, Any], pod(objs)["containers"][0])
 
 
 def sc(objs: Objects) -> dict[str, Any]:
-    return container(objs)["securityContext"]
+    return cast(dict[str, Any], container(objs)["securityContext"])
 
 
 def add_volume(volume: dict[str, Any]) -> Callable[[Objects], None]:
@@ -34,7 +34,7 @@ def add_volume(volume: dict[str, Any]) -> Callable[[Objects], None]:
 
 
 # (rule, how to break the development Deployment, the field reported)
-PSS_CASES: list[tuple[str, Callable[[Objects], None], str]] = [
+PSS_CASES: list[tuple[str, Callable[[Objects], object], str]] = [
     ("no-host-process", lambda o: pod(o)["securityContext"].update(windowsOptions={"hostProcess": True}), f"{P}.securityContext.windowsOptions.hostProcess"),
     ("no-host-process", lambda o: sc(o).update(windowsOptions={"hostProcess": True}), f"{C}.securityContext.windowsOptions.hostProcess"),
     ("no-host-namespaces", lambda o: pod(o).update(hostPID=True), f"{P}.hostPID"),
@@ -68,7 +68,7 @@ def test_each_pod_security_control_catches_its_violation(
     manifest_gate: Gate,
     objects: dict[str, list[dict[str, Any]]],
     rule: str,
-    breaks: Callable[[Objects], None],
+    breaks: Callable[[Objects], object],
     field: str,
 ) -> None:
     broken = copy.deepcopy(objects["development"])

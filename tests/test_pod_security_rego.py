@@ -96,7 +96,7 @@ def test_the_seed_query_answers_with_bindings(objects: dict[str, Objects]) -> No
 # Beyond the gate's own one-per-control cases: what the issue names (privilege and
 # capabilities, a container's runAsNonRoot: false under the pod's true), several at once,
 # and fields the one-per-control cases leave out.
-EXTRA: list[tuple[str, Callable[[Objects], None]]] = [
+EXTRA: list[tuple[str, Callable[[Objects], object]]] = [
     ("container non-root false under pod true", lambda o: (pod(o)["securityContext"].update(runAsNonRoot=True), sc(o).update(runAsNonRoot=False))),
     ("container non-root true under pod false", lambda o: (pod(o)["securityContext"].update(runAsNonRoot=False), sc(o).update(runAsNonRoot=True))),
     ("privileged with capabilities", lambda o: sc(o).update(privileged=True, capabilities={"add": ["SYS_ADMIN", "NET_BIND_SERVICE"], "drop": []})),
@@ -123,7 +123,7 @@ CORPUS = [(f"{rule}: {field}", breaks) for rule, breaks, field in PSS_CASES] + E
 
 @pytest.mark.parametrize("breaks", [c[1] for c in CORPUS], ids=[c[0] for c in CORPUS])
 def test_the_rego_reports_what_the_gate_reports(
-    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], breaks: Callable[[Objects], None]
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], breaks: Callable[[Objects], object]
 ) -> None:
     broken = copy.deepcopy(objects["development"])
     breaks(broken)
@@ -134,7 +134,7 @@ def test_the_rego_reports_what_the_gate_reports(
 
 @pytest.mark.parametrize("case", PSS_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(PSS_CASES)])
 def test_each_control_is_caught_by_the_rego(
-    objects: dict[str, list[dict[str, Any]]], case: tuple[str, Callable[[Objects], None], str]
+    objects: dict[str, list[dict[str, Any]]], case: tuple[str, Callable[[Objects], object], str]
 ) -> None:
     rule, breaks, field = case
     broken = copy.deepcopy(objects["development"])

@@ -96,7 +96,7 @@ def test_class_name_and_requirement() -> None:
 
 
 @pytest.fixture
-def fresh(tmp_path: Path):
+def fresh(tmp_path: Path) -> ServiceProject:
     """The blacklist project with no releases file yet."""
     return dataclasses.replace(PROJECT, releases_file=tmp_path / "releases.yaml")
 

@@ -25,7 +25,7 @@ from cdk8s_webservice.kinds.secrets import check_ciphertext
 from charts.blacklist import SLO
 
 
-def synth(props: WebServiceProps) -> list[dict]:
+def synth(props: WebServiceProps) -> list[dict[str, Any]]:
     chart = EnvironmentChart(App(), "test", profile=props.profile)
     WebService(chart, props.name, props=props)
     return chart.to_json()

@@ -13,6 +13,7 @@ import pydoc
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -163,7 +164,7 @@ def test_a_typed_sidecar_and_plain_values_the_type_keeps_are_preserved() -> None
         ({}, "alerting"),
     ],
 )
-def test_a_missing_slo_where_something_gates_on_it_names_the_environment(changes: dict, gated: str) -> None:
+def test_a_missing_slo_where_something_gates_on_it_names_the_environment(changes: dict[str, Any], gated: str) -> None:
     with pytest.raises(ConfigError, match=f"slo: None is not allowed; environment 'production' has {gated}"):
         props(profile(name="production", namespace="payments", **changes), slo=None)
 

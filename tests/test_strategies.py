@@ -3,7 +3,7 @@ targets what. A topology snapshot per combination pins the wiring readably."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -32,8 +32,8 @@ def by_strategy() -> dict[Strategy, dict[str, list[dict[str, Any]]]]:
     return result
 
 
-def pods(objs: list[dict[str, Any]], deployment_name: str):
-    return find(objs, "Deployment", deployment_name)["spec"]["template"]["metadata"]["labels"]
+def pods(objs: list[dict[str, Any]], deployment_name: str) -> dict[str, str]:
+    return cast(dict[str, str], find(objs, "Deployment", deployment_name)["spec"]["template"]["metadata"]["labels"])
 
 
 def topology(objs: list[dict[str, Any]]) -> str:

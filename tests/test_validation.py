@@ -62,7 +62,7 @@ def profile(**changes: Any) -> EnvironmentProfile:
     return EnvironmentProfile(**{**base, **changes})
 
 
-def raises(message: str):
+def raises(message: str) -> pytest.RaisesExc[ConfigError]:
     return pytest.raises(ConfigError, match=re.escape(message))
 
 
@@ -221,7 +221,7 @@ def build(props: WebServiceProps) -> None:
     WebService(EnvironmentChart(App(), "c", profile=props.profile), "svc", props=props)
 
 
-def chart():
+def chart() -> EnvironmentChart:
     return EnvironmentChart(App(), "c", profile=STAGING)
 
 

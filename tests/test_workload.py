@@ -12,7 +12,7 @@ from conftest import ENVS, find, find_all, live_deployment, selects
 WORKLOAD = {"app.kubernetes.io/part-of": "blacklist", "app.kubernetes.io/component": "api"}
 
 
-def deployments(objects: dict[str, list[dict[str, Any]]], env: str):
+def deployments(objects: dict[str, list[dict[str, Any]]], env: str) -> list[dict[str, Any]]:
     """Every Deployment (two colours in a blue-green environment)."""
     return find_all(objects[env], "Deployment")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -28,7 +28,7 @@ _PYYAML_TAGS["tag:yaml.org,2002:value"] = "value"
 
 def _pyyaml_resolve(text: str) -> str:
     tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    return _PYYAML_TAGS.get(tag, tag)
+    return cast(str, _PYYAML_TAGS.get(tag, tag))
 
 
 READERS: dict[str, Callable[[str], str]] = {

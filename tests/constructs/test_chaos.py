@@ -32,7 +32,7 @@ STRESS = CpuStressExperiment(name="cpu", schedule="0 9 * * MON-FRI", duration="1
 ALERTS = ["AppHighErrorRate", "AppHighLatencyP95"]
 
 
-def schedule(experiment: ChaosExperiment) -> dict:
+def schedule(experiment: ChaosExperiment) -> dict[str, Any]:
     chart = testing.chart()
     construct = ChaosSchedule(
         chart, "chaos", identity=testing.identity(), experiment=experiment, steady_state_alerts=ALERTS
@@ -78,7 +78,7 @@ def test_network_delay_and_cpu_stress() -> None:
     assert stress["stressChaos"]["duration"] == "10m"
 
 
-def web(**profile: Any) -> tuple[WebService, list[dict]]:
+def web(**profile: Any) -> tuple[WebService, list[dict[str, Any]]]:
     values = {"replicas": 2, "autoscaling": ScalingBounds(min_replicas=2, max_replicas=4), **profile}
     chart = testing.chart(testing.profile(**values))
     service = WebService(

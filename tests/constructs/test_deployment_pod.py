@@ -61,12 +61,12 @@ def props(**overrides: Any) -> DeploymentProps:
     return DeploymentProps(**values)
 
 
-def pod(**overrides: Any) -> dict:
+def pod(**overrides: Any) -> dict[str, Any]:
     chart = testing.chart()
     Deployment(chart, "deployment", props=props(**overrides))
     objects = testing.synth(chart)
     assert testing.check(objects) == []
-    result: dict = testing.find(objects, "Deployment", "app")["spec"]["template"]["spec"]
+    result: dict[str, Any] = testing.find(objects, "Deployment", "app")["spec"]["template"]["spec"]
     return result
 
 

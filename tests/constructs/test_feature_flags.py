@@ -37,7 +37,7 @@ FILES = {
 }
 
 
-def web(**profile: Any) -> tuple[WebService, list[dict]]:
+def web(**profile: Any) -> tuple[WebService, list[dict[str, Any]]]:
     chart = testing.chart(testing.profile(**profile))
     service = WebService(
         chart,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from syrupy.assertion import SnapshotAssertion
@@ -18,7 +19,7 @@ from cdk8s_webservice import (
 from cdk8s_webservice.synthesis.rendering import to_yaml
 
 
-def hpa(targets: ScalingTargets | None = None) -> tuple[HorizontalPodAutoscaler, dict]:
+def hpa(targets: ScalingTargets | None = None) -> tuple[HorizontalPodAutoscaler, dict[str, Any]]:
     chart = testing.chart()
     construct = HorizontalPodAutoscaler(
         chart,

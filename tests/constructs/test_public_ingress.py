@@ -39,13 +39,13 @@ ROUTES = IngressRoutes(
 )
 
 
-def ingress(**kwargs: Any) -> tuple[PublicIngress, dict]:
+def ingress(**kwargs: Any) -> tuple[PublicIngress, dict[str, Any]]:
     chart = testing.chart()
     construct = PublicIngress(chart, "ingress", identity=testing.identity(), service="app", **kwargs)
     return construct, testing.find(testing.synth(chart), "Ingress", "app")
 
 
-def service(**profile: Any) -> tuple[WebService, list[dict]]:
+def service(**profile: Any) -> tuple[WebService, list[dict[str, Any]]]:
     chart = testing.chart(testing.profile(**profile))
     web = WebService(
         chart,
@@ -61,7 +61,7 @@ def service(**profile: Any) -> tuple[WebService, list[dict]]:
     return web, testing.synth(chart)
 
 
-def chart_of(web: WebService) -> list[dict]:
+def chart_of(web: WebService) -> list[dict[str, Any]]:
     return testing.synth(web.node.scope)  # type: ignore[arg-type]
 
 

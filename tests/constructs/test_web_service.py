@@ -9,7 +9,7 @@ import pytest
 from cdk8s_webservice import ConfigError, ServiceLevelObjectives, Strategy, WebService, WebServiceProps, testing
 
 
-def service(**profile: Any) -> tuple[WebService, list[dict]]:
+def service(**profile: Any) -> tuple[WebService, list[dict[str, Any]]]:
     chart = testing.chart(testing.profile(**profile))
     web = WebService(
         chart,

@@ -34,7 +34,7 @@ EXPORTER = ExtraContainer(
 )
 
 
-def build(strategy: Strategy = Strategy.ROLLING, **props: Any) -> tuple[WebService, list[dict]]:
+def build(strategy: Strategy = Strategy.ROLLING, **props: Any) -> tuple[WebService, list[dict[str, Any]]]:
     chart = testing.chart(testing.profile(strategy=strategy))
     web = WebService(
         chart,
@@ -46,7 +46,7 @@ def build(strategy: Strategy = Strategy.ROLLING, **props: Any) -> tuple[WebServi
     return web, testing.synth(chart)
 
 
-def ingress_ports(objects: list[dict]) -> dict[str, set[str]]:
+def ingress_ports(objects: list[dict[str, Any]]) -> dict[str, set[str]]:
     """Port name -> namespaces the service's NetworkPolicy admits to it."""
     admitted: dict[str, set[str]] = {}
     for rule in testing.find(objects, "NetworkPolicy", "app")["spec"]["ingress"]:
