@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -79,7 +79,8 @@ def test_application_set_yields_the_same_applications(objects: dict[str, list[di
     (appset,) = find_all(objects["argocd-applicationset"], "ApplicationSet")
     assert appset["spec"]["goTemplate"] is True
     clusters = [
-        registered(c.name, {"environment": "production", "region": c.region}) for c in CLUSTERS["production"].clusters
+        registered(c.name, {"environment": "production", "region": cast(str, c.region)})
+        for c in CLUSTERS["production"].clusters
     ]
     generated = expand(appset, clusters)
     apps = applications(objects)

@@ -7,6 +7,7 @@ naming them."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import helm_python as helm
 import pytest
@@ -23,7 +24,7 @@ def write(files: dict[str, str], folder: Path) -> Path:
     return folder
 
 
-def helm_template(chart_folder: Path, values: dict[str, object]) -> dict[str, str]:
+def helm_template(chart_folder: Path, values: dict[str, Any]) -> dict[str, str]:
     """File name -> what `helm template` prints for that template (as ArgoCD's Helm does)."""
     with helm.Chart.load(chart_folder) as chart:
         printed = chart.render(values, name="blacklist", namespace="default")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -67,17 +67,20 @@ POOLED = dataclasses.replace(PRODUCTION, node_pool=POOL)
         (lambda: Cluster(name="eu", node_role="Karpenter Role"), "cluster.node_role: 'Karpenter Role' is not allowed"),
         (lambda: Cluster(name="eu", discovery_tag="eu/1"), "cluster.discovery_tag: 'eu/1' is not allowed"),
         (lambda: Cluster(name="eu", architectures=("x86",)), "cluster.architectures: 'x86' is not allowed"),
-        (lambda: Cluster(name="eu", architectures="arm64"), "cluster.architectures: 'arm64' is not allowed"),
+        (lambda: Cluster(name="eu", architectures=cast(Any, "arm64")), "cluster.architectures: 'arm64' is not allowed"),
         (lambda: GitOpsTarget(clusters=(EU, EU)), "gitops.target.clusters.name: 'prod-eu' is not allowed"),
         (
             lambda: GitOpsTarget(clusters=(US, Cluster(name="prod-us-2", regional_host="us.app.example.com"))),
             "gitops.target.clusters.regional_host: 'us.app.example.com' is not allowed; a host of one cluster alone",
         ),
-        (lambda: GitOpsTarget(clusters=("prod-eu",)), "gitops.target.clusters[0]: 'prod-eu' is not allowed"),
-        (lambda: GitOpsTarget(clusters="prod-eu"), "gitops.target.clusters: 'prod-eu' is not allowed"),
+        (lambda: GitOpsTarget(clusters=cast(Any, ("prod-eu",))), "gitops.target.clusters[0]: 'prod-eu' is not allowed"),
+        (lambda: GitOpsTarget(clusters=cast(Any, "prod-eu")), "gitops.target.clusters: 'prod-eu' is not allowed"),
         (lambda: GitOpsTarget(cluster="prod-eu", clusters=(EU,)), "gitops.target.cluster: 'prod-eu' is not allowed"),
         (lambda: GitOpsSettings(repo_url=REPO, app_project=True), "gitops.project: 'default' is not allowed"),
-        (lambda: GitOpsSettings(repo_url=REPO, app_project="yes"), "gitops.app_project: 'yes' is not allowed"),
+        (
+            lambda: GitOpsSettings(repo_url=REPO, app_project=cast(Any, "yes")),
+            "gitops.app_project: 'yes' is not allowed",
+        ),
         (
             lambda: GitOpsSettings(
                 repo_url=REPO, project="app", app_project=True, environments={"staging": GitOpsTarget(project="other")}

@@ -103,7 +103,7 @@ def test_without_api_access_there_is_no_token_role_or_api_egress() -> None:
         (dict(resource="*", names=("a",)), "api_access.resource: '*' is not allowed"),
     ],
 )
-def test_rbac_beyond_least_privilege_is_refused(rule: str, message: str) -> None:
+def test_rbac_beyond_least_privilege_is_refused(rule: dict[str, Any], message: str) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)):
         ApiRule(**rule)
 
@@ -138,7 +138,7 @@ def test_development_seals_nothing_and_starts_without_the_secret(objects: dict[s
     "value",
     ["dev-insecure-secret-key", base64.b64encode(b"dev-insecure-secret-key" * 4).decode(), "AgB" + "!" * 100],
 )
-def test_plain_values_are_refused_without_being_echoed(value: object) -> None:
+def test_plain_values_are_refused_without_being_echoed(value: str) -> None:
     identity = ServiceIdentity(name="app", namespace="app", environment="staging")
     with pytest.raises(
         ConfigError,

@@ -7,7 +7,7 @@ import dataclasses
 import re
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from cdk8s import App
@@ -76,7 +76,7 @@ def raises(message: str) -> pytest.RaisesExc[ConfigError]:
         ("cpu_request", "0m", "a CPU quantity must be greater than zero"),
     ],
 )
-def test_malformed_quantity(field: str, value: object, allowed: str) -> None:
+def test_malformed_quantity(field: str, value: str, allowed: str) -> None:
     with raises(f"resources.{field}: {value!r} is not allowed; {allowed}"):
         Resources(**{**RESOURCES, field: value})
 
@@ -297,7 +297,7 @@ REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
      float("inf"), "a finite number of seconds above 0"),
     ("latency-bool", lambda: ServiceLevelObjectives(latency_seconds=True), "slo.latency_seconds", True,
      "a finite number of seconds above 0"),
-    ("latency-string", lambda: ServiceLevelObjectives(latency_seconds="1"), "slo.latency_seconds", "1",
+    ("latency-string", lambda: ServiceLevelObjectives(latency_seconds=cast(Any, "1")), "slo.latency_seconds", "1",
      "a finite number of seconds above 0"),
     ("sampling-ratio-bool", lambda: OpenTelemetry(sampling_ratio=True), "telemetry.sampling_ratio", True,
      "a ratio from 0 to 1"),
@@ -310,24 +310,24 @@ REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
     ("props-env-value-int", lambda: web(env={"THREADS": 8}), "env[THREADS]", 8, "a string"),
     ("props-config-not-a-mapping", lambda: web(config=["A=1"]), "config", ["A=1"], "a mapping"),
     ("image-tag-int", lambda: profile(image_tag=123), "staging.image_tag", 123, "an image tag is up to 128"),
-    ("blue-green-tag-int", lambda: profile(blue_green=BlueGreenState(image_tags={"green": 2})),
+    ("blue-green-tag-int", lambda: profile(blue_green=BlueGreenState(image_tags={"green": cast(Any, 2)})),
      "staging.blue_green.image_tags.green", 2, "an image tag is up to 128"),
-    ("slo-window-int", lambda: ServiceLevelObjectives(window=5), "slo.window", 5, "a Prometheus range"),
-    ("slo-runbook-none", lambda: ServiceLevelObjectives(runbook_base_url=None), "slo.runbook_base_url", None,
+    ("slo-window-int", lambda: ServiceLevelObjectives(window=cast(Any, 5)), "slo.window", 5, "a Prometheus range"),
+    ("slo-runbook-none", lambda: ServiceLevelObjectives(runbook_base_url=cast(Any, None)), "slo.runbook_base_url", None,
      "an https:// URL"),
-    ("metrics-error-status-int", lambda: HttpMetrics(error_status=500), "metrics.error_status", 500, "a non-empty string"),
-    ("scraping-path-none", lambda: Scraping(path=None), "scraping.path", None, "an absolute HTTP path"),
-    ("ingress-body-size-int", lambda: IngressOptions(max_body_size=1), "ingress.max_body_size", 1,
+    ("metrics-error-status-int", lambda: HttpMetrics(error_status=cast(Any, 500)), "metrics.error_status", 500, "a non-empty string"),
+    ("scraping-path-none", lambda: Scraping(path=cast(Any, None)), "scraping.path", None, "an absolute HTTP path"),
+    ("ingress-body-size-int", lambda: IngressOptions(max_body_size=cast(Any, 1)), "ingress.max_body_size", 1,
      "an nginx size"),
-    ("telemetry-endpoint-none", lambda: OpenTelemetry(endpoint=None), "telemetry.endpoint", None, "an http(s)://"),
-    ("canary-interval-int", lambda: CanaryOptions(interval=60), "canary.interval", 60, "a duration"),
-    ("canary-command-int", lambda: CanaryOptions(load_test_command=1), "canary.load_test_command", 1,
+    ("telemetry-endpoint-none", lambda: OpenTelemetry(endpoint=cast(Any, None)), "telemetry.endpoint", None, "an http(s)://"),
+    ("canary-interval-int", lambda: CanaryOptions(interval=cast(Any, 60)), "canary.interval", 60, "a duration"),
+    ("canary-command-int", lambda: CanaryOptions(load_test_command=cast(Any, 1)), "canary.load_test_command", 1,
      "a non-empty string"),
-    ("business-panel-title-none", lambda: BusinessPanel(title=None, expr="up"), "business_panel.title", None,
+    ("business-panel-title-none", lambda: BusinessPanel(title=cast(Any, None), expr="up"), "business_panel.title", None,
      "a non-empty title"),
-    ("api-rule-name-int", lambda: ApiRule(resource="configmaps", names=(1,)), "api_access[configmaps].names", (1,),
+    ("api-rule-name-int", lambda: ApiRule(resource="configmaps", names=cast(Any, (1,))), "api_access[configmaps].names", (1,),
      "one or more object names"),
-    ("gitops-repo-none", lambda: GitOpsSettings(repo_url=None), "gitops.repo_url", None, "a https://"),
+    ("gitops-repo-none", lambda: GitOpsSettings(repo_url=cast(Any, None)), "gitops.repo_url", None, "a https://"),
     ("egress-cidr", lambda: EgressRule(port=443, cidr="10.0.0.300/8"), "egress.cidr", "10.0.0.300/8",
      "an IP address range"),
     ("egress-cidr-no-prefix", lambda: EgressRule(port=443, cidr="10.0.0.1"), "egress.cidr", "10.0.0.1",
@@ -337,7 +337,7 @@ REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
     ("profile-vpa-string", lambda: profile(vpa="yes"), "staging.vpa", "yes", "True or False"),
     ("props-create-namespace-string", lambda: web(create_namespace="false"), "create_namespace", "false",
      "True or False"),
-    ("egress-https-int", lambda: NetworkAccess(egress_https=1), "network.egress_https", 1, "True or False"),
+    ("egress-https-int", lambda: NetworkAccess(egress_https=cast(Any, 1)), "network.egress_https", 1, "True or False"),
     ("props-pod-security", lambda: web(pod_security="strict"), "pod_security", "strict", "one of: privileged"),
     ("profile-resources-dict", lambda: profile(resources=dict(RESOURCES)), "staging.resources", dict(RESOURCES),
      "a Resources"),
@@ -381,7 +381,7 @@ def test_nan_and_infinity_never_reach_an_alert_or_a_dashboard() -> None:
     for bad in (float("nan"), float("inf"), float("-inf")):
         for name in ("error_rate", "latency_quantile", "latency_seconds", "saturation"):
             with pytest.raises(ConfigError, match=rf"^slo\.{name}: "):
-                ServiceLevelObjectives(**{name: bad})
+                ServiceLevelObjectives(**cast(dict[str, Any], {name: bad}))
 
 
 def test_largest_int32_values_are_accepted() -> None:

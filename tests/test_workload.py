@@ -154,7 +154,7 @@ def test_network_policy_admits_only_what_must_reach_the_pods(
         (rule["from"][0]["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"], rule["ports"][0]["port"])
         for rule in spec["ingress"]
     }
-    expected = {("ingress-nginx", "http"), ("monitoring", "metrics")}
+    expected: set[tuple[str, str | int]] = {("ingress-nginx", "http"), ("monitoring", "metrics")}
     if find_all(objs, "Canary"):  # Flagger's load tester drives traffic at the canary
         expected.add(("flagger-system", "http"))
     if find_all(objs, "PeerAuthentication"):  # Istio: its ingress gateway, the sidecar's metrics

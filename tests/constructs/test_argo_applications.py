@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from appset_expand import expand, omit_empty
@@ -144,7 +144,7 @@ def test_a_target_for_an_unknown_environment_is_refused() -> None:
         (lambda: GitOpsTarget(cluster="http://k8s.example.com"), "gitops.target.cluster: 'http://k8s.example.com'"),
         (lambda: GitOpsTarget(cluster="prod eu"), "gitops.target.cluster: 'prod eu' is not allowed; a cluster's API"),
         (
-            lambda: GitOpsSettings(repo_url="https://g.example.com/a.git", environments={"x": "prod"}),
+            lambda: GitOpsSettings(repo_url="https://g.example.com/a.git", environments={"x": cast(Any, "prod")}),
             "gitops.environments.x: 'prod' is not allowed; a GitOpsTarget",
         ),
         (

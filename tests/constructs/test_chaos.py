@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from crd_strict import errors
@@ -161,7 +161,7 @@ def test_production_refuses_unless_allowed_per_experiment() -> None:
             r"chaos_experiments.k.value: 1 is not allowed; None with ChaosMode.ONE",
         ),
         (
-            lambda: PodKillExperiment(name="k", schedule="0 10 * * 1", mode="all"),
+            lambda: PodKillExperiment(name="k", schedule="0 10 * * 1", mode=cast(Any, "all")),
             r"chaos_experiments.k.mode: 'all' is not allowed",
         ),
         (
