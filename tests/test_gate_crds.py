@@ -152,7 +152,8 @@ CASES = {
 
 # (rule, kind) of each case, for the gate's rule table (tests/test_gate.py)
 CRD_CASES = [
-    (re.search(r"\[(schema/[a-z0-9-]+)\]", expected)[1], build()["kind"]) for build, expected in CASES.values()
+    (cast(re.Match[str], re.search(r"\[(schema/[a-z0-9-]+)\]", expected))[1], build()["kind"])
+    for build, expected in CASES.values()
 ]
 
 

@@ -6,8 +6,9 @@ naming them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import helm_python as helm
 import pytest
@@ -51,7 +52,7 @@ def test_the_real_helm_engine_prints_each_folder_exactly(
         printed.pop("_cluster.tpl", None)  # a helper: prints nothing
         assert printed == files, cluster
     if env == "production":
-        assert sorted(folders) == ["prod-eu-west-1", "prod-us-east-1"]
+        assert sorted(cast(Iterable[str], folders)) == ["prod-eu-west-1", "prod-us-east-1"]
 
 
 def test_a_cluster_must_be_picked_where_the_clusters_differ(

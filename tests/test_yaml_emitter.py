@@ -40,7 +40,7 @@ READERS: dict[str, Callable[[str], str]] = {
 
 def compose(text: str) -> yaml.Node:
     """`text` as PyYAML parses it: once, for every reader (parsing is most of the work)."""
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    return cast(yaml.Node, yaml.compose(text, Loader=yaml.SafeLoader))
 
 
 def read_back(node: yaml.Node, resolve: Callable[[str], str]) -> Any:
@@ -52,7 +52,7 @@ def read_back(node: yaml.Node, resolve: Callable[[str], str]) -> Any:
             return {build(key): build(value) for key, value in node.value}
         if isinstance(node, yaml.SequenceNode):
             return [build(item) for item in node.value]
-        tag = resolve(node.value) if node.style is None else "str"
+        tag = resolve(node.value) if cast(yaml.ScalarNode, node).style is None else "str"
         return node.value if tag == "str" else (tag,)
 
     return build(node)

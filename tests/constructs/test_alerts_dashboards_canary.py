@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import cast
 
 import pytest
 
@@ -17,6 +18,7 @@ from cdk8s_webservice import (
     ServiceLevelObjectives,
     testing,
 )
+from cdk8s_webservice.observability.alerts import Alert
 
 SLO = ServiceLevelObjectives()
 
@@ -27,7 +29,7 @@ def test_prometheus_rule_alerts_on_the_slo() -> None:
     obj = testing.find(testing.synth(chart), "PrometheusRule", "app")
     assert obj["metadata"]["labels"]["release"] == "prom"
     alerts = [rule["alert"] for group in obj["spec"]["groups"] for rule in group["rules"]]
-    assert alerts == [alert.name for group in construct.groups.values() for alert in group]
+    assert alerts == [alert.name for group in construct.groups.values() for alert in cast(list[Alert], group)]
     assert all(rule["annotations"]["runbook_url"].startswith("https://runbooks.example.com/app/")
                for group in obj["spec"]["groups"] for rule in group["rules"])  # fmt: skip
     assert construct.api_object.kind == "PrometheusRule"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
 import pytest
 
@@ -42,7 +43,7 @@ def test_rolling_parts_and_escape_hatches() -> None:
 
 def test_blue_green_deployments_by_colour() -> None:
     web, objects = service(strategy=Strategy.BLUE_GREEN)
-    assert sorted(web.deployments) == ["blue", "green"]
+    assert sorted(cast(Iterable[str], web.deployments)) == ["blue", "green"]
     assert web.deployment is web.deployments["blue"] and web.deployment.name == "app-blue"
     assert sorted(web.services) == ["app", "app-preview"] and web.service is web.services["app"]
     target = testing.find(objects, "HorizontalPodAutoscaler", "app")["spec"]["scaleTargetRef"]["name"]
