@@ -16,7 +16,7 @@ from conftest import ENVS, PROJECT, ROOT, find
 
 import main
 from cdk8s_webservice import EnvironmentProfile, GateFailed, cli
-from cdk8s_webservice.gate import Gate
+from cdk8s_webservice.gate import Gate, Violation
 from cdk8s_webservice.synthesis.output import MARKER
 from charts.blacklist import BlacklistChart
 
@@ -581,7 +581,7 @@ def test_gate_failure_is_an_exception_with_every_violation() -> None:
     broken = dataclasses.replace(PROJECT, chart=PrivilegedChart)
     with pytest.raises(GateFailed) as failure:
         broken.synthesize(["development"])
-    assert [(v.environment, v.kind, v.rule) for v in failure.value.violations] == [
+    assert [(v.environment, v.kind, v.rule) for v in cast(list[Violation], failure.value.violations)] == [
         ("development", "Deployment", "no-privileged")
     ]
 

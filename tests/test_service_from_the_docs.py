@@ -13,7 +13,7 @@ import pydoc
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -184,14 +184,14 @@ def public_dataclasses() -> list[type]:
 
 
 def test_help_lists_every_field_of_every_props_and_value_class_with_its_default() -> None:
-    text = pydoc.render_doc(WebServiceProps, renderer=pydoc.plaintext)
+    text = pydoc.render_doc(WebServiceProps, renderer=pydoc.plaintext)  # type: ignore[attr-defined]
     assert "Attributes:" in text
     assert "port (int, default 8080): Container port of the application" in " ".join(text.split())
     assert "slo (ServiceLevelObjectives | None, default None):" in text
     assert "name (str, required): DNS-1123 label" in text
     assert len(public_dataclasses()) > 20
     for cls in public_dataclasses():
-        section = " ".join(cls.__doc__.split("\nAttributes:\n", 1)[1].split())
+        section = " ".join(cast(str, cls.__doc__).split("\nAttributes:\n", 1)[1].split())
         for f in dataclasses.fields(cls):
             if not f.name.startswith("_"):
                 assert f"{f.name} ({f.type}, {default_text(f)}): " in section, (cls.__name__, f.name)

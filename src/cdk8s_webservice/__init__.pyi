@@ -100,6 +100,8 @@ from .synthesis.fleet import FleetMember as FleetMember
 from .synthesis.fleet import synthesize_fleet as synthesize_fleet
 from .synthesis.project import ServiceProject as ServiceProject
 
+__version__: str
+
 __all__ = [
     "Alert",
     "AllowRule",
