@@ -41,6 +41,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import cast
 
 from cdk8s_webservice.cli.watch import tree_rss_kib
 
@@ -199,7 +200,8 @@ def watch_latency(edits: int) -> dict[str, float]:
             text=True,
         )
         assert process.stdout is not None
-        threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True).start()
+        readline = process.stdout.readline
+        threading.Thread(target=lambda: lines.extend(iter(readline, "")), daemon=True).start()
 
         def wait_for(condition: object, timeout: float = 60.0) -> None:
             deadline = time.monotonic() + timeout
@@ -377,7 +379,10 @@ def main() -> int:
             "",
         ),
         ("peak RSS, synth (Python + Node)", f"{synth_rss / 1024:.0f} MiB", ""),
-        *[(f"scale N={n}: {3 * n} service-envs", f"{t:.3f} s", "") for n, t in scaled["totals_s"].items()],  # type: ignore[union-attr]
+        *[
+            (f"scale N={n}: {3 * n} service-envs", f"{t:.3f} s", "")
+            for n, t in cast(dict[int, float], scaled["totals_s"]).items()
+        ],
         ("marginal cost per service-env", f"{scaled['marginal_ms']:.1f} ms", f"<= {TARGETS['marginal_ms']:.0f} ms"),
         (
             f"peak RSS of that run, N={max(counts)} in one process (Python + Node)",

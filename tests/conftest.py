@@ -7,7 +7,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
@@ -17,6 +17,11 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 import main
 from cdk8s_webservice import Environments, Releases, runtime
 from cdk8s_webservice.testing import find, find_all, pod_labels, read_tree, selects
+
+if TYPE_CHECKING:
+    from syrupy.assertion import SnapshotAssertion
+
+    from cdk8s_webservice import EnvironmentProfile, ServiceProject
 
 ROOT = Path(__file__).resolve().parent.parent
 runtime.start(ROOT)  # jsii's settings, before anything imports cdk8s
@@ -34,6 +39,14 @@ def load_environments(releases_file: Path = RELEASES_FILE) -> Environments:
     from charts.environments import environments
 
     return environments(Releases.load(releases_file))
+
+
+# Declared for the type checker only: `__getattr__` below makes them on first use.
+PROJECT: ServiceProject
+ENVIRONMENTS: Environments
+DEVELOPMENT: EnvironmentProfile
+STAGING: EnvironmentProfile
+PRODUCTION: EnvironmentProfile
 
 
 def __getattr__(name: str) -> Any:
@@ -191,5 +204,5 @@ class YamlSnapshot(SingleFileSnapshotExtension):
 
 
 @pytest.fixture
-def yaml_snapshot(snapshot: Any) -> Any:
+def yaml_snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
     return snapshot.use_extension(YamlSnapshot)

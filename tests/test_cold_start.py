@@ -45,7 +45,9 @@ def test_an_app_leaves_no_process_behind_and_its_output_is_whole(tmp_path: Path)
     ).read_text()
 
 
-def test_crd_schemas_are_cached_by_content_and_a_bad_entry_is_read_again(tmp_path: Path, monkeypatch) -> None:
+def test_crd_schemas_are_cached_by_content_and_a_bad_entry_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(schema.CACHE_ENV, str(tmp_path / "cache"))
     crd = tmp_path / "crd.yaml"
     crd.write_text(
@@ -69,7 +71,7 @@ def test_crd_schemas_are_cached_by_content_and_a_bad_entry_is_read_again(tmp_pat
     assert len(list((tmp_path / "cache" / "gate").glob("crd-*.json"))) == 2
 
 
-def test_without_a_cache_folder_the_crd_is_read_every_time(tmp_path: Path, monkeypatch) -> None:
+def test_without_a_cache_folder_the_crd_is_read_every_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(schema.CACHE_ENV, raising=False)
     schemas = schema.crd_schemas(schema.CRD_DIR / "bitnami.com_sealedsecrets.yaml")
     assert ("bitnami.com/v1alpha1", "SealedSecret") in {(a, k) for a, k, _ in schemas}

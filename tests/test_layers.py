@@ -9,6 +9,7 @@ import ast
 import subprocess
 import sys
 from pathlib import Path
+from typing import cast
 
 import pytest
 from conftest import ROOT
@@ -86,7 +87,7 @@ def library_imports(name: str) -> list[tuple[str, int, bool]]:
                 base = package[: len(package) - (node.level - 1)]
                 target = ".".join([*base, *([node.module] if node.module else [])])
             elif node.module == NAME or (node.module or "").startswith(f"{NAME}."):
-                target = node.module[len(NAME) + 1 :]
+                target = cast(str, node.module)[len(NAME) + 1 :]
             else:
                 continue
             # `from package import module` imports the module
@@ -130,7 +131,11 @@ def test_no_modules_import_each_other_in_a_circle() -> None:
     graph = {name: {t for t, _, _ in library_imports(name) if t in MODULES and t != name} for name in MODULES}
     # the package's face imports lazily from everything; nothing below imports it back
     graph[""] = set()
-    circles, index, low, stack, on_stack = [], {}, {}, [], set()
+    circles: list[list[str]] = []
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
 
     def visit(node: str) -> None:
         index[node] = low[node] = len(index)

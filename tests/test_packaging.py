@@ -59,7 +59,7 @@ LOCAL_STATE = shutil.ignore_patterns(
 
 def pins(path: Path) -> dict[str, Version]:
     """name -> version of every `name==version` line of a constraints file."""
-    found = {}
+    found: dict[str, Version] = {}
     for line in path.read_text().splitlines():
         line = line.split("#", 1)[0].strip()
         if line:

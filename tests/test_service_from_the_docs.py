@@ -13,6 +13,7 @@ import pydoc
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -39,6 +40,7 @@ from cdk8s_webservice import (
     testing,
 )
 from cdk8s_webservice.core.docstrings import default_text
+from cdk8s_webservice.gate import Gate
 from cdk8s_webservice.observability.alerts import slo_alerts
 
 NAME = "payments-api"
@@ -162,7 +164,7 @@ def test_a_typed_sidecar_and_plain_values_the_type_keeps_are_preserved() -> None
         ({}, "alerting"),
     ],
 )
-def test_a_missing_slo_where_something_gates_on_it_names_the_environment(changes: dict, gated: str) -> None:
+def test_a_missing_slo_where_something_gates_on_it_names_the_environment(changes: dict[str, Any], gated: str) -> None:
     with pytest.raises(ConfigError, match=f"slo: None is not allowed; environment 'production' has {gated}"):
         props(profile(name="production", namespace="payments", **changes), slo=None)
 
@@ -182,14 +184,14 @@ def public_dataclasses() -> list[type]:
 
 
 def test_help_lists_every_field_of_every_props_and_value_class_with_its_default() -> None:
-    text = pydoc.render_doc(WebServiceProps, renderer=pydoc.plaintext)
+    text = pydoc.render_doc(WebServiceProps, renderer=pydoc.plaintext)  # type: ignore[attr-defined]
     assert "Attributes:" in text
     assert "port (int, default 8080): Container port of the application" in " ".join(text.split())
     assert "slo (ServiceLevelObjectives | None, default None):" in text
     assert "name (str, required): DNS-1123 label" in text
     assert len(public_dataclasses()) > 20
     for cls in public_dataclasses():
-        section = " ".join(cls.__doc__.split("\nAttributes:\n", 1)[1].split())
+        section = " ".join(cast(str, cls.__doc__).split("\nAttributes:\n", 1)[1].split())
         for f in dataclasses.fields(cls):
             if not f.name.startswith("_"):
                 assert f"{f.name} ({f.type}, {default_text(f)}): " in section, (cls.__name__, f.name)
@@ -259,7 +261,7 @@ def test_the_gate_takes_a_services_own_crds(tmp_path: Path) -> None:
     assert [v.rule for v in testing.check([typo], settings=own)] != []
 
 
-def test_manifest_gate_uses_the_projects_gate_settings(gate_settings: GateSettings, manifest_gate) -> None:
+def test_manifest_gate_uses_the_projects_gate_settings(gate_settings: GateSettings, manifest_gate: Gate) -> None:
     import main
 
     assert gate_settings == main.project().gate

@@ -7,6 +7,7 @@ import dataclasses
 import re
 import traceback
 from collections.abc import Callable
+from typing import Any, cast
 
 import pytest
 from cdk8s import App
@@ -48,7 +49,7 @@ from charts.blacklist import SLO
 RESOURCES = dict(cpu_request="100m", cpu_limit="500m", memory_request="256Mi", memory_limit="512Mi")
 
 
-def profile(**changes) -> EnvironmentProfile:
+def profile(**changes: Any) -> EnvironmentProfile:
     base = dict(
         name="staging",
         namespace="app-staging",
@@ -61,7 +62,7 @@ def profile(**changes) -> EnvironmentProfile:
     return EnvironmentProfile(**{**base, **changes})
 
 
-def raises(message: str):
+def raises(message: str) -> pytest.RaisesExc[ConfigError]:
     return pytest.raises(ConfigError, match=re.escape(message))
 
 
@@ -75,7 +76,7 @@ def raises(message: str):
         ("cpu_request", "0m", "a CPU quantity must be greater than zero"),
     ],
 )
-def test_malformed_quantity(field, value, allowed) -> None:
+def test_malformed_quantity(field: str, value: str, allowed: str) -> None:
     with raises(f"resources.{field}: {value!r} is not allowed; {allowed}"):
         Resources(**{**RESOURCES, field: value})
 
@@ -111,7 +112,7 @@ def test_unknown_environment_name() -> None:
 
 
 @pytest.mark.parametrize("tag", ["latest", "LATEST", "main"])
-def test_moving_tag_where_tags_are_pinned(tag) -> None:
+def test_moving_tag_where_tags_are_pinned(tag: str) -> None:
     with raises(f"staging.image_tag: {tag!r} is not allowed; this environment pins image tags"):
         profile(image_tag=tag)
 
@@ -122,7 +123,7 @@ def test_production_refuses_latest() -> None:
 
 
 @pytest.mark.parametrize("tag", [None, ""])
-def test_missing_tag(tag) -> None:
+def test_missing_tag(tag: str | None) -> None:
     with raises(f"staging.image_tag: {tag!r} is not allowed; an image tag or sha256 digest is required"):
         profile(image_tag=tag)
     with raises("an image tag or sha256 digest is required"):
@@ -142,7 +143,7 @@ def test_malformed_tag() -> None:
 
 
 @pytest.mark.parametrize("name", ["Blacklist", "black_list", "-api", "api-", ""])
-def test_name_not_dns_1123(name) -> None:
+def test_name_not_dns_1123(name: str) -> None:
     with raises(f"name: {name!r} is not allowed; a DNS-1123 label is lower-case letters, digits and '-'"):
         WebServiceProps(name=name, image="registry.example.com/app", profile=STAGING)
 
@@ -198,11 +199,11 @@ TOO_BIG = 10_000_000_000
 IDENTITY = ServiceIdentity(name="app", namespace="app-staging", environment="staging")
 
 
-def web(**changes) -> WebServiceProps:
+def web(**changes: Any) -> WebServiceProps:
     return WebServiceProps(**{"name": "app", "image": "r.example.com/app", "profile": STAGING, "slo": SLO, **changes})
 
 
-def workload(**changes) -> DeploymentProps:
+def workload(**changes: Any) -> DeploymentProps:
     base = dict(
         identity=IDENTITY,
         image="r.example.com/app:v1",
@@ -220,7 +221,7 @@ def build(props: WebServiceProps) -> None:
     WebService(EnvironmentChart(App(), "c", profile=props.profile), "svc", props=props)
 
 
-def chart():
+def chart() -> EnvironmentChart:
     return EnvironmentChart(App(), "c", profile=STAGING)
 
 
@@ -296,7 +297,7 @@ REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
      float("inf"), "a finite number of seconds above 0"),
     ("latency-bool", lambda: ServiceLevelObjectives(latency_seconds=True), "slo.latency_seconds", True,
      "a finite number of seconds above 0"),
-    ("latency-string", lambda: ServiceLevelObjectives(latency_seconds="1"), "slo.latency_seconds", "1",
+    ("latency-string", lambda: ServiceLevelObjectives(latency_seconds=cast(Any, "1")), "slo.latency_seconds", "1",
      "a finite number of seconds above 0"),
     ("sampling-ratio-bool", lambda: OpenTelemetry(sampling_ratio=True), "telemetry.sampling_ratio", True,
      "a ratio from 0 to 1"),
@@ -309,24 +310,24 @@ REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
     ("props-env-value-int", lambda: web(env={"THREADS": 8}), "env[THREADS]", 8, "a string"),
     ("props-config-not-a-mapping", lambda: web(config=["A=1"]), "config", ["A=1"], "a mapping"),
     ("image-tag-int", lambda: profile(image_tag=123), "staging.image_tag", 123, "an image tag is up to 128"),
-    ("blue-green-tag-int", lambda: profile(blue_green=BlueGreenState(image_tags={"green": 2})),
+    ("blue-green-tag-int", lambda: profile(blue_green=BlueGreenState(image_tags={"green": cast(Any, 2)})),
      "staging.blue_green.image_tags.green", 2, "an image tag is up to 128"),
-    ("slo-window-int", lambda: ServiceLevelObjectives(window=5), "slo.window", 5, "a Prometheus range"),
-    ("slo-runbook-none", lambda: ServiceLevelObjectives(runbook_base_url=None), "slo.runbook_base_url", None,
+    ("slo-window-int", lambda: ServiceLevelObjectives(window=cast(Any, 5)), "slo.window", 5, "a Prometheus range"),
+    ("slo-runbook-none", lambda: ServiceLevelObjectives(runbook_base_url=cast(Any, None)), "slo.runbook_base_url", None,
      "an https:// URL"),
-    ("metrics-error-status-int", lambda: HttpMetrics(error_status=500), "metrics.error_status", 500, "a non-empty string"),
-    ("scraping-path-none", lambda: Scraping(path=None), "scraping.path", None, "an absolute HTTP path"),
-    ("ingress-body-size-int", lambda: IngressOptions(max_body_size=1), "ingress.max_body_size", 1,
+    ("metrics-error-status-int", lambda: HttpMetrics(error_status=cast(Any, 500)), "metrics.error_status", 500, "a non-empty string"),
+    ("scraping-path-none", lambda: Scraping(path=cast(Any, None)), "scraping.path", None, "an absolute HTTP path"),
+    ("ingress-body-size-int", lambda: IngressOptions(max_body_size=cast(Any, 1)), "ingress.max_body_size", 1,
      "an nginx size"),
-    ("telemetry-endpoint-none", lambda: OpenTelemetry(endpoint=None), "telemetry.endpoint", None, "an http(s)://"),
-    ("canary-interval-int", lambda: CanaryOptions(interval=60), "canary.interval", 60, "a duration"),
-    ("canary-command-int", lambda: CanaryOptions(load_test_command=1), "canary.load_test_command", 1,
+    ("telemetry-endpoint-none", lambda: OpenTelemetry(endpoint=cast(Any, None)), "telemetry.endpoint", None, "an http(s)://"),
+    ("canary-interval-int", lambda: CanaryOptions(interval=cast(Any, 60)), "canary.interval", 60, "a duration"),
+    ("canary-command-int", lambda: CanaryOptions(load_test_command=cast(Any, 1)), "canary.load_test_command", 1,
      "a non-empty string"),
-    ("business-panel-title-none", lambda: BusinessPanel(title=None, expr="up"), "business_panel.title", None,
+    ("business-panel-title-none", lambda: BusinessPanel(title=cast(Any, None), expr="up"), "business_panel.title", None,
      "a non-empty title"),
-    ("api-rule-name-int", lambda: ApiRule(resource="configmaps", names=(1,)), "api_access[configmaps].names", (1,),
+    ("api-rule-name-int", lambda: ApiRule(resource="configmaps", names=cast(Any, (1,))), "api_access[configmaps].names", (1,),
      "one or more object names"),
-    ("gitops-repo-none", lambda: GitOpsSettings(repo_url=None), "gitops.repo_url", None, "a https://"),
+    ("gitops-repo-none", lambda: GitOpsSettings(repo_url=cast(Any, None)), "gitops.repo_url", None, "a https://"),
     ("egress-cidr", lambda: EgressRule(port=443, cidr="10.0.0.300/8"), "egress.cidr", "10.0.0.300/8",
      "an IP address range"),
     ("egress-cidr-no-prefix", lambda: EgressRule(port=443, cidr="10.0.0.1"), "egress.cidr", "10.0.0.1",
@@ -336,7 +337,7 @@ REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
     ("profile-vpa-string", lambda: profile(vpa="yes"), "staging.vpa", "yes", "True or False"),
     ("props-create-namespace-string", lambda: web(create_namespace="false"), "create_namespace", "false",
      "True or False"),
-    ("egress-https-int", lambda: NetworkAccess(egress_https=1), "network.egress_https", 1, "True or False"),
+    ("egress-https-int", lambda: NetworkAccess(egress_https=cast(Any, 1)), "network.egress_https", 1, "True or False"),
     ("props-pod-security", lambda: web(pod_security="strict"), "pod_security", "strict", "one of: privileged"),
     ("profile-resources-dict", lambda: profile(resources=dict(RESOURCES)), "staging.resources", dict(RESOURCES),
      "a Resources"),
@@ -365,7 +366,9 @@ REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
 @pytest.mark.parametrize(
     "build_it, field, value, allowed", [case[1:] for case in REFUSALS], ids=[case[0] for case in REFUSALS]
 )
-def test_values_are_checked_at_the_door(build_it, field, value, allowed) -> None:
+def test_values_are_checked_at_the_door(
+    build_it: Callable[[], object], field: str, value: object, allowed: str
+) -> None:
     with pytest.raises(ConfigError) as error:
         build_it()
     message = str(error.value)
@@ -378,7 +381,7 @@ def test_nan_and_infinity_never_reach_an_alert_or_a_dashboard() -> None:
     for bad in (float("nan"), float("inf"), float("-inf")):
         for name in ("error_rate", "latency_quantile", "latency_seconds", "saturation"):
             with pytest.raises(ConfigError, match=rf"^slo\.{name}: "):
-                ServiceLevelObjectives(**{name: bad})
+                ServiceLevelObjectives(**cast(dict[str, Any], {name: bad}))
 
 
 def test_largest_int32_values_are_accepted() -> None:
@@ -415,7 +418,7 @@ CIPHERTEXT = base64.b64encode((512).to_bytes(2, "big") + bytes(range(256)) * 3).
         ),
     ],
 )
-def test_a_secret_value_never_appears_in_an_error(build_it) -> None:
+def test_a_secret_value_never_appears_in_an_error(build_it: Callable[[], object]) -> None:
     with pytest.raises(ConfigError) as error:
         build_it()
     shown = "".join(traceback.format_exception(error.value)) + repr(error.value.value) + repr(error.value.args)

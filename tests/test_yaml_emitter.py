@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -28,7 +28,7 @@ _PYYAML_TAGS["tag:yaml.org,2002:value"] = "value"
 
 def _pyyaml_resolve(text: str) -> str:
     tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    return _PYYAML_TAGS.get(tag, tag)
+    return cast(str, _PYYAML_TAGS.get(tag, tag))
 
 
 READERS: dict[str, Callable[[str], str]] = {
@@ -40,7 +40,7 @@ READERS: dict[str, Callable[[str], str]] = {
 
 def compose(text: str) -> yaml.Node:
     """`text` as PyYAML parses it: once, for every reader (parsing is most of the work)."""
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    return cast(yaml.Node, yaml.compose(text, Loader=yaml.SafeLoader))
 
 
 def read_back(node: yaml.Node, resolve: Callable[[str], str]) -> Any:
@@ -52,7 +52,7 @@ def read_back(node: yaml.Node, resolve: Callable[[str], str]) -> Any:
             return {build(key): build(value) for key, value in node.value}
         if isinstance(node, yaml.SequenceNode):
             return [build(item) for item in node.value]
-        tag = resolve(node.value) if node.style is None else "str"
+        tag = resolve(node.value) if cast(yaml.ScalarNode, node).style is None else "str"
         return node.value if tag == "str" else (tag,)
 
     return build(node)
@@ -386,7 +386,7 @@ def test_generated_strings_as_key_value_and_list_item(text: str) -> None:
 # -- what the project writes ----------------------------------------------------------
 
 
-def test_every_written_file_reads_the_same_in_go_yaml_and_pyyaml(rendered) -> None:
+def test_every_written_file_reads_the_same_in_go_yaml_and_pyyaml(rendered: dict[str, dict[str, str]]) -> None:
     from cdk8s_webservice.gitops.helm import unescape
 
     count = 0
@@ -409,7 +409,7 @@ def test_every_written_file_reads_the_same_in_go_yaml_and_pyyaml(rendered) -> No
     assert count > 100
 
 
-def test_dashboards_are_pretty_printed_json_in_literal_blocks(rendered) -> None:
+def test_dashboards_are_pretty_printed_json_in_literal_blocks(rendered: dict[str, dict[str, str]]) -> None:
     dashboards = {
         k: v for k, v in rendered["production/prod-eu-west-1"].items() if k.startswith("configmap-blacklist-dashboard-")
     }

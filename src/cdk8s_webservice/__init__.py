@@ -261,5 +261,5 @@ def _stub() -> str:
     ]
     for module in sorted(_PUBLIC):
         lines += [f"from .{module} import {name} as {name}" for name in sorted(_PUBLIC[module], key=str.lower)]
-    lines += ["", "__all__ = ["] + [f'    "{name}",' for name in __all__] + ["]", ""]
+    lines += ["", "__version__: str", "", "__all__ = ["] + [f'    "{name}",' for name in __all__] + ["]", ""]
     return "\n".join(lines)

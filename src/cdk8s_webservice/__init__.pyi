@@ -41,6 +41,8 @@ from .service.web_service import WebService as WebService
 from .service.web_service import WebServiceProps as WebServiceProps
 from .synthesis.project import ServiceProject as ServiceProject
 
+__version__: str
+
 __all__ = [
     "ApiAccess",
     "ApiRule",

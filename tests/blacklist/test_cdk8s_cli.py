@@ -43,7 +43,7 @@ def cdk8s(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subproces
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
 
 
-def test_cdk8s_synth_writes_dist_exactly_as_make_synth(clone) -> None:
+def test_cdk8s_synth_writes_dist_exactly_as_make_synth(clone: Path) -> None:
     before = tree(clone / "dist")
     (clone / "dist" / "staging" / "stale.yaml").write_text("---\nkind: Stale\n")
     result = cdk8s(clone)
@@ -58,7 +58,7 @@ def test_cdk8s_synth_writes_dist_exactly_as_make_synth(clone) -> None:
     ]
 
 
-def test_cdk8s_synth_stdout_is_one_valid_stream_and_leaves_dist_alone(clone) -> None:
+def test_cdk8s_synth_stdout_is_one_valid_stream_and_leaves_dist_alone(clone: Path) -> None:
     (clone / "dist" / "staging" / "extra.yaml").write_text("---\nkind: Extra\n")  # not touched by --stdout
     before = tree(clone / "dist")
     result = cdk8s(clone, "--stdout")
@@ -79,7 +79,7 @@ def test_cdk8s_synth_stdout_is_one_valid_stream_and_leaves_dist_alone(clone) -> 
     assert tree(clone / "dist") == before
 
 
-def test_cdk8s_synth_without_a_working_python_deletes_nothing(clone) -> None:
+def test_cdk8s_synth_without_a_working_python_deletes_nothing(clone: Path) -> None:
     """A fresh clone on a machine where setting up .venv fails: the cdk8s CLI fails,
     and dist/ is exactly as committed."""
     (clone / ".venv").unlink()
@@ -95,7 +95,7 @@ OFFLINE = shutil.which("unshare") is not None and subprocess.run(["unshare", "-n
 
 
 @pytest.mark.skipif(not OFFLINE, reason="unshare -n (a network namespace of its own) is not permitted here")
-def test_the_documented_ways_to_run_the_cdk8s_cli_are_quiet_offline(clone, tmp_path: Path) -> None:
+def test_the_documented_ways_to_run_the_cdk8s_cli_are_quiet_offline(clone: Path, tmp_path: Path) -> None:
     """Offline (no network at all), with no cached answer in $HOME, the cdk8s CLI's upgrade
     check prints a Node.js stack trace: the ways the README documents (`npm run synth`,
     CDK8S_CHECK_UPGRADE=false) skip it. The first run shows the check is real."""

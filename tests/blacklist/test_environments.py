@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from conftest import ENVIRONMENTS, find, live_deployment
 
@@ -53,7 +55,7 @@ def test_profile_holds_the_table(env: str) -> None:
 
 
 @pytest.mark.parametrize("env", TABLE)
-def test_rendered_values_follow_the_table(objects, env: str) -> None:
+def test_rendered_values_follow_the_table(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     namespace, replicas, cpu, memory, hpa, _, _, _ = TABLE[env]
     objs = objects[env]
     deployment = live_deployment(objs)
@@ -77,7 +79,7 @@ def test_rendered_values_follow_the_table(objects, env: str) -> None:
         assert obj["metadata"]["labels"]["environment"] == env
 
 
-def test_production_never_runs_a_moving_tag(objects) -> None:
+def test_production_never_runs_a_moving_tag(objects: dict[str, list[dict[str, Any]]]) -> None:
     for deployment in [o for o in objects["production"] if o["kind"] == "Deployment"]:
         image = deployment["spec"]["template"]["spec"]["containers"][0]["image"]
         repository, _, tag = image.rpartition(":")
@@ -86,7 +88,7 @@ def test_production_never_runs_a_moving_tag(objects) -> None:
 
 
 @pytest.mark.parametrize("env", TABLE)
-def test_environment_config_overrides_the_service_defaults(objects, env: str) -> None:
+def test_environment_config_overrides_the_service_defaults(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     data = find(objects[env], "ConfigMap", "blacklist-config")["data"]
     assert data["ENVIRONMENT"] == env
     assert data["LOG_FORMAT"] == "json"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -23,11 +23,11 @@ PLACES = {
 }
 
 
-def applications(objects) -> dict[str, dict[str, Any]]:
+def applications(objects: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, Any]]:
     return {a["metadata"]["name"]: a for a in find_all(objects["argocd"], "Application")}
 
 
-def test_one_application_per_environment_and_cluster(objects) -> None:
+def test_one_application_per_environment_and_cluster(objects: dict[str, list[dict[str, Any]]]) -> None:
     apps = applications(objects)
     assert sorted(apps) == sorted(PLACES)
     for name, (env, folder, cluster) in PLACES.items():
@@ -43,7 +43,7 @@ def test_one_application_per_environment_and_cluster(objects) -> None:
         assert "RespectIgnoreDifferences=true" in spec["syncPolicy"]["syncOptions"]
 
 
-def test_automated_sync_where_the_profile_says_so(objects) -> None:
+def test_automated_sync_where_the_profile_says_so(objects: dict[str, list[dict[str, Any]]]) -> None:
     apps = applications(objects)
     for env in ("development", "staging"):
         assert apps[f"blacklist-{env}"]["spec"]["syncPolicy"]["automated"] == {"prune": True, "selfHeal": True}
@@ -56,7 +56,7 @@ def test_automated_sync_where_the_profile_says_so(objects) -> None:
 
 
 @pytest.mark.parametrize("name", PLACES)
-def test_replicas_owned_by_controllers_are_ignored(objects, name) -> None:
+def test_replicas_owned_by_controllers_are_ignored(objects: dict[str, list[dict[str, Any]]], name: str) -> None:
     folder = PLACES[name][1]
     ignored = {(d["kind"], d["name"]) for d in applications(objects)[name]["spec"]["ignoreDifferences"]}
     owners = {
@@ -69,7 +69,7 @@ def test_replicas_owned_by_controllers_are_ignored(objects, name) -> None:
         assert entry["jsonPointers"] == ["/spec/replicas"] and entry["group"] == "apps"
 
 
-def test_application_set_yields_the_same_applications(objects) -> None:
+def test_application_set_yields_the_same_applications(objects: dict[str, list[dict[str, Any]]]) -> None:
     """Expanded as Argo CD would, with production's clusters registered under the labels
     docs/multi-cluster.md gives (environment, region)."""
     from appset_expand import expand, omit_empty, registered
@@ -79,7 +79,8 @@ def test_application_set_yields_the_same_applications(objects) -> None:
     (appset,) = find_all(objects["argocd-applicationset"], "ApplicationSet")
     assert appset["spec"]["goTemplate"] is True
     clusters = [
-        registered(c.name, {"environment": "production", "region": c.region}) for c in CLUSTERS["production"].clusters
+        registered(c.name, {"environment": "production", "region": cast(str, c.region)})
+        for c in CLUSTERS["production"].clusters
     ]
     generated = expand(appset, clusters)
     apps = applications(objects)
@@ -94,7 +95,9 @@ def test_gitops_settings_are_validated() -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_sync_waves_order_namespace_prerequisites_workload_then_custom_resources(objects, env) -> None:
+def test_sync_waves_order_namespace_prerequisites_workload_then_custom_resources(
+    objects: dict[str, list[dict[str, Any]]], env: str
+) -> None:
     wave = {(o["kind"], o["metadata"]["name"]): int(o["metadata"]["annotations"][SYNC_WAVE]) for o in objects[env]}
     namespace = ENVIRONMENTS.get(env).namespace
     deployments = [w for (kind, _), w in wave.items() if kind == "Deployment"]
@@ -134,7 +137,7 @@ def test_sync_waves_order_namespace_prerequisites_workload_then_custom_resources
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_helm_chart_renders_the_environment_unchanged(rendered, env) -> None:
+def test_helm_chart_renders_the_environment_unchanged(rendered: dict[str, dict[str, str]], env: str) -> None:
     chart = rendered[f"helm/{env}"]
     meta = yaml.safe_load(chart["Chart.yaml"])
     assert meta["apiVersion"] == "v2" and meta["name"] == "blacklist" and meta["type"] == "application"
@@ -155,7 +158,7 @@ def test_helm_chart_renders_the_environment_unchanged(rendered, env) -> None:
     assert set(templates) == {"_cluster.tpl"} | {n for c in clusters for n in rendered[f"production/{c}"]}
 
 
-def test_helm_escapes_go_template_text(rendered) -> None:
+def test_helm_escapes_go_template_text(rendered: dict[str, dict[str, str]]) -> None:
     template = rendered["helm/production"]["templates/prometheusrule-blacklist.yaml"]
     assert '{{ "{{" }} $labels.namespace {{ "}}" }}' in template
     # Outside the escapes, no template action is left for Helm to evaluate.
@@ -163,11 +166,11 @@ def test_helm_escapes_go_template_text(rendered) -> None:
     assert "{{" not in bare and "}}" not in bare
 
 
-def test_chart_versions_differ_with_content(rendered) -> None:
+def test_chart_versions_differ_with_content(rendered: dict[str, dict[str, str]]) -> None:
     versions = {yaml.safe_load(rendered[f"helm/{env}"]["Chart.yaml"])["version"] for env in ENVS}
     assert len(versions) == 3
 
 
-def test_no_chart_or_kustomization_where_argocd_syncs(rendered) -> None:
+def test_no_chart_or_kustomization_where_argocd_syncs(rendered: dict[str, dict[str, str]]) -> None:
     for folder in [*FOLDERS.values(), "production/prod-us-east-1"]:
         assert not {"Chart.yaml", "kustomization.yaml", "kustomization.yml", "Kustomization"} & set(rendered[folder])

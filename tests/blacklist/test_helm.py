@@ -6,7 +6,9 @@ naming them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, cast
 
 import helm_python as helm
 import pytest
@@ -23,7 +25,7 @@ def write(files: dict[str, str], folder: Path) -> Path:
     return folder
 
 
-def helm_template(chart_folder: Path, values: dict[str, object]) -> dict[str, str]:
+def helm_template(chart_folder: Path, values: dict[str, Any]) -> dict[str, str]:
     """File name -> what `helm template` prints for that template (as ArgoCD's Helm does)."""
     with helm.Chart.load(chart_folder) as chart:
         printed = chart.render(values, name="blacklist", namespace="default")
@@ -39,7 +41,9 @@ def folders_of(rendered: dict[str, dict[str, str]], env: str) -> dict[str | None
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_the_real_helm_engine_prints_each_folder_exactly(rendered, env, tmp_path) -> None:
+def test_the_real_helm_engine_prints_each_folder_exactly(
+    rendered: dict[str, dict[str, str]], env: str, tmp_path: Path
+) -> None:
     chart = write(rendered[f"helm/{env}"], tmp_path / env)
     folders = folders_of(rendered, env)
     for cluster, files in folders.items():
@@ -48,17 +52,19 @@ def test_the_real_helm_engine_prints_each_folder_exactly(rendered, env, tmp_path
         printed.pop("_cluster.tpl", None)  # a helper: prints nothing
         assert printed == files, cluster
     if env == "production":
-        assert sorted(folders) == ["prod-eu-west-1", "prod-us-east-1"]
+        assert sorted(cast(Iterable[str], folders)) == ["prod-eu-west-1", "prod-us-east-1"]
 
 
-def test_a_cluster_must_be_picked_where_the_clusters_differ(rendered, tmp_path) -> None:
+def test_a_cluster_must_be_picked_where_the_clusters_differ(
+    rendered: dict[str, dict[str, str]], tmp_path: Path
+) -> None:
     chart = write(rendered["helm/production"], tmp_path / "production")
     for values in ({}, {"cluster": "prod-ap-south-1"}):
         with pytest.raises(helm.HelmRenderError, match="one of: prod-eu-west-1, prod-us-east-1"):
             helm_template(chart, values)
 
 
-def test_a_chart_per_cluster_set_any_templates(tmp_path) -> None:
+def test_a_chart_per_cluster_set_any_templates(tmp_path: Path) -> None:
     """Objects only one cluster has, text that looks like a template, and the same object
     everywhere: each cluster's values file prints that cluster's objects, nothing more."""
     clusters = {

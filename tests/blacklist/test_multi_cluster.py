@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -31,6 +31,7 @@ from cdk8s_webservice import (
     NodePoolOptions,
     testing,
 )
+from cdk8s_webservice.gate import Gate
 from cdk8s_webservice.gitops.clusters import check_cluster_values
 from charts.environments import CLUSTERS
 
@@ -66,17 +67,20 @@ POOLED = dataclasses.replace(PRODUCTION, node_pool=POOL)
         (lambda: Cluster(name="eu", node_role="Karpenter Role"), "cluster.node_role: 'Karpenter Role' is not allowed"),
         (lambda: Cluster(name="eu", discovery_tag="eu/1"), "cluster.discovery_tag: 'eu/1' is not allowed"),
         (lambda: Cluster(name="eu", architectures=("x86",)), "cluster.architectures: 'x86' is not allowed"),
-        (lambda: Cluster(name="eu", architectures="arm64"), "cluster.architectures: 'arm64' is not allowed"),
+        (lambda: Cluster(name="eu", architectures=cast(Any, "arm64")), "cluster.architectures: 'arm64' is not allowed"),
         (lambda: GitOpsTarget(clusters=(EU, EU)), "gitops.target.clusters.name: 'prod-eu' is not allowed"),
         (
             lambda: GitOpsTarget(clusters=(US, Cluster(name="prod-us-2", regional_host="us.app.example.com"))),
             "gitops.target.clusters.regional_host: 'us.app.example.com' is not allowed; a host of one cluster alone",
         ),
-        (lambda: GitOpsTarget(clusters=("prod-eu",)), "gitops.target.clusters[0]: 'prod-eu' is not allowed"),
-        (lambda: GitOpsTarget(clusters="prod-eu"), "gitops.target.clusters: 'prod-eu' is not allowed"),
+        (lambda: GitOpsTarget(clusters=cast(Any, ("prod-eu",))), "gitops.target.clusters[0]: 'prod-eu' is not allowed"),
+        (lambda: GitOpsTarget(clusters=cast(Any, "prod-eu")), "gitops.target.clusters: 'prod-eu' is not allowed"),
         (lambda: GitOpsTarget(cluster="prod-eu", clusters=(EU,)), "gitops.target.cluster: 'prod-eu' is not allowed"),
         (lambda: GitOpsSettings(repo_url=REPO, app_project=True), "gitops.project: 'default' is not allowed"),
-        (lambda: GitOpsSettings(repo_url=REPO, app_project="yes"), "gitops.app_project: 'yes' is not allowed"),
+        (
+            lambda: GitOpsSettings(repo_url=REPO, app_project=cast(Any, "yes")),
+            "gitops.app_project: 'yes' is not allowed",
+        ),
         (
             lambda: GitOpsSettings(
                 repo_url=REPO, project="app", app_project=True, environments={"staging": GitOpsTarget(project="other")}
@@ -243,7 +247,9 @@ def test_several_clusters_one_application_each_and_the_application_set_agrees(ov
 PROD_CLUSTERS = {c.name: c for c in CLUSTERS["production"].clusters}
 
 
-def test_blacklist_production_runs_on_two_clusters_each_folder_gated(manifest_gate, objects) -> None:
+def test_blacklist_production_runs_on_two_clusters_each_folder_gated(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     assert sorted(PROD_CLUSTERS) == ["prod-eu-west-1", "prod-us-east-1"]
     assert not (ROOT / "dist" / "production" / "deployment-blacklist.yaml").exists()
     hosts, node_classes, architectures = {}, {}, {}
@@ -297,7 +303,9 @@ REGISTERED = [
 """production's clusters as docs/multi-cluster.md registers them in Argo CD."""
 
 
-def test_the_application_set_expands_to_the_folders_on_disk_and_the_declared_clusters(objects) -> None:
+def test_the_application_set_expands_to_the_folders_on_disk_and_the_declared_clusters(
+    objects: dict[str, list[dict[str, Any]]],
+) -> None:
     (appset,) = find_all(objects["argocd-applicationset"], "ApplicationSet")
     # The upstream CRD's required fields are in the template itself (not only in templatePatch).
     assert {"project", "destination"} <= appset["spec"]["template"]["spec"].keys()
@@ -318,7 +326,7 @@ def test_the_application_set_expands_to_the_folders_on_disk_and_the_declared_clu
         assert spec == committed[name]["spec"]
 
 
-def test_blacklist_app_project_allows_its_own_and_validates_upstream(objects) -> None:
+def test_blacklist_app_project_allows_its_own_and_validates_upstream(objects: dict[str, list[dict[str, Any]]]) -> None:
     for folder in ("argocd", "argocd-applicationset"):
         project = find(objects[folder], "AppProject", "blacklist")
         assert errors("argoproj.io_appprojects.yaml", project) == []
@@ -375,14 +383,23 @@ MULTI_CLUSTER_CASES: list[tuple[str, str, Callable[[Objects], None], tuple[str, 
 @pytest.mark.parametrize(
     "rule, folder, breaks, where", MULTI_CLUSTER_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(MULTI_CLUSTER_CASES)]
 )
-def test_each_app_project_rule_catches_its_violation(manifest_gate, objects, rule, folder, breaks, where) -> None:
+def test_each_app_project_rule_catches_its_violation(
+    manifest_gate: Gate,
+    objects: dict[str, list[dict[str, Any]]],
+    rule: str,
+    folder: str,
+    breaks: Callable[[Objects], None],
+    where: tuple[str, str, str],
+) -> None:
     broken = copy.deepcopy(objects[folder])
     breaks(broken)
     found = {(v.kind, v.name, v.field, v.rule) for v in manifest_gate.check(folder, broken)}
     assert (*where, rule) in found, sorted(found)
 
 
-def test_without_an_app_project_the_rules_stay_quiet(manifest_gate, objects) -> None:
+def test_without_an_app_project_the_rules_stay_quiet(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     """AppProjects are opt-in: a folder that ships none is not held to them."""
     broken = copy.deepcopy(objects["argocd"])
     _no_app_project(broken)

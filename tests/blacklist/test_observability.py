@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
 from cdk8s import App
@@ -23,12 +24,12 @@ from cdk8s_webservice.observability.alerts import slo_alerts
 from charts.blacklist import SLO
 
 
-def alerts(objs) -> dict[str, dict]:
+def alerts(objs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     spec = find(objs, "PrometheusRule", "blacklist")["spec"]
     return {r["alert"]: r for g in spec["groups"] for r in g["rules"] if "alert" in r}
 
 
-def test_alerting_in_staging_and_production_only(objects) -> None:
+def test_alerting_in_staging_and_production_only(objects: dict[str, list[dict[str, Any]]]) -> None:
     assert not [
         o
         for o in objects["development"]
@@ -49,7 +50,7 @@ def test_alerting_in_staging_and_production_only(objects) -> None:
 
 
 @pytest.mark.parametrize("env", ["staging", "production"])
-def test_every_alert_is_actionable(objects, env) -> None:
+def test_every_alert_is_actionable(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     for name, rule in alerts(objects[env]).items():
         assert re.fullmatch(r"[0-9]+m", rule["for"]), name
         assert rule["labels"]["severity"] in ("critical", "warning"), name
@@ -57,7 +58,7 @@ def test_every_alert_is_actionable(objects, env) -> None:
         assert rule["annotations"]["runbook_url"].startswith("https://runbooks.jclee.me/blacklist/"), name
 
 
-def test_thresholds_come_from_the_slo(objects) -> None:
+def test_thresholds_come_from_the_slo(objects: dict[str, list[dict[str, Any]]]) -> None:
     rules = alerts(objects["production"])
     assert rules["BlacklistHighErrorRate"]["expr"].rstrip().endswith("> 0.05")
     assert 'status=~"5.."' in rules["BlacklistHighErrorRate"]["expr"]
@@ -89,7 +90,7 @@ def test_slo_values_are_validated() -> None:
         ServiceLevelObjectives(window="5 minutes")
 
 
-def dashboards(objs) -> dict[str, dict]:
+def dashboards(objs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     result = {}
     for obj in objs:
         if obj["kind"] == "ConfigMap" and obj["metadata"].get("labels", {}).get("grafana_dashboard") == "1":
@@ -99,7 +100,7 @@ def dashboards(objs) -> dict[str, dict]:
 
 
 @pytest.mark.parametrize("env", ["staging", "production"])
-def test_dashboards_parse_with_stable_ids(objects, env) -> None:
+def test_dashboards_parse_with_stable_ids(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     boards = dashboards(objects[env])
     assert set(boards) == {
         "blacklist-dashboard-performance",
@@ -114,7 +115,7 @@ def test_dashboards_parse_with_stable_ids(objects, env) -> None:
             assert panel["targets"] and all(t["expr"] for t in panel["targets"])
 
 
-def test_dashboards_use_the_alerts_metrics_and_thresholds(objects) -> None:
+def test_dashboards_use_the_alerts_metrics_and_thresholds(objects: dict[str, list[dict[str, Any]]]) -> None:
     board = dashboards(objects["production"])["blacklist-dashboard-performance"]
     exprs = " ".join(t["expr"] for p in board["panels"] for t in p["targets"])
     assert SLO.metrics.requests_total in exprs and SLO.metrics.duration_histogram + "_bucket" in exprs
@@ -126,7 +127,9 @@ def test_dashboards_use_the_alerts_metrics_and_thresholds(objects) -> None:
     assert all('namespace="$namespace"' in t["expr"] for p in business["panels"] for t in p["targets"])
 
 
-def test_dashboards_differ_across_environments_only_in_the_live_workload(objects) -> None:
+def test_dashboards_differ_across_environments_only_in_the_live_workload(
+    objects: dict[str, list[dict[str, Any]]],
+) -> None:
     """Staging's blue-green pods are `blacklist-blue`/`-green`; production's canary runs
     the live pods in Flagger's `blacklist-primary`, scaled by the HPA of that name."""
     staging, production = dashboards(objects["staging"]), dashboards(objects["production"])
@@ -152,7 +155,7 @@ def test_dashboards_differ_across_environments_only_in_the_live_workload(objects
 
 
 @pytest.mark.parametrize("env", ["development", "staging", "production"])
-def test_opentelemetry_exporter_wired_with_the_environment(objects, env) -> None:
+def test_opentelemetry_exporter_wired_with_the_environment(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     container = live_deployment(objects[env])["spec"]["template"]["spec"]["containers"][0]
     variables = {v["name"]: v.get("value") for v in container["env"]}
     names = [v["name"] for v in container["env"]]
@@ -194,7 +197,7 @@ def test_telemetry_settings_are_validated() -> None:
         ),
     ],
 )
-def test_rate_windows_span_four_scrapes(slo, message) -> None:
+def test_rate_windows_span_four_scrapes(slo: ServiceLevelObjectives, message: str) -> None:
     """With fewer samples, rate() is empty or jumps (promtool: a [1m] rate over a 30 s scrape)."""
     interval = "2m" if slo.availability_target else "1m"
     with pytest.raises(ConfigError, match=re.escape(message)):

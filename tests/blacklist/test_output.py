@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO, Any, cast
 
 import pytest
 import yaml
@@ -16,13 +17,13 @@ from cdk8s_webservice.synthesis.output import MARKER, MARKER_TEXT, replace_direc
 from cdk8s_webservice.synthesis.rendering import render_files
 
 
-def test_committed_dist_equals_a_fresh_synth(rendered) -> None:
+def test_committed_dist_equals_a_fresh_synth(rendered: dict[str, dict[str, str]]) -> None:
     """CI and ArgoCD read the committed files: they must be what synth makes now."""
     expected = {f"{folder}/{name}": text for folder, files in rendered.items() for name, text in files.items()}
     assert read_tree(ROOT / "dist") == {**expected, MARKER: MARKER_TEXT}
 
 
-def test_dist_layout(rendered) -> None:
+def test_dist_layout(rendered: dict[str, dict[str, str]]) -> None:
     assert sorted(rendered) == [
         "argocd",
         "argocd-applicationset",
@@ -45,7 +46,7 @@ def test_dist_layout(rendered) -> None:
         assert not {"Chart.yaml", "kustomization.yaml", "values.yaml"} & set(rendered[FOLDERS[env]])
 
 
-def test_each_environment_holds_only_its_own_objects(objects) -> None:
+def test_each_environment_holds_only_its_own_objects(objects: dict[str, list[dict[str, Any]]]) -> None:
     """(Sync-wave annotations aside, checked in test_gitops.)"""
     for env in ENVS:
         namespace = ENVIRONMENTS.get(env).namespace
@@ -54,7 +55,7 @@ def test_each_environment_holds_only_its_own_objects(objects) -> None:
             assert obj["metadata"]["labels"]["environment"] == env
 
 
-def test_file_layout_is_kind_and_name(rendered) -> None:
+def test_file_layout_is_kind_and_name(rendered: dict[str, dict[str, str]]) -> None:
     for folder in [*FOLDERS.values(), "production/prod-us-east-1", "argocd", "argocd-applicationset"]:
         files = rendered[folder]
         for name, text in files.items():
@@ -62,7 +63,7 @@ def test_file_layout_is_kind_and_name(rendered) -> None:
             assert name == f"{obj['kind'].lower()}-{obj['metadata']['name']}.yaml"
 
 
-def test_object_counts(rendered) -> None:
+def test_object_counts(rendered: dict[str, dict[str, str]]) -> None:
     # Every environment: + FeatureFlag and FeatureFlagSource. Staging: + the k6 TestRun, its
     # ConfigMap and NetworkPolicy (its pods outside the mesh: no policy of the mesh for them,
     # and they call the public host, not the pods), three chaos Schedules; staging and
@@ -71,7 +72,7 @@ def test_object_counts(rendered) -> None:
     assert {env: len(rendered[FOLDERS[env]]) for env in ENVS} == {"development": 14, "staging": 35, "production": 27}
 
 
-def test_rendering_twice_in_one_process_is_identical(rendered) -> None:
+def test_rendering_twice_in_one_process_is_identical(rendered: dict[str, dict[str, str]]) -> None:
     assert PROJECT.synthesize() == rendered
 
 
@@ -111,17 +112,17 @@ def test_replace_removes_stale_files(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]  # no staging or backup left behind
 
 
-def test_failed_write_leaves_the_previous_output_untouched(tmp_path: Path, monkeypatch) -> None:
+def test_failed_write_leaves_the_previous_output_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "dist"
     replace_directory(target, {"staging/a.yaml": "before\n"})
     real_open = open
-    written = []
+    written: list[str] = []
 
-    def failing_open(path, *args, **kwargs):
+    def failing_open(path: str, *args: Any, **kwargs: Any) -> IO[Any]:
         written.append(path)
         if len(written) == 2:
             raise OSError("disk full")
-        return real_open(path, *args, **kwargs)
+        return cast(IO[Any], real_open(path, *args, **kwargs))
 
     monkeypatch.setattr("builtins.open", failing_open)
     with pytest.raises(OSError, match="disk full"):
@@ -163,7 +164,7 @@ def test_multiline_strings_render_as_literal_blocks() -> None:
     assert text.startswith("apiVersion: v1\nkind: ConfigMap\nmetadata:\n")
 
 
-def test_the_speedups_off_switch_changes_no_byte(tmp_path) -> None:
+def test_the_speedups_off_switch_changes_no_byte(tmp_path: Path) -> None:
     """`CDK8S_WEBSERVICE_SPEEDUPS=0` (no gate worker, cyclic GC on): the
     same output, to the byte."""
     env = {**os.environ, "CDK8S_WEBSERVICE_SPEEDUPS": "0"}

@@ -75,7 +75,7 @@ def generations_in(files: dict[str, str]) -> set[str]:
     return {text.split("\n")[1].removeprefix("generation: ") for name, text in files.items() if name != MARKER}
 
 
-def test_exchange_swaps_two_folders_in_one_step(tmp_path) -> None:
+def test_exchange_swaps_two_folders_in_one_step(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "x").write_text("a")
     (tmp_path / "b").mkdir()
@@ -83,7 +83,7 @@ def test_exchange_swaps_two_folders_in_one_step(tmp_path) -> None:
     assert (tmp_path / "b" / "x").read_text() == "a" and not any((tmp_path / "a").iterdir())
 
 
-def test_readers_never_see_the_folder_missing_or_mixed(tmp_path) -> None:
+def test_readers_never_see_the_folder_missing_or_mixed(tmp_path: Path) -> None:
     target = tmp_path / "dist"
     replace_directory(target, generation("a"))
     process = writer(target, "ab", 150)
@@ -110,7 +110,7 @@ def test_readers_never_see_the_folder_missing_or_mixed(tmp_path) -> None:
     assert snapshots > 20 and seen == {"a", "b"}  # the reader really overlapped the writer
 
 
-def test_writers_killed_at_random_points_leave_one_whole_generation(tmp_path) -> None:
+def test_writers_killed_at_random_points_leave_one_whole_generation(tmp_path: Path) -> None:
     target = tmp_path / "dist"
     replace_directory(target, generation("a"))
     rng = random.Random(20261128)
@@ -127,7 +127,7 @@ def test_writers_killed_at_random_points_leave_one_whole_generation(tmp_path) ->
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]  # no debris of the killed runs
 
 
-def test_concurrent_writers_are_serialized(tmp_path) -> None:
+def test_concurrent_writers_are_serialized(tmp_path: Path) -> None:
     target = tmp_path / "dist"
     processes = [writer(target, label, 10) for label in "abcd"]
     assert [p.wait() for p in processes] == [0, 0, 0, 0]
@@ -136,7 +136,7 @@ def test_concurrent_writers_are_serialized(tmp_path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
 
 
-def test_debris_of_killed_runs_is_removed(tmp_path) -> None:
+def test_debris_of_killed_runs_is_removed(tmp_path: Path) -> None:
     for name in (".dist.new-x1", ".dist.old-x2"):
         (tmp_path / name / "staging").mkdir(parents=True)
         (tmp_path / name / "staging" / "a.yaml").write_text("half\n")
@@ -145,7 +145,9 @@ def test_debris_of_killed_runs_is_removed(tmp_path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [".other.new-x3", "dist"]
 
 
-def test_without_renameat2_the_two_rename_fallback_still_replaces_whole(tmp_path, monkeypatch) -> None:
+def test_without_renameat2_the_two_rename_fallback_still_replaces_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("cdk8s_webservice.synthesis.output._exchange", lambda a, b: False)
     target = tmp_path / "dist"
     replace_directory(target, {"a/old.yaml": "old\n"})
@@ -155,7 +157,7 @@ def test_without_renameat2_the_two_rename_fallback_still_replaces_whole(tmp_path
 
 
 @pytest.mark.parametrize("seed", [1])
-def test_a_killed_synth_never_leaves_dist_half_written(tmp_path, seed) -> None:
+def test_a_killed_synth_never_leaves_dist_half_written(tmp_path: Path, seed: int) -> None:
     """The real app, killed while it builds, renders or writes."""
     out = tmp_path / "dist"
     committed = {p.relative_to(ROOT / "dist"): p.read_bytes() for p in (ROOT / "dist").rglob("*") if p.is_file()}

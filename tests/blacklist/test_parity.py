@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -24,7 +25,7 @@ BASELINE = Path(__file__).resolve().parent / "baseline"
 
 
 @pytest.fixture(scope="module")
-def objects(objects):
+def objects(objects: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
     """As rendered, but staging with the baseline's rolling strategy."""
     staging = PROJECT.synthesize(["staging"], Strategy.ROLLING)["staging"]
     return {**objects, "staging": [yaml.safe_load(text) for text in staging.values()]}
@@ -35,16 +36,16 @@ MESHED = ("staging", "production")
 MESH_SCRAPE = ("scheme", "tlsConfig")
 
 
-def baseline(env: str) -> list[dict]:
+def baseline(env: str) -> list[dict[str, Any]]:
     return [doc for doc in yaml.safe_load_all((BASELINE / f"{env}.yaml").read_text()) if doc]
 
 
-def container(deployment: dict) -> dict:
-    return deployment["spec"]["template"]["spec"]["containers"][0]
+def container(deployment: dict[str, Any]) -> dict[str, Any]:
+    return cast(dict[str, Any], deployment["spec"]["template"]["spec"]["containers"][0])
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_deployment(objects, env) -> None:
+def test_deployment(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     ours, theirs = find(objects[env], "Deployment", "blacklist"), find(baseline(env), "Deployment", "blacklist")
     for key in ("replicas", "selector", "strategy", "revisionHistoryLimit", "progressDeadlineSeconds"):
         assert ours["spec"][key] == theirs["spec"][key], key
@@ -82,7 +83,7 @@ def test_deployment(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_config_values(objects, env) -> None:
+def test_config_values(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     ours = find(objects[env], "ConfigMap", "blacklist-config")["data"]
     (theirs,) = [
         o["data"]
@@ -93,7 +94,7 @@ def test_config_values(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ["development", "staging"])
-def test_service(objects, env) -> None:
+def test_service(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     # Production's baseline hands its Services to Flagger (canary delivery, a later issue).
     ours, theirs = find(objects[env], "Service", "blacklist"), find(baseline(env), "Service", "blacklist")
     assert ours["spec"] == theirs["spec"]
@@ -101,12 +102,12 @@ def test_service(objects, env) -> None:
 
 @pytest.mark.parametrize("env", ENVS)
 @pytest.mark.parametrize("kind", ["HorizontalPodAutoscaler", "PodDisruptionBudget"])
-def test_same_spec(objects, env, kind) -> None:
+def test_same_spec(objects: dict[str, list[dict[str, Any]]], env: str, kind: str) -> None:
     assert find(objects[env], kind, "blacklist")["spec"] == find(baseline(env), kind, "blacklist")["spec"]
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_service_monitor(objects, env) -> None:
+def test_service_monitor(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     """Same endpoint; Services are selected by `prometheus.io/job` (which also names
     the job) instead of the name label, so canary pods are scraped under their own job."""
     ours = find(objects[env], "ServiceMonitor", "blacklist")["spec"]
@@ -119,7 +120,7 @@ def test_service_monitor(objects, env) -> None:
     assert "blacklist" in ours["selector"]["matchExpressions"][0]["values"]
 
 
-def test_canary(objects) -> None:
+def test_canary(objects: dict[str, list[dict[str, Any]]]) -> None:
     """Same target, autoscaler, ingress, provider, service and analysis pacing; the
     metrics are MetricTemplates with the SLO's thresholds (95 %, p95 1 s) instead of
     Flagger's built-ins with hand-set ones (99 %, p99 500 ms)."""
@@ -137,7 +138,7 @@ def test_canary(objects) -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_network_policies(objects, env) -> None:
+def test_network_policies(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     """The baseline's two allow policies are one policy here, with the same rules."""
     theirs = baseline(env)
     ours = find(objects[env], "NetworkPolicy", "blacklist")["spec"]
@@ -160,7 +161,7 @@ def test_network_policies(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ["staging", "production"])
-def test_pod_security_labels(objects, env) -> None:
+def test_pod_security_labels(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     # The baseline labels only the environments that use its security component;
     # here every environment's namespace is labelled.
     ours = next(o for o in objects[env] if o["kind"] == "Namespace")["metadata"]["labels"]
@@ -170,7 +171,7 @@ def test_pod_security_labels(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ["staging", "production"])
-def test_identity_and_access(objects, env) -> None:
+def test_identity_and_access(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     ours, theirs = objects[env], baseline(env)
     assert find(ours, "ServiceAccount", "blacklist")["automountServiceAccountToken"] is False
     assert find(theirs, "ServiceAccount", "blacklist")["automountServiceAccountToken"] is False
@@ -184,14 +185,14 @@ def test_identity_and_access(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ["staging", "production"])
-def test_sealed_secret(objects, env) -> None:
+def test_sealed_secret(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     ours = find(objects[env], "SealedSecret", "blacklist-secrets")["spec"]
     theirs = find(baseline(env), "SealedSecret", "blacklist-secrets")["spec"]
     assert ours == theirs
 
 
 @pytest.mark.parametrize("env", ["staging", "production"])
-def test_ingress(objects, env) -> None:
+def test_ingress(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     ours = find(objects[env], "Ingress", "blacklist")
     theirs = find(baseline(env), "Ingress", "blacklist")
     # Meshed (new): ingress-nginx sends to the Service, as the mesh routes it.
@@ -211,15 +212,15 @@ def test_ingress(objects, env) -> None:
     assert ours["spec"]["tls"] == [{**tls, "hosts": tls["hosts"] + regional, "secretName": "blacklist-tls"}]
 
 
-def test_vpa(objects) -> None:
+def test_vpa(objects: dict[str, list[dict[str, Any]]]) -> None:
     ours = find(objects["production"], "VerticalPodAutoscaler", "blacklist")["spec"]
     theirs = find(baseline("production"), "VerticalPodAutoscaler", "blacklist")["spec"]
     assert ours == theirs
 
 
 @pytest.mark.parametrize("env", ["staging", "production"])
-def test_alerts(objects, env) -> None:
-    def rules(objs):
+def test_alerts(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
+    def rules(objs: list[dict[str, Any]]) -> dict[str, tuple[str, dict[str, Any]]]:
         spec = find(objs, "PrometheusRule", "blacklist")["spec"]
         return {r["alert"]: (g["name"], r) for g in spec["groups"] for r in g["rules"] if "alert" in r}
 

@@ -87,7 +87,7 @@ def scan_key(command: list[str]) -> str:
     return digest.hexdigest()[:32]
 
 
-def test_checkov_finds_nothing_and_every_skip_has_a_reason(scans) -> None:
+def test_checkov_finds_nothing_and_every_skip_has_a_reason(scans: dict[str, subprocess.CompletedProcess[str]]) -> None:
     reports = json.loads(scans["checkov"].stdout)
     reports = reports if isinstance(reports, list) else [reports]
     summary = reports[0]["summary"]
@@ -100,7 +100,7 @@ def test_checkov_finds_nothing_and_every_skip_has_a_reason(scans) -> None:
             assert len(reason) > 20, (check["check_id"], check["resource"], reason)
 
 
-def test_trivy_finds_no_misconfiguration(scans) -> None:
+def test_trivy_finds_no_misconfiguration(scans: dict[str, subprocess.CompletedProcess[str]]) -> None:
     assert scans["trivy"].returncode == 0, scans["trivy"].stderr
     report = json.loads(scans["trivy"].stdout)
     findings = [

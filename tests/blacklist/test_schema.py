@@ -75,7 +75,7 @@ def validate(obj: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("env", ["development", "staging", "production"])
-def test_core_objects_valid_for_kubernetes_1_27_strict(objects, env) -> None:
+def test_core_objects_valid_for_kubernetes_1_27_strict(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     errors = []
     checked = 0
     for obj in objects[env]:
@@ -91,7 +91,7 @@ def test_core_objects_valid_for_kubernetes_1_27_strict(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ["development", "staging", "production"])
-def test_custom_resources_valid_against_the_project_crds(objects, env) -> None:
+def test_custom_resources_valid_against_the_project_crds(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     custom = [o for o in objects[env] if (o["apiVersion"], o["kind"]) in CUSTOM]
     assert {o["kind"] for o in custom} >= (
         {"ServiceMonitor"} if env == "development" else {"ServiceMonitor", "PrometheusRule", "SealedSecret"}
@@ -100,7 +100,7 @@ def test_custom_resources_valid_against_the_project_crds(objects, env) -> None:
         validate(obj)
 
 
-def test_the_schemas_reject_what_they_should(objects) -> None:
+def test_the_schemas_reject_what_they_should(objects: dict[str, list[dict[str, Any]]]) -> None:
     """The checks above can fail: a strict 1.27 check refuses an unknown field, the
     CRD check an undeclared one and a wrong type."""
     deployment = next(o for o in objects["production"] if o["kind"] == "Deployment")

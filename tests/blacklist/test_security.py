@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+from typing import Any
 
 import pytest
 from cdk8s import App
@@ -24,14 +25,14 @@ from cdk8s_webservice.kinds.secrets import check_ciphertext
 from charts.blacklist import SLO
 
 
-def synth(props: WebServiceProps) -> list[dict]:
+def synth(props: WebServiceProps) -> list[dict[str, Any]]:
     chart = EnvironmentChart(App(), "test", profile=props.profile)
     WebService(chart, props.name, props=props)
     return chart.to_json()
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_service_account_never_automounts(objects, env) -> None:
+def test_service_account_never_automounts(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     account = find(objects[env], "ServiceAccount", "blacklist")
     assert account["automountServiceAccountToken"] is False
     for deployment in find_all(objects[env], "Deployment"):
@@ -41,7 +42,7 @@ def test_service_account_never_automounts(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_role_is_least_privilege(objects, env) -> None:
+def test_role_is_least_privilege(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     namespace = ENVIRONMENTS.get(env).namespace
     (rule,) = find(objects[env], "Role", "blacklist")["rules"]
     assert rule == {
@@ -57,7 +58,7 @@ def test_role_is_least_privilege(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_token_is_projected_short_lived_and_read_only(objects, env) -> None:
+def test_token_is_projected_short_lived_and_read_only(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     pod = live_deployment(objects[env])["spec"]["template"]["spec"]
     (volume,) = [v for v in pod["volumes"] if v["name"] == "kube-api-access"]
     token = volume["projected"]["sources"][0]["serviceAccountToken"]
@@ -102,13 +103,13 @@ def test_without_api_access_there_is_no_token_role_or_api_egress() -> None:
         (dict(resource="*", names=("a",)), "api_access.resource: '*' is not allowed"),
     ],
 )
-def test_rbac_beyond_least_privilege_is_refused(rule, message) -> None:
+def test_rbac_beyond_least_privilege_is_refused(rule: dict[str, Any], message: str) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)):
         ApiRule(**rule)
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_no_plain_secret_in_any_environment(objects, env) -> None:
+def test_no_plain_secret_in_any_environment(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     for obj in objects[env]:
         assert obj["kind"] != "Secret", obj["metadata"]["name"]
         if obj["kind"] == "ConfigMap":
@@ -116,7 +117,7 @@ def test_no_plain_secret_in_any_environment(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ["staging", "production"])
-def test_secret_is_sealed_and_required(objects, env) -> None:
+def test_secret_is_sealed_and_required(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     sealed = find(objects[env], "SealedSecret", "blacklist-secrets")["spec"]
     assert set(sealed["encryptedData"]) == {"API_KEY", "JWT_SECRET_KEY", "SECRET_KEY"}
     assert sealed["template"]["metadata"]["name"] == "blacklist-secrets"
@@ -125,7 +126,7 @@ def test_secret_is_sealed_and_required(objects, env) -> None:
         assert {"secretRef": {"name": "blacklist-secrets"}} in env_from
 
 
-def test_development_seals_nothing_and_starts_without_the_secret(objects) -> None:
+def test_development_seals_nothing_and_starts_without_the_secret(objects: dict[str, list[dict[str, Any]]]) -> None:
     assert not [o for o in objects["development"] if o["kind"] == "SealedSecret"]
     env_from = find(objects["development"], "Deployment", "blacklist")["spec"]["template"]["spec"]["containers"][0][
         "envFrom"
@@ -137,7 +138,7 @@ def test_development_seals_nothing_and_starts_without_the_secret(objects) -> Non
     "value",
     ["dev-insecure-secret-key", base64.b64encode(b"dev-insecure-secret-key" * 4).decode(), "AgB" + "!" * 100],
 )
-def test_plain_values_are_refused_without_being_echoed(value) -> None:
+def test_plain_values_are_refused_without_being_echoed(value: str) -> None:
     identity = ServiceIdentity(name="app", namespace="app", environment="staging")
     with pytest.raises(
         ConfigError,
@@ -170,7 +171,9 @@ def test_a_plain_secret_object_never_renders() -> None:
 
 
 @pytest.mark.parametrize("env, host", [("staging", "staging.blacklist.jclee.me"), ("production", "blacklist.jclee.me")])
-def test_ingress_serves_the_profile_host_over_tls(objects, env, host) -> None:
+def test_ingress_serves_the_profile_host_over_tls(
+    objects: dict[str, list[dict[str, Any]]], env: str, host: str
+) -> None:
     ingress = find(objects[env], "Ingress", "blacklist")
     assert ingress["metadata"]["annotations"]["cert-manager.io/cluster-issuer"] == "letsencrypt-prod"
     assert ingress["spec"]["ingressClassName"] == "nginx"
@@ -202,11 +205,11 @@ def test_ingress_serves_the_profile_host_over_tls(objects, env, host) -> None:
     } in ingress_rules
 
 
-def test_development_has_no_ingress(objects) -> None:
+def test_development_has_no_ingress(objects: dict[str, list[dict[str, Any]]]) -> None:
     assert not [o for o in objects["development"] if o["kind"] == "Ingress"]
 
 
-def test_vpa_only_in_production_and_never_evicts(objects) -> None:
+def test_vpa_only_in_production_and_never_evicts(objects: dict[str, list[dict[str, Any]]]) -> None:
     assert not [o for o in objects["development"] + objects["staging"] if o["kind"] == "VerticalPodAutoscaler"]
     vpa = find(objects["production"], "VerticalPodAutoscaler", "blacklist")["spec"]
     # "Off": recommendations only. Rewriting requests would move the HPA's

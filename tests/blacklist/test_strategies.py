@@ -3,11 +3,12 @@ targets what. A topology snapshot per combination pins the wiring readably."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
 from conftest import ENVIRONMENTS, ENVS, FOLDERS, PROJECT, find, find_all, selects, with_environments
+from syrupy.assertion import SnapshotAssertion
 
 from cdk8s_webservice import Strategy
 from charts.blacklist import SLO
@@ -31,8 +32,8 @@ def by_strategy() -> dict[Strategy, dict[str, list[dict[str, Any]]]]:
     return result
 
 
-def pods(objs, deployment_name):
-    return find(objs, "Deployment", deployment_name)["spec"]["template"]["metadata"]["labels"]
+def pods(objs: list[dict[str, Any]], deployment_name: str) -> dict[str, str]:
+    return cast(dict[str, str], find(objs, "Deployment", deployment_name)["spec"]["template"]["metadata"]["labels"])
 
 
 def topology(objs: list[dict[str, Any]]) -> str:
@@ -74,12 +75,17 @@ def topology(objs: list[dict[str, Any]]) -> str:
 
 @pytest.mark.parametrize("strategy", STRATEGIES, ids=lambda s: s.value)
 @pytest.mark.parametrize("env", ENVS)
-def test_topology(by_strategy, snapshot, env, strategy) -> None:
+def test_topology(
+    by_strategy: dict[Strategy, dict[str, list[dict[str, Any]]]],
+    snapshot: SnapshotAssertion,
+    env: str,
+    strategy: Strategy,
+) -> None:
     assert topology(by_strategy[strategy][env]) == snapshot
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_rolling(by_strategy, env) -> None:
+def test_rolling(by_strategy: dict[Strategy, dict[str, list[dict[str, Any]]]], env: str) -> None:
     objs = by_strategy[Strategy.ROLLING][env]
     (deployment,) = find_all(objs, "Deployment")
     assert deployment["metadata"]["name"] == "blacklist"
@@ -91,7 +97,7 @@ def test_rolling(by_strategy, env) -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_blue_green(by_strategy, env) -> None:
+def test_blue_green(by_strategy: dict[Strategy, dict[str, list[dict[str, Any]]]], env: str) -> None:
     objs = by_strategy[Strategy.BLUE_GREEN][env]
     profile = ENVIRONMENTS.get(env)
     live, preview = profile.blue_green.active, profile.blue_green.preview
@@ -123,7 +129,7 @@ def test_blue_green(by_strategy, env) -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_canary(by_strategy, env) -> None:
+def test_canary(by_strategy: dict[Strategy, dict[str, list[dict[str, Any]]]], env: str) -> None:
     objs = by_strategy[Strategy.CANARY][env]
     # Flagger generates blacklist, blacklist-primary and blacklist-canary: none is shipped.
     assert not find_all(objs, "Service")

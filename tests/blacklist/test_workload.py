@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
 import pytest
 from conftest import ENVS, find, find_all, live_deployment, selects
@@ -11,13 +12,13 @@ from conftest import ENVS, find, find_all, live_deployment, selects
 WORKLOAD = {"app.kubernetes.io/part-of": "blacklist", "app.kubernetes.io/component": "api"}
 
 
-def deployments(objects, env):
+def deployments(objects: dict[str, list[dict[str, Any]]], env: str) -> list[dict[str, Any]]:
     """Every Deployment (two colours in a blue-green environment)."""
     return find_all(objects[env], "Deployment")
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_pod_runs_hardened(objects, env) -> None:
+def test_pod_runs_hardened(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     for deployment in deployments(objects, env):
         spec = deployment["spec"]["template"]["spec"]
         assert spec["automountServiceAccountToken"] is False
@@ -40,7 +41,7 @@ def test_pod_runs_hardened(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_three_probes_on_the_http_port(objects, env) -> None:
+def test_three_probes_on_the_http_port(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     for deployment in deployments(objects, env):
         (container,) = deployment["spec"]["template"]["spec"]["containers"]
         assert container["ports"] == [
@@ -54,7 +55,7 @@ def test_three_probes_on_the_http_port(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_graceful_shutdown_and_zero_downtime_rollout(objects, env) -> None:
+def test_graceful_shutdown_and_zero_downtime_rollout(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     for deployment in deployments(objects, env):
         assert deployment["spec"]["strategy"]["rollingUpdate"] == {"maxSurge": "25%", "maxUnavailable": 0}
         spec = deployment["spec"]["template"]["spec"]
@@ -63,7 +64,7 @@ def test_graceful_shutdown_and_zero_downtime_rollout(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_spread_over_zones_and_nodes(objects, env) -> None:
+def test_spread_over_zones_and_nodes(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     for deployment in deployments(objects, env):
         constraints = deployment["spec"]["template"]["spec"]["topologySpreadConstraints"]
         assert [(c["topologyKey"], c["whenUnsatisfiable"]) for c in constraints] == [
@@ -75,7 +76,7 @@ def test_spread_over_zones_and_nodes(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_every_selector_matches_the_pods_it_should(objects, env) -> None:
+def test_every_selector_matches_the_pods_it_should(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     objs = objects[env]
     live = live_deployment(objs)
     live_labels = live["spec"]["template"]["metadata"]["labels"]
@@ -104,14 +105,14 @@ def test_every_selector_matches_the_pods_it_should(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_config_change_rolls_the_pods(objects, env) -> None:
+def test_config_change_rolls_the_pods(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     data = find(objects[env], "ConfigMap", "blacklist-config")["data"]
     for deployment in deployments(objects, env):
         annotations = deployment["spec"]["template"]["metadata"]["annotations"]
         assert annotations["checksum/config"] == hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
-def test_checksums_differ_between_environments(objects) -> None:
+def test_checksums_differ_between_environments(objects: dict[str, list[dict[str, Any]]]) -> None:
     sums = {
         live_deployment(objects[env])["spec"]["template"]["metadata"]["annotations"]["checksum/config"] for env in ENVS
     }
@@ -119,7 +120,7 @@ def test_checksums_differ_between_environments(objects) -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_hpa_scales_on_cpu_memory_and_request_rate(objects, env) -> None:
+def test_hpa_scales_on_cpu_memory_and_request_rate(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     spec = find(objects[env], "HorizontalPodAutoscaler", "blacklist")["spec"]
     assert spec["scaleTargetRef"]["kind"] == "Deployment"
     assert spec["metrics"] == [
@@ -141,7 +142,9 @@ def test_hpa_scales_on_cpu_memory_and_request_rate(objects, env) -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_network_policy_admits_only_what_must_reach_the_pods(objects, env) -> None:
+def test_network_policy_admits_only_what_must_reach_the_pods(
+    objects: dict[str, list[dict[str, Any]]], env: str
+) -> None:
     objs = objects[env]
     deny = find(objs, "NetworkPolicy", "default-deny-all")["spec"]
     assert deny == {"podSelector": {}, "policyTypes": ["Ingress", "Egress"]}
@@ -151,7 +154,7 @@ def test_network_policy_admits_only_what_must_reach_the_pods(objects, env) -> No
         (rule["from"][0]["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"], rule["ports"][0]["port"])
         for rule in spec["ingress"]
     }
-    expected = {("ingress-nginx", "http"), ("monitoring", "metrics")}
+    expected: set[tuple[str, str | int]] = {("ingress-nginx", "http"), ("monitoring", "metrics")}
     if find_all(objs, "Canary"):  # Flagger's load tester drives traffic at the canary
         expected.add(("flagger-system", "http"))
     if find_all(objs, "PeerAuthentication"):  # Istio: its ingress gateway, the sidecar's metrics
@@ -163,7 +166,7 @@ def test_network_policy_admits_only_what_must_reach_the_pods(objects, env) -> No
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_namespace_enforces_restricted_pod_security(objects, env) -> None:
+def test_namespace_enforces_restricted_pod_security(objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     namespace = next(o for o in objects[env] if o["kind"] == "Namespace")
     labels = namespace["metadata"]["labels"]
     for mode in ("enforce", "audit", "warn"):

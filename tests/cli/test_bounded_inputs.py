@@ -19,12 +19,13 @@ from conftest import PROJECT, RELEASES_FILE, ROOT, group_running
 from test_cli import run
 
 import main
+from cdk8s_webservice import ServiceProject
 from cdk8s_webservice.cli import command_line
 from cdk8s_webservice.core.errors import ConfigError
 
 
 @pytest.fixture
-def project(tmp_path: Path):
+def project(tmp_path: Path) -> ServiceProject:
     """The blacklist project on a private copy of the releases file."""
     return dataclasses.replace(PROJECT, releases_file=Path(shutil.copy(RELEASES_FILE, tmp_path / "releases.yaml")))
 
@@ -42,7 +43,9 @@ def bomb(levels: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_a_200_kb_tag_is_not_echoed_whole(project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_200_kb_tag_is_not_echoed_whole(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(project, "set-image", "-e", "staging", "v" * 200_000, root=tmp_path) == 2
     err = capsys.readouterr().err
     one_short_line(err)
@@ -56,7 +59,7 @@ def test_a_config_error_of_any_size_is_one_bounded_line() -> None:
 
 
 def test_an_alias_bomb_in_the_releases_file_is_one_short_line(
-    project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "releases.yaml").write_text(bomb(6))
     assert run(project, "history", "-e", "staging", root=tmp_path) == 2
@@ -66,7 +69,7 @@ def test_an_alias_bomb_in_the_releases_file_is_one_short_line(
 
 
 def test_deep_nesting_in_the_releases_file_is_one_line(
-    project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "releases.yaml").write_text("staging: " + "[" * 5000 + "]" * 5000 + "\n")
     assert run(project, "history", "-e", "staging", root=tmp_path) == 2
@@ -105,7 +108,7 @@ def test_the_committed_sealed_values_read_as_before() -> None:
 # -- the releases file: a symlink is updated where it points; comments are not kept -------
 
 
-def test_a_symlinked_releases_file_is_updated_where_it_points(project, tmp_path: Path) -> None:
+def test_a_symlinked_releases_file_is_updated_where_it_points(project: ServiceProject, tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     target = shared / "releases.yaml"
@@ -118,7 +121,9 @@ def test_a_symlinked_releases_file_is_updated_where_it_points(project, tmp_path:
     assert sorted(p.name for p in shared.iterdir()) == ["releases.yaml"]  # no temporary left
 
 
-def test_comments_the_rewrite_drops_are_announced(project, tmp_path: Path, capsys) -> None:
+def test_comments_the_rewrite_drops_are_announced(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "releases.yaml"
     path.write_text(path.read_text() + "# frozen until the audit: ask ops\n")
     assert run(project, "set-image", "-e", "staging", "v1.7.0", root=tmp_path) == 0
@@ -126,7 +131,9 @@ def test_comments_the_rewrite_drops_are_announced(project, tmp_path: Path, capsy
     assert "note: releases.yaml: 1 comment line(s) not written back" in err
 
 
-def test_the_header_alone_is_no_dropped_comment(project, tmp_path: Path, capsys) -> None:
+def test_the_header_alone_is_no_dropped_comment(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(project, "set-image", "-e", "staging", "v1.7.0", root=tmp_path) == 0
     assert "comment" not in capsys.readouterr().err
 
@@ -135,7 +142,7 @@ def test_the_header_alone_is_no_dropped_comment(project, tmp_path: Path, capsys)
 
 
 def test_a_hanging_argocd_is_stopped_after_its_timeout(
-    project, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -206,7 +213,7 @@ def mounted_dist(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_an_output_folder_that_is_a_mount_point_is_refused_up_front(
-    project, tmp_path: Path, mounted_dist: Path, capsys: pytest.CaptureFixture[str]
+    project: ServiceProject, tmp_path: Path, mounted_dist: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(project, "synth", root=tmp_path) == 2
     err = capsys.readouterr().err

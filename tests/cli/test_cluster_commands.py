@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -20,12 +21,12 @@ def run(*argv: str, root: Path) -> int:
         return cli.main(list(argv), project=PROJECT, root=root)
 
 
-def committed(folder: str) -> list[dict]:
+def committed(folder: str) -> list[dict[str, Any]]:
     return [yaml.safe_load(p.read_text()) for p in sorted((ROOT / "dist" / folder).glob("*.yaml"))]
 
 
 @pytest.mark.parametrize("cluster", ["prod-eu-west-1", "prod-us-east-1"])
-def test_render_prints_the_cluster_picked(cluster, tmp_path, capsys) -> None:
+def test_render_prints_the_cluster_picked(cluster: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run("render", "-e", "production", "--cluster", cluster, root=tmp_path) == 0
     documents = list(yaml.safe_load_all(capsys.readouterr().out))
     key = lambda d: (d["kind"], d["metadata"]["name"])  # noqa: E731
@@ -63,13 +64,15 @@ def test_render_prints_the_cluster_picked(cluster, tmp_path, capsys) -> None:
     ],
     ids=["render-none", "render-unknown", "render-one-destination", "between-none", "between-unknown"],
 )
-def test_a_missing_or_unknown_cluster_is_one_line(argv, message, tmp_path, capsys) -> None:
+def test_a_missing_or_unknown_cluster_is_one_line(
+    argv: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(*argv, root=tmp_path) == 2
     captured = capsys.readouterr()
     assert captured.err == message and captured.out == ""
 
 
-def test_diff_between_two_clusters_of_production(tmp_path, capsys) -> None:
+def test_diff_between_two_clusters_of_production(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run("diff", "--between", "production/prod-eu-west-1", "production/prod-us-east-1", root=tmp_path) == 1
     out = capsys.readouterr().out
     assert out.startswith("production/prod-eu-west-1 -> production/prod-us-east-1: 2 objects differ\n")
@@ -90,7 +93,9 @@ def test_diff_between_two_clusters_of_production(tmp_path, capsys) -> None:
     ],
     ids=["us", "eu", "public"],
 )
-def test_loadtest_targets_the_cluster_picked(argv, url, tmp_path, capsys, monkeypatch) -> None:
+def test_loadtest_targets_the_cluster_picked(
+    argv: list[str], url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The URL the run would test (stopped before k6: nothing leaves this machine)."""
     monkeypatch.setattr(commands, "find_k6", lambda: Path("k6"))
 

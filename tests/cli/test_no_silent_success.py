@@ -11,7 +11,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from conftest import PROJECT, RELEASES_FILE, ROOT
@@ -25,7 +27,7 @@ def root(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def exits(code: object):
+def exits(code: str | int | None) -> Callable[..., object]:
     def project_code(*_args: object) -> object:
         sys.exit(code)
 
@@ -56,7 +58,9 @@ def test_project_code_that_exits_0_is_an_error_for_every_command(
         pytest.skip("history builds no chart")
     (root / "dist").mkdir()
     (root / "summary.json").write_text("{}")
-    project = dataclasses.replace(PROJECT, releases_file=root / "releases.yaml", **{where: exits(0)})
+    project = dataclasses.replace(
+        PROJECT, releases_file=root / "releases.yaml", **cast(dict[str, Any], {where: exits(0)})
+    )
     before = (root / "releases.yaml").read_bytes()
     with contextlib.chdir(root):
         assert cli.main(argv, project=project, root=root) == 2
@@ -171,7 +175,9 @@ def test_a_chart_that_builds_nothing_is_an_error(root: Path, capsys: pytest.Capt
     from cdk8s import Chart
 
     project = dataclasses.replace(
-        PROJECT, releases_file=root / "releases.yaml", chart=lambda scope, profile: Chart(scope, profile.name)
+        PROJECT,
+        releases_file=root / "releases.yaml",
+        chart=cast(Any, lambda scope, profile: Chart(scope, profile.name)),
     )
     with contextlib.chdir(root):
         assert cli.main(["synth", "-e", "development"], project=project, root=root) == 2

@@ -51,7 +51,7 @@ def test_the_committed_staging_state() -> None:
     assert dict(staging.blue_green.image_tags) == {"blue": "v1.5.0-rc.2", "green": "v1.5.0-rc.1"}
 
 
-def test_the_format_before_histories_is_read_as_a_history(tmp_path) -> None:
+def test_the_format_before_histories_is_read_as_a_history(tmp_path: Path) -> None:
     old = (
         "development:\n  image_tag: dev-1\n"
         "staging:\n  image_tag: v2\n  blue_green:\n    active: green\n    image_tags: {blue: v1, green: v2}\n"
@@ -121,7 +121,7 @@ def test_rollback_to_a_given_earlier_release() -> None:
         ("v2", "--to: 'v2' is not allowed; an earlier release; v2 is live now (revision 2)"),
     ],
 )
-def test_rollback_to_a_tag_the_history_does_not_hold_is_refused(to, message) -> None:
+def test_rollback_to_a_tag_the_history_does_not_hold_is_refused(to: str, message: str) -> None:
     history = one("v1").record("v2", blue_green=False).history
     with pytest.raises(ConfigError, match=re.escape(message)):
         history.rollback(to, blue_green=False)
@@ -209,7 +209,7 @@ def test_table_marks_the_live_release() -> None:
 # -- reading and writing the file ---------------------------------------------------
 
 
-def test_save_then_load(tmp_path) -> None:
+def test_save_then_load(tmp_path: Path) -> None:
     path = tmp_path / "releases.yaml"
     releases = Releases.load(RELEASES_FILE)
     releases = releases.with_history(releases.get("staging").record("v1.6.0", blue_green=True).history)
@@ -218,7 +218,7 @@ def test_save_then_load(tmp_path) -> None:
     assert Releases.load(path).to_yaml() == path.read_text()
 
 
-def test_save_keeps_the_file_mode(tmp_path) -> None:
+def test_save_keeps_the_file_mode(tmp_path: Path) -> None:
     path = write(tmp_path, RELEASES_FILE.read_text())
     path.chmod(0o640)
     Releases.load(path).save()
@@ -226,7 +226,7 @@ def test_save_keeps_the_file_mode(tmp_path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["releases.yaml"]
 
 
-def test_a_read_only_file_is_refused_and_left_alone(tmp_path) -> None:
+def test_a_read_only_file_is_refused_and_left_alone(tmp_path: Path) -> None:
     path = write(tmp_path, RELEASES_FILE.read_text())
     path.chmod(0o444)
     with pytest.raises(ConfigError, match=r"a writable file; it is read-only \(mode 0444\)"):
@@ -274,12 +274,12 @@ ENTRY = "  - revision: 1\n    image_tag: v1\n    status: live\n"
         ("staging: [\n", "releases file:"),
     ],
 )
-def test_bad_releases_file(tmp_path, text, message) -> None:
+def test_bad_releases_file(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)):
         Releases.load(write(tmp_path, text))
 
 
-def test_a_file_that_is_not_utf8_is_named(tmp_path) -> None:
+def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
     path = write(tmp_path, b"staging:\n  - revision: 1\n    image_tag: v\xe91\n    status: live\n")
     with pytest.raises(
         ConfigError, match=re.escape(f"releases file: '{path}' is not allowed; UTF-8 text (byte 41 is not)")
@@ -288,7 +288,7 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path) -> None:
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_an_unreadable_file_is_named(tmp_path) -> None:
+def test_an_unreadable_file_is_named(tmp_path: Path) -> None:
     path = write(tmp_path, RELEASES_FILE.read_text())
     path.chmod(0)
     with pytest.raises(ConfigError, match="a file this user can read"):
@@ -303,7 +303,7 @@ def test_an_environment_the_project_does_not_have_is_refused() -> None:
         releases.check_environments(["staging"])
 
 
-def test_a_latest_tag_for_production_fails_when_the_profiles_load(tmp_path) -> None:
+def test_a_latest_tag_for_production_fails_when_the_profiles_load(tmp_path: Path) -> None:
     text = RELEASES_FILE.read_text().replace("image_tag: v1.4.2", "image_tag: latest")
     with pytest.raises(
         ConfigError, match=re.escape("production.image_tag: 'latest' is not allowed; this environment pins image tags")
@@ -311,7 +311,7 @@ def test_a_latest_tag_for_production_fails_when_the_profiles_load(tmp_path) -> N
         load_environments(write(tmp_path, text))
 
 
-def test_a_missing_environment_is_named(tmp_path) -> None:
+def test_a_missing_environment_is_named(tmp_path: Path) -> None:
     with pytest.raises(
         ConfigError,
         match=re.escape(
@@ -359,6 +359,6 @@ def test_a_pending_release_left_from_blue_green_does_not_block_a_rolling_release
         ("staging:\n  - revision: 2\n    image_tag: v1\n    status: live\n    restores: 2\n", "an earlier revision"),
     ],
 )
-def test_more_bad_releases_files(tmp_path, text, message) -> None:
+def test_more_bad_releases_files(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)):
         Releases.load(write(tmp_path, text))

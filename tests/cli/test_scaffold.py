@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import PROJECT, RELEASES_FILE
 
-from cdk8s_webservice import ReleaseStatus, cli
+from cdk8s_webservice import ReleaseStatus, ServiceProject, cli
 from cdk8s_webservice.cli.scaffold import FILES, class_name, requirement
 from cdk8s_webservice.releases.file import Releases
 
@@ -96,13 +96,13 @@ def test_class_name_and_requirement() -> None:
 
 
 @pytest.fixture
-def fresh(tmp_path: Path):
+def fresh(tmp_path: Path) -> ServiceProject:
     """The blacklist project with no releases file yet."""
     return dataclasses.replace(PROJECT, releases_file=tmp_path / "releases.yaml")
 
 
 def test_releases_init_starts_the_file_one_environment_at_a_time(
-    fresh, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    fresh: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(["releases", "show"], tmp_path, fresh) == 2
     assert capsys.readouterr().err.startswith("error: releases file: '") and "' does not exist; start it with"
@@ -135,13 +135,17 @@ def test_releases_init_starts_the_file_one_environment_at_a_time(
     assert [loaded.get(e).live.status for e in loaded.environments] == [ReleaseStatus.LIVE] * 3
 
 
-def test_releases_init_refuses_a_bad_tag_and_changes_nothing(fresh, tmp_path: Path, capsys) -> None:
+def test_releases_init_refuses_a_bad_tag_and_changes_nothing(
+    fresh: ServiceProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(["releases", "init", "-e", "staging", "v 1"], tmp_path, fresh) == 2
     assert capsys.readouterr().err.startswith("error: TAG: 'v 1' is not allowed; an image tag")
     assert not (tmp_path / "releases.yaml").exists()
 
 
-def test_the_commit_message_after_set_image_names_that_release(tmp_path: Path, capsys) -> None:
+def test_the_commit_message_after_set_image_names_that_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Blue-green: set-image records v1.3.0 pending while v1.5.0-rc.2 stays live; the
     suggested commit named the live one."""
     shutil.copy(RELEASES_FILE, tmp_path / "releases.yaml")
@@ -153,7 +157,9 @@ def test_the_commit_message_after_set_image_names_that_release(tmp_path: Path, c
     assert 'git commit -m "staging: v1.3.0 live (revision 3)"' in capsys.readouterr().out
 
 
-def test_a_project_without_a_releases_file_is_told_how_to_name_one(tmp_path: Path, capsys) -> None:
+def test_a_project_without_a_releases_file_is_told_how_to_name_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = dataclasses.replace(PROJECT, releases_file=None)
     assert run(["releases", "init", "-e", "staging", "v1.0.0"], tmp_path, project) == 2
     err = capsys.readouterr().err

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import cast
 
 import pytest
 
@@ -16,6 +18,7 @@ from cdk8s_webservice import (
     ServiceLevelObjectives,
     testing,
 )
+from cdk8s_webservice.observability.alerts import Alert
 
 SLO = ServiceLevelObjectives()
 
@@ -26,7 +29,7 @@ def test_prometheus_rule_alerts_on_the_slo() -> None:
     obj = testing.find(testing.synth(chart), "PrometheusRule", "app")
     assert obj["metadata"]["labels"]["release"] == "prom"
     alerts = [rule["alert"] for group in obj["spec"]["groups"] for rule in group["rules"]]
-    assert alerts == [alert.name for group in construct.groups.values() for alert in group]
+    assert alerts == [alert.name for group in construct.groups.values() for alert in cast(list[Alert], group)]
     assert all(rule["annotations"]["runbook_url"].startswith("https://runbooks.example.com/app/")
                for group in obj["spec"]["groups"] for rule in group["rules"])  # fmt: skip
     assert construct.api_object.kind == "PrometheusRule"
@@ -71,6 +74,6 @@ def test_canary_analysis_uses_the_slo_metric_templates() -> None:
         (lambda: CanaryOptions(threshold=0), r"canary.threshold: 0 is not allowed"),
     ],
 )
-def test_bad_props_are_refused(build, message) -> None:
+def test_bad_props_are_refused(build: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         build()

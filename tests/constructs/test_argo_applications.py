@@ -5,7 +5,8 @@ Applications."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 import pytest
 from appset_expand import expand, omit_empty
@@ -143,7 +144,7 @@ def test_a_target_for_an_unknown_environment_is_refused() -> None:
         (lambda: GitOpsTarget(cluster="http://k8s.example.com"), "gitops.target.cluster: 'http://k8s.example.com'"),
         (lambda: GitOpsTarget(cluster="prod eu"), "gitops.target.cluster: 'prod eu' is not allowed; a cluster's API"),
         (
-            lambda: GitOpsSettings(repo_url="https://g.example.com/a.git", environments={"x": "prod"}),
+            lambda: GitOpsSettings(repo_url="https://g.example.com/a.git", environments={"x": cast(Any, "prod")}),
             "gitops.environments.x: 'prod' is not allowed; a GitOpsTarget",
         ),
         (
@@ -152,7 +153,7 @@ def test_a_target_for_an_unknown_environment_is_refused() -> None:
         ),
     ],
 )
-def test_refusals_name_field_and_value(build, message) -> None:
+def test_refusals_name_field_and_value(build: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)):
         build()
 

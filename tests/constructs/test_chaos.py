@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, cast
+
 import pytest
 from crd_strict import errors
 
 from cdk8s_webservice import (
+    ChaosExperiment,
     ChaosMode,
     ChaosSchedule,
     ConfigError,
@@ -28,7 +32,7 @@ STRESS = CpuStressExperiment(name="cpu", schedule="0 9 * * MON-FRI", duration="1
 ALERTS = ["AppHighErrorRate", "AppHighLatencyP95"]
 
 
-def schedule(experiment) -> dict:
+def schedule(experiment: ChaosExperiment) -> dict[str, Any]:
     chart = testing.chart()
     construct = ChaosSchedule(
         chart, "chaos", identity=testing.identity(), experiment=experiment, steady_state_alerts=ALERTS
@@ -74,7 +78,7 @@ def test_network_delay_and_cpu_stress() -> None:
     assert stress["stressChaos"]["duration"] == "10m"
 
 
-def web(**profile) -> tuple[WebService, list[dict]]:
+def web(**profile: Any) -> tuple[WebService, list[dict[str, Any]]]:
     values = {"replicas": 2, "autoscaling": ScalingBounds(min_replicas=2, max_replicas=4), **profile}
     chart = testing.chart(testing.profile(**values))
     service = WebService(
@@ -157,7 +161,7 @@ def test_production_refuses_unless_allowed_per_experiment() -> None:
             r"chaos_experiments.k.value: 1 is not allowed; None with ChaosMode.ONE",
         ),
         (
-            lambda: PodKillExperiment(name="k", schedule="0 10 * * 1", mode="all"),
+            lambda: PodKillExperiment(name="k", schedule="0 10 * * 1", mode=cast(Any, "all")),
             r"chaos_experiments.k.mode: 'all' is not allowed",
         ),
         (
@@ -194,7 +198,7 @@ def test_production_refuses_unless_allowed_per_experiment() -> None:
         ),
     ],
 )
-def test_bad_values_are_refused_naming_field_and_value(make, message: str) -> None:
+def test_bad_values_are_refused_naming_field_and_value(make: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         make()
 

@@ -4,6 +4,7 @@ would have failed (or weakened) the service in the cluster."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -29,7 +30,7 @@ SMALL = Resources(cpu_request="10m", cpu_limit="100m", memory_request="32Mi", me
 FLAGS = FeatureFlags(flags=(Flag("x", FlagType.BOOLEAN, {"on": True, "off": False}, default_variant="off"),))
 
 
-def props(**kwargs) -> WebServiceProps:
+def props(**kwargs: Any) -> WebServiceProps:
     profile_kw = kwargs.pop("profile", {})
     return WebServiceProps(
         name="app",
@@ -40,12 +41,12 @@ def props(**kwargs) -> WebServiceProps:
     )
 
 
-def sidecar(name: str = "proxy", **kwargs) -> ExtraContainer:
+def sidecar(name: str = "proxy", **kwargs: Any) -> ExtraContainer:
     return ExtraContainer(name=name, image="registry.example.com/envoy:v1.29.1", resources=SMALL, **kwargs)
 
 
 @pytest.mark.parametrize("path", ["/", "/a/../tmp", "/./x"])
-def test_a_volume_mount_never_hides_the_filesystem_or_escapes(path) -> None:
+def test_a_volume_mount_never_hides_the_filesystem_or_escapes(path: str) -> None:
     with pytest.raises(ConfigError, match=re.escape(f"volume_mounts.path: {path!r} is not allowed")):
         VolumeMount("c", path)
 
@@ -67,7 +68,9 @@ def test_two_clusters_with_one_api_server_are_refused() -> None:
         ({"feature_flags": FLAGS}, {"sidecars": (sidecar(name="flagd"),)}, "sidecars.name: 'flagd'"),
     ],
 )
-def test_ports_and_names_of_injected_sidecars_are_not_free(profile, kwargs, message) -> None:
+def test_ports_and_names_of_injected_sidecars_are_not_free(
+    profile: dict[str, Any], kwargs: dict[str, Any], message: str
+) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)):
         props(profile=profile, **kwargs)
 
@@ -82,7 +85,7 @@ def test_the_same_ports_are_fine_without_the_sidecar_that_takes_them() -> None:
 
 
 @pytest.mark.parametrize("path", ["/r\nx", "/a b", "/x#frag"])
-def test_an_http_probe_path_is_one_clean_path(path) -> None:
+def test_an_http_probe_path_is_one_clean_path(path: str) -> None:
     from cdk8s_webservice import Probe
 
     with pytest.raises(ConfigError, match=re.escape("probe.path: ")):

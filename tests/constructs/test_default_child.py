@@ -4,22 +4,23 @@ child, so `ApiObject.of(construct)` and `construct.node.default_child` find it."
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import pytest
 from cdk8s import ApiObject, App
 from conftest import PRODUCTION, PROJECT, STAGING
-from constructs import Construct
 
-from cdk8s_webservice import FlaggerCanary, ServiceAccount
+from cdk8s_webservice import EnvironmentProfile, FlaggerCanary, ServiceAccount
 
 
-def _constructs(profile) -> list[Construct]:
+def _constructs(profile: EnvironmentProfile) -> list[Any]:
+    """Every construct of the chart with an `api_object` (duck-typed: of any class)."""
     chart = PROJECT.chart(App(), profile)  # blacklist's chart, its sealed values included
     return [c for c in chart.node.find_all() if not isinstance(c, ApiObject) and hasattr(c, "api_object")]
 
 
 @pytest.mark.parametrize("profile", ["staging", "production"])
-def test_every_construct_with_an_api_object_is_found_by_api_object_of(profile) -> None:
+def test_every_construct_with_an_api_object_is_found_by_api_object_of(profile: str) -> None:
     constructs = _constructs(STAGING if profile == "staging" else PRODUCTION)
     assert len(constructs) >= 15
     for construct in constructs:

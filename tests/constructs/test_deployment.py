@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from cdk8s_webservice import ConfigError, ConfigMap, Deployment, DeploymentProps, Resources, testing
@@ -9,7 +11,7 @@ from cdk8s_webservice import ConfigError, ConfigMap, Deployment, DeploymentProps
 RESOURCES = Resources(cpu_request="50m", cpu_limit="100m", memory_request="64Mi", memory_limit="128Mi")
 
 
-def props(**overrides) -> DeploymentProps:
+def props(**overrides: Any) -> DeploymentProps:
     values = {
         "identity": testing.identity(),
         "image": "registry.example.com/app:v1.0.0",
@@ -79,7 +81,7 @@ def test_the_deployment_passes_the_gate() -> None:
         ({"pod_annotations": {"example.com/on": True}}, r"workload.pod_annotations\[example.com/on\]: True"),
     ],
 )
-def test_bad_props_are_refused(overrides, message) -> None:
+def test_bad_props_are_refused(overrides: dict[str, Any], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         props(**overrides)
 

@@ -4,6 +4,8 @@ extra volumes. The defaults reproduce the Deployment as it was."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import Any, cast
 
 import pytest
 
@@ -44,7 +46,7 @@ MIGRATE = ExtraContainer(
 )
 
 
-def props(**overrides) -> DeploymentProps:
+def props(**overrides: Any) -> DeploymentProps:
     values = {
         "identity": testing.identity(),
         "image": "registry.example.com/app:v1.0.0",
@@ -59,12 +61,12 @@ def props(**overrides) -> DeploymentProps:
     return DeploymentProps(**values)
 
 
-def pod(**overrides) -> dict:
+def pod(**overrides: Any) -> dict[str, Any]:
     chart = testing.chart()
     Deployment(chart, "deployment", props=props(**overrides))
     objects = testing.synth(chart)
     assert testing.check(objects) == []
-    result: dict = testing.find(objects, "Deployment", "app")["spec"]["template"]["spec"]
+    result: dict[str, Any] = testing.find(objects, "Deployment", "app")["spec"]["template"]["spec"]
     return result
 
 
@@ -212,7 +214,10 @@ def test_every_restricted_volume_kind_renders_and_passes_the_gate() -> None:
     ("build", "message"),
     [
         (lambda: Probe.http("healthz"), r"probe.path: 'healthz' is not allowed; an absolute HTTP path"),
-        (lambda: Probe.grpc(port="grpc"), r"probe.port: 'grpc' is not allowed; a port number from 1 to 65535"),
+        (
+            lambda: Probe.grpc(port=cast(Any, "grpc")),
+            r"probe.port: 'grpc' is not allowed; a port number from 1 to 65535",
+        ),
         (lambda: Probe.tcp(port=70000), r"probe.port: 70000 is not allowed"),
         (lambda: Probe.exec([]), r"probe.command: \(\) is not allowed"),
         (lambda: Probe.exec("cat /tmp/ready"), r"probe.command: 'cat /tmp/ready' is not allowed"),
@@ -248,7 +253,10 @@ def test_every_restricted_volume_kind_renders_and_passes_the_gate() -> None:
         (lambda: NodeAffinity((), required=True), r"scheduling.node_affinity.requirements: \(\) is not allowed"),
         (lambda: PodAntiAffinity(weight=0), r"scheduling.pod_anti_affinity.weight: 0 is not allowed"),
         (lambda: Scheduling(priority_class_name="Critical!"), r"scheduling.priority_class_name: 'Critical!'"),
-        (lambda: Scheduling(node_selector={"pool": 1}), r"scheduling.node_selector\[pool\]: 1 is not allowed"),
+        (
+            lambda: Scheduling(node_selector={"pool": cast(Any, 1)}),
+            r"scheduling.node_selector\[pool\]: 1 is not allowed",
+        ),
         (lambda: TopologySpread("zone", when_unsatisfiable="Never"), r"when_unsatisfiable: 'Never' is not allowed"),
         (
             lambda: Scheduling(topology_spread=(TopologySpread("zone"), TopologySpread("zone"))),
@@ -264,7 +272,7 @@ def test_every_restricted_volume_kind_renders_and_passes_the_gate() -> None:
         ),
         (lambda: ExtraContainer("Proxy", "r.example.com/p:v1", RESOURCES), r"containers.name: 'Proxy' is not allowed"),
         (
-            lambda: ExtraContainer("proxy", "r.example.com/p:v1", None),
+            lambda: ExtraContainer("proxy", "r.example.com/p:v1", cast(Any, None)),
             r"containers\[proxy\].resources: None is not allowed; a Resources",
         ),
         (lambda: props(sidecars=(MIGRATE, MIGRATE)), r"workload.sidecars.name: 'migrate' is not allowed"),
@@ -291,6 +299,6 @@ def test_every_restricted_volume_kind_renders_and_passes_the_gate() -> None:
         ),
     ],
 )
-def test_bad_pod_props_are_refused(build, message) -> None:
+def test_bad_pod_props_are_refused(build: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         build()

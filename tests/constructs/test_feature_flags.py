@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, cast
+
 import pytest
 from crd_strict import errors
 
@@ -34,7 +37,7 @@ FILES = {
 }
 
 
-def web(**profile) -> tuple[WebService, list[dict]]:
+def web(**profile: Any) -> tuple[WebService, list[dict[str, Any]]]:
     chart = testing.chart(testing.profile(**profile))
     service = WebService(
         chart,
@@ -128,13 +131,16 @@ def test_on_every_pod_template_carries_the_injection_annotations(strategy: str) 
             r"feature_flags.x.default_variant: 'off' is not allowed; one of the variants: on",
         ),
         (lambda: Flag("x", FlagType.BOOLEAN, {}, "on"), r"feature_flags.x.variants: \{\} is not allowed"),
-        (lambda: Flag("x", "boolean", {"on": True}, "on"), r"feature_flags.x.type: 'boolean' is not allowed"),
+        (
+            lambda: Flag("x", cast(Any, "boolean"), {"on": True}, "on"),
+            r"feature_flags.x.type: 'boolean' is not allowed",
+        ),
         (
             lambda: Flag("bad key!", FlagType.BOOLEAN, {"on": True}, "on"),
             r"feature_flags.key: 'bad key!' is not allowed",
         ),
         (
-            lambda: Flag("x", FlagType.BOOLEAN, {"on": True}, "on", enabled="yes"),
+            lambda: Flag("x", FlagType.BOOLEAN, {"on": True}, "on", enabled=cast(Any, "yes")),
             r"feature_flags.x.enabled: 'yes' is not allowed",
         ),
         (lambda: FeatureFlags(flags=()), r"feature_flags.flags: \(\) is not allowed; a sequence of Flag"),
@@ -142,11 +148,11 @@ def test_on_every_pod_template_carries_the_injection_annotations(strategy: str) 
             lambda: FeatureFlags(flags=(FLAGS.flags[0], FLAGS.flags[0])),
             r"feature_flags.flags: 'new-checkout' is not allowed; each flag key",
         ),
-        (lambda: FeatureFlags(flags=FLAGS.flags, probes="no"), r"feature_flags.probes: 'no' is not allowed"),
+        (lambda: FeatureFlags(flags=FLAGS.flags, probes=cast(Any, "no")), r"feature_flags.probes: 'no' is not allowed"),
         (lambda: testing.profile(feature_flags={"a": 1}), r"test.feature_flags: \{'a': 1\} is not allowed"),
     ],
 )
-def test_bad_values_are_refused_naming_field_and_value(make, message: str) -> None:
+def test_bad_values_are_refused_naming_field_and_value(make: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         make()
 

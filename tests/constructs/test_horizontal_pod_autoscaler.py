@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
+from syrupy.assertion import SnapshotAssertion
 
 from cdk8s_webservice import (
     ConfigError,
@@ -15,7 +19,7 @@ from cdk8s_webservice import (
 from cdk8s_webservice.synthesis.rendering import to_yaml
 
 
-def hpa(targets: ScalingTargets | None = None) -> tuple[HorizontalPodAutoscaler, dict]:
+def hpa(targets: ScalingTargets | None = None) -> tuple[HorizontalPodAutoscaler, dict[str, Any]]:
     chart = testing.chart()
     construct = HorizontalPodAutoscaler(
         chart,
@@ -28,7 +32,7 @@ def hpa(targets: ScalingTargets | None = None) -> tuple[HorizontalPodAutoscaler,
     return construct, testing.find(testing.synth(chart), "HorizontalPodAutoscaler", "app")
 
 
-def test_scales_the_target_within_the_bounds(yaml_snapshot) -> None:
+def test_scales_the_target_within_the_bounds(yaml_snapshot: SnapshotAssertion) -> None:
     construct, obj = hpa()
     assert obj["spec"]["scaleTargetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment", "name": "app"}
     assert (obj["spec"]["minReplicas"], obj["spec"]["maxReplicas"]) == (1, 4)
@@ -51,6 +55,6 @@ def test_no_request_rate_and_an_external_metric() -> None:
         (lambda: ScalingBounds(min_replicas=3, max_replicas=2), r"min_replicas"),
     ],
 )
-def test_bad_props_are_refused(build, message) -> None:
+def test_bad_props_are_refused(build: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         build()

@@ -5,7 +5,7 @@ object rendered here validates against the full upstream CRD vendored in the lib
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -129,7 +129,7 @@ def test_istio_revision_replaces_the_injection_label() -> None:
         (lambda: AllowRule(ports=(8080,)), r"authorization.from: \(\) is not allowed; at least one principal"),
     ],
 )
-def test_bad_values_are_refused_naming_field_and_value(build, message) -> None:
+def test_bad_values_are_refused_naming_field_and_value(build: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         build()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from cdk8s_webservice import (
@@ -62,6 +64,6 @@ def test_default_deny_selects_every_pod_both_ways() -> None:
         (lambda: NetworkAccess(monitoring_namespace="Mon"), r"network.monitoring_namespace: 'Mon' is not allowed"),
     ],
 )
-def test_bad_network_props_are_refused(build, message) -> None:
+def test_bad_network_props_are_refused(build: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         build()

@@ -4,18 +4,20 @@ blue-green promote (the cookbook's escape hatch)."""
 from __future__ import annotations
 
 import dataclasses
+from typing import cast
 
 import pytest
 from cdk8s import App, JsonPatch
 from conftest import PROJECT, STAGING
 
-from cdk8s_webservice import ConfigError, testing
+from cdk8s_webservice import ConfigError, WebService, testing
 from cdk8s_webservice.delivery.strategy import BlueGreenState
+from charts.blacklist import BlacklistChart
 
 
-def _staging(active: str):
+def _staging(active: str) -> tuple[BlacklistChart, WebService]:
     profile = dataclasses.replace(STAGING, blue_green=BlueGreenState(active=active))
-    chart = PROJECT.chart(App(), profile)
+    chart = cast(BlacklistChart, PROJECT.chart(App(), profile))
     return chart, chart.web_service
 
 

@@ -4,6 +4,8 @@ the NetworkPolicy, the gate's ingress-controller admission, Flagger's `ingressRe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from cdk8s import JsonPatch
@@ -37,13 +39,13 @@ ROUTES = IngressRoutes(
 )
 
 
-def ingress(**kwargs) -> tuple[PublicIngress, dict]:
+def ingress(**kwargs: Any) -> tuple[PublicIngress, dict[str, Any]]:
     chart = testing.chart()
     construct = PublicIngress(chart, "ingress", identity=testing.identity(), service="app", **kwargs)
     return construct, testing.find(testing.synth(chart), "Ingress", "app")
 
 
-def service(**profile) -> tuple[WebService, list[dict]]:
+def service(**profile: Any) -> tuple[WebService, list[dict[str, Any]]]:
     chart = testing.chart(testing.profile(**profile))
     web = WebService(
         chart,
@@ -59,7 +61,7 @@ def service(**profile) -> tuple[WebService, list[dict]]:
     return web, testing.synth(chart)
 
 
-def chart_of(web: WebService) -> list[dict]:
+def chart_of(web: WebService) -> list[dict[str, Any]]:
     return testing.synth(web.node.scope)  # type: ignore[arg-type]
 
 
@@ -211,6 +213,6 @@ def test_own_secret_may_not_be_a_certificate_secret() -> None:
         ),
     ],
 )
-def test_refusals_name_field_and_value(build, message) -> None:
+def test_refusals_name_field_and_value(build: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=message if ".*" in message else re.escape(message)):
         build()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from cdk8s_webservice import ApiAccess, ApiRule, ConfigError, ServiceAccount, testing
@@ -43,6 +45,6 @@ def test_with_access_a_role_for_named_objects_only() -> None:
         (lambda: ApiAccess(rules=()), r"api_access.rules: \(\) is not allowed; at least one rule"),
     ],
 )
-def test_bad_access_is_refused(build, message) -> None:
+def test_bad_access_is_refused(build: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         build()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from cdk8s_webservice import ConfigError, Scraping, ServiceMonitor, testing
@@ -28,6 +30,6 @@ def test_scrapes_the_listed_jobs_once() -> None:
         (lambda: Scraping(interval="30"), r"scraping.interval: '30' is not allowed; a Prometheus duration"),
     ],
 )
-def test_bad_scraping_is_refused(build, message) -> None:
+def test_bad_scraping_is_refused(build: Callable[[], object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         build()

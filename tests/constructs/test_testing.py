@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from cdk8s_webservice import testing
@@ -36,5 +38,5 @@ def test_find_exactly_one() -> None:
         ({"matchExpressions": [{"key": "colour", "operator": "Exists"}]}, False),
     ],
 )
-def test_selects(selector, selected) -> None:
+def test_selects(selector: dict[str, Any] | None, selected: bool) -> None:
     assert testing.selects(selector, {"app": "x", "tier": "web"}) is selected

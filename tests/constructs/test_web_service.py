@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, cast
+
 import pytest
 
 from cdk8s_webservice import ConfigError, ServiceLevelObjectives, Strategy, WebService, WebServiceProps, testing
 
 
-def service(**profile) -> tuple[WebService, list[dict]]:
+def service(**profile: Any) -> tuple[WebService, list[dict[str, Any]]]:
     chart = testing.chart(testing.profile(**profile))
     web = WebService(
         chart,
@@ -40,7 +43,7 @@ def test_rolling_parts_and_escape_hatches() -> None:
 
 def test_blue_green_deployments_by_colour() -> None:
     web, objects = service(strategy=Strategy.BLUE_GREEN)
-    assert sorted(web.deployments) == ["blue", "green"]
+    assert sorted(cast(Iterable[str], web.deployments)) == ["blue", "green"]
     assert web.deployment is web.deployments["blue"] and web.deployment.name == "app-blue"
     assert sorted(web.services) == ["app", "app-preview"] and web.service is web.services["app"]
     target = testing.find(objects, "HorizontalPodAutoscaler", "app")["spec"]["scaleTargetRef"]["name"]
@@ -72,7 +75,7 @@ def test_an_escape_hatch_patch_reaches_the_output() -> None:
         ({"secret_name": "app-tls"}, r"secret_name: 'app-tls' is not allowed; a name other than 'app-tls'"),
     ],
 )
-def test_bad_props_are_refused(overrides, message) -> None:
+def test_bad_props_are_refused(overrides: dict[str, Any], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         WebServiceProps(
             **{"name": "app", "image": "registry.example.com/app", "profile": testing.profile(), **overrides}

@@ -3,6 +3,8 @@ every object that depends on a port follows it, under each strategy, and the gat
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from cdk8s_webservice import (
@@ -32,7 +34,7 @@ EXPORTER = ExtraContainer(
 )
 
 
-def build(strategy: Strategy = Strategy.ROLLING, **props) -> tuple[WebService, list[dict]]:
+def build(strategy: Strategy = Strategy.ROLLING, **props: Any) -> tuple[WebService, list[dict[str, Any]]]:
     chart = testing.chart(testing.profile(strategy=strategy))
     web = WebService(
         chart,
@@ -44,7 +46,7 @@ def build(strategy: Strategy = Strategy.ROLLING, **props) -> tuple[WebService, l
     return web, testing.synth(chart)
 
 
-def ingress_ports(objects: list[dict]) -> dict[str, set[str]]:
+def ingress_ports(objects: list[dict[str, Any]]) -> dict[str, set[str]]:
     """Port name -> namespaces the service's NetworkPolicy admits to it."""
     admitted: dict[str, set[str]] = {}
     for rule in testing.find(objects, "NetworkPolicy", "app")["spec"]["ingress"]:
@@ -142,7 +144,7 @@ def test_the_constructs_alone_follow_extra_ports() -> None:
         (Strategy.ROLLING, {"ports": [ADMIN]}, r"ports: \[.*\] is not allowed; a tuple of Port"),
     ],
 )
-def test_port_collisions_and_canary_limits_are_refused(strategy, props, message) -> None:
+def test_port_collisions_and_canary_limits_are_refused(strategy: Strategy, props: dict[str, Any], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         build(strategy, **props)
 

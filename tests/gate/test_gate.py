@@ -9,13 +9,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from conftest import ENVS, PROJECT, ROOT, find
 
 import main
 from cdk8s_webservice import EnvironmentProfile, GateFailed, cli
+from cdk8s_webservice.gate import Gate, Violation
 from cdk8s_webservice.synthesis.output import MARKER
 from charts.blacklist import BlacklistChart
 
@@ -23,11 +24,11 @@ Objects = list[dict[str, Any]]
 
 
 def container(objs: Objects, deployment: str = "blacklist") -> dict[str, Any]:
-    return find(objs, "Deployment", deployment)["spec"]["template"]["spec"]["containers"][0]
+    return cast(dict[str, Any], find(objs, "Deployment", deployment)["spec"]["template"]["spec"]["containers"][0])
 
 
 def pod(objs: Objects, deployment: str = "blacklist") -> dict[str, Any]:
-    return find(objs, "Deployment", deployment)["spec"]["template"]["spec"]
+    return cast(dict[str, Any], find(objs, "Deployment", deployment)["spec"]["template"]["spec"])
 
 
 def set_in(obj: dict[str, Any], path: str, value: Any) -> None:
@@ -71,7 +72,9 @@ def case(rule: str, env: str, kind: str, name: str, field: str) -> Callable[[Cal
 
 def backend(o: Objects) -> dict[str, Any]:
     """The Service backend of the staging Ingress's first path."""
-    return find(o, "Ingress", "blacklist")["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
+    return cast(
+        dict[str, Any], find(o, "Ingress", "blacklist")["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
+    )
 
 
 @case("schema/kubernetes-1.27", "development", "Deployment", "blacklist", "spec.replica")
@@ -390,7 +393,7 @@ POOL = "blacklist-production"
 
 
 def pool_spec(o: Objects) -> dict[str, Any]:
-    return find(o, "NodePool", POOL)["spec"]["template"]["spec"]
+    return cast(dict[str, Any], find(o, "NodePool", POOL)["spec"]["template"]["spec"])
 
 
 @case("nodepool-satisfiable", "production", "NodePool", POOL, "spec.template.spec.requirements[2]")
@@ -449,7 +452,9 @@ def consolidation_policy_misspelt(o: Objects) -> None:
         ("ServiceMonitor", "blacklist.metrics"),
     ],
 )
-def test_names_the_api_server_accepts_pass(manifest_gate, objects, kind, name) -> None:
+def test_names_the_api_server_accepts_pass(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], kind: str, name: str
+) -> None:
     """A DNS-1123 subdomain (a dot) where the kind allows one, a path segment for RBAC."""
     broken = copy.deepcopy(objects["staging" if kind == "ServiceMonitor" else "development"])
     obj = find(broken, kind, "blacklist-config" if kind == "ConfigMap" else "blacklist")
@@ -459,7 +464,9 @@ def test_names_the_api_server_accepts_pass(manifest_gate, objects, kind, name) -
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.rule}-{c.id}" for c in CASES])
-def test_each_rule_catches_its_violation(manifest_gate, objects, case: Case) -> None:
+def test_each_rule_catches_its_violation(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], case: Case
+) -> None:
     broken = copy.deepcopy(objects[case.env])
     case.breaks(broken)
     found = {(v.kind, v.name, v.field, v.rule) for v in manifest_gate.check(case.env, broken)}
@@ -523,11 +530,11 @@ def test_every_rule_names_its_source_and_the_readme_lists_them() -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
-def test_the_committed_output_passes(manifest_gate, objects, env) -> None:
+def test_the_committed_output_passes(manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], env: str) -> None:
     assert manifest_gate.check(env, objects[env]) == []
 
 
-def test_the_gate_cli_on_the_committed_folder(capsys) -> None:
+def test_the_gate_cli_on_the_committed_folder(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["gate", "dist"], project=PROJECT, root=ROOT) == 0
     assert "dist/: every object passes the gate" in capsys.readouterr().out
 
@@ -545,7 +552,9 @@ class PrivilegedChart(BlacklistChart):
             )
 
 
-def test_a_broken_chart_fails_synth_with_the_report_and_writes_nothing(tmp_path: Path, capsys) -> None:
+def test_a_broken_chart_fails_synth_with_the_report_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "dist"
     (out / "staging").mkdir(parents=True)
     (out / "staging" / "keep.yaml").write_text("previous\n")
@@ -572,12 +581,14 @@ def test_gate_failure_is_an_exception_with_every_violation() -> None:
     broken = dataclasses.replace(PROJECT, chart=PrivilegedChart)
     with pytest.raises(GateFailed) as failure:
         broken.synthesize(["development"])
-    assert [(v.environment, v.kind, v.rule) for v in failure.value.violations] == [
+    assert [(v.environment, v.kind, v.rule) for v in cast(list[Violation], failure.value.violations)] == [
         ("development", "Deployment", "no-privileged")
     ]
 
 
-def test_the_gate_worker_process_reports_what_the_in_process_gate_does(manifest_gate, objects) -> None:
+def test_the_gate_worker_process_reports_what_the_in_process_gate_does(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     """Apps run the gate in a worker process (`prewarm(process=True)`): same verdicts."""
     from cdk8s_webservice.gate import GateSettings
     from cdk8s_webservice.gate.worker import GateProcess
@@ -594,12 +605,14 @@ def test_the_gate_worker_process_reports_what_the_in_process_gate_does(manifest_
         worker.close()
 
 
-def test_services_sharing_a_folder_are_checked_namespace_by_namespace(manifest_gate, objects) -> None:
+def test_services_sharing_a_folder_are_checked_namespace_by_namespace(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     """Two copies of production in one folder, in two namespaces: each copy's
     references resolve in its own namespace, so breaking one copy is caught even
     though the other copy has an object of the same kind and name that is fine."""
 
-    def renamespaced(namespace: str) -> list[dict]:
+    def renamespaced(namespace: str) -> list[dict[str, Any]]:
         copy_ = copy.deepcopy(objects["production"])
         for obj in copy_:
             if obj["kind"] == "Namespace":

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -23,7 +23,7 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the Applicati
 
 
 def rendered(path: str) -> dict[str, Any]:
-    return yaml.safe_load((DIST / path).read_text())
+    return cast(dict[str, Any], yaml.safe_load((DIST / path).read_text()))
 
 
 def gate(tmp_path: Path, obj: dict[str, Any]) -> list[str]:
@@ -152,7 +152,8 @@ CASES = {
 
 # (rule, kind) of each case, for the gate's rule table (tests/gate/test_gate.py)
 CRD_CASES = [
-    (re.search(r"\[(schema/[a-z0-9-]+)\]", expected)[1], build()["kind"]) for build, expected in CASES.values()
+    (cast(re.Match[str], re.search(r"\[(schema/[a-z0-9-]+)\]", expected))[1], build()["kind"])
+    for build, expected in CASES.values()
 ]
 
 

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from conftest import find
+
+from cdk8s_webservice.gate import Gate
 
 Objects = list[dict[str, Any]]
 STEADY = "chaos.cdk8s-webservice/steady-state-alerts"
 
 
 def flags(o: Objects) -> dict[str, Any]:
-    return find(o, "FeatureFlag", "blacklist-flags")["spec"]["flagSpec"]["flags"]
+    return cast(dict[str, Any], find(o, "FeatureFlag", "blacklist-flags")["spec"]["flagSpec"]["flags"])
 
 
 def kill(o: Objects) -> dict[str, Any]:
@@ -27,14 +29,14 @@ def set_schedule(value: str) -> Callable[[Objects], None]:
 
 
 def pod_annotations(o: Objects) -> dict[str, Any]:
-    return find(o, "Deployment", "blacklist")["spec"]["template"]["metadata"]["annotations"]
+    return cast(dict[str, Any], find(o, "Deployment", "blacklist")["spec"]["template"]["metadata"]["annotations"])
 
 
 KILL = ("Schedule", "blacklist-pod-kill")
 FLAG = ("FeatureFlag", "blacklist-flags")
 
 # (rule, environment, breaks, (kind, name, field))
-FLAGS_CHAOS_CASES: list[tuple[str, str, Callable[[Objects], None], tuple[str, str, str]]] = [
+FLAGS_CHAOS_CASES: list[tuple[str, str, Callable[[Objects], object], tuple[str, str, str]]] = [
     (
         "feature-flag-default-variant",
         "staging",
@@ -186,14 +188,21 @@ FLAGS_CHAOS_CASES: list[tuple[str, str, Callable[[Objects], None], tuple[str, st
 @pytest.mark.parametrize(
     "rule, env, breaks, where", FLAGS_CHAOS_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(FLAGS_CHAOS_CASES)]
 )
-def test_each_flags_and_chaos_rule_catches_its_violation(manifest_gate, objects, rule, env, breaks, where) -> None:
+def test_each_flags_and_chaos_rule_catches_its_violation(
+    manifest_gate: Gate,
+    objects: dict[str, list[dict[str, Any]]],
+    rule: str,
+    env: str,
+    breaks: Callable[[Objects], object],
+    where: tuple[str, str, str],
+) -> None:
     broken = copy.deepcopy(objects[env])
     breaks(broken)
     found = {(v.kind, v.name, v.field, v.rule) for v in manifest_gate.check(env, broken)}
     assert (*where, rule) in found, sorted(found)
 
 
-def test_blacklist_passes_them(manifest_gate, objects) -> None:
+def test_blacklist_passes_them(manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]) -> None:
     for env in ("development", "staging", "production"):
         rules = {v.rule for v in manifest_gate.check(env, objects[env])}
         assert not {r for r in rules if r.startswith(("feature-flag", "chaos"))}, rules

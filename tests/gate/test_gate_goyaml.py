@@ -24,6 +24,7 @@ from conftest import ROOT
 from go_toolchain import GOCODE, missing_go_yaml
 
 from cdk8s_webservice import cli
+from cdk8s_webservice.gate import Gate
 from cdk8s_webservice.gate.goyaml import plain_value_v2
 from cdk8s_webservice.gate.inputs import read_file
 
@@ -127,7 +128,14 @@ def case_folder(tmp_path: Path, file: str, edit: Callable[[str], str]) -> Path:
 
 @pytest.mark.parametrize("case, file, edit, rule", CASES, ids=[c[0] for c in CASES])
 def test_the_gate_never_accepts_what_go_yaml_v2_reads_as_a_violation(
-    manifest_gate, go_reader, tmp_path, capsys, case, file, edit, rule
+    manifest_gate: Gate,
+    go_reader: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+    file: str,
+    edit: Callable[[str], str],
+    rule: str,
 ) -> None:
     folder = case_folder(tmp_path, file, edit)
     files = sorted(folder.glob("*.yaml"))
@@ -148,7 +156,9 @@ def test_the_gate_never_accepts_what_go_yaml_v2_reads_as_a_violation(
             assert typed(objects) == typed([d for d in read["docs"] if d is not None]), path.name
 
 
-def test_a_merge_or_duplicate_key_means_one_thing_to_go_yaml_v2_and_another_to_v3(go_reader, tmp_path) -> None:
+def test_a_merge_or_duplicate_key_means_one_thing_to_go_yaml_v2_and_another_to_v3(
+    go_reader: Path, tmp_path: Path
+) -> None:
     """Why the gate refuses `<<`: the cluster's reader (v2) lets the merged mapping
     override the keys before it; v3 (kustomize) and PyYAML keep them. And a key twice."""
     path = tmp_path / "sc.yaml"
@@ -173,7 +183,7 @@ PLAIN = [
 ]  # fmt: skip
 
 
-def test_plain_scalars_are_read_as_go_yaml_v2_reads_them(go_reader, tmp_path) -> None:
+def test_plain_scalars_are_read_as_go_yaml_v2_reads_them(go_reader: Path, tmp_path: Path) -> None:
     """Booleans (y, off), bases (0o17, 017, 0x1F), underscores, sexagesimal-looking
     and timestamp-looking text: as values and as keys."""
     lines = [CONFIGMAP.replace("data:\n", "values:\n")]
@@ -191,7 +201,7 @@ def test_plain_scalars_are_read_as_go_yaml_v2_reads_them(go_reader, tmp_path) ->
     assert typed(objects) == typed(v2["docs"])
 
 
-def test_the_writers_output_reads_the_same_to_the_gate_and_both_go_yamls(manifest_gate, go_reader) -> None:
+def test_the_writers_output_reads_the_same_to_the_gate_and_both_go_yamls(manifest_gate: Gate, go_reader: Path) -> None:
     files = sorted(p for p in (ROOT / "dist").rglob("*.yaml") if "templates" not in p.parts)
     v2, v3 = go_read(go_reader, "v2", files), go_read(go_reader, "v3", files)
     for path, read2, read3 in zip(files, v2, v3, strict=True):

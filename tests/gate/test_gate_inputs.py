@@ -10,13 +10,15 @@ import json
 import os
 import shutil
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Any, cast
 
 import pytest
 import yaml
 from conftest import FOLDERS, PROJECT, ROOT, find
 
 from cdk8s_webservice import cli
+from cdk8s_webservice.gate import Gate
 
 Objects = list[dict[str, Any]]
 
@@ -79,7 +81,15 @@ INPUT_CASES: list[tuple[str, str, Files, tuple[str, str, str, str]]] = [
 
 
 @pytest.mark.parametrize("rule, form, files, where", INPUT_CASES, ids=[f"{c[0]}-{c[1]}" for c in INPUT_CASES])
-def test_each_input_form_is_read_or_reported(manifest_gate, objects, tmp_path, rule, form, files, where) -> None:
+def test_each_input_form_is_read_or_reported(
+    manifest_gate: Gate,
+    objects: dict[str, list[dict[str, Any]]],
+    tmp_path: Path,
+    rule: str,
+    form: str,
+    files: Files,
+    where: tuple[str, str, str, str],
+) -> None:
     root = tmp_path / "env"
     root.mkdir()
     for relative, content in files(objects).items():
@@ -95,7 +105,7 @@ def test_each_input_form_is_read_or_reported(manifest_gate, objects, tmp_path, r
     assert (*where, rule) in found, sorted(found)
 
 
-def test_a_fifo_is_reported_not_waited_on(manifest_gate, tmp_path) -> None:
+def test_a_fifo_is_reported_not_waited_on(manifest_gate: Gate, tmp_path: Path) -> None:
     root = tmp_path / "env"
     root.mkdir()
     (root / "ok.yaml").write_text(dump([configmap()]))
@@ -104,7 +114,7 @@ def test_a_fifo_is_reported_not_waited_on(manifest_gate, tmp_path) -> None:
     assert found == [("pipe.yaml", "input/unreadable", "is not a regular file (a FIFO, socket or device)")]
 
 
-def test_the_folder_argocd_syncs_is_checked_itself(manifest_gate, tmp_path) -> None:
+def test_the_folder_argocd_syncs_is_checked_itself(manifest_gate: Gate, tmp_path: Path) -> None:
     """`gate dist/production` (the folder an Application syncs) looks at its own files."""
     folder = tmp_path / "production"
     shutil.copytree(ROOT / "dist" / FOLDERS["production"], folder)
@@ -115,12 +125,12 @@ def test_the_folder_argocd_syncs_is_checked_itself(manifest_gate, tmp_path) -> N
     assert cli.main(["gate", str(folder)], project=PROJECT, root=tmp_path) == 1
 
 
-def test_the_committed_environment_folders_pass_one_by_one(manifest_gate) -> None:
+def test_the_committed_environment_folders_pass_one_by_one(manifest_gate: Gate) -> None:
     for env in ("development", "staging", "production"):
         assert manifest_gate.check_folder(ROOT / "dist" / env) == []
 
 
-def test_helm_charts_are_skipped(manifest_gate, objects, tmp_path) -> None:
+def test_helm_charts_are_skipped(manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], tmp_path: Path) -> None:
     (tmp_path / "ok.yaml").write_text(dump([configmap()]))
     (tmp_path / "helm" / "x" / "templates").mkdir(parents=True)
     (tmp_path / "helm" / "x" / "Chart.yaml").write_text("apiVersion: v2\nname: x\nversion: 1.0.0\n")
@@ -134,7 +144,9 @@ ROOT_DEPLOYMENT = "spec.template.spec.containers[blacklist].securityContext"
 @pytest.mark.parametrize(
     "where", ["argocd", "argocd-applicationset", "staging/argocd", "apps/argocd-applicationset/web"]
 )
-def test_every_rule_applies_whatever_the_folder_is_called(manifest_gate, objects, tmp_path, where) -> None:
+def test_every_rule_applies_whatever_the_folder_is_called(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], tmp_path: Path, where: str
+) -> None:
     """Rules are chosen by kind, never by path: a privileged, hostNetwork, hostPID,
     root, `:latest` Deployment in a folder named like ArgoCD's is refused, through
     `gate <that folder>` and through `gate <a folder above it>`."""
@@ -159,7 +171,9 @@ def test_every_rule_applies_whatever_the_folder_is_called(manifest_gate, objects
     assert cli.main(["gate", str(folder)], project=PROJECT, root=tmp_path) == 1
 
 
-def test_the_gate_cli_reports_malformed_input_without_a_traceback(objects, tmp_path, capsys) -> None:
+def test_the_gate_cli_reports_malformed_input_without_a_traceback(
+    objects: dict[str, list[dict[str, Any]]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "bad.yaml").write_text("kind: [\n")
     (tmp_path / "str.yaml").write_text("hello\n")
     assert cli.main(["gate", str(tmp_path)], project=PROJECT, root=tmp_path) == 1
@@ -171,7 +185,7 @@ def test_the_gate_cli_reports_malformed_input_without_a_traceback(objects, tmp_p
     assert "[input/no-objects]" in capsys.readouterr().err
 
 
-def test_a_rule_module_failing_on_malformed_input_is_a_violation(manifest_gate) -> None:
+def test_a_rule_module_failing_on_malformed_input_is_a_violation(manifest_gate: Gate) -> None:
     """A Service port without a number breaks the schema; the cross-object rules,
     which read the number, report that they could not run instead of raising."""
     service = {
@@ -187,7 +201,9 @@ def test_a_rule_module_failing_on_malformed_input_is_a_violation(manifest_gate) 
 SECRET = "Zq9-distinctive-secret-value-7Kx"
 
 
-def test_no_message_contains_a_secret_value(manifest_gate, tmp_path, capsys) -> None:
+def test_no_message_contains_a_secret_value(
+    manifest_gate: Gate, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     secret = {
         "apiVersion": "v1",
         "kind": "Secret",
@@ -222,7 +238,9 @@ def _svc(o: Objects) -> dict[str, Any]:
 
 
 def _ports(o: Objects) -> list[dict[str, Any]]:
-    return find(o, "Deployment", "blacklist")["spec"]["template"]["spec"]["containers"][0]["ports"]
+    return cast(
+        list[dict[str, Any]], find(o, "Deployment", "blacklist")["spec"]["template"]["spec"]["containers"][0]["ports"]
+    )
 
 
 CROSS_CASES: list[tuple[str, Callable[[Objects], None], tuple[str, str, str]]] = [
@@ -244,7 +262,9 @@ CROSS_CASES: list[tuple[str, Callable[[Objects], None], tuple[str, str, str]]] =
     "field, value",
     [("spec.replicas", 3_000_000_000), ("spec.revisionHistoryLimit", 2**31), ("spec.progressDeadlineSeconds", 1e100)],
 )
-def test_numbers_beyond_what_the_api_server_stores_are_refused(manifest_gate, objects, field, value) -> None:
+def test_numbers_beyond_what_the_api_server_stores_are_refused(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], field: str, value: object
+) -> None:
     """The OpenAPI `format: int32`/`int64` the API server enforces, which JSON Schema
     alone does not (and 1e100 passes its "integer")."""
     broken = copy.deepcopy(objects["development"])
@@ -258,7 +278,7 @@ def test_numbers_beyond_what_the_api_server_stores_are_refused(manifest_gate, ob
     assert ("Deployment", "schema/kubernetes-1.27") in found
 
 
-def test_secret_data_must_be_base64(manifest_gate) -> None:
+def test_secret_data_must_be_base64(manifest_gate: Gate) -> None:
     secret = {
         "apiVersion": "v1",
         "kind": "Secret",
@@ -271,14 +291,22 @@ def test_secret_data_must_be_base64(manifest_gate) -> None:
 
 
 @pytest.mark.parametrize("rule, breaks, where", CROSS_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CROSS_CASES)])
-def test_each_cross_object_rule_catches_its_violation(manifest_gate, objects, rule, breaks, where) -> None:
+def test_each_cross_object_rule_catches_its_violation(
+    manifest_gate: Gate,
+    objects: dict[str, list[dict[str, Any]]],
+    rule: str,
+    breaks: Callable[[Objects], None],
+    where: tuple[str, str, str],
+) -> None:
     broken = copy.deepcopy(objects["development"])
     breaks(broken)
     found = {(v.kind, v.name, v.field, v.rule) for v in manifest_gate.check("development", broken)}
     assert (*where, rule) in found, sorted(found)
 
 
-def test_a_numeric_target_port_that_a_container_declares_resolves(manifest_gate, objects) -> None:
+def test_a_numeric_target_port_that_a_container_declares_resolves(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     """A number that is a declared containerPort is fine, named or not."""
     broken = copy.deepcopy(objects["development"])
     _svc(broken)["spec"]["ports"][0]["targetPort"] = 8080
@@ -291,7 +319,7 @@ def test_a_numeric_target_port_that_a_container_declares_resolves(manifest_gate,
     assert manifest_gate.check("development", broken) == []
 
 
-def test_the_gate_passes_the_whole_of_dist(manifest_gate) -> None:
+def test_the_gate_passes_the_whole_of_dist(manifest_gate: Gate) -> None:
     """The whole of dist/ (every environment, the ArgoCD folders, Helm skipped). How long
     it takes is the benchmark's to measure (`make bench`: the gate's share), not a test's."""
     assert manifest_gate.check_folder(ROOT / "dist") == []

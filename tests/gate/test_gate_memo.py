@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import copy
 import math
+from collections.abc import Mapping
+from typing import Any
 
 import pytest
 
-from cdk8s_webservice.gate import Gate, schema
+from cdk8s_webservice.gate import Gate, Violation, schema
 from cdk8s_webservice.gate.memo import Memo, content_digest
 
 
@@ -31,11 +33,11 @@ def test_the_memo_keeps_the_most_recently_used() -> None:
 
 
 @pytest.fixture()
-def counted(monkeypatch) -> list[str]:
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     checked: list[str] = []
     real = schema._check_object
 
-    def check_object(environment, obj, **kwargs):
+    def check_object(environment: str, obj: Mapping[str, Any], **kwargs: Any) -> list[Violation]:
         checked.append(obj["metadata"]["name"])
         return real(environment, obj, **kwargs)
 
@@ -43,7 +45,9 @@ def counted(monkeypatch) -> list[str]:
     return checked
 
 
-def test_a_folder_checked_again_gives_the_same_answer_without_checking(objects, counted) -> None:
+def test_a_folder_checked_again_gives_the_same_answer_without_checking(
+    objects: dict[str, list[dict[str, Any]]], counted: list[str]
+) -> None:
     gate = Gate()
     folder = objects["staging"]
     first = gate.check("staging", folder)
@@ -53,7 +57,9 @@ def test_a_folder_checked_again_gives_the_same_answer_without_checking(objects, 
     assert counted == []  # same content: nothing validated again
 
 
-def test_a_changed_object_is_checked_again_and_only_it(objects, counted) -> None:
+def test_a_changed_object_is_checked_again_and_only_it(
+    objects: dict[str, list[dict[str, Any]]], counted: list[str]
+) -> None:
     gate = Gate()
     folder = copy.deepcopy(objects["staging"])
     gate.check("staging", folder)
@@ -70,7 +76,7 @@ def test_a_changed_object_is_checked_again_and_only_it(objects, counted) -> None
     assert gate.check("staging", folder) == [] and counted == []
 
 
-def test_a_remembered_violation_names_the_folder_it_is_found_in(objects) -> None:
+def test_a_remembered_violation_names_the_folder_it_is_found_in(objects: dict[str, list[dict[str, Any]]]) -> None:
     gate = Gate()
     folder = copy.deepcopy(objects["staging"])
     next(o for o in folder if o["kind"] == "Service")["spec"]["clusterIP"] = 42

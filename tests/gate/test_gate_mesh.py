@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from conftest import find
 
+from cdk8s_webservice.gate import Gate
+
 Objects = list[dict[str, Any]]
 
 
@@ -105,7 +107,14 @@ MESH_CASES: list[tuple[str, str, Callable[[Objects], None], tuple[str, str, str]
 
 
 @pytest.mark.parametrize("rule, env, breaks, where", MESH_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(MESH_CASES)])
-def test_each_mesh_rule_catches_its_violation(manifest_gate, objects, rule, env, breaks, where) -> None:
+def test_each_mesh_rule_catches_its_violation(
+    manifest_gate: Gate,
+    objects: dict[str, list[dict[str, Any]]],
+    rule: str,
+    env: str,
+    breaks: Callable[[Objects], None],
+    where: tuple[str, str, str],
+) -> None:
     broken = copy.deepcopy(objects[env])
     breaks(broken)
     found = {(v.kind, v.name, v.field, v.rule) for v in manifest_gate.check(env, broken)}
@@ -113,14 +122,18 @@ def test_each_mesh_rule_catches_its_violation(manifest_gate, objects, rule, env,
 
 
 @pytest.mark.parametrize("env", ["staging", "production"])
-def test_meshed_environments_pass_and_are_checked(manifest_gate, objects, env) -> None:
+def test_meshed_environments_pass_and_are_checked(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], env: str
+) -> None:
     """The committed meshed environments pass; their Namespace is what marks them meshed."""
     assert manifest_gate.check(env, objects[env]) == []
     namespace = find(objects[env], "Namespace")
     assert namespace["metadata"]["labels"]["istio-injection"] == "enabled"
 
 
-def test_an_unmeshed_environment_is_not_held_to_the_mesh_rules(manifest_gate, objects) -> None:
+def test_an_unmeshed_environment_is_not_held_to_the_mesh_rules(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     """Without the injection label, a PERMISSIVE PeerAuthentication (a migration step) or a
     Canary on another provider is not the mesh rules' business."""
     broken = copy.deepcopy(objects["production"])
@@ -130,7 +143,9 @@ def test_an_unmeshed_environment_is_not_held_to_the_mesh_rules(manifest_gate, ob
     assert manifest_gate.check("production", broken) == []
 
 
-def test_a_revision_label_marks_the_namespace_meshed(manifest_gate, objects) -> None:
+def test_a_revision_label_marks_the_namespace_meshed(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     broken = copy.deepcopy(objects["staging"])
     labels = find(broken, "Namespace")["metadata"]["labels"]
     labels.pop("istio-injection")
@@ -139,7 +154,9 @@ def test_a_revision_label_marks_the_namespace_meshed(manifest_gate, objects) -> 
     assert ("Namespace", "mesh-mtls-required") in {(v.kind, v.rule) for v in manifest_gate.check("staging", broken)}
 
 
-def test_flagger_generates_routing_only_under_the_istio_provider(manifest_gate, objects) -> None:
+def test_flagger_generates_routing_only_under_the_istio_provider(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     """A DestinationRule of another name is the project's own: only the schema decides
     (no CRD for networking.istio.io is vendored, so it is an unknown kind)."""
     broken = copy.deepcopy(objects["production"])

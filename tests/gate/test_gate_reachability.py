@@ -10,6 +10,7 @@ import pytest
 from conftest import find
 from test_gate_mesh import _k6_in_mesh
 
+from cdk8s_webservice.gate import Gate
 from cdk8s_webservice.gate.model import Folder, PodSet
 from cdk8s_webservice.gate.reachability import DNS, ISTIOD, reaches
 
@@ -66,7 +67,7 @@ def test_dns_needs_udp_and_tcp_53_to_kube_dns() -> None:
     assert _reaches(udp_only, target=udp) and not _reaches(udp_only, target=tcp)
 
 
-def test_the_load_test_of_0_5_0_is_refused(manifest_gate, objects) -> None:
+def test_the_load_test_of_0_5_0_is_refused(manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]) -> None:
     """The k6 pods in the mesh (as 0.5.0 shipped them): their NetworkPolicy keeps them from
     istiod, and admits the k6-operator to port 6565 where the mesh admits only the namespace."""
     broken = copy.deepcopy(objects["staging"])
@@ -90,7 +91,9 @@ def test_the_load_test_of_0_5_0_is_refused(manifest_gate, objects) -> None:
     assert {v.rule for v in manifest_gate.check("staging", objects["staging"])} == set()
 
 
-def test_the_sidecars_own_ports_are_not_authorization_policy_business(manifest_gate, objects) -> None:
+def test_the_sidecars_own_ports_are_not_authorization_policy_business(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     """Prometheus scrapes Envoy's 15090 (admitted by the NetworkPolicy), which no
     AuthorizationPolicy governs; admitting it on the service's port would need one."""
     staging = objects["staging"]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import copy
 import dataclasses
 import multiprocessing
+from typing import Any
 
 from cdk8s_webservice.gate import Gate, GateSettings
 from cdk8s_webservice.gate.worker import GateProcess
 
 
-def test_every_setting_reaches_the_worker(objects) -> None:
+def test_every_setting_reaches_the_worker(objects: dict[str, list[dict[str, Any]]]) -> None:
     """Settings are pickled whole: a non-default value is used by the worker too (with
     Prometheus elsewhere, the NetworkPolicy no longer admits it)."""
     settings = GateSettings(monitoring_namespace="observability")

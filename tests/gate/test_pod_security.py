@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from conftest import find
+
+from cdk8s_webservice.gate import Gate
 
 Objects = list[dict[str, Any]]
 P = "spec.template.spec"
@@ -16,15 +18,15 @@ C = f"{P}.containers[blacklist]"
 
 
 def pod(objs: Objects) -> dict[str, Any]:
-    return find(objs, "Deployment", "blacklist")["spec"]["template"]["spec"]
+    return cast(dict[str, Any], find(objs, "Deployment", "blacklist")["spec"]["template"]["spec"])
 
 
 def container(objs: Objects) -> dict[str, Any]:
-    return pod(objs)["containers"][0]
+    return cast(dict[str, Any], pod(objs)["containers"][0])
 
 
 def sc(objs: Objects) -> dict[str, Any]:
-    return container(objs)["securityContext"]
+    return cast(dict[str, Any], container(objs)["securityContext"])
 
 
 def add_volume(volume: dict[str, Any]) -> Callable[[Objects], None]:
@@ -32,7 +34,7 @@ def add_volume(volume: dict[str, Any]) -> Callable[[Objects], None]:
 
 
 # (rule, how to break the development Deployment, the field reported)
-PSS_CASES: list[tuple[str, Callable[[Objects], None], str]] = [
+PSS_CASES: list[tuple[str, Callable[[Objects], object], str]] = [
     ("no-host-process", lambda o: pod(o)["securityContext"].update(windowsOptions={"hostProcess": True}), f"{P}.securityContext.windowsOptions.hostProcess"),
     ("no-host-process", lambda o: sc(o).update(windowsOptions={"hostProcess": True}), f"{C}.securityContext.windowsOptions.hostProcess"),
     ("no-host-namespaces", lambda o: pod(o).update(hostPID=True), f"{P}.hostPID"),
@@ -62,7 +64,13 @@ PSS_CASES: list[tuple[str, Callable[[Objects], None], str]] = [
 
 
 @pytest.mark.parametrize("rule, breaks, field", PSS_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(PSS_CASES)])
-def test_each_pod_security_control_catches_its_violation(manifest_gate, objects, rule, breaks, field) -> None:
+def test_each_pod_security_control_catches_its_violation(
+    manifest_gate: Gate,
+    objects: dict[str, list[dict[str, Any]]],
+    rule: str,
+    breaks: Callable[[Objects], object],
+    field: str,
+) -> None:
     broken = copy.deepcopy(objects["development"])
     breaks(broken)
     found = {(v.kind, v.name, v.field, v.rule) for v in manifest_gate.check("development", broken)}
@@ -95,7 +103,9 @@ KINDS = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob
 
 @pytest.mark.parametrize("group", ["containers", "initContainers", "ephemeralContainers"])
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_pod_bearing_kind_and_container_group_is_checked(manifest_gate, objects, kind, group) -> None:
+def test_every_pod_bearing_kind_and_container_group_is_checked(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], kind: str, group: str
+) -> None:
     template = copy.deepcopy(find(objects["development"], "Deployment", "blacklist")["spec"]["template"])
     extra = {"name": "extra", "image": "registry.example.com/tool:v1", "securityContext": {"privileged": True}}
     if group == "containers":
@@ -117,7 +127,9 @@ def test_every_pod_bearing_kind_and_container_group_is_checked(manifest_gate, ob
         ) in found
 
 
-def test_a_compliant_pod_of_every_kind_passes_pod_security(manifest_gate, objects) -> None:
+def test_a_compliant_pod_of_every_kind_passes_pod_security(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     template = find(objects["development"], "Deployment", "blacklist")["spec"]["template"]
     for kind in KINDS:
         obj, _ = _wrap(kind, copy.deepcopy(template))
@@ -132,7 +144,9 @@ def _test_run(objects: dict[str, Objects]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("role", ["runner", "initializer", "starter"])
-def test_a_privileged_root_k6_pod_is_refused(manifest_gate, objects, role) -> None:
+def test_a_privileged_root_k6_pod_is_refused(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], role: str
+) -> None:
     """The k6-operator makes a pod of each of a TestRun's runner, initializer and
     starter: `securityContext` is the pod's, `containerSecurityContext` its container's."""
     test_run = _test_run(objects)
@@ -154,7 +168,7 @@ def test_a_privileged_root_k6_pod_is_refused(manifest_gate, objects, role) -> No
     } <= found, sorted(found)
 
 
-def test_a_chaos_workflow_task_container_is_checked(manifest_gate) -> None:
+def test_a_chaos_workflow_task_container_is_checked(manifest_gate: Gate) -> None:
     """A Chaos Mesh Schedule's workflow task runs a container the CRD carries."""
     schedule = {
         "apiVersion": "chaos-mesh.org/v1alpha1",

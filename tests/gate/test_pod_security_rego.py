@@ -21,6 +21,7 @@ import pytest
 from conftest import ROOT, find
 from test_pod_security import KINDS, PSS_CASES, _wrap, container, pod, sc
 
+from cdk8s_webservice.gate import Gate
 from cdk8s_webservice.gate.pod_security import RULES
 
 Objects = list[dict[str, Any]]
@@ -95,7 +96,7 @@ def test_the_seed_query_answers_with_bindings(objects: dict[str, Objects]) -> No
 # Beyond the gate's own one-per-control cases: what the issue names (privilege and
 # capabilities, a container's runAsNonRoot: false under the pod's true), several at once,
 # and fields the one-per-control cases leave out.
-EXTRA: list[tuple[str, Callable[[Objects], None]]] = [
+EXTRA: list[tuple[str, Callable[[Objects], object]]] = [
     ("container non-root false under pod true", lambda o: (pod(o)["securityContext"].update(runAsNonRoot=True), sc(o).update(runAsNonRoot=False))),
     ("container non-root true under pod false", lambda o: (pod(o)["securityContext"].update(runAsNonRoot=False), sc(o).update(runAsNonRoot=True))),
     ("privileged with capabilities", lambda o: sc(o).update(privileged=True, capabilities={"add": ["SYS_ADMIN", "NET_BIND_SERVICE"], "drop": []})),
@@ -121,7 +122,9 @@ CORPUS = [(f"{rule}: {field}", breaks) for rule, breaks, field in PSS_CASES] + E
 
 
 @pytest.mark.parametrize("breaks", [c[1] for c in CORPUS], ids=[c[0] for c in CORPUS])
-def test_the_rego_reports_what_the_gate_reports(manifest_gate, objects, breaks) -> None:
+def test_the_rego_reports_what_the_gate_reports(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], breaks: Callable[[Objects], object]
+) -> None:
     broken = copy.deepcopy(objects["development"])
     breaks(broken)
     deployment = [find(broken, "Deployment", "blacklist")]
@@ -130,7 +133,9 @@ def test_the_rego_reports_what_the_gate_reports(manifest_gate, objects, breaks) 
 
 
 @pytest.mark.parametrize("case", PSS_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(PSS_CASES)])
-def test_each_control_is_caught_by_the_rego(objects, case) -> None:
+def test_each_control_is_caught_by_the_rego(
+    objects: dict[str, list[dict[str, Any]]], case: tuple[str, Callable[[Objects], object], str]
+) -> None:
     rule, breaks, field = case
     broken = copy.deepcopy(objects["development"])
     breaks(broken)
@@ -139,7 +144,9 @@ def test_each_control_is_caught_by_the_rego(objects, case) -> None:
 
 @pytest.mark.parametrize("group", ["containers", "initContainers", "ephemeralContainers"])
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_pod_bearing_kind_and_container_group_alike(manifest_gate, objects, kind, group) -> None:
+def test_every_pod_bearing_kind_and_container_group_alike(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]], kind: str, group: str
+) -> None:
     template = copy.deepcopy(find(objects["development"], "Deployment", "blacklist")["spec"]["template"])
     if group == "containers":
         template["spec"]["containers"][0]["securityContext"]["privileged"] = True
@@ -152,7 +159,7 @@ def test_every_pod_bearing_kind_and_container_group_alike(manifest_gate, objects
     assert python and rego == python
 
 
-def test_the_committed_output_passes_both(manifest_gate, objects) -> None:
+def test_the_committed_output_passes_both(manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]) -> None:
     for env in ("development", "staging", "production"):
         assert _both(manifest_gate, objects[env]) == (set(), set()), env
 

@@ -331,7 +331,9 @@ def test_the_canary_script_passes_k6_inspect(objects: dict[str, list[dict[str, A
         ({"http_reqs": {"values": {"count": 0, "rate": 0}}}, "at least one request"),
     ],
 )
-def test_a_summary_that_cannot_be_a_measurement_is_refused(tmp_path, metrics, message) -> None:
+def test_a_summary_that_cannot_be_a_measurement_is_refused(
+    tmp_path: Path, metrics: dict[str, Any], message: str
+) -> None:
     """Found by trying: a negative error rate passed every SLO."""
     import json
 

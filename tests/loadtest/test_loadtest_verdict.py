@@ -16,6 +16,7 @@ import pytest
 import yaml
 from conftest import ROOT, find
 
+from cdk8s_webservice.gate import Gate
 from cdk8s_webservice.loadtest.verdict import SCRIPT
 
 SHELL = shutil.which("sh")
@@ -67,7 +68,9 @@ def test_the_shipped_job_runs_the_script_after_the_test(objects: dict[str, list[
     assert yaml.safe_load((ROOT / "dist/staging/job-blacklist-load-test-verdict.yaml").read_text()) == job
 
 
-def test_only_a_job_may_opt_out_of_the_mesh_and_only_by_label(manifest_gate, objects) -> None:
+def test_only_a_job_may_opt_out_of_the_mesh_and_only_by_label(
+    manifest_gate: Gate, objects: dict[str, list[dict[str, Any]]]
+) -> None:
     broken = copy.deepcopy(objects["staging"])
     meta = find(broken, "Job", "blacklist-load-test-verdict")["spec"]["template"]["metadata"]
     meta["labels"].pop("sidecar.istio.io/inject")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def _series(status: str, per_minute: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("slo", OBJECTIVES, ids=["99.9%-28d", "95%"])
 def test_any_objective(slo: ServiceLevelObjectives, tmp_path: Path) -> None:
-    groups = {**slo_alerts(IDENTITY, slo), **budget_rules(IDENTITY, slo)}
+    groups: dict[str, Sequence[Alert | RecordingRule]] = {**slo_alerts(IDENTITY, slo), **budget_rules(IDENTITY, slo)}
     rules = {"groups": [{"name": name, "rules": [_rule(r) for r in rules]} for name, rules in groups.items()]}
     (tmp_path / "rules.yaml").write_text(yaml.safe_dump(rules, sort_keys=False))
     per_error = round(1 / slo.error_rate)  # requests per failure at the threshold
