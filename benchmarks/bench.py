@@ -270,8 +270,9 @@ def warm_path(runs: int) -> dict[str, dict[str, float]]:
             stderr=subprocess.DEVNULL,
             text=True,
         )
-        assert process.stdout is not None
-        threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True).start()
+        stdout = process.stdout
+        assert stdout is not None
+        threading.Thread(target=lambda: lines.extend(iter(stdout.readline, "")), daemon=True).start()
         try:
             deadline = time.monotonic() + 120
             while not any(line.startswith("watching") for line in lines):

@@ -138,7 +138,7 @@ def test_the_top_level_is_small() -> None:
 
 
 def test_names_moved_off_the_top_level_warn_with_their_module() -> None:
-    for name, module in cdk8s_webservice._MOVED.items():
+    for name, module in MODULE._MOVED.items():
         with pytest.warns(DeprecationWarning, match=rf"cdk8s_webservice\.{name} is deprecated since 0\.7\.0: "
                           rf"import it from cdk8s_webservice\.{re.escape(module)}$"):  # fmt: skip
             value = getattr(cdk8s_webservice, name)
@@ -161,13 +161,13 @@ def test_module_paths_before_0_7_import_the_new_module_with_a_warning() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    assert int(result.stdout.split()[-1]) == len(cdk8s_webservice._MOVED_MODULES) > 60
+    assert int(result.stdout.split()[-1]) == len(MODULE._MOVED_MODULES) > 60
 
 
 def test_every_public_dataclass_checks_its_keywords_however_it_is_imported() -> None:
     """`@public` where the class is defined: the module path gives the same ConfigError as the top level."""
     checked = 0
-    for name, module in {**cdk8s_webservice._MOVED, **cdk8s_webservice._EXPORTS}.items():
+    for name, module in {**MODULE._MOVED, **MODULE._EXPORTS}.items():
         value = getattr(importlib.import_module(f"cdk8s_webservice.{module}"), name)
         if isinstance(value, type) and dataclasses.is_dataclass(value):
             assert getattr(value.__init__, "_cdk8s_webservice_strict", False), name

@@ -6,15 +6,9 @@ from typing import Any
 
 import pytest
 
-from cdk8s_webservice import (
-    BlueGreenState,
-    CanaryOptions,
-    EnvironmentProfile,
-    Resources,
-    ScalingBounds,
-    ServiceIdentity,
-    Strategy,
-)
+from cdk8s_webservice import CanaryOptions, EnvironmentProfile, Resources, ScalingBounds, Strategy
+from cdk8s_webservice.core.identity import ServiceIdentity
+from cdk8s_webservice.delivery.strategy import BlueGreenState
 from cdk8s_webservice.service.delivery_plan import DeliveryPlan, PlannedDeployment, PlannedService
 
 APP = ServiceIdentity(name="app", namespace="shop", environment="staging")

@@ -28,6 +28,7 @@ from cdk8s_webservice import (
 from cdk8s_webservice.cli.release_workflow import find_argocd
 from cdk8s_webservice.core.errors import NotFound
 
+PACKAGE: Any = cdk8s_webservice  # its private tables (_EXPORTS, _MOVED), which the stub leaves out
 RESOURCES = Resources(cpu_request="50m", cpu_limit="100m", memory_request="64Mi", memory_limit="128Mi")
 
 
@@ -103,7 +104,7 @@ def test_every_public_dataclass_keeps_its_signature_and_checks_its_keywords() ->
     """The check wraps the generated __init__ only (its signature is the fields'), and
     every public dataclass has it where it is defined (`@public`), top level or not."""
     checked = 0
-    for name, module in {**cdk8s_webservice._MOVED, **cdk8s_webservice._EXPORTS}.items():
+    for name, module in {**PACKAGE._MOVED, **PACKAGE._EXPORTS}.items():
         cls = getattr(importlib.import_module(f"cdk8s_webservice.{module}"), name)
         if not (inspect.isclass(cls) and dataclasses.is_dataclass(cls)):
             continue
@@ -148,6 +149,7 @@ def test_not_found_travels_between_processes_unchanged() -> None:
 
 ENVIRONMENTS_MODULE = """
 from cdk8s_webservice import EnvironmentProfile, Environments, Resources, ScalingBounds
+
 
 
 def limits(cpu):

@@ -28,7 +28,6 @@ from cdk8s_webservice import (
     EnvironmentProfile,
     Environments,
     GateSettings,
-    PrometheusRule,
     Releases,
     Resources,
     ScalingBounds,
@@ -41,7 +40,7 @@ from cdk8s_webservice import (
 )
 from cdk8s_webservice.core.docstrings import default_text
 from cdk8s_webservice.gate import Gate
-from cdk8s_webservice.observability.alerts import slo_alerts
+from cdk8s_webservice.observability.alerts import PrometheusRule, slo_alerts
 
 NAME = "payments-api"
 SLO = ServiceLevelObjectives(error_rate=0.01, latency_quantile=0.95, latency_seconds=0.5)

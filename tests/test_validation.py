@@ -16,34 +16,34 @@ from conftest import ENVIRONMENTS, PRODUCTION, STAGING
 from cdk8s_webservice import (
     ApiAccess,
     ApiRule,
-    BlueGreenState,
     BusinessPanel,
     CanaryOptions,
     ConfigError,
-    DeploymentProps,
     EgressRule,
     EnvironmentChart,
     EnvironmentProfile,
-    ExternalMetric,
     GitOpsSettings,
     HealthChecks,
-    HttpMetrics,
     IngressOptions,
     NetworkAccess,
     OpenTelemetry,
-    PodDisruptionBudget,
-    PublicIngress,
     Resources,
     ScalingBounds,
     ScalingTargets,
-    Scraping,
-    Service,
-    ServiceIdentity,
     ServiceLevelObjectives,
     TagPolicy,
     WebService,
     WebServiceProps,
 )
+from cdk8s_webservice.core.identity import ServiceIdentity
+from cdk8s_webservice.delivery.strategy import BlueGreenState
+from cdk8s_webservice.kinds.autoscaling import ExternalMetric
+from cdk8s_webservice.kinds.availability import PodDisruptionBudget
+from cdk8s_webservice.kinds.deployment_props import DeploymentProps
+from cdk8s_webservice.kinds.ingress import PublicIngress
+from cdk8s_webservice.kinds.network import Service
+from cdk8s_webservice.observability.scraping import Scraping
+from cdk8s_webservice.observability.slo import HttpMetrics
 from charts.blacklist import SLO
 
 RESOURCES = dict(cpu_request="100m", cpu_limit="500m", memory_request="256Mi", memory_limit="512Mi")

@@ -18,20 +18,12 @@ from cdk8s import Chart
 from conftest import ENVIRONMENTS, ROOT, find, find_all
 from crd_strict import errors
 
-from cdk8s_webservice import (
-    ApplicationSpec,
-    AppProject,
-    ArgoApplications,
-    ArgoApplicationSet,
-    Cluster,
-    ConfigError,
-    EC2NodeClassOptions,
-    GitOpsSettings,
-    GitOpsTarget,
-    NodePoolOptions,
-    testing,
-)
+from cdk8s_webservice import Cluster, ConfigError, GitOpsSettings, GitOpsTarget, NodePoolOptions, testing
+from cdk8s_webservice.addons.karpenter import EC2NodeClassOptions
 from cdk8s_webservice.gate import Gate
+from cdk8s_webservice.gitops.app_project import AppProject
+from cdk8s_webservice.gitops.application_set import ArgoApplicationSet
+from cdk8s_webservice.gitops.applications import ApplicationSpec, ArgoApplications
 from cdk8s_webservice.gitops.clusters import check_cluster_values
 from charts.environments import CLUSTERS
 

@@ -14,13 +14,13 @@ from cdk8s_webservice import (
     ConfigError,
     EnvironmentChart,
     OpenTelemetry,
-    Scraping,
-    ServiceIdentity,
     ServiceLevelObjectives,
     WebService,
     WebServiceProps,
 )
+from cdk8s_webservice.core.identity import ServiceIdentity
 from cdk8s_webservice.observability.alerts import slo_alerts
+from cdk8s_webservice.observability.scraping import Scraping
 from charts.blacklist import SLO
 
 

@@ -10,18 +10,10 @@ import pytest
 from cdk8s import App
 from conftest import DEVELOPMENT, ENVIRONMENTS, ENVS, STAGING, find, find_all, live_deployment
 
-from cdk8s_webservice import (
-    ApiAccess,
-    ApiRule,
-    ConfigError,
-    EnvironmentChart,
-    SealedSecret,
-    ServiceIdentity,
-    WebService,
-    WebServiceProps,
-)
+from cdk8s_webservice import ApiAccess, ApiRule, ConfigError, EnvironmentChart, WebService, WebServiceProps
+from cdk8s_webservice.core.identity import ServiceIdentity
 from cdk8s_webservice.gate.metadata import refuse_plain_secrets
-from cdk8s_webservice.kinds.secrets import check_ciphertext
+from cdk8s_webservice.kinds.secrets import SealedSecret, check_ciphertext
 from charts.blacklist import SLO
 
 

@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 import yaml
@@ -21,6 +21,11 @@ from cdk8s_webservice import cli
 from cdk8s_webservice.cli import argocd_cmp, argocd_plugin, source_hydrator
 from cdk8s_webservice.synthesis.cdk8s_app import stream
 from cdk8s_webservice.synthesis.output import read_tree
+
+if TYPE_CHECKING:
+    from constructs import Construct
+
+    from cdk8s_webservice import EnvironmentChart, EnvironmentProfile, ServiceProject
 
 PLUGIN_FOLDER = ROOT / "argocd-plugin"
 SHA = "0123456789abcdef0123456789abcdef01234567"
@@ -34,12 +39,14 @@ def no_argocd_variables(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.delenv(name)
 
 
-def run(project, *argv: str, cwd: Path) -> int:
+def run(project: ServiceProject, *argv: str, cwd: Path) -> int:
     with contextlib.chdir(cwd):
         return cli.main(list(argv), project=project, root=ROOT)
 
 
-def generate(project, variables: dict[str, str], capsys, cwd: Path) -> tuple[int, str, str]:
+def generate(
+    project: ServiceProject, variables: dict[str, str], capsys: pytest.CaptureFixture[str], cwd: Path
+) -> tuple[int, str, str]:
     with pytest.MonkeyPatch.context() as patch:
         for name, value in variables.items():
             patch.setenv(name, value)
@@ -73,7 +80,7 @@ def variables_of(application: dict[str, Any]) -> dict[str, str]:
 
 @pytest.mark.parametrize("application", plugin_applications(), ids=lambda a: a["metadata"]["name"])
 def test_generate_prints_what_render_prints_and_what_the_directory_application_syncs(
-    application, capsys, tmp_path
+    application: dict[str, Any], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """Every Application of the project, its source the plugin: generate with its variables
     prints render's stream byte for byte, which is the committed folder the directory
@@ -174,13 +181,15 @@ def test_the_console_command_prints_the_stream_and_refuses_in_one_line() -> None
         ),
     ],
 )
-def test_a_missing_or_wrong_variable_is_one_line_naming_it(variables, line, capsys, tmp_path) -> None:
+def test_a_missing_or_wrong_variable_is_one_line_naming_it(
+    variables: dict[str, str], line: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, out, err = generate(PROJECT, variables, capsys, tmp_path)
     assert (code, out) == (2, "")
     assert err.startswith(line) and err.count("\n") == 1, err
 
 
-def refused_chart(scope, profile):
+def refused_chart(scope: Construct, profile: EnvironmentProfile) -> EnvironmentChart:
     """blacklist's chart and a privileged Pod beside it, which the gate refuses."""
     from cdk8s import ApiObject, ApiObjectMetadata, JsonPatch
 
@@ -197,7 +206,7 @@ def refused_chart(scope, profile):
     return chart
 
 
-def test_a_gate_refusal_is_one_line_and_no_stream(capsys, tmp_path) -> None:
+def test_a_gate_refusal_is_one_line_and_no_stream(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     project = dataclasses.replace(PROJECT, chart=refused_chart)
     assert run(project, "render", "-e", "staging", cwd=tmp_path) == 1
     report = capsys.readouterr()
@@ -218,10 +227,10 @@ def test_a_gate_refusal_is_one_line_and_no_stream(capsys, tmp_path) -> None:
 
 def committed_image() -> str:
     patch = yaml.safe_load((PLUGIN_FOLDER / "argocd-repo-server-patch.yaml").read_text())
-    return patch["spec"]["template"]["spec"]["containers"][0]["image"]
+    return str(patch["spec"]["template"]["spec"]["containers"][0]["image"])
 
 
-def test_the_committed_folder_is_what_the_library_writes(capsys, tmp_path) -> None:
+def test_the_committed_folder_is_what_the_library_writes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """argocd-plugin/ stays true: `plugin manifests` with its image writes it byte for byte."""
     image = committed_image()
     assert image == "registry.jclee.me/blacklist-argocd-cmp:0.6.0"
@@ -230,7 +239,7 @@ def test_the_committed_folder_is_what_the_library_writes(capsys, tmp_path) -> No
     assert read_tree(tmp_path / "out") == read_tree(PLUGIN_FOLDER)
 
 
-def test_manifests_refuse_a_moving_image_in_one_line(capsys, tmp_path) -> None:
+def test_manifests_refuse_a_moving_image_in_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code = run(PROJECT, "plugin", "manifests", "--image", "registry.jclee.me/cmp:latest", "--out", "out", cwd=tmp_path)
     err = capsys.readouterr().err
     assert code == 2 and err.startswith("error: --image: 'registry.jclee.me/cmp:latest' is not allowed; a release tag")
@@ -360,7 +369,7 @@ def test_the_source_hydrator_applications() -> None:
 # -- the hydrated layout ----------------------------------------------------------------
 
 
-def test_hydrate_writes_the_layout_argo_cd_writes(capsys, tmp_path) -> None:
+def test_hydrate_writes_the_layout_argo_cd_writes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "hydrated"
     (out / "dist" / "production").mkdir(parents=True)
     (out / "dist" / "production" / "notes.txt").write_text("kept\n")  # Argo CD deletes nothing either
@@ -402,14 +411,16 @@ def test_hydrate_writes_the_layout_argo_cd_writes(capsys, tmp_path) -> None:
         (["-e", "staging", "--out", str(ROOT / "dist" / "x"), "--dry-sha", SHA], "error: --out: "),
     ],
 )
-def test_hydrate_refusals_are_one_line_and_write_nothing(argv, line, capsys, tmp_path) -> None:
+def test_hydrate_refusals_are_one_line_and_write_nothing(
+    argv: list[str], line: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     assert run(PROJECT, "plugin", "hydrate", *argv, cwd=tmp_path) == 2
     captured = capsys.readouterr()
     assert captured.err.startswith(line) and captured.err.count("\n") == 1 and captured.out == ""
     assert list(tmp_path.iterdir()) == [] and not (ROOT / "dist" / "x").exists()
 
 
-def test_the_dry_sha_is_head_of_a_clean_checkout_only(tmp_path) -> None:
+def test_the_dry_sha_is_head_of_a_clean_checkout_only(tmp_path: Path) -> None:
     def git(*argv: str) -> str:
         return subprocess.run(["git", *argv], cwd=tmp_path, check=True, capture_output=True, text=True).stdout
 
@@ -426,20 +437,24 @@ def test_the_dry_sha_is_head_of_a_clean_checkout_only(tmp_path) -> None:
 
 
 @pytest.mark.parametrize("where", ["environments", "chart"])
-def test_project_code_that_exits_0_is_no_empty_stream(where, capsys, tmp_path) -> None:
+def test_project_code_that_exits_0_is_no_empty_stream(
+    where: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """An empty stream with exit 0 would have Argo CD prune the whole service."""
 
     def exits(*_args: object) -> None:
         sys.exit(0)
 
-    project = dataclasses.replace(PROJECT, **{where: exits})
+    project = dataclasses.replace(PROJECT, **cast(dict[str, Any], {where: exits}))
     code, out, err = generate(project, {"ARGOCD_ENV_ENVIRONMENT": "staging"}, capsys, tmp_path)
     assert (code, out) == (2, "")
     assert err.startswith("error: --project: 'blacklist' is not allowed; a project whose code returns; it exited")
     assert err.count("\n") == 1
 
 
-def test_an_environment_on_clusters_that_do_not_differ_hydrates_a_path_per_cluster(capsys, tmp_path) -> None:
+def test_an_environment_on_clusters_that_do_not_differ_hydrates_a_path_per_cluster(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """Its Applications sync one folder; Argo CD refuses two of them hydrating to one path
     of a branch, so each cluster's is `<path>/<cluster>`, and hydrate writes each."""
     from cdk8s_webservice import Cluster, GitOpsTarget
@@ -466,7 +481,7 @@ def test_an_environment_on_clusters_that_do_not_differ_hydrates_a_path_per_clust
     assert "dist/staging/manifest.yaml" not in written
 
 
-def test_a_chart_that_builds_no_object_is_no_empty_stream(capsys, tmp_path) -> None:
+def test_a_chart_that_builds_no_object_is_no_empty_stream(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     from cdk8s_webservice import EnvironmentChart
 
     project = dataclasses.replace(

@@ -102,7 +102,7 @@ def go_hydrator() -> Path:
 
 
 @pytest.mark.parametrize("environment", ["staging", "production"])
-def test_hydrate_writes_what_argo_cds_commit_server_writes(go_hydrator, environment, tmp_path) -> None:
+def test_hydrate_writes_what_argo_cds_commit_server_writes(go_hydrator: Path, environment: str, tmp_path: Path) -> None:
     """Given the same objects, repository, dry commit and commands, Argo CD's writer and
     `plugin hydrate` write the same files: byte for byte, except manifest.yaml, which holds
     the same objects (Argo CD's is go-yaml v3's formatting of them: sorted keys, no leading

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import RELEASES_FILE, load_environments
 
-from cdk8s_webservice import ConfigError, Releases, ReleaseStatus
+from cdk8s_webservice import ConfigError, Releases
 from cdk8s_webservice.releases.file import HISTORY_LIMIT, Release, ReleaseHistory
+from cdk8s_webservice.releases.history import ReleaseStatus
 
 LIVE, PENDING, SUPERSEDED, ROLLED_BACK, ABANDONED = (
     ReleaseStatus.LIVE,

@@ -13,9 +13,10 @@ import pytest
 import yaml
 from conftest import PROJECT, RELEASES_FILE
 
-from cdk8s_webservice import ReleaseStatus, ServiceProject, cli
+from cdk8s_webservice import ServiceProject, cli
 from cdk8s_webservice.cli.scaffold import FILES, class_name, requirement
 from cdk8s_webservice.releases.file import Releases
+from cdk8s_webservice.releases.history import ReleaseStatus
 
 
 def run(argv: list[str], root: Path, project: object = None) -> int:

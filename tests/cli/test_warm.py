@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, group_running
 
-from cdk8s_webservice.cli import warm_client
+from cdk8s_webservice.cli import warm_client, warm_protocol
 
 IGNORE = shutil.ignore_patterns(".venv*", "node_modules", ".git", "build", ".cache", ".cdk8s.out", "__pycache__")
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -43,7 +43,7 @@ sys.exit({NOT_SERVED} if code is None else code)
 
 
 def environment(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE" and k != warm_client.WARM_ENV}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE" and k != warm_protocol.WARM_ENV}
     return {**env, **extra}
 
 
@@ -53,7 +53,7 @@ def ask(cwd: Path, *argv: str, **env: str) -> subprocess.CompletedProcess[bytes]
 
 def cold(cwd: Path, *argv: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [SCRIPT, *argv], cwd=cwd, env=environment(**{warm_client.WARM_ENV: "0"}), capture_output=True, timeout=300
+        [SCRIPT, *argv], cwd=cwd, env=environment(**{warm_protocol.WARM_ENV: "0"}), capture_output=True, timeout=300
     )
 
 
@@ -185,7 +185,7 @@ def test_other_projects_arguments_and_help_run_cold(clone: Path, watching: Watch
     assert ask(clone, "history", "-e", "staging").returncode == NOT_SERVED  # not a served command
     assert ask(clone, "synth", "--no-warm").returncode == NOT_SERVED
     assert ask(clone, "synth", "--strategy", "sideways").returncode == NOT_SERVED  # argparse's error: cold
-    assert ask(clone, "validate", **{warm_client.WARM_ENV: "0"}).returncode == NOT_SERVED
+    assert ask(clone, "validate", **{warm_protocol.WARM_ENV: "0"}).returncode == NOT_SERVED
     assert ask(clone, "validate", CDK8S_WEBSERVICE_SPEEDUPS="0").returncode == NOT_SERVED  # another environment
 
 
@@ -222,9 +222,9 @@ class FakeServer:
     closes), or holds the connection open when `hang`."""
 
     def __init__(self, project: Path, frames: list[dict[str, object]], *, hang: bool = False) -> None:
-        folder = project / warm_client.FOLDER
+        folder = project / warm_protocol.FOLDER
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        self.path = folder / warm_client.SOCKET
+        self.path = folder / warm_protocol.SOCKET
         self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.listener.bind(str(self.path))
         os.chmod(self.path, 0o600)
@@ -267,9 +267,9 @@ def test_the_protocol_request_and_answer(project: Path) -> None:
         assert (answer.returncode, answer.stdout, answer.stderr) == (1, b"one\nthree\n", b"two\n")
         (request,) = server.requests
         assert request["argv"] == ["diff", "-e", "staging"] and request["cwd"] == str(project / "sub")
-        assert request["protocol"] == warm_client.PROTOCOL and request["env"]["JSII_NODE"] == "/opt/node"  # type: ignore[index]
+        assert request["protocol"] == warm_protocol.PROTOCOL and request["env"]["JSII_NODE"] == "/opt/node"  # type: ignore[index]
         assert "PATH" not in request["env"]  # type: ignore[operator]
-        assert request["stamp"] == warm_client.stamp() and request["optimize"] == 0
+        assert request["stamp"] == warm_protocol.stamp() and request["optimize"] == 0
     finally:
         server.close()
 
@@ -279,7 +279,7 @@ def test_no_warm_and_the_variable_never_connect(project: Path) -> None:
     try:
         assert ask(project, "synth", "--no-warm").returncode == NOT_SERVED
         for off in ("0", "off", "false", "no"):
-            assert ask(project, "synth", **{warm_client.WARM_ENV: off}).returncode == NOT_SERVED
+            assert ask(project, "synth", **{warm_protocol.WARM_ENV: off}).returncode == NOT_SERVED
         assert ask(project, "synth", "--help").returncode == NOT_SERVED
         assert server.requests == []
         assert ask(project, "synth").returncode == 0 and len(server.requests) == 1
@@ -357,7 +357,7 @@ def test_a_server_that_dies_or_hangs_mid_answer_never_hangs_the_client(project: 
     # Silent: bounded by CDK8S_WEBSERVICE_WARM_TIMEOUT, then as above.
     server = FakeServer(project, [{"err": "waiting\n"}], hang=True)
     try:
-        answer = ask(project, "validate", **{warm_client.TIMEOUT_ENV: "1"})
+        answer = ask(project, "validate", **{warm_protocol.TIMEOUT_ENV: "1"})
         assert answer.returncode == 2 and "timed out" in answer.stderr.decode().splitlines()[-1]
     finally:
         server.close()
@@ -365,7 +365,7 @@ def test_a_server_that_dies_or_hangs_mid_answer_never_hangs_the_client(project: 
     server.path.unlink()
     server = FakeServer(project, [], hang=True)
     try:
-        answer = ask(project, "validate", **{warm_client.TIMEOUT_ENV: "1"})
+        answer = ask(project, "validate", **{warm_protocol.TIMEOUT_ENV: "1"})
         assert (answer.returncode, answer.stderr) == (NOT_SERVED, b"")
     finally:
         server.close()

@@ -8,17 +8,10 @@ from typing import cast
 
 import pytest
 
-from cdk8s_webservice import (
-    BusinessPanel,
-    CanaryOptions,
-    ConfigError,
-    FlaggerCanary,
-    GrafanaDashboards,
-    PrometheusRule,
-    ServiceLevelObjectives,
-    testing,
-)
-from cdk8s_webservice.observability.alerts import Alert
+from cdk8s_webservice import BusinessPanel, CanaryOptions, ConfigError, ServiceLevelObjectives, testing
+from cdk8s_webservice.delivery.canary import FlaggerCanary
+from cdk8s_webservice.observability.alerts import Alert, PrometheusRule
+from cdk8s_webservice.observability.dashboards import GrafanaDashboards
 
 SLO = ServiceLevelObjectives()
 

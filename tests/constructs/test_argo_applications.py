@@ -12,15 +12,9 @@ import pytest
 from appset_expand import expand, omit_empty
 from cdk8s import Chart
 
-from cdk8s_webservice import (
-    ApplicationSpec,
-    ArgoApplications,
-    ArgoApplicationSet,
-    ConfigError,
-    GitOpsSettings,
-    GitOpsTarget,
-    testing,
-)
+from cdk8s_webservice import ConfigError, GitOpsSettings, GitOpsTarget, testing
+from cdk8s_webservice.gitops.application_set import ArgoApplicationSet
+from cdk8s_webservice.gitops.applications import ApplicationSpec, ArgoApplications
 
 STAGING = testing.profile(name="staging", namespace="app-staging", git_revision="develop")
 PRODUCTION = testing.profile(name="production", namespace="app", git_revision="release/1.4", auto_sync=False)

@@ -8,20 +8,15 @@ from typing import Any, cast
 import pytest
 from crd_strict import errors
 
-from cdk8s_webservice import (
+from cdk8s_webservice import ConfigError, ScalingBounds, ServiceLevelObjectives, WebService, WebServiceProps, testing
+from cdk8s_webservice.addons.chaos import (
     ChaosExperiment,
     ChaosMode,
-    ChaosSchedule,
-    ConfigError,
     CpuStressExperiment,
     NetworkDelayExperiment,
     PodKillExperiment,
-    ScalingBounds,
-    ServiceLevelObjectives,
-    WebService,
-    WebServiceProps,
-    testing,
 )
+from cdk8s_webservice.addons.chaos_schedule import ChaosSchedule
 
 SCHEDULES = "chaos-mesh.org_schedules.yaml"
 KILL = PodKillExperiment(name="pod-kill", schedule="0 10 * * 1-5", time_zone="Europe/Berlin")

@@ -15,22 +15,14 @@ from typing import Any
 import yaml
 from constructs import Construct
 
-from cdk8s_webservice import (
-    ConfigMap,
-    EgressRule,
-    HorizontalPodAutoscaler,
-    IngressOptions,
-    NetworkAccess,
-    PodDisruptionBudget,
-    PublicIngress,
-    ScalingBounds,
-    ScalingTargets,
-    Scraping,
-    SealedSecret,
-    ServiceMonitor,
-    ServiceNetworkPolicy,
-    testing,
-)
+from cdk8s_webservice import EgressRule, IngressOptions, NetworkAccess, ScalingBounds, ScalingTargets, testing
+from cdk8s_webservice.kinds.autoscaling import HorizontalPodAutoscaler
+from cdk8s_webservice.kinds.availability import PodDisruptionBudget
+from cdk8s_webservice.kinds.config_map import ConfigMap
+from cdk8s_webservice.kinds.ingress import PublicIngress
+from cdk8s_webservice.kinds.network import ServiceNetworkPolicy
+from cdk8s_webservice.kinds.secrets import SealedSecret
+from cdk8s_webservice.observability.scraping import Scraping, ServiceMonitor
 
 
 def _normal(documents: list[Any]) -> str:

@@ -14,7 +14,6 @@ from cdk8s_webservice import (
     ExtraContainer,
     FeatureFlags,
     Flag,
-    FlagType,
     Istio,
     Port,
     Resources,
@@ -24,6 +23,7 @@ from cdk8s_webservice import (
     WebServiceProps,
     testing,
 )
+from cdk8s_webservice.addons.feature_flags import FlagType
 from cdk8s_webservice.gitops.clusters import check_clusters
 
 SMALL = Resources(cpu_request="10m", cpu_limit="100m", memory_request="32Mi", memory_limit="64Mi")

@@ -10,7 +10,9 @@ import pytest
 from cdk8s import ApiObject, App
 from conftest import PRODUCTION, PROJECT, STAGING
 
-from cdk8s_webservice import EnvironmentProfile, FlaggerCanary, ServiceAccount
+from cdk8s_webservice import EnvironmentProfile
+from cdk8s_webservice.delivery.canary import FlaggerCanary
+from cdk8s_webservice.kinds.access import ServiceAccount
 
 
 def _constructs(profile: EnvironmentProfile) -> list[Any]:

@@ -6,7 +6,10 @@ from typing import Any
 
 import pytest
 
-from cdk8s_webservice import ConfigError, ConfigMap, Deployment, DeploymentProps, Resources, testing
+from cdk8s_webservice import ConfigError, Resources, testing
+from cdk8s_webservice.kinds.config_map import ConfigMap
+from cdk8s_webservice.kinds.deployment_props import DeploymentProps
+from cdk8s_webservice.kinds.workload import Deployment
 
 RESOURCES = Resources(cpu_request="50m", cpu_limit="100m", memory_request="64Mi", memory_limit="128Mi")
 

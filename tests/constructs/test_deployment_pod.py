@@ -11,23 +11,19 @@ import pytest
 
 from cdk8s_webservice import (
     ConfigError,
-    Deployment,
-    DeploymentProps,
     ExtraContainer,
     HealthChecks,
-    NodeAffinity,
-    NodeRequirement,
-    PodAntiAffinity,
     Port,
     Probe,
     Resources,
     Scheduling,
-    Toleration,
-    TopologySpread,
     Volume,
     VolumeMount,
     testing,
 )
+from cdk8s_webservice.kinds.deployment_props import DeploymentProps
+from cdk8s_webservice.kinds.scheduling import NodeAffinity, NodeRequirement, PodAntiAffinity, Toleration, TopologySpread
+from cdk8s_webservice.kinds.workload import Deployment
 
 RESOURCES = Resources(cpu_request="10m", cpu_limit="50m", memory_request="16Mi", memory_limit="32Mi")
 PROXY = ExtraContainer(

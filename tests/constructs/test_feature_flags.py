@@ -10,17 +10,16 @@ from crd_strict import errors
 
 from cdk8s_webservice import (
     ConfigError,
-    FeatureFlag,
     FeatureFlags,
-    FeatureFlagSource,
     Flag,
-    FlagType,
     Resources,
     ServiceLevelObjectives,
     WebService,
     WebServiceProps,
     testing,
 )
+from cdk8s_webservice.addons.feature_flags import FlagType
+from cdk8s_webservice.addons.openfeature import FeatureFlag, FeatureFlagSource
 
 FLAGS = FeatureFlags(
     flags=(

@@ -8,14 +8,8 @@ from typing import Any
 import pytest
 from syrupy.assertion import SnapshotAssertion
 
-from cdk8s_webservice import (
-    ConfigError,
-    ExternalMetric,
-    HorizontalPodAutoscaler,
-    ScalingBounds,
-    ScalingTargets,
-    testing,
-)
+from cdk8s_webservice import ConfigError, ScalingBounds, ScalingTargets, testing
+from cdk8s_webservice.kinds.autoscaling import ExternalMetric, HorizontalPodAutoscaler
 from cdk8s_webservice.synthesis.rendering import to_yaml
 
 

@@ -16,10 +16,6 @@ from conftest import ROOT
 
 from cdk8s_webservice import (
     ConfigError,
-    EC2NodeClass,
-    EC2NodeClassOptions,
-    NodeDisruptionBudget,
-    NodePool,
     NodePoolOptions,
     ServiceLevelObjectives,
     Strategy,
@@ -27,7 +23,8 @@ from cdk8s_webservice import (
     WebServiceProps,
     testing,
 )
-from cdk8s_webservice.addons.karpenter import CLUSTER_KINDS
+from cdk8s_webservice.addons.karpenter import CLUSTER_KINDS, EC2NodeClassOptions, NodeDisruptionBudget
+from cdk8s_webservice.addons.node_pool import EC2NodeClass, NodePool
 from cdk8s_webservice.core.names import CLUSTER_SCOPED
 from cdk8s_webservice.gate.schema import check_schemas
 from cdk8s_webservice.gitops.sync_waves import SYNC_WAVES
@@ -209,7 +206,10 @@ def test_schedule_keeps_what_the_pod_already_selects_and_tolerates() -> None:
 def test_scheduling_as_props_gives_what_schedule_gives() -> None:
     """`NodePool.scheduling` (a Deployment's props, as WebService uses it) and
     `NodePool.schedule` (patches on a made Deployment) put the pods in the same place."""
-    from cdk8s_webservice import Deployment, DeploymentProps, Resources, Scheduling, Toleration
+    from cdk8s_webservice import Resources, Scheduling
+    from cdk8s_webservice.kinds.deployment_props import DeploymentProps
+    from cdk8s_webservice.kinds.scheduling import Toleration
+    from cdk8s_webservice.kinds.workload import Deployment
 
     base = Scheduling(node_selector={"disk": "ssd"}, tolerations=(Toleration(key="gpu", operator="Exists"),))
     service = WebService(

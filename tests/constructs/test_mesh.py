@@ -15,20 +15,18 @@ import pytest
 import yaml
 
 from cdk8s_webservice import (
-    AllowRule,
-    AuthorizationPolicy,
     ConfigError,
     Istio,
     NetworkAccess,
-    PeerAuthentication,
     ServiceLevelObjectives,
-    ServiceMesh,
     Strategy,
     WebService,
     WebServiceProps,
     testing,
 )
-from cdk8s_webservice.addons.mesh import MeshTraffic
+from cdk8s_webservice.addons.authorization import AllowRule
+from cdk8s_webservice.addons.istio import AuthorizationPolicy, PeerAuthentication
+from cdk8s_webservice.addons.mesh import MeshTraffic, ServiceMesh
 
 ISTIO_CRDS = Path(__file__).resolve().parents[2] / "src/cdk8s_webservice/crds/security.istio.io.yaml"
 ISTIO_KINDS = ("PeerAuthentication", "AuthorizationPolicy")

@@ -6,7 +6,10 @@ import base64
 
 import pytest
 
-from cdk8s_webservice import ConfigError, IngressOptions, PublicIngress, SealedSecret, ServiceNamespace, testing
+from cdk8s_webservice import ConfigError, IngressOptions, testing
+from cdk8s_webservice.kinds.ingress import PublicIngress
+from cdk8s_webservice.kinds.namespace import ServiceNamespace
+from cdk8s_webservice.kinds.secrets import SealedSecret
 
 CIPHERTEXT = base64.b64encode((512).to_bytes(2, "big") + bytes(range(256)) * 3).decode()
 

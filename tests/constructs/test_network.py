@@ -6,15 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from cdk8s_webservice import (
-    ConfigError,
-    DefaultDenyNetworkPolicy,
-    EgressRule,
-    NetworkAccess,
-    Service,
-    ServiceNetworkPolicy,
-    testing,
-)
+from cdk8s_webservice import ConfigError, EgressRule, NetworkAccess, testing
+from cdk8s_webservice.kinds.network import DefaultDenyNetworkPolicy, Service, ServiceNetworkPolicy
 
 
 def test_service_exposes_http_and_metrics_and_selects_the_pods() -> None:

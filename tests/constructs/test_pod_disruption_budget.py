@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cdk8s_webservice import ConfigError, PodDisruptionBudget, testing
+from cdk8s_webservice import ConfigError, testing
+from cdk8s_webservice.kinds.availability import PodDisruptionBudget
 
 
 def test_one_pod_at_a_time_of_the_workload() -> None:

@@ -12,19 +12,17 @@ from cdk8s import JsonPatch
 
 from cdk8s_webservice import (
     ConfigError,
-    IngressHost,
     IngressOptions,
-    IngressPath,
     IngressRoutes,
-    IngressTls,
     Port,
-    PublicIngress,
     ServiceLevelObjectives,
     Strategy,
     WebService,
     WebServiceProps,
     testing,
 )
+from cdk8s_webservice.kinds.ingress import PublicIngress
+from cdk8s_webservice.kinds.ingress_routes import IngressHost, IngressPath, IngressTls
 
 ROUTES = IngressRoutes(
     hosts=(

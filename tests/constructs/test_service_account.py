@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from cdk8s_webservice import ApiAccess, ApiRule, ConfigError, ServiceAccount, testing
+from cdk8s_webservice import ApiAccess, ApiRule, ConfigError, testing
+from cdk8s_webservice.kinds.access import ServiceAccount
 
 
 def test_without_access_only_a_service_account_that_mounts_nothing() -> None:

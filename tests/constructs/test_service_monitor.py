@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from cdk8s_webservice import ConfigError, Scraping, ServiceMonitor, testing
+from cdk8s_webservice import ConfigError, testing
+from cdk8s_webservice.observability.scraping import Scraping, ServiceMonitor
 
 
 def test_scrapes_the_listed_jobs_once() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cdk8s_webservice import ConfigError, VerticalPodAutoscaler, VpaBounds, testing
+from cdk8s_webservice import ConfigError, testing
+from cdk8s_webservice.kinds.autoscaling import VerticalPodAutoscaler, VpaBounds
 
 
 def test_recommends_only_within_the_bounds() -> None:

@@ -13,16 +13,14 @@ from cdk8s_webservice import (
     NetworkAccess,
     Port,
     Resources,
-    Scraping,
-    Service,
     ServiceLevelObjectives,
-    ServiceMonitor,
-    ServiceNetworkPolicy,
     Strategy,
     WebService,
     WebServiceProps,
     testing,
 )
+from cdk8s_webservice.kinds.network import Service, ServiceNetworkPolicy
+from cdk8s_webservice.observability.scraping import Scraping, ServiceMonitor
 
 RESOURCES = Resources(cpu_request="10m", cpu_limit="50m", memory_request="16Mi", memory_limit="32Mi")
 ADMIN = Port("admin", 8081, clients=("ops",))

@@ -13,7 +13,8 @@ import pytest
 import yaml
 from harness import promtool
 
-from cdk8s_webservice import ServiceIdentity, ServiceLevelObjectives
+from cdk8s_webservice import ServiceLevelObjectives
+from cdk8s_webservice.core.identity import ServiceIdentity
 from cdk8s_webservice.observability.alerts import Alert, budget_rules, slo_alerts
 from cdk8s_webservice.observability.burn_rate import WINDOWS, RecordingRule, burn_factor
 

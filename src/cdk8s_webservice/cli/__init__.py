@@ -9,7 +9,10 @@ in `command_line.py`, loaded on first use so the console script starts light.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .command_line import main, run, run_app
 
 __all__ = ["main", "run", "run_app"]
 

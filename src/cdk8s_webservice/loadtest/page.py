@@ -9,6 +9,7 @@ from html import escape
 from pathlib import Path
 
 from cdk8s_webservice.observability.slo import ServiceLevelObjectives
+
 from .charts import BAD, FLAG, INFO, Line, time_chart
 from .runinfo import RunInfo
 from .samples import needed
