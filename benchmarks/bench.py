@@ -247,7 +247,7 @@ def watch_latency(edits: int) -> dict[str, float]:
 
 WARM_CHECK = """
 import os, sys
-from cdk8s_webservice import warm_client
+from cdk8s_webservice.cli import warm_client
 sys.exit(0 if warm_client.ask(["render", "-e", "staging"], os.environ) is not None else 99)
 """
 
