@@ -2,8 +2,8 @@
 
 An app's `main.py` hands its project to `run_app`; the console script starts in
 `warm_client.run` (the standard library only: a running `watch` may answer), which runs
-`command_line.run` cold otherwise; tests call `main(argv)`. The parser and each command live
-in `command_line.py`, loaded on first use so the console script starts light.
+`command_line.run` cold otherwise; tests call `main(argv)`. The parser is `parser.py`,
+each command's run `command_line.py`, loaded on first use so the console script starts light.
 """
 
 from __future__ import annotations
