@@ -46,7 +46,15 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "core.errors": ("ConfigError", "GateFailed"),
     # The service
     "service.chart": ("EnvironmentChart",),
-    "service.web_service": ("WebService", "WebServiceProps"),
+    "service.web_service": ("WebService",),
+    "service.props": ("WebServiceProps",),
+    "service.options": (
+        "DeliveryOptions",
+        "NamespaceOptions",
+        "NetworkOptions",
+        "ObservabilityOptions",
+        "PodOptions",
+    ),
     "core.identity": ("ServiceIdentity",),
     # One construct per kind, with its props and value types
     "kinds.namespace": ("ServiceNamespace",),

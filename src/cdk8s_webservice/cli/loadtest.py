@@ -117,7 +117,7 @@ def loadtest(project: ServiceProject, args: argparse.Namespace, root: Path) -> i
         report, "--report", {"the summary it reports on": summary, "the releases file": project.releases_file}
     )
     k6 = find_k6()
-    check_url(url, props.health.readiness_path)
+    check_url(url, props.pod.health.readiness_path)
     summary.parent.mkdir(parents=True, exist_ok=True)
     summary.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="cdk8s-webservice-k6-") as folder:
