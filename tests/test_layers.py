@@ -163,7 +163,7 @@ def test_library_imports_sit_at_the_top_unless_a_reason_is_written_down() -> Non
 
 
 # Still to split (issue 24): the list only shrinks.
-OVER_400_LINES = {"cli.command_line", "service.web_service"}
+OVER_400_LINES = {"cli.command_line"}
 
 
 def test_no_module_is_over_400_lines() -> None:

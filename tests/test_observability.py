@@ -12,6 +12,7 @@ from conftest import DEVELOPMENT, find, live_deployment
 from cdk8s_webservice import (
     ConfigError,
     EnvironmentChart,
+    ObservabilityOptions,
     OpenTelemetry,
     Scraping,
     ServiceIdentity,
@@ -203,5 +204,5 @@ def test_rate_windows_span_four_scrapes(slo, message) -> None:
             image="r.example.com/worker",
             profile=DEVELOPMENT,
             slo=slo,
-            scraping=Scraping(interval=interval),
+            observability=ObservabilityOptions(scraping=Scraping(interval=interval)),
         )

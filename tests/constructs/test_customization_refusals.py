@@ -15,6 +15,7 @@ from cdk8s_webservice import (
     Flag,
     FlagType,
     Istio,
+    PodOptions,
     Port,
     Resources,
     ServiceLevelObjectives,
@@ -29,14 +30,14 @@ SMALL = Resources(cpu_request="10m", cpu_limit="100m", memory_request="32Mi", me
 FLAGS = FeatureFlags(flags=(Flag("x", FlagType.BOOLEAN, {"on": True, "off": False}, default_variant="off"),))
 
 
-def props(**kwargs) -> WebServiceProps:
-    profile_kw = kwargs.pop("profile", {})
+def props(**pod) -> WebServiceProps:
+    profile_kw = pod.pop("profile", {})
     return WebServiceProps(
         name="app",
         image="registry.example.com/app",
         profile=testing.profile(**profile_kw),
         slo=ServiceLevelObjectives(),
-        **kwargs,
+        pod=PodOptions(**pod),
     )
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from cdk8s_webservice import ConfigError, ServiceLevelObjectives, Strategy, WebService, WebServiceProps, testing
+from cdk8s_webservice import (
+    ConfigError,
+    NetworkOptions,
+    PodOptions,
+    ServiceLevelObjectives,
+    Strategy,
+    WebService,
+    WebServiceProps,
+    testing,
+)
 
 
 def service(**profile) -> tuple[WebService, list[dict]]:
@@ -68,8 +77,14 @@ def test_an_escape_hatch_patch_reaches_the_output() -> None:
     ("overrides", "message"),
     [
         ({"image": "registry.example.com/app:v1"}, r"image: 'registry.example.com/app:v1' is not allowed"),
-        ({"service_port": 9090}, r"service_port: 9090 is not allowed; a port other than metrics_port"),
-        ({"secret_name": "app-tls"}, r"secret_name: 'app-tls' is not allowed; a name other than 'app-tls'"),
+        (
+            {"network": NetworkOptions(service_port=9090)},
+            r"service_port: 9090 is not allowed; a port other than metrics_port",
+        ),
+        (
+            {"pod": PodOptions(secret_name="app-tls")},
+            r"secret_name: 'app-tls' is not allowed; a name other than 'app-tls'",
+        ),
     ],
 )
 def test_bad_props_are_refused(overrides, message) -> None:

@@ -9,6 +9,7 @@ from cdk8s_webservice import (
     ConfigError,
     ExtraContainer,
     NetworkAccess,
+    PodOptions,
     Port,
     Resources,
     Scraping,
@@ -32,13 +33,17 @@ EXPORTER = ExtraContainer(
 )
 
 
-def build(strategy: Strategy = Strategy.ROLLING, **props) -> tuple[WebService, list[dict]]:
+def build(strategy: Strategy = Strategy.ROLLING, **pod) -> tuple[WebService, list[dict]]:
     chart = testing.chart(testing.profile(strategy=strategy))
     web = WebService(
         chart,
         "app",
         props=WebServiceProps(
-            name="app", image="registry.example.com/app", profile=chart.profile, slo=ServiceLevelObjectives(), **props
+            name="app",
+            image="registry.example.com/app",
+            profile=chart.profile,
+            slo=ServiceLevelObjectives(),
+            pod=PodOptions(**pod),
         ),
     )
     return web, testing.synth(chart)

@@ -177,6 +177,6 @@ class NamespaceOptions:
     """Pod Security Admission level enforced on the namespace (default `restricted`)."""
 
     def __post_init__(self) -> None:
-        check_bool("create", self.create)
+        check_bool("namespace.create", self.create)
         if self.pod_security not in POD_SECURITY_LEVELS:
             raise ConfigError("pod_security", self.pod_security, f"one of: {', '.join(POD_SECURITY_LEVELS)}")
