@@ -94,8 +94,13 @@ from .releases.history import Release as Release
 from .releases.history import ReleaseHistory as ReleaseHistory
 from .releases.history import ReleaseStatus as ReleaseStatus
 from .service.chart import EnvironmentChart as EnvironmentChart
+from .service.options import DeliveryOptions as DeliveryOptions
+from .service.options import NamespaceOptions as NamespaceOptions
+from .service.options import NetworkOptions as NetworkOptions
+from .service.options import ObservabilityOptions as ObservabilityOptions
+from .service.options import PodOptions as PodOptions
+from .service.props import WebServiceProps as WebServiceProps
 from .service.web_service import WebService as WebService
-from .service.web_service import WebServiceProps as WebServiceProps
 from .synthesis.fleet import FleetMember as FleetMember
 from .synthesis.fleet import synthesize_fleet as synthesize_fleet
 from .synthesis.project import ServiceProject as ServiceProject
@@ -121,6 +126,7 @@ __all__ = [
     "ConfigMap",
     "CpuStressExperiment",
     "DefaultDenyNetworkPolicy",
+    "DeliveryOptions",
     "Deployment",
     "DeploymentProps",
     "EC2NodeClass",
@@ -153,18 +159,22 @@ __all__ = [
     "IngressTls",
     "Istio",
     "LoadTestOptions",
+    "NamespaceOptions",
     "NetworkAccess",
     "NetworkDelayExperiment",
+    "NetworkOptions",
     "NodeAffinity",
     "NodeDisruptionBudget",
     "NodePool",
     "NodePoolOptions",
     "NodeRequirement",
+    "ObservabilityOptions",
     "OpenTelemetry",
     "PeerAuthentication",
     "PodAntiAffinity",
     "PodDisruptionBudget",
     "PodKillExperiment",
+    "PodOptions",
     "Port",
     "Probe",
     "PrometheusRule",

@@ -20,7 +20,7 @@ from cdk8s_webservice.loadtest.summary import judge, load, table
 from cdk8s_webservice.service.load_test_files import web_services
 
 if TYPE_CHECKING:
-    from cdk8s_webservice.service.web_service import WebServiceProps
+    from cdk8s_webservice.service.props import WebServiceProps
     from cdk8s_webservice.synthesis.project import ServiceProject
 
 

@@ -99,7 +99,9 @@ def spec_of(
         else:
             port, service_port = props.pod.port, props.network.service_port
             base_url = f"http://127.0.0.1:{port}"
-            target = f"a port-forward (kubectl -n {profile.namespace} port-forward svc/{props.name} {port}:{service_port})"
+            target = (
+                f"a port-forward (kubectl -n {profile.namespace} port-forward svc/{props.name} {port}:{service_port})"
+            )
     return LoadTestSpec(
         service=props.name,
         environment=profile.name,

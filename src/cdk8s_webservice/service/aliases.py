@@ -72,7 +72,7 @@ T = TypeVar("T")
 
 
 def _warn(message: str) -> None:
-    level, frame = 2, sys._getframe(2)
+    level, frame = 3, sys._getframe(2)  # 1 is this function, 2 regroup, 3 the __init__ wrapper
     while frame.f_back is not None and os.path.abspath(frame.f_code.co_filename) in _INTERNAL:
         frame, level = frame.f_back, level + 1
     warnings.warn(message, DeprecationWarning, stacklevel=level)

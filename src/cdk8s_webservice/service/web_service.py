@@ -40,7 +40,7 @@ from cdk8s_webservice.observability.slo import HttpMetrics, required
 from .delivery_plan import DeliveryPlan, PlannedDeployment, PlannedService
 from .escape_hatches import guard
 from .profile_parts import canary_load_test_script, cluster_load_test, join_mesh
-from .props import WebServiceProps
+from .props import WebServiceProps as WebServiceProps  # its home before 0.7.0 (the old module path leads here)
 
 if TYPE_CHECKING:
     from cdk8s_webservice.addons.istio import AuthorizationPolicy, PeerAuthentication
