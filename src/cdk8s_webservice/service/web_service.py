@@ -67,7 +67,7 @@ class WebService(Construct):
     the props do not cover, e.g. `service.deployment.api_object.add_json_patch(...)`):
 
     - `namespace` (`ServiceNamespace`) and `default_deny_network_policy`
-      (`DefaultDenyNetworkPolicy`): None when `create_namespace` is off;
+      (`DefaultDenyNetworkPolicy`): None when `namespace.create` is off;
     - `service_account` (`ServiceAccount`: `service_account`, `role`, `role_binding`);
     - `sealed_secret` (`SealedSecret`, or None) and `config_map` (`ConfigMap`);
     - `deployments` (`Deployment` by colour: None for rolling and canary, `blue` and
