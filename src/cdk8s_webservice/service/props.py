@@ -25,7 +25,7 @@ from cdk8s_webservice.observability.promql import check_window
 from cdk8s_webservice.observability.slo import ServiceLevelObjectives, required
 from cdk8s_webservice.profiles.environment import EnvironmentProfile
 
-from .aliases import accept_flat_keywords
+from .aliases import GROUPS, accept_flat_keywords
 from .options import DeliveryOptions, NamespaceOptions, NetworkOptions, ObservabilityOptions, PodOptions
 
 _COMPONENT = r"[a-z0-9]+([._-][a-z0-9]+)*"
@@ -76,14 +76,7 @@ class WebServiceProps:
                 "(the tag comes from the environment profile)",
             )
         check_instance("profile", self.profile, EnvironmentProfile)
-        groups = {
-            "pod": PodOptions,
-            "network": NetworkOptions,
-            "delivery": DeliveryOptions,
-            "observability": ObservabilityOptions,
-            "namespace": NamespaceOptions,
-        }
-        for name, kind in groups.items():
+        for name, kind in GROUPS.items():
             check_instance(name, getattr(self, name), kind)
         # The Service (or Flagger's) has `http` on service_port and `metrics` on metrics_port.
         check_distinct_ports(
