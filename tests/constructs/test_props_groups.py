@@ -51,7 +51,7 @@ def value_of(old: str) -> Any:
     group, name = FLAT[old]
     if old in VALUES:
         return VALUES[old]
-    default = GROUPS[group].__dataclass_fields__[name]
+    default = next(f for f in dataclasses.fields(GROUPS[group]) if f.name == name)
     return default.default_factory() if default.default_factory is not dataclasses.MISSING else default.default
 
 
@@ -99,7 +99,7 @@ def test_each_flat_attribute_reads_its_group_with_a_warning(old: str) -> None:
 
 def test_several_flat_keywords_fill_one_group() -> None:
     with pytest.warns(DeprecationWarning) as caught:
-        flat = props(port=8081, metrics_port=9091, create_namespace=False)  # type: ignore[call-arg]
+        flat = props(port=8081, metrics_port=9091, create_namespace=False)
     assert len(caught) == 3
     assert flat.pod == PodOptions(port=8081, metrics_port=9091)
     assert flat.namespace == NamespaceOptions(create=False)
@@ -112,16 +112,16 @@ def test_the_old_network_access_is_wrapped_with_a_warning() -> None:
         "use network=NetworkOptions(access=NetworkAccess(...))"
     )
     with pytest.warns(DeprecationWarning) as caught:
-        flat = props(network=access, service_port=8080)  # type: ignore[arg-type,call-arg]
+        flat = props(network=access, service_port=8080)
     assert [str(w.message) for w in caught] == [
         message,
         "WebServiceProps(service_port=...) is deprecated since 0.7.0: use network=NetworkOptions(service_port=...)",
     ]
     assert flat.network == NetworkOptions(access=access, service_port=8080)
     with pytest.warns(DeprecationWarning, match=re.escape("use WebServiceProps.network.access.egress_https")):
-        assert flat.network.egress_https is True  # type: ignore[attr-defined]
+        assert flat.network.egress_https is True
     with pytest.raises(AttributeError):
-        flat.network.nothing  # type: ignore[attr-defined]  # noqa: B018
+        flat.network.nothing  # noqa: B018
 
 
 @pytest.mark.parametrize(
@@ -172,20 +172,20 @@ def test_a_misspelled_group_field_names_the_closest_field() -> None:
 
 
 def test_groups_are_keyword_only() -> None:
-    profile = testing.profile()
+    positional: tuple[Any, ...] = ("app", "registry.example.com/app", testing.profile(), "api", "", PodOptions())
     with pytest.raises(ConfigError, match=re.escape("WebServiceProps: 6 positional arguments is not allowed")):
-        WebServiceProps("app", "registry.example.com/app", profile, "api", "", PodOptions())  # type: ignore[misc]
+        WebServiceProps(*positional)
 
 
 @pytest.mark.parametrize(
     ("build", "message"),
     [
-        (lambda: NamespaceOptions(create="no"), "namespace.create: 'no' is not allowed; True or False"),
+        (lambda: NamespaceOptions(create="no"), "namespace.create: 'no' is not allowed; True or False"),  # type: ignore[arg-type]
         (lambda: NamespaceOptions(pod_security="strict"), "pod_security: 'strict' is not allowed; one of:"),
         (lambda: PodOptions(port=9090), "metrics_port: 9090 is not allowed; a port other than port (9090)"),
-        (lambda: NetworkOptions(access={"egress_https": True}), "access: {'egress_https': True} is not allowed"),
-        (lambda: DeliveryOptions(vpa=True), "vpa: True is not allowed; a VpaBounds"),
-        (lambda: ObservabilityOptions(business_panels=("x",)), "business_panels: 'x' is not allowed"),
+        (lambda: NetworkOptions(access={"egress_https": True}), "access: {'egress_https': True} is not allowed"),  # type: ignore[arg-type]
+        (lambda: DeliveryOptions(vpa=True), "vpa: True is not allowed; a VpaBounds"),  # type: ignore[arg-type]
+        (lambda: ObservabilityOptions(business_panels=("x",)), "business_panels: 'x' is not allowed"),  # type: ignore[arg-type]
         (lambda: props(pod={"port": 8080}), "pod: {'port': 8080} is not allowed; a PodOptions"),
     ],
 )
