@@ -2,8 +2,8 @@
 
 Its props are `props.py` (grouped in `options.py`); what a strategy makes is decided in
 `delivery_plan.py`, and what the profile adds (load tests, the mesh) is built by
-`profile_parts.py`. The constructor builds the objects in named steps, in the order
-they appear in the manifests.
+`profile_parts.py`. The constructor builds the objects in named steps, in the order they
+were always built (the construct tree's order, which the manifests keep).
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ class WebService(Construct):
         super().__init__(scope, id)
         self.props = props
         self.identity = props.identity
-        # Each step makes its objects in the order the manifests list them.
+        # The steps keep the construct tree's order (and so the manifests' and errors' order).
         self._namespace()
         self._identity_and_access()
         plan = DeliveryPlan.of(self.identity, props.profile, props.delivery.canary)  # after the config's names
