@@ -42,11 +42,12 @@ def project(services: int, first: int = 0) -> ServiceProject:
             props = blacklist_props(own, sealed.get(profile.name))
             # The copies' in-cluster k6 TestRun is left out: its pods would carry the copy's
             # name as part-of, and the mesh gate refuses the chart's shared part-of for them.
-            load_test = props.load_test and dataclasses.replace(props.load_test, cluster_environments=())
+            load_test = dataclasses.replace(props.delivery.load_test, cluster_environments=())
+            delivery = dataclasses.replace(props.delivery, load_test=load_test)
             WebService(
                 environment_chart,
                 f"svc{index}",
-                props=dataclasses.replace(props, name=f"svc{index}", load_test=load_test),
+                props=dataclasses.replace(props, name=f"svc{index}", delivery=delivery),
             )
         return environment_chart
 

@@ -11,11 +11,15 @@ from cdk8s_webservice import (
     ApiRule,
     BusinessPanel,
     CanaryOptions,
+    DeliveryOptions,
     EnvironmentChart,
     EnvironmentProfile,
     LoadTestOptions,
     NetworkAccess,
+    NetworkOptions,
+    ObservabilityOptions,
     OpenTelemetry,
+    PodOptions,
     ServiceLevelObjectives,
     WebService,
     WebServiceProps,
@@ -76,20 +80,22 @@ def blacklist_props(profile: EnvironmentProfile, sealed: Mapping[str, str] | Non
         name=NAME,
         image=IMAGE,
         profile=profile,
-        config=BASE_CONFIG,
-        secret_name=SECRET,
-        sealed_secret=sealed,
-        # Development seals nothing: the app starts on its built-in development defaults.
-        secret_optional=sealed is None,
-        # The config reloader watches the service's own ConfigMap, and nothing else.
-        api_access=ApiAccess(rules=(ApiRule(resource="configmaps", names=(f"{NAME}-config",)),)),
-        # The API pulls upstream threat-intelligence feeds over HTTPS.
-        network=NetworkAccess(egress_https=True),
         slo=SLO,
-        load_test=LOAD_TEST,
-        canary=CANARY,
-        business_panels=BUSINESS_PANELS,
-        telemetry=OpenTelemetry(),
+        pod=PodOptions(
+            config=BASE_CONFIG,
+            secret_name=SECRET,
+            sealed_secret=sealed,
+            # Development seals nothing: the app starts on its built-in development defaults.
+            secret_optional=sealed is None,
+        ),
+        network=NetworkOptions(
+            # The API pulls upstream threat-intelligence feeds over HTTPS.
+            access=NetworkAccess(egress_https=True),
+            # The config reloader watches the service's own ConfigMap, and nothing else.
+            api_access=ApiAccess(rules=(ApiRule(resource="configmaps", names=(f"{NAME}-config",)),)),
+        ),
+        delivery=DeliveryOptions(canary=CANARY, load_test=LOAD_TEST),
+        observability=ObservabilityOptions(business_panels=BUSINESS_PANELS, telemetry=OpenTelemetry()),
     )
 
 

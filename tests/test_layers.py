@@ -171,7 +171,7 @@ def test_library_imports_sit_at_the_top_unless_a_reason_is_written_down() -> Non
 
 
 # Still to split (issue 24): the list only shrinks.
-OVER_400_LINES = {"service.web_service"}
+OVER_400_LINES: set[str] = set()
 
 
 def test_no_module_is_over_400_lines() -> None:

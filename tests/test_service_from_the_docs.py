@@ -185,7 +185,9 @@ def public_dataclasses() -> list[type]:
 def test_help_lists_every_field_of_every_props_and_value_class_with_its_default() -> None:
     text = pydoc.render_doc(WebServiceProps, renderer=pydoc.plaintext)  # type: ignore[attr-defined]
     assert "Attributes:" in text
-    assert "port (int, default 8080): Container port of the application" in " ".join(text.split())
+    assert "pod (PodOptions, default PodOptions()): Ports, probes" in " ".join(text.split())
+    pod = pydoc.render_doc(cdk8s_webservice.PodOptions, renderer=pydoc.plaintext)  # type: ignore[attr-defined]
+    assert "port (int, default 8080): Container port of the application" in " ".join(pod.split())
     assert "slo (ServiceLevelObjectives | None, default None):" in text
     assert "name (str, required): DNS-1123 label" in text
     assert len(public_dataclasses()) > 20

@@ -25,8 +25,11 @@ from cdk8s_webservice import (
     GitOpsSettings,
     HealthChecks,
     IngressOptions,
+    NamespaceOptions,
     NetworkAccess,
+    NetworkOptions,
     OpenTelemetry,
+    PodOptions,
     Resources,
     ScalingBounds,
     ScalingTargets,
@@ -173,9 +176,9 @@ def test_image_with_tag_in_the_repository() -> None:
 
 def test_bad_ports() -> None:
     with raises("port: 70000 is not allowed; a port number from 1 to 65535"):
-        WebServiceProps(name="app", image="r.example.com/app", profile=STAGING, port=70000)
+        WebServiceProps(name="app", image="r.example.com/app", profile=STAGING, pod=PodOptions(port=70000))
     with raises("metrics_port: 8080 is not allowed; a port other than port (8080)"):
-        WebServiceProps(name="app", image="r.example.com/app", profile=STAGING, metrics_port=8080)
+        WebServiceProps(name="app", image="r.example.com/app", profile=STAGING, pod=PodOptions(metrics_port=8080))
 
 
 def test_bad_probe_path_and_scaling_target() -> None:
@@ -187,7 +190,9 @@ def test_bad_probe_path_and_scaling_target() -> None:
 
 def test_bad_config_key() -> None:
     with raises("config key: 'LOG-LEVEL' is not allowed; an environment variable name"):
-        WebServiceProps(name="app", image="r.example.com/app", profile=STAGING, config={"LOG-LEVEL": "x"})
+        WebServiceProps(
+            name="app", image="r.example.com/app", profile=STAGING, pod=PodOptions(config={"LOG-LEVEL": "x"})
+        )
 
 
 # --- Values are checked at the door -----------------------------------------------------------
@@ -243,10 +248,10 @@ REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
     ("pdb-max-unavailable-bool", lambda: PodDisruptionBudget(chart(), "pdb", identity=IDENTITY, max_unavailable=True),
      "disruption_budget.max_unavailable", True, "a whole number"),
     # -- ports: 1-65535, no booleans, no collisions
-    ("port-bool", lambda: web(port=True), "port", True, "a port number from 1 to 65535"),
-    ("service-port-is-metrics-port", lambda: web(service_port=9090), "service_port", 9090,
+    ("port-bool", lambda: web(pod=PodOptions(port=True)), "port", True, "a port number from 1 to 65535"),
+    ("service-port-is-metrics-port", lambda: web(network=NetworkOptions(service_port=9090)), "service_port", 9090,
      "a port other than metrics_port (9090)"),
-    ("service-port-is-metrics-port-too", lambda: web(service_port=9191, metrics_port=9191), "service_port", 9191,
+    ("service-port-is-metrics-port-too", lambda: web(pod=PodOptions(metrics_port=9191), network=NetworkOptions(service_port=9191)), "service_port", 9191,
      "a port other than metrics_port (9191)"),
     ("endpoint-ports-collide", lambda: Service(chart(), "s", identity=IDENTITY, service_port=9090,
      metrics_port=9090), "service_port", 9090, "a port other than metrics_port (9090)"),
@@ -303,12 +308,12 @@ REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
      "a ratio from 0 to 1"),
     # -- strings where strings are meant
     ("profile-config-value-int", lambda: profile(config={"WORKERS": 4}), "staging.config[WORKERS]", 4, "a string"),
-    ("props-config-value-bool", lambda: web(config={"DEBUG": True}), "config[DEBUG]", True, "a string"),
-    ("props-config-key-int", lambda: web(config={1: "x"}), "config key", 1, "an environment variable name"),
+    ("props-config-value-bool", lambda: web(pod=PodOptions(config=cast(Any, {"DEBUG": True}))), "config[DEBUG]", True, "a string"),
+    ("props-config-key-int", lambda: web(pod=PodOptions(config=cast(Any, {1: "x"}))), "config key", 1, "an environment variable name"),
     ("profile-config-key", lambda: profile(config={"LOG-LEVEL": "x"}), "staging.config key", "LOG-LEVEL",
      "an environment variable name"),
-    ("props-env-value-int", lambda: web(env={"THREADS": 8}), "env[THREADS]", 8, "a string"),
-    ("props-config-not-a-mapping", lambda: web(config=["A=1"]), "config", ["A=1"], "a mapping"),
+    ("props-env-value-int", lambda: web(pod=PodOptions(env=cast(Any, {"THREADS": 8}))), "env[THREADS]", 8, "a string"),
+    ("props-config-not-a-mapping", lambda: web(pod=PodOptions(config=cast(Any, ["A=1"]))), "config", ["A=1"], "a mapping"),
     ("image-tag-int", lambda: profile(image_tag=123), "staging.image_tag", 123, "an image tag is up to 128"),
     ("blue-green-tag-int", lambda: profile(blue_green=BlueGreenState(image_tags={"green": cast(Any, 2)})),
      "staging.blue_green.image_tags.green", 2, "an image tag is up to 128"),
@@ -335,13 +340,13 @@ REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
     ("api-server-cidr", lambda: ApiAccess(rules=(ApiRule("configmaps", ("a",)),), api_server_cidr="anywhere"),
      "api_access.api_server_cidr", "anywhere", "an IP address range"),
     ("profile-vpa-string", lambda: profile(vpa="yes"), "staging.vpa", "yes", "True or False"),
-    ("props-create-namespace-string", lambda: web(create_namespace="false"), "create_namespace", "false",
+    ("props-create-namespace-string", lambda: web(namespace=NamespaceOptions(create=cast(Any, "false"))), "namespace.create", "false",
      "True or False"),
     ("egress-https-int", lambda: NetworkAccess(egress_https=cast(Any, 1)), "network.egress_https", 1, "True or False"),
-    ("props-pod-security", lambda: web(pod_security="strict"), "pod_security", "strict", "one of: privileged"),
+    ("props-pod-security", lambda: web(namespace=NamespaceOptions(pod_security="strict")), "pod_security", "strict", "one of: privileged"),
     ("profile-resources-dict", lambda: profile(resources=dict(RESOURCES)), "staging.resources", dict(RESOURCES),
      "a Resources"),
-    ("props-health-dict", lambda: web(health={"liveness_path": "/"}), "health", {"liveness_path": "/"},
+    ("props-health-dict", lambda: web(pod=PodOptions(health=cast(Any, {"liveness_path": "/"}))), "health", {"liveness_path": "/"},
      "a HealthChecks"),
     # -- host names: RFC 1123 subdomains, no IP literals, no wildcards
     ("ingress-host-ipv4", lambda: profile(ingress_host="10.0.0.1"), "staging.ingress_host", "10.0.0.1",
@@ -358,7 +363,7 @@ REFUSALS: list[tuple[str, Callable[[], object], str, object, str]] = [
     ("public-ingress-host", lambda: PublicIngress(chart(), "i", identity=IDENTITY, host="192.168.1.10",
      service="app", options=IngressOptions()), "ingress.host", "192.168.1.10", "an IP address is not a host name"),
     # -- names that would collide
-    ("secret-name-is-the-tls-secret", lambda: web(secret_name="app-tls"), "secret_name", "app-tls",
+    ("secret-name-is-the-tls-secret", lambda: web(pod=PodOptions(secret_name="app-tls")), "secret_name", "app-tls",
      "the Ingress certificate's Secret"),
 ]  # fmt: skip
 
@@ -387,7 +392,7 @@ def test_nan_and_infinity_never_reach_an_alert_or_a_dashboard() -> None:
 def test_largest_int32_values_are_accepted() -> None:
     bounds = ScalingBounds(min_replicas=1, max_replicas=INT32_MAX)
     assert profile(replicas=INT32_MAX, autoscaling=bounds).replicas == INT32_MAX
-    assert web(port=65535, service_port=1).port == 65535
+    assert web(pod=PodOptions(port=65535), network=NetworkOptions(service_port=1)).pod.port == 65535
 
 
 # A plain value someone pasted where kubeseal ciphertext belongs.
@@ -398,22 +403,42 @@ CIPHERTEXT = base64.b64encode((512).to_bytes(2, "big") + bytes(range(256)) * 3).
 @pytest.mark.parametrize(
     "build_it",
     [
-        pytest.param(lambda: web(secret_name="s", sealed_secret={"DB_PASSWORD": PLAIN_SECRET}), id="plain-value"),
+        pytest.param(
+            lambda: web(pod=PodOptions(secret_name="s", sealed_secret={"DB_PASSWORD": PLAIN_SECRET})), id="plain-value"
+        ),
         pytest.param(
             lambda: web(
-                secret_name="s", sealed_secret={"DB_PASSWORD": base64.b64encode(PLAIN_SECRET.encode()).decode()}
+                pod=PodOptions(
+                    secret_name="s", sealed_secret={"DB_PASSWORD": base64.b64encode(PLAIN_SECRET.encode()).decode()}
+                )
             ),
             id="base64-of-plain",
         ),
-        pytest.param(lambda: web(secret_name="s", sealed_secret={"db-password": PLAIN_SECRET}), id="bad-key"),
-        pytest.param(lambda: web(secret_name="s", sealed_secret=PLAIN_SECRET), id="a-string-not-a-mapping"),
-        pytest.param(lambda: web(secret_name="s", sealed_secret=[("DB_PASSWORD", PLAIN_SECRET)]), id="a-list"),
-        pytest.param(lambda: web(secret_name="s", sealed_secret={"DB_PASSWORD": PLAIN_SECRET.encode()}), id="bytes"),
         pytest.param(
-            lambda: web(secret_name="s", sealed_secret={"DB_PASSWORD": PLAIN_SECRET}, port=True), id="other-error"
+            lambda: web(pod=PodOptions(secret_name="s", sealed_secret={"db-password": PLAIN_SECRET})), id="bad-key"
         ),
         pytest.param(
-            lambda: web(secret_name="s", sealed_secret={"DB_PASSWORD": CIPHERTEXT, "PLAIN": PLAIN_SECRET}),
+            lambda: web(pod=PodOptions(secret_name="s", sealed_secret=cast(Any, PLAIN_SECRET))),
+            id="a-string-not-a-mapping",
+        ),
+        pytest.param(
+            lambda: web(pod=PodOptions(secret_name="s", sealed_secret=cast(Any, [("DB_PASSWORD", PLAIN_SECRET)]))),
+            id="a-list",
+        ),
+        pytest.param(
+            lambda: web(
+                pod=PodOptions(secret_name="s", sealed_secret=cast(Any, {"DB_PASSWORD": PLAIN_SECRET.encode()}))
+            ),
+            id="bytes",
+        ),
+        pytest.param(
+            lambda: web(pod=PodOptions(secret_name="s", sealed_secret={"DB_PASSWORD": PLAIN_SECRET}, port=True)),
+            id="other-error",
+        ),
+        pytest.param(
+            lambda: web(
+                pod=PodOptions(secret_name="s", sealed_secret={"DB_PASSWORD": CIPHERTEXT, "PLAIN": PLAIN_SECRET})
+            ),
             id="one-of-two",
         ),
     ],
@@ -428,6 +453,6 @@ def test_a_secret_value_never_appears_in_an_error(build_it: Callable[[], object]
 
 
 def test_a_secret_value_is_not_in_the_props_repr() -> None:
-    props = web(secret_name="s", sealed_secret={"DB_PASSWORD": CIPHERTEXT})
+    props = web(pod=PodOptions(secret_name="s", sealed_secret={"DB_PASSWORD": CIPHERTEXT}))
     assert CIPHERTEXT not in repr(props)
     assert "DB_PASSWORD" not in repr(props)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from constructs import Construct
 
 from cdk8s_webservice import (
+    DeliveryOptions,
     EnvironmentChart,
     EnvironmentProfile,
     Environments,
@@ -26,6 +27,8 @@ from cdk8s_webservice import (
     IngressRoutes,
     LoadTestOptions,
     NetworkAccess,
+    NetworkOptions,
+    PodOptions,
     Port,
     Probe,
     Releases,
@@ -117,42 +120,44 @@ def props(profile: EnvironmentProfile) -> WebServiceProps:
         image="registry.example.com/payments-api",
         profile=profile,
         slo=SLO,
-        health=HealthChecks(
-            startup=Probe.grpc(port=9000, failure_threshold=30, period_seconds=5),
-            liveness=Probe.grpc(port=9000),
-            readiness=Probe.exec(("/bin/ready",), period_seconds=5),
-        ),
-        ports=(
-            Port("grpc", 9000, clients=("checkout",)),
-            Port("webhooks", 8443),
-        ),
-        network=NetworkAccess(egress_https=True),
-        scheduling=Scheduling(
-            node_selector={"workload-class": "payments"},
-            tolerations=(Toleration(key="dedicated", value="payments", effect="NoSchedule"),),
-            node_affinity=(NodeAffinity((NodeRequirement("kubernetes.io/arch", values=("amd64", "arm64")),)),),
-            pod_anti_affinity=PodAntiAffinity(required=False),
-            priority_class_name="payments-critical",
-        ),
-        sidecars=(
-            ExtraContainer(
-                name="audit-shipper",
-                image="registry.example.com/audit-shipper:1.4.0",
-                resources=SIDECAR,
-                volume_mounts=(VolumeMount("audit", "/var/log/audit", read_only=True),),
+        pod=PodOptions(
+            health=HealthChecks(
+                startup=Probe.grpc(port=9000, failure_threshold=30, period_seconds=5),
+                liveness=Probe.grpc(port=9000),
+                readiness=Probe.exec(("/bin/ready",), period_seconds=5),
             ),
-        ),
-        init_containers=(
-            ExtraContainer(
-                name="migrate",
-                image="registry.example.com/payments-api:v3.2.0-migrate",
-                resources=SIDECAR,
-                command=("/bin/migrate", "--up"),
+            ports=(
+                Port("grpc", 9000, clients=("checkout",)),
+                Port("webhooks", 8443),
             ),
+            scheduling=Scheduling(
+                node_selector={"workload-class": "payments"},
+                tolerations=(Toleration(key="dedicated", value="payments", effect="NoSchedule"),),
+                node_affinity=(NodeAffinity((NodeRequirement("kubernetes.io/arch", values=("amd64", "arm64")),)),),
+                pod_anti_affinity=PodAntiAffinity(required=False),
+                priority_class_name="payments-critical",
+            ),
+            sidecars=(
+                ExtraContainer(
+                    name="audit-shipper",
+                    image="registry.example.com/audit-shipper:1.4.0",
+                    resources=SIDECAR,
+                    volume_mounts=(VolumeMount("audit", "/var/log/audit", read_only=True),),
+                ),
+            ),
+            init_containers=(
+                ExtraContainer(
+                    name="migrate",
+                    image="registry.example.com/payments-api:v3.2.0-migrate",
+                    resources=SIDECAR,
+                    command=("/bin/migrate", "--up"),
+                ),
+            ),
+            volumes=(Volume.empty_dir("audit", size="128Mi"), Volume.config_map("rates", "payments-rates")),
+            volume_mounts=(VolumeMount("audit", "/var/log/audit", read_only=False), VolumeMount("rates", "/etc/rates")),
         ),
-        volumes=(Volume.empty_dir("audit", size="128Mi"), Volume.config_map("rates", "payments-rates")),
-        volume_mounts=(VolumeMount("audit", "/var/log/audit", read_only=False), VolumeMount("rates", "/etc/rates")),
-        load_test=LoadTestOptions(api_paths=("/v1/quotes?amount=100",)),
+        network=NetworkOptions(access=NetworkAccess(egress_https=True)),
+        delivery=DeliveryOptions(load_test=LoadTestOptions(api_paths=("/v1/quotes?amount=100",))),
     )
 
 

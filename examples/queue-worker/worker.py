@@ -18,6 +18,7 @@ from constructs import Construct
 
 from cdk8s_webservice import (
     BusinessPanel,
+    DeliveryOptions,
     EgressRule,
     EnvironmentChart,
     EnvironmentProfile,
@@ -25,6 +26,9 @@ from cdk8s_webservice import (
     GitOpsSettings,
     HealthChecks,
     NetworkAccess,
+    NetworkOptions,
+    ObservabilityOptions,
+    PodOptions,
     Releases,
     Resources,
     ScalingBounds,
@@ -99,28 +103,36 @@ class WorkerChart(EnvironmentChart):
                 image="registry.example.com/jobs/queue-worker",
                 profile=profile,
                 component="worker",
-                port=8081,
-                metrics_port=9102,
-                service_port=8081,
-                health=HealthChecks(liveness_path="/live", readiness_path="/ready", startup_path="/live"),
-                config={"QUEUE": "jobs", "CONCURRENCY": "8", "ENVIRONMENT": profile.name},
-                # About 30 waiting messages per replica; no request-rate metric (nobody calls a worker).
-                scaling=ScalingTargets(
-                    requests_per_second=None,
-                    external=(ExternalMetric("rabbitmq_queue_messages_ready", 30, {"queue": "jobs"}),),
-                ),
-                network=NetworkAccess(
-                    ingress_namespace=None,
-                    egress=(EgressRule(port=5672, namespace="messaging"),),
-                ),
                 slo=SLO,
-                business_panels=(
-                    BusinessPanel(
-                        "Jobs processed by outcome (per s)",
-                        'sum by (outcome) (rate(jobs_processed_total{namespace="$namespace"}[5m]))',
-                        unit="ops",
-                        legend="{{outcome}}",
+                pod=PodOptions(
+                    port=8081,
+                    metrics_port=9102,
+                    health=HealthChecks(liveness_path="/live", readiness_path="/ready", startup_path="/live"),
+                    config={"QUEUE": "jobs", "CONCURRENCY": "8", "ENVIRONMENT": profile.name},
+                ),
+                network=NetworkOptions(
+                    service_port=8081,
+                    access=NetworkAccess(
+                        ingress_namespace=None,
+                        egress=(EgressRule(port=5672, namespace="messaging"),),
                     ),
+                ),
+                delivery=DeliveryOptions(
+                    # About 30 waiting messages per replica; no request-rate metric (nobody calls a worker).
+                    scaling=ScalingTargets(
+                        requests_per_second=None,
+                        external=(ExternalMetric("rabbitmq_queue_messages_ready", 30, {"queue": "jobs"}),),
+                    )
+                ),
+                observability=ObservabilityOptions(
+                    business_panels=(
+                        BusinessPanel(
+                            "Jobs processed by outcome (per s)",
+                            'sum by (outcome) (rate(jobs_processed_total{namespace="$namespace"}[5m]))',
+                            unit="ops",
+                            legend="{{outcome}}",
+                        ),
+                    )
                 ),
             ),
         )

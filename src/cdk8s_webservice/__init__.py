@@ -45,7 +45,9 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "core.errors": ("ConfigError", "GateFailed"),
     # The service and its props
     "service.chart": ("EnvironmentChart",),
-    "service.web_service": ("WebService", "WebServiceProps"),
+    "service.web_service": ("WebService",),
+    "service.props": ("WebServiceProps",),
+    "service.options": ("DeliveryOptions", "NamespaceOptions", "NetworkOptions", "ObservabilityOptions", "PodOptions"),
     "observability.slo": ("ServiceLevelObjectives",),
     # What services vary in their pods
     "kinds.deployment_props": ("HealthChecks",),

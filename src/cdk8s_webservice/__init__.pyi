@@ -37,8 +37,13 @@ from .profiles.environment import Environments as Environments
 from .profiles.environment import TagPolicy as TagPolicy
 from .releases.file import Releases as Releases
 from .service.chart import EnvironmentChart as EnvironmentChart
+from .service.options import DeliveryOptions as DeliveryOptions
+from .service.options import NamespaceOptions as NamespaceOptions
+from .service.options import NetworkOptions as NetworkOptions
+from .service.options import ObservabilityOptions as ObservabilityOptions
+from .service.options import PodOptions as PodOptions
+from .service.props import WebServiceProps as WebServiceProps
 from .service.web_service import WebService as WebService
-from .service.web_service import WebServiceProps as WebServiceProps
 from .synthesis.project import ServiceProject as ServiceProject
 
 __version__: str
@@ -50,6 +55,7 @@ __all__ = [
     "CanaryOptions",
     "Cluster",
     "ConfigError",
+    "DeliveryOptions",
     "EgressRule",
     "EnvironmentChart",
     "EnvironmentProfile",
@@ -66,9 +72,13 @@ __all__ = [
     "IngressRoutes",
     "Istio",
     "LoadTestOptions",
+    "NamespaceOptions",
     "NetworkAccess",
+    "NetworkOptions",
     "NodePoolOptions",
+    "ObservabilityOptions",
     "OpenTelemetry",
+    "PodOptions",
     "Port",
     "Probe",
     "Releases",

@@ -13,6 +13,7 @@ from conftest import DEVELOPMENT, find, live_deployment
 from cdk8s_webservice import (
     ConfigError,
     EnvironmentChart,
+    ObservabilityOptions,
     OpenTelemetry,
     ServiceLevelObjectives,
     WebService,
@@ -206,5 +207,5 @@ def test_rate_windows_span_four_scrapes(slo: ServiceLevelObjectives, message: st
             image="r.example.com/worker",
             profile=DEVELOPMENT,
             slo=slo,
-            scraping=Scraping(interval=interval),
+            observability=ObservabilityOptions(scraping=Scraping(interval=interval)),
         )

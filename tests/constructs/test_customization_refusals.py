@@ -15,6 +15,7 @@ from cdk8s_webservice import (
     FeatureFlags,
     Flag,
     Istio,
+    PodOptions,
     Port,
     Resources,
     ServiceLevelObjectives,
@@ -30,14 +31,14 @@ SMALL = Resources(cpu_request="10m", cpu_limit="100m", memory_request="32Mi", me
 FLAGS = FeatureFlags(flags=(Flag("x", FlagType.BOOLEAN, {"on": True, "off": False}, default_variant="off"),))
 
 
-def props(**kwargs: Any) -> WebServiceProps:
-    profile_kw = kwargs.pop("profile", {})
+def props(**pod: Any) -> WebServiceProps:
+    profile_kw = pod.pop("profile", {})
     return WebServiceProps(
         name="app",
         image="registry.example.com/app",
         profile=testing.profile(**profile_kw),
         slo=ServiceLevelObjectives(),
-        **kwargs,
+        pod=PodOptions(**pod),
     )
 
 

@@ -12,6 +12,7 @@ from cdk8s_webservice import (
     ConfigError,
     FeatureFlags,
     Flag,
+    PodOptions,
     Resources,
     ServiceLevelObjectives,
     WebService,
@@ -159,7 +160,11 @@ def test_bad_values_are_refused_naming_field_and_value(make: Callable[[], object
 def test_an_application_port_flagd_uses_is_refused() -> None:
     chart = testing.chart(testing.profile(feature_flags=FLAGS))
     props = WebServiceProps(
-        name="app", image="registry.example.com/app", profile=chart.profile, port=8013, slo=ServiceLevelObjectives()
+        name="app",
+        image="registry.example.com/app",
+        profile=chart.profile,
+        pod=PodOptions(port=8013),
+        slo=ServiceLevelObjectives(),
     )
     with pytest.raises(ConfigError, match=r"port: 8013 is not allowed; a port other than flagd's port"):
         WebService(chart, "app", props=props)

@@ -17,7 +17,10 @@ import yaml
 from cdk8s_webservice import (
     ConfigError,
     Istio,
+    NamespaceOptions,
     NetworkAccess,
+    NetworkOptions,
+    PodOptions,
     ServiceLevelObjectives,
     Strategy,
     WebService,
@@ -264,7 +267,7 @@ def test_on_every_scraped_port_is_scraped_over_the_mesh_tls() -> None:
     scraped over TLS too, not in plain HTTP (which the sidecar would refuse)."""
     from cdk8s_webservice import Port
 
-    _, objects = service(Istio(), props={"ports": (Port(name="admin", number=9091, scrape=True),)})
+    _, objects = service(Istio(), props={"pod": PodOptions(ports=(Port(name="admin", number=9091, scrape=True),))})
     endpoints = testing.find(objects, "ServiceMonitor")["spec"]["endpoints"]
     assert [e["port"] for e in endpoints] == ["metrics", "admin"]
     assert {e["scheme"] for e in endpoints} == {"https"} and all("tlsConfig" in e for e in endpoints)
@@ -294,7 +297,7 @@ def test_on_without_an_ingress_controller_namespace() -> None:
         name="app",
         image="registry.example.com/app",
         profile=chart.profile,
-        network=NetworkAccess(ingress_namespace=None),
+        network=NetworkOptions(access=NetworkAccess(ingress_namespace=None)),
         slo=ServiceLevelObjectives(),
     )
     WebService(chart, "app", props=props)
@@ -306,11 +309,11 @@ def test_on_without_an_ingress_controller_namespace() -> None:
 
 def test_on_requires_the_namespace_to_be_created() -> None:
     profile = testing.profile(mesh=Istio())
-    with pytest.raises(ConfigError, match=r"create_namespace: False is not allowed; True where test.mesh is set"):
+    with pytest.raises(ConfigError, match=r"namespace.create: False is not allowed; True where test.mesh is set"):
         WebServiceProps(
             name="app",
             image="registry.example.com/app",
             profile=profile,
-            create_namespace=False,
+            namespace=NamespaceOptions(create=False),
             slo=ServiceLevelObjectives(),
         )

@@ -14,6 +14,7 @@ from cdk8s_webservice import (
     ConfigError,
     IngressOptions,
     IngressRoutes,
+    PodOptions,
     Port,
     ServiceLevelObjectives,
     Strategy,
@@ -53,7 +54,7 @@ def service(**profile: Any) -> tuple[WebService, list[dict[str, Any]]]:
             image="registry.example.com/app",
             profile=chart.profile,
             slo=ServiceLevelObjectives(),
-            ports=(Port("webhooks", 8443),),
+            pod=PodOptions(ports=(Port("webhooks", 8443),)),
         ),
     )
     return web, testing.synth(chart)
@@ -144,7 +145,7 @@ def test_own_secret_may_not_be_a_certificate_secret() -> None:
             name="app",
             image="registry.example.com/app",
             profile=profile,
-            secret_name="example-org-wildcard",
+            pod=PodOptions(secret_name="example-org-wildcard"),
             slo=ServiceLevelObjectives(),
         )
 

@@ -7,7 +7,16 @@ from typing import Any, cast
 
 import pytest
 
-from cdk8s_webservice import ConfigError, ServiceLevelObjectives, Strategy, WebService, WebServiceProps, testing
+from cdk8s_webservice import (
+    ConfigError,
+    NetworkOptions,
+    PodOptions,
+    ServiceLevelObjectives,
+    Strategy,
+    WebService,
+    WebServiceProps,
+    testing,
+)
 
 
 def service(**profile: Any) -> tuple[WebService, list[dict[str, Any]]]:
@@ -71,8 +80,14 @@ def test_an_escape_hatch_patch_reaches_the_output() -> None:
     ("overrides", "message"),
     [
         ({"image": "registry.example.com/app:v1"}, r"image: 'registry.example.com/app:v1' is not allowed"),
-        ({"service_port": 9090}, r"service_port: 9090 is not allowed; a port other than metrics_port"),
-        ({"secret_name": "app-tls"}, r"secret_name: 'app-tls' is not allowed; a name other than 'app-tls'"),
+        (
+            {"network": NetworkOptions(service_port=9090)},
+            r"service_port: 9090 is not allowed; a port other than metrics_port",
+        ),
+        (
+            {"pod": PodOptions(secret_name="app-tls")},
+            r"secret_name: 'app-tls' is not allowed; a name other than 'app-tls'",
+        ),
     ],
 )
 def test_bad_props_are_refused(overrides: dict[str, Any], message: str) -> None:

@@ -11,6 +11,7 @@ from cdk8s_webservice import (
     ConfigError,
     ExtraContainer,
     NetworkAccess,
+    PodOptions,
     Port,
     Resources,
     ServiceLevelObjectives,
@@ -32,13 +33,17 @@ EXPORTER = ExtraContainer(
 )
 
 
-def build(strategy: Strategy = Strategy.ROLLING, **props: Any) -> tuple[WebService, list[dict[str, Any]]]:
+def build(strategy: Strategy = Strategy.ROLLING, **pod: Any) -> tuple[WebService, list[dict[str, Any]]]:
     chart = testing.chart(testing.profile(strategy=strategy))
     web = WebService(
         chart,
         "app",
         props=WebServiceProps(
-            name="app", image="registry.example.com/app", profile=chart.profile, slo=ServiceLevelObjectives(), **props
+            name="app",
+            image="registry.example.com/app",
+            profile=chart.profile,
+            slo=ServiceLevelObjectives(),
+            pod=PodOptions(**pod),
         ),
     )
     return web, testing.synth(chart)

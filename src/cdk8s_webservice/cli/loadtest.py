@@ -24,7 +24,7 @@ from cdk8s_webservice.loadtest.summary import judge, load, quantile_key, table
 from cdk8s_webservice.service.load_test_files import web_services
 
 if TYPE_CHECKING:
-    from cdk8s_webservice.service.web_service import WebServiceProps
+    from cdk8s_webservice.service.props import WebServiceProps
     from cdk8s_webservice.synthesis.project import ServiceProject
 
 
@@ -127,7 +127,7 @@ def loadtest(project: ServiceProject, args: argparse.Namespace, root: Path) -> i
         report, "--report", {"the summary it reports on": summary, "the releases file": project.releases_file}
     )
     k6 = find_k6()
-    check_url(url, props.health.readiness_path)
+    check_url(url, props.pod.health.readiness_path)
     summary.parent.mkdir(parents=True, exist_ok=True)
     summary.unlink(missing_ok=True)
     extra = outputs.Outputs.of(k6, spec.scenarios(), scenario, env, summary, report)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.abc
 import importlib.machinery
@@ -15,7 +16,8 @@ from typing import Any
 
 class deprecated_alias:
     """A class attribute `old` that reads (and writes) `new`, with a `DeprecationWarning`
-    naming `new` and the version that renamed it; removed in the next minor version."""
+    naming `new` and the version that renamed it; removed in the next minor version.
+    `new` may be a path (`pod.port`: the attribute moved into a group)."""
 
     def __init__(self, old: str, new: str, since: str) -> None:
         self.old, self.new, self.since = old, new, since
@@ -31,11 +33,12 @@ class deprecated_alias:
         if instance is None:
             return self
         self._warn(owner)
-        return getattr(instance, self.new)
+        return functools.reduce(getattr, self.new.split("."), instance)
 
     def __set__(self, instance: object, value: Any) -> None:
         self._warn(type(instance))
-        setattr(instance, self.new, value)
+        *path, name = self.new.split(".")
+        setattr(functools.reduce(getattr, path, instance), name, value)
 
 
 class MovedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):

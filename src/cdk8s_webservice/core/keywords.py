@@ -23,6 +23,8 @@ from .errors import ConfigError, _Shown
 T = TypeVar("T")
 
 _MARK = "_cdk8s_webservice_strict"
+#: A class attribute: keywords its `__init__` takes besides its fields (deprecated spellings).
+DEPRECATED_KEYWORDS = "_deprecated_keywords"
 
 
 def strict_keywords(cls: type) -> None:
@@ -33,6 +35,7 @@ def strict_keywords(cls: type) -> None:
         return
     fields = [f for f in dataclasses.fields(cls) if f.init]
     names = [f.name for f in fields]
+    names += [name for name in getattr(cls, DEPRECATED_KEYWORDS, ()) if name not in names]
     positional = [f.name for f in fields if not f.kw_only]
     required = [f.name for f in fields if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
 

@@ -42,7 +42,7 @@ class LoadTestOptions:
     Every environment gets a script, `dist/loadtest/<env>/load-test.js`, whose
     thresholds are the service's SLO (`WebServiceProps.slo`) and whose load
     scenario is sized from the environment's replicas and autoscaling bounds.
-    Health and readiness come from `WebServiceProps.health`; `api_paths` adds
+    Health and readiness come from `PodOptions.health`; `api_paths` adds
     the service's own API. Every request is tagged with its endpoint.
     """
 

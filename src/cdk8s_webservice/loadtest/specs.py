@@ -17,20 +17,35 @@ if TYPE_CHECKING:
     from .options import LoadTestOptions
 
 
+class _Pod(Protocol):
+    @property
+    def port(self) -> int: ...
+    @property
+    def health(self) -> HealthChecks: ...
+
+
+class _Network(Protocol):
+    @property
+    def service_port(self) -> int: ...
+
+
+class _Delivery(Protocol):
+    @property
+    def load_test(self) -> LoadTestOptions: ...
+
+
 class ServiceProps(Protocol):
-    """What a load test reads of a service's props (`ServiceProps`, which imports this
-    package: the construct side depends on the specs, not the other way round)."""
+    """What a load test reads of a service's props (`WebServiceProps`, whose package
+    imports this one: the construct side depends on the specs, not the other way round)."""
 
     @property
     def name(self) -> str: ...
     @property
-    def port(self) -> int: ...
+    def pod(self) -> _Pod: ...
     @property
-    def service_port(self) -> int: ...
+    def network(self) -> _Network: ...
     @property
-    def health(self) -> HealthChecks: ...
-    @property
-    def load_test(self) -> LoadTestOptions: ...
+    def delivery(self) -> _Delivery: ...
     @property
     def slo(self) -> ServiceLevelObjectives | None: ...
     @property
@@ -48,12 +63,12 @@ def endpoint_name(path: str) -> str:
 
 def endpoints(props: ServiceProps) -> tuple[Endpoint, ...]:
     """Health and readiness (the probes' paths), then the declared API paths, each named once."""
-    health = props.health
+    health = props.pod.health
     found = [Endpoint("health", health.liveness_path)]
     if health.readiness_path != health.liveness_path:
         found.append(Endpoint("readiness", health.readiness_path))
     taken = {e.name for e in found}
-    for path in props.load_test.api_paths:
+    for path in props.delivery.load_test.api_paths:
         name, n = endpoint_name(path), 2
         while name in taken:
             name, n = f"{endpoint_name(path)}-{n}", n + 1
@@ -74,7 +89,7 @@ def spec_of(
 ) -> LoadTestSpec:
     """The spec of the service `props` in its profile's environment. `BASE_URL` defaults
     to the Ingress (https) or, without one, a local port-forward of the Service."""
-    profile, options = props.profile, props.load_test
+    profile, options = props.profile, props.delivery.load_test
     if props.slo is None:
         raise ConfigError(f"{profile.name}.slo", None, "an SLO: the load test's thresholds are the SLO's numbers")
     if base_url is None:
@@ -82,8 +97,11 @@ def spec_of(
         if routes is not None:
             base_url, target = f"https://{routes.hosts[0].host}", "the Ingress host"
         else:
-            base_url = f"http://127.0.0.1:{props.port}"
-            target = f"a port-forward (kubectl -n {profile.namespace} port-forward svc/{props.name} {props.port}:{props.service_port})"
+            port, service_port = props.pod.port, props.network.service_port
+            base_url = f"http://127.0.0.1:{port}"
+            target = (
+                f"a port-forward (kubectl -n {profile.namespace} port-forward svc/{props.name} {port}:{service_port})"
+            )
     return LoadTestSpec(
         service=props.name,
         environment=profile.name,
