@@ -229,3 +229,47 @@ def test_an_app_whose_project_function_exits_is_an_error(tmp_path: Path) -> None
     assert result.stderr.startswith("error: --project: 'project' is not allowed; a project whose code returns")
     assert "it exited (SystemExit(0)) during synth" in result.stderr
     assert result.stderr.count("\n") == 1 and not (tmp_path / "dist").exists()
+
+
+# -- the project's own code raises: one line naming its file and line -------------------
+
+BROKEN_CHART = """\
+from cdk8s import ApiObjectMetadata
+
+from cdk8s_webservice import EnvironmentChart, EnvironmentProfile, Environments, Resources, ScalingBounds
+from cdk8s_webservice import ServiceProject
+
+
+def environments(releases):
+    resources = Resources(cpu_request="50m", cpu_limit="100m", memory_request="64Mi", memory_limit="128Mi")
+    bounds = ScalingBounds(min_replicas=1, max_replicas=2)
+    profile = EnvironmentProfile(
+        name="staging", namespace="orders-staging", replicas=1, resources=resources, autoscaling=bounds,
+        image_tag="v1.0.0",
+    )
+    return Environments([profile])
+
+
+def chart(scope, profile):
+    environment = EnvironmentChart(scope, profile.name, profile=profile)
+    ApiObjectMetadata(_from="a typo")  # cdk8s's keyword is not `_from`
+    return environment
+
+
+PROJECT = ServiceProject(name="orders", environments=environments, chart=chart)
+"""
+
+
+@pytest.mark.parametrize("command", [["synth", "--out", "out"], ["render", "-e", "staging"]])
+def test_an_error_in_the_projects_own_code_is_one_line_naming_where(command: list[str], tmp_path: Path) -> None:
+    (tmp_path / "orders.py").write_text(BROKEN_CHART)
+    result = console("--project", "orders:PROJECT", *command, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("error: orders.py:19: TypeError: "), result.stderr
+    assert "_from" in result.stderr and "CDK8S_WEBSERVICE_TRACEBACK=1 shows the traceback" in result.stderr
+    assert result.stderr.count("\n") == 1 and not result.stdout
+    assert not (tmp_path / "out").exists()
+    shown = console(
+        "--project", "orders:PROJECT", *command, cwd=tmp_path, env={**os.environ, "CDK8S_WEBSERVICE_TRACEBACK": "1"}
+    )
+    assert shown.returncode == 1 and "Traceback (most recent call last)" in shown.stderr

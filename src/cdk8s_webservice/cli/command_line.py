@@ -24,7 +24,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
 from cdk8s_webservice import runtime
-from cdk8s_webservice.core.error_lines import error_line, jsii_runtime_failed
+from cdk8s_webservice.core.error_lines import error_line, jsii_runtime_failed, project_code_line
 from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.delivery.strategy import Strategy
 from cdk8s_webservice.gate import Gate, GateFailed
@@ -206,9 +206,9 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
             return _watch(args)
         if project is None:
             spec, found = project_spec(args.project)
+            root = found
             runtime.start(found, app=True)
             project = project_code(lambda: load_project(spec, found), spec, args.command)
-            root = found
         root = root or Path.cwd()
         handlers: dict[str, Callable[[], int]] = {
             "synth": lambda: _synth(project, args, root),
@@ -234,7 +234,7 @@ def main(argv: Sequence[str] | None = None, project: ServiceProject | None = Non
         print(error_line(error), file=sys.stderr)
         return 2
     except Exception as error:
-        message = error_line(error)
+        message = error_line(error) or project_code_line(error, root or Path.cwd())
         if message is None:
             raise
         print(message, file=sys.stderr)
@@ -264,7 +264,7 @@ def run_app(project: ServiceProject | Callable[[], ServiceProject], root: Path) 
         print(failure.report(), file=sys.stderr)
         code = 1
     except Exception as error:
-        message = error_line(error)
+        message = error_line(error) or project_code_line(error, root)
         if message is None:
             raise
         print(message, file=sys.stderr)

@@ -67,3 +67,39 @@ def _error_line(error: BaseException) -> str | None:
     ):
         return f"error: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
     return None
+
+
+#: Set to 1 to see the whole traceback of an error the project's own code raised.
+TRACEBACK_ENV = "CDK8S_WEBSERVICE_TRACEBACK"
+# What a mistake in a chart or profile raises (a misspelled keyword of cdk8s-plus, a
+# missing name, a wrong type), and what jsii raises when cdk8s refuses a call.
+_CODE_ERRORS = (TypeError, ValueError, AttributeError, NameError, KeyError, IndexError, ImportError)
+
+
+def project_code_line(error: BaseException, root: str | os.PathLike[str]) -> str | None:
+    """`error: <file>:<line>: <Type>: <message>` for an error raised in the project's own
+    code (a file under `root`, outside its virtualenvs and this library), or None: a
+    bug of ours, or `CDK8S_WEBSERVICE_TRACEBACK=1`, keeps its traceback."""
+    if os.environ.get(TRACEBACK_ENV, "").strip() not in ("", "0"):
+        return None
+    from_jsii = type(error).__module__.split(".")[0] == "jsii"
+    if not (isinstance(error, _CODE_ERRORS) or from_jsii):
+        return None
+    project = os.path.realpath(root)
+    library = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    where = None
+    traceback = error.__traceback__
+    while traceback is not None:
+        path = os.path.realpath(traceback.tb_frame.f_code.co_filename)
+        inside = path.startswith(project + os.sep) and not path.startswith(library + os.sep)
+        if inside and f"{os.sep}site-packages{os.sep}" not in path:
+            where = (os.path.relpath(path, project), traceback.tb_lineno)
+        traceback = traceback.tb_next
+    if where is None:
+        return None
+    message = " ".join(str(error).split()) or type(error).__name__
+    line = (
+        f"error: {where[0]}:{where[1]}: {type(error).__name__}: {message} "
+        f"(raised in the project's code; {TRACEBACK_ENV}=1 shows the traceback)"
+    )
+    return shorten(line, LINE_LIMIT)
