@@ -245,7 +245,7 @@ def dns_reachable(obj: Obj, fail: Fail) -> None:
                 fail(
                     "spec.egress",
                     f"no NetworkPolicy egress lets the pods of {pods.owner} reach {target.what} "
-                    f"({target.namespace} {target.protocol} {target.port}): give them "
-                    "NetworkAccess or a policy with DNS egress (docs/cookbook.md)",
+                    f"({target.namespace} {target.protocol} {target.port}): give them a NetworkPolicy with "
+                    "kinds.network.dns_egress() (docs/cookbook.md, 'A workload beside the service')",
                 )
                 break
