@@ -205,3 +205,44 @@ def test_docs_build_offline(tmp_path: Path) -> None:
         assert f'id="cdk8s_webservice.{name}"' in reference
     assert "Image repository without tag" in reference  # field docstrings are rendered
     assert (tmp_path / "site" / "migration-from-kustomize" / "index.html").exists()
+
+
+def _top_level_imports(text: str) -> set[str]:
+    """Names of every `from cdk8s_webservice import ...` in `text` (one line or parenthesized)."""
+    names: set[str] = set()
+    for match in re.finditer(r"^\s*from cdk8s_webservice import (\([^)]*\)|[^\n]*)", text, re.MULTILINE):
+        names |= {n.split(" as ")[0].strip() for n in match.group(1).strip("()").replace("\n", ",").split(",")}
+    return names - {"", "#"}
+
+
+def test_the_docs_import_only_current_top_level_names() -> None:
+    """The documentation's (and the docstrings') examples import from the top level only
+    what `__all__` holds, or a subpackage: a name moved off it in 0.7.0 warns when read
+    there (and fails under `-W error::DeprecationWarning`)."""
+    subpackages = {p.name for p in (ROOT / "src" / "cdk8s_webservice").iterdir() if (p / "__init__.py").exists()}
+    sources = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    sources += sorted((ROOT / "src" / "cdk8s_webservice").rglob("*.py"))
+    stale = {
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in sources
+        if path.name != "changelog.md"
+        for name in _top_level_imports(path.read_text())
+        if name not in cdk8s_webservice.__all__ and name not in subpackages
+    }
+    assert not stale, sorted(stale)
+
+
+def test_the_testing_example_of_the_docs_passes(tmp_path: Path) -> None:
+    """docs/using-the-library.md's *Testing constructs* example runs as written (pytest)."""
+    text = (ROOT / "docs" / "using-the-library.md").read_text()
+    section = text.split("## Testing constructs", 1)[1]
+    example = section.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "test_example.py").write_text(example)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "test_example.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
