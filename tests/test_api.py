@@ -246,3 +246,24 @@ def test_the_testing_example_of_the_docs_passes(tmp_path: Path) -> None:
         timeout=600,
     )
     assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_a_construct_module_imported_by_its_path_chooses_nodejs_first(tmp_path: Path) -> None:
+    """A name moved off the top level is imported from its module (`kinds.availability`,
+    `kinds.harden`, ...): jsii then runs the Node.js the library chooses (22 or newer, else
+    the one pip installed), as a top-level name does, never an older `node` on PATH."""
+    old = tmp_path / "node"
+    old.write_text("#!/bin/sh\necho v20.1.0\n")
+    old.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k not in ("JSII_NODE", "CDK8S_WEBSERVICE_CACHE")}
+    env["PATH"] = f"{tmp_path}{os.pathsep}{env.get('PATH', '')}"
+    code = (
+        "import os, sys\n"
+        "from cdk8s_webservice.kinds.availability import PodDisruptionBudget\n"
+        "print('jsii' in sys.modules, os.environ.get('JSII_NODE'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    loaded, chosen = result.stdout.split()
+    assert loaded == "True" and chosen not in ("None", str(old))
+    assert "end-of-life" not in result.stderr
