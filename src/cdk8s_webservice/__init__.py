@@ -231,7 +231,9 @@ sys.meta_path[:] = [
     if type(f).__name__ != "_NodeBeforeJsii" and not (isinstance(f, MovedModules) and f.package == __name__)
 ]
 sys.meta_path.insert(0, _NodeBeforeJsii())
-sys.meta_path.append(MovedModules(__name__, _MOVED_MODULES, since="0.7.0"))
+# `workload.py` was split in 0.7.0: its props and its ConfigMap read from their modules too.
+_SPLIT_MODULES = {"workload": ("kinds.deployment_props", "kinds.config_map")}
+sys.meta_path.append(MovedModules(__name__, _MOVED_MODULES, since="0.7.0", split=_SPLIT_MODULES))
 
 # Public name -> the module that defines it.
 _EXPORTS = {name: module for module, names in _PUBLIC.items() for name in names}

@@ -20,4 +20,15 @@ __all__ = ["main", "run", "run_app"]
 def __getattr__(name: str) -> Any:
     if name in __all__:
         return getattr(importlib.import_module(f"{__name__}.command_line"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    # The rest of the module this path was before 0.7.0 (`cli.parser`, ...), with a warning.
+    module = importlib.import_module(f"{__name__}.command_line")
+    if name.startswith("_") or not hasattr(module, name):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import warnings
+
+    warnings.warn(
+        f"{__name__}.{name} is deprecated since 0.7.0: import it from {module.__name__}",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return getattr(module, name)
