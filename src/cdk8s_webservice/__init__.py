@@ -23,8 +23,12 @@ generated from it (`UPDATE_API_SURFACE=1 make test`; a test checks it is current
 from __future__ import annotations
 
 import importlib
+import importlib.abc
+import importlib.machinery
 import sys
 import warnings
+from collections.abc import Sequence
+from types import ModuleType
 from typing import Any
 
 from cdk8s_webservice.core.deprecation import MovedModules
@@ -203,7 +207,35 @@ _MOVED_MODULES = {
     "yaml_limits": "core.yaml_limits",
 }
 
-sys.meta_path.append(MovedModules(__name__, _MOVED_MODULES, since="0.7.0"))
+
+class _NodeBeforeJsii(importlib.abc.MetaPathFinder):
+    """A construct's module imported by its own path (`cdk8s_webservice.kinds.harden`, the
+    59 names moved off the top level, ...) imports jsii, which starts Node.js: that Node.js
+    is chosen first, as for a top-level name (`_check_node`), unless a process's entry point
+    chose it already (`runtime.start` sets `JSII_NODE`). Without it jsii would run whatever
+    `node` is on PATH (an end-of-life Node.js 20, with its banner), or fail with
+    `FileNotFoundError` where there is none."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        import os
+
+        if fullname == "jsii" and "jsii" not in sys.modules and not os.environ.get("JSII_NODE"):
+            _check_node("kinds")  # ImportError naming what to install, when nothing fits
+        return None  # the import itself is the other finders'
+
+
+# Once each, also when the package is reloaded (`importlib.reload`).
+sys.meta_path[:] = [
+    f
+    for f in sys.meta_path
+    if type(f).__name__ != "_NodeBeforeJsii" and not (isinstance(f, MovedModules) and f.package == __name__)
+]
+sys.meta_path.insert(0, _NodeBeforeJsii())
+# `workload.py` was split in 0.7.0: its props and its ConfigMap read from their modules too.
+_SPLIT_MODULES = {"workload": ("kinds.deployment_props", "kinds.config_map")}
+sys.meta_path.append(MovedModules(__name__, _MOVED_MODULES, since="0.7.0", split=_SPLIT_MODULES))
 
 # Public name -> the module that defines it.
 _EXPORTS = {name: module for module, names in _PUBLIC.items() for name in names}

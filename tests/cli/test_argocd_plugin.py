@@ -491,3 +491,33 @@ def test_a_chart_that_builds_no_object_is_no_empty_stream(capsys: pytest.Capture
     assert (code, out) == (2, "")
     assert err.startswith("error: environment staging: 'EnvironmentChart' is not allowed; a chart that builds at least")
     assert err.count("\n") == 1
+
+
+def test_hydrate_never_writes_through_a_symlink_of_the_checkout(tmp_path: Path) -> None:
+    """The hydrated branch's checkout is input too: a symlink at a path hydrate writes (or a
+    folder on the way) is replaced, or refused when it leads out of `--out`; never followed to
+    a file outside it. Each file is replaced whole (no half-written manifest.yaml)."""
+    from cdk8s_webservice import ConfigError
+
+    out = tmp_path / "checkout"
+    (out / "dist" / "staging").mkdir(parents=True)
+    victim = tmp_path / "victim"
+    victim.write_text("mine")
+    (out / "dist" / "staging" / "manifest.yaml").symlink_to(victim)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (out / "dist" / "production").symlink_to(outside)
+    source_hydrator.write_hydrated(out, {"dist/staging/manifest.yaml": "hydrated\n"})
+    manifest = out / "dist" / "staging" / "manifest.yaml"
+    assert victim.read_text() == "mine" and not manifest.is_symlink() and manifest.read_text() == "hydrated\n"
+    with pytest.raises(ConfigError, match=r"^--out: .*dist/production/manifest\.yaml"):
+        source_hydrator.write_hydrated(out, {"README.md": "x", "dist/production/manifest.yaml": "hydrated\n"})
+    assert list(outside.iterdir()) == [] and not (out / "README.md").exists()
+    assert sorted(p.name for p in manifest.parent.iterdir()) == ["manifest.yaml"]
+
+
+def test_hydrate_into_a_file_is_one_line_naming_out(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("")
+    assert run(PROJECT, "plugin", "hydrate", "-e", "staging", "--out", "afile", "--dry-sha", SHA, cwd=tmp_path) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("error: --out: 'afile' is not allowed; a folder") and captured.err.count("\n") == 1

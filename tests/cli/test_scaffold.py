@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -166,3 +167,15 @@ def test_a_project_without_a_releases_file_is_told_how_to_name_one(
     err = capsys.readouterr().err
     assert err.startswith("error: releases_file: None is not allowed; a path: release commands record releases")
     assert "ServiceProject(releases_file=ROOT / 'releases.yaml')" in err and err.count("\n") == 1
+
+
+def test_the_scaffolds_node_requirement_is_the_librarys() -> None:
+    """The new project's README and requirements say what the library runs on: a Node.js
+    `NODE_MAJOR_MIN` or newer on PATH, else the one pip installs with it (never an older one)."""
+    from cdk8s_webservice.runtime.node import NODE_MAJOR_MIN
+
+    templates = Path(cli.__file__).parent / "templates" / "service"
+    for name in ("README.md.tmpl", "requirements.txt.tmpl"):
+        text = (templates / name).read_text()
+        named = {int(major) for major in re.findall(r"Node\.js (\d+) or newer", text)}
+        assert named <= {NODE_MAJOR_MIN}, (name, named)

@@ -180,3 +180,30 @@ def test_the_gates_own_inputs_of_a_project_restart_the_watch(tmp_path: Path) -> 
     assert watcher.is_library(policies / "limits.rego") and watcher.is_library(crd)
     assert not watcher.is_library(tmp_path / "charts.py") and not watcher.is_library(policies / "notes.txt")
     assert {policies.resolve(), crd.parent.resolve()} <= watcher.folders()
+
+
+def test_data_folders_under_a_project_package_are_watched(tmp_path: Path) -> None:
+    """Files a project reads from a folder beside its modules (blacklist's
+    `charts/sealed-secrets/*.yaml`, read by `main.project`) are watched: an edit of one
+    re-synthesizes, and the warm path's fingerprint (the same folders) sees it, so a warm
+    `render` never answers with the values from before the edit."""
+    import sys
+    import types
+
+    from cdk8s_webservice.cli.watch import Watcher
+
+    charts = tmp_path / "charts"
+    (charts / "sealed-secrets" / "nested").mkdir(parents=True)
+    (charts / "__pycache__").mkdir()
+    (charts / ".hidden").mkdir()
+    module = types.ModuleType("brk_charts_probe")
+    module.__file__ = str(charts / "blacklist.py")
+    sys.modules["brk_charts_probe"] = module
+    try:
+        watcher = Watcher("main:project", tmp_path, tmp_path / "dist", project_modules={"brk_charts_probe"})
+        folders = watcher.folders()
+    finally:
+        del sys.modules["brk_charts_probe"]
+    assert {charts.resolve(), (charts / "sealed-secrets").resolve()} <= folders
+    assert (charts / "sealed-secrets" / "nested").resolve() in folders
+    assert not {(charts / "__pycache__").resolve(), (charts / ".hidden").resolve()} & folders

@@ -197,6 +197,11 @@ def test_a_run_record_that_is_not_one_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(record))
     with pytest.raises(ConfigError, match=r"s\.run\.json: vus: 'two' is not allowed"):
         runinfo.load(path)
+    # A whole number is checked as a float is: no negative seconds or users.
+    for key, value in (("planned_seconds", -5), ("wall_seconds", -1), ("vus", -2)):
+        path.write_text(json.dumps({**json.loads(json.dumps(_run().__dict__)), key: value}))
+        with pytest.raises(ConfigError, match=rf"s\.run\.json: {key}: {value} is not allowed"):
+            runinfo.load(path)
 
 
 def test_latency_bars_stand_on_a_logarithmic_axis() -> None:

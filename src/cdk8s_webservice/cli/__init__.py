@@ -15,9 +15,23 @@ if TYPE_CHECKING:
     from .command_line import main, run, run_app
 
 __all__ = ["main", "run", "run_app"]
+_MOVED = ("EPILOG", "parser", "summary")  # the rest of cli.py before 0.7.0
 
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
         return getattr(importlib.import_module(f"{__name__}.command_line"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    # The rest of the module this path was before 0.7.0, with a warning. Named, not looked
+    # up: `from cdk8s_webservice.cli import warm_client` asks for a submodule here first,
+    # and must not load the command line (the console script starts light).
+    if name not in _MOVED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(f"{__name__}.command_line")
+    import warnings
+
+    warnings.warn(
+        f"{__name__}.{name} is deprecated since 0.7.0: import it from {module.__name__}",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return getattr(module, name)

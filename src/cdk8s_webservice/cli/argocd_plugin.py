@@ -326,4 +326,6 @@ def _hydrate_out(value: str, root: Path) -> Path:
     resolved, project = out.resolve(), root.resolve()
     if resolved == project or (project / "dist") in (resolved, *resolved.parents):
         raise ConfigError("--out", value, "a checkout of the hydrated branch, not the project or its dist/")
+    if out.exists() and not out.is_dir():
+        raise ConfigError("--out", value, "a folder (a checkout of the hydrated branch); this path is a file")
     return out

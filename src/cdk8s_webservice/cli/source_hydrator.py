@@ -3,7 +3,9 @@ path (`manifest.yaml`, `hydrator.metadata`, `README.md`) and at the root of the 
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import subprocess
 from collections.abc import Mapping, Sequence
@@ -85,8 +87,25 @@ def _head(root: Path) -> str:
 
 
 def write_hydrated(out: Path, files: Mapping[str, str]) -> None:
-    """Overwrite the hydrated files in `out`, as Argo CD does; every other file stays."""
+    """Overwrite the hydrated files in `out`, as Argo CD does; every other file stays.
+
+    The checkout is input too: a folder on the way that leads out of `out` (a symlink) is
+    refused before anything is written, and each file is replaced whole (written beside it,
+    then renamed over it), so a symlink in its place is replaced, never written through."""
+    root = out.resolve()
+    for name in files:
+        parent = (out / name).parent.resolve()
+        if parent != root and root not in parent.parents:
+            raise ConfigError(
+                "--out", f"{out}/{name}", f"a path inside {str(out)!r} (a symlink on the way leads to {str(parent)!r})"
+            )
     for name, text in files.items():
         path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)

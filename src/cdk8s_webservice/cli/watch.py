@@ -166,12 +166,18 @@ class Watcher:
         """Every folder holding a source the synth depends on (watched, not recursively)."""
         folders = {self.root.resolve(), *self.data_folders}
         folders.update(p if p.is_dir() else p.parent for p in self.gate_sources)
+        root = self.root.resolve()
+        modules: set[Path] = set()
         for name in self.project_modules:
             module = sys.modules.get(name)
             if module is not None:
-                folders.update(_module_folders(module))
-        for library in self.libraries:
-            for folder, subfolders, _ in os.walk(library):
+                modules.update(_module_folders(module))
+        folders |= modules
+        # A module folder's subfolders too (not the root's: tests/, docs/, ...): the data a
+        # project reads beside its modules (`charts/sealed-secrets/`), else an edit of it
+        # would neither re-synthesize nor reach the warm path's fingerprint (a stale answer).
+        for tree in [*(m for m in modules if m != root), *self.libraries]:
+            for folder, subfolders, _ in os.walk(tree):
                 subfolders[:] = [s for s in subfolders if s != "__pycache__" and not s.startswith(".")]
                 folders.add(Path(folder).resolve())
         out = self.out.resolve()

@@ -48,8 +48,14 @@ class MovedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     A finder on `sys.meta_path` (Python's documented import hook), consulted after the
     package's own files: a path that still exists is never redirected."""
 
-    def __init__(self, package: str, moved: Mapping[str, str], since: str) -> None:
+    def __init__(
+        self, package: str, moved: Mapping[str, str], since: str, split: Mapping[str, Sequence[str]] | None = None
+    ) -> None:
         self.package, self.moved, self.since = package, dict(moved), since
+        # An old module whose names went to several (`workload`: `kinds.workload`, and its
+        # props and ConfigMap to `kinds.deployment_props`, `kinds.config_map`): its path is
+        # `moved`'s module, and the names it lacks read from these, the first that has them.
+        self.split = {name: tuple(modules) for name, modules in (split or {}).items()}
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
@@ -67,8 +73,28 @@ class MovedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         warnings.warn(
             f"{module.__name__} is deprecated since {self.since}: import {new}", DeprecationWarning, stacklevel=2
         )
+        old = module.__name__[len(self.package) + 1 :]
+        if old in self.split:
+            # A module of its own: its names read from the new module, then the others.
+            sources = [new, *(f"{self.package}.{m}" for m in self.split[old])]
+            module.__dict__["__getattr__"] = _forwarding(module.__name__, sources)
+            module.__dict__["__all__"] = sorted(
+                {n for m in sources for n in getattr(importlib.import_module(m), "__all__", ())}
+            )
+            return
         # The import system returns what sys.modules holds under the name after exec_module.
         sys.modules[module.__name__] = importlib.import_module(new)
+
+
+def _forwarding(name: str, modules: Sequence[str]) -> Callable[[str], Any]:
+    def __getattr__(attribute: str) -> Any:
+        for module in modules:
+            target = importlib.import_module(module)
+            if hasattr(target, attribute):
+                return getattr(target, attribute)
+        raise AttributeError(f"module {name!r} has no attribute {attribute!r}")
+
+    return __getattr__
 
 
 def moved_attributes(package: str, moved: Mapping[str, str], since: str) -> Callable[[str], Any]:
@@ -87,20 +113,23 @@ def moved_attributes(package: str, moved: Mapping[str, str], since: str) -> Call
     return __getattr__
 
 
-def moved_module_attributes(package: str, module: str, since: str) -> Callable[[str], Any]:
+def moved_module_attributes(package: str, *modules: str, since: str) -> Callable[[str], Any]:
     """A package `__getattr__` for a module whose path the package now holds: the old
-    module's names (`cdk8s_webservice.releases.Releases`) read from `module`, with a
-    `DeprecationWarning` naming it."""
+    module's names (`cdk8s_webservice.releases.Releases`) read from the first of `modules`
+    that has them (the old module's names went to more than one: `gitops.annotate_sync_waves`
+    is `gitops.sync_waves`'), with a `DeprecationWarning` naming it."""
 
     def __getattr__(name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        target = importlib.import_module(module)
-        if not hasattr(target, name):
-            raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        warnings.warn(
-            f"{package}.{name} is deprecated since {since}: import it from {module}", DeprecationWarning, stacklevel=2
-        )
-        return getattr(target, name)
+        if not name.startswith("_"):
+            for module in modules:
+                target = importlib.import_module(module)
+                if hasattr(target, name):
+                    warnings.warn(
+                        f"{package}.{name} is deprecated since {since}: import it from {module}",
+                        DeprecationWarning,
+                        stacklevel=2,
+                    )
+                    return getattr(target, name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__

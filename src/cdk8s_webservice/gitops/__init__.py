@@ -3,4 +3,6 @@
 from cdk8s_webservice.core.deprecation import moved_module_attributes
 
 # Before 0.7.0 this path was a module (now applications.py); its names still read, with a warning.
-__getattr__ = moved_module_attributes(__name__, "cdk8s_webservice.gitops.applications", since="0.7.0")
+__getattr__ = moved_module_attributes(
+    __name__, "cdk8s_webservice.gitops.applications", "cdk8s_webservice.gitops.sync_waves", since="0.7.0"
+)

@@ -156,7 +156,9 @@ def load(path: Path) -> RunInfo:
         value = data.get(key)
         if not isinstance(value, allowed) or isinstance(value, bool):
             raise ConfigError(f"{where}: {key}", value, "the value `loadtest` writes")
-        if isinstance(value, float) and (not math.isfinite(value) or value < 0):
-            raise ConfigError(f"{where}: {key}", value, "a finite number of seconds from 0")
+        if key.endswith("_seconds") and isinstance(value, (int, float)) and (not math.isfinite(value) or value < 0):
+            raise ConfigError(f"{where}: {key}", value, "a finite number of seconds from 0")  # an int too: -5
+        if key == "vus" and isinstance(value, int) and value < 0:
+            raise ConfigError(f"{where}: {key}", value, "a number of virtual users from 0")
     fields: dict[str, Any] = {key: data.get(key) for key in types}
     return RunInfo(**fields)

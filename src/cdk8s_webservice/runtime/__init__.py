@@ -3,6 +3,8 @@
 An app calls `runtime.start(root, app=True)` before anything imports cdk8s (node.py).
 """
 
+from cdk8s_webservice.core.deprecation import moved_module_attributes
+
 from .node import (
     NodeNotFound,
     configure,
@@ -26,3 +28,6 @@ __all__ = [
     "start",
     "stopped_by_sigterm",
 ]
+
+# The rest of the module this path was before 0.7.0 (`runtime.check_node`, ...), with a warning.
+__getattr__ = moved_module_attributes(__name__, "cdk8s_webservice.runtime.node", since="0.7.0")

@@ -5,14 +5,15 @@ Build one construct alone in a fresh chart, synthesize it to plain dicts, find
 objects by kind and name, check what a selector selects, and run the gate on the
 result:
 
-    from cdk8s_webservice import PodDisruptionBudget
     from cdk8s_webservice import testing
+    from cdk8s_webservice.kinds.availability import PodDisruptionBudget
 
     chart = testing.chart()
     PodDisruptionBudget(chart, "pdb", identity=testing.identity())
     (pdb,) = testing.synth(chart)
     assert testing.selects(pdb["spec"]["selector"], testing.identity().pod_labels)
-    assert testing.check(testing.synth(chart)) == []      # the gate, on the dicts
+    (violation,) = testing.check(testing.synth(chart))  # the gate, on the dicts: alone, it selects no pods
+    assert violation.rule == "selector-matches-pods"
 
 Call `runtime.start(root)` (e.g. in `conftest.py`) before the first construct, as
 every entry point does. The `manifest_gate` and `gate_settings` pytest fixtures
