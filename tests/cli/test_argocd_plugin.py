@@ -173,7 +173,8 @@ def test_the_console_command_prints_the_stream_and_refuses_in_one_line() -> None
         ),
         (
             {"ARGOCD_ENV_ENVIRONMENT": "staging", "ARGOCD_ENV_CLUSTER": "prod-eu-west-1"},
-            "error: ARGOCD_ENV_CLUSTER: 'prod-eu-west-1' is not allowed; none: staging has one destination",
+            "error: ARGOCD_ENV_CLUSTER: 'prod-eu-west-1' is not allowed; none: staging has one destination; "
+            "unset plugin.env CLUSTER",
         ),
         (
             {"ARGOCD_ENV_ENVIRONMENT": "staging", "ARGOCD_APP_NAMESPACE": "blacklist-dev"},

@@ -20,7 +20,7 @@ from test_cli import run
 
 import main
 from cdk8s_webservice import ServiceProject
-from cdk8s_webservice.cli import parser
+from cdk8s_webservice.cli import arguments
 from cdk8s_webservice.core.errors import ConfigError
 
 
@@ -160,7 +160,7 @@ def test_a_hanging_argocd_is_stopped_after_its_timeout(
 @pytest.mark.parametrize("budget", ["nan", "-5", "0", "inf", "lots"])
 def test_watch_memory_budget_is_finite_and_positive(budget: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
-        parser.parser().parse_args(["watch", "--memory-budget", budget])
+        arguments.parser().parse_args(["watch", "--memory-budget", budget])
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert f"--memory-budget: '{budget}' is not allowed; a finite number of MiB above 0" in err
@@ -168,7 +168,7 @@ def test_watch_memory_budget_is_finite_and_positive(budget: str, capsys: pytest.
 
 
 def test_watch_memory_budget_takes_a_positive_number() -> None:
-    assert parser.parser().parse_args(["watch", "--memory-budget", "120.5"]).memory_budget == 120.5
+    assert arguments.parser().parse_args(["watch", "--memory-budget", "120.5"]).memory_budget == 120.5
 
 
 def test_a_jsii_runtime_that_is_not_there_is_one_line() -> None:

@@ -273,3 +273,11 @@ def test_an_error_in_the_projects_own_code_is_one_line_naming_where(command: lis
         "--project", "orders:PROJECT", *command, cwd=tmp_path, env={**os.environ, "CDK8S_WEBSERVICE_TRACEBACK": "1"}
     )
     assert shown.returncode == 1 and "Traceback (most recent call last)" in shown.stderr
+
+
+def test_a_syntax_error_in_the_projects_module_is_one_line_naming_where(tmp_path: Path) -> None:
+    (tmp_path / "orders.py").write_text("def broken(:\n    pass\n")
+    result = console("--project", "orders:PROJECT", "validate", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("error: orders.py:1: SyntaxError: invalid syntax"), result.stderr
+    assert result.stderr.count("\n") == 1 and not result.stdout

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, group_running
 
-from cdk8s_webservice.cli import parser
+from cdk8s_webservice.cli import arguments
 from cdk8s_webservice.cli.watch import changes_by_folder, report
 
 IGNORE = shutil.ignore_patterns(".venv*", "node_modules", ".git", "build", ".cache", ".cdk8s.out", "__pycache__")
@@ -128,7 +128,7 @@ def test_watch_resynthesizes_on_save_survives_bad_edits_and_exits_130(clone: Pat
 
 
 def test_watch_is_in_the_command_line_tool() -> None:
-    args = parser.parser().parse_args(["watch", "--out", "preview", "--memory-budget", "300"])
+    args = arguments.parser().parse_args(["watch", "--out", "preview", "--memory-budget", "300"])
     assert (args.command, args.out, args.memory_budget) == ("watch", "preview", 300)
 
 

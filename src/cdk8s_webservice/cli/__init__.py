@@ -2,7 +2,7 @@
 
 An app's `main.py` hands its project to `run_app`; the console script starts in
 `warm_client.run` (the standard library only: a running `watch` may answer), which runs
-`command_line.run` cold otherwise; tests call `main(argv)`. The parser is `parser.py`,
+`command_line.run` cold otherwise; tests call `main(argv)`. The parser is `arguments.py`,
 each command's run `command_line.py`, loaded on first use so the console script starts light.
 """
 
@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from .command_line import main, run, run_app
 
 __all__ = ["main", "run", "run_app"]
-_MOVED = ("EPILOG", "parser", "summary")  # the rest of cli.py before 0.7.0
+# The rest of cli.py before 0.7.0 -> the module it is in now.
+_MOVED = {"EPILOG": "arguments", "parser": "arguments", "summary": "command_line"}
 
 
 def __getattr__(name: str) -> Any:
@@ -26,7 +27,7 @@ def __getattr__(name: str) -> Any:
     # and must not load the command line (the console script starts light).
     if name not in _MOVED:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = importlib.import_module(f"{__name__}.command_line")
+    module = importlib.import_module(f"{__name__}.{_MOVED[name]}")
     import warnings
 
     warnings.warn(

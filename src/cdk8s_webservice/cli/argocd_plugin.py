@@ -216,7 +216,8 @@ def generate(project: ServiceProject, environ: Mapping[str, str]) -> str:
     except ConfigError as error:
         if error.field != "--cluster":
             raise
-        raise ConfigError(CLUSTER, error.value, f"{error.allowed}; set plugin.env CLUSTER") from None
+        hint = "unset plugin.env CLUSTER" if error.allowed.startswith("none") else "set plugin.env CLUSTER"
+        raise ConfigError(CLUSTER, error.value, f"{error.allowed}; {hint}") from None
     namespace = _variable(environ, APP_NAMESPACE)
     expected = project.load_environments().get(environment).namespace
     if namespace is not None and namespace != expected:

@@ -35,7 +35,7 @@ from cdk8s_webservice.synthesis.discovery import load_project, project_code, pro
 from cdk8s_webservice.synthesis.output import check_output_folder, locked, read_tree, staged_output
 
 from . import argocd_plugin, release_file, scaffold
-from .parser import parser
+from .arguments import parser
 from .release_workflow import ReleaseRequest, release, releases_file, shown
 
 if TYPE_CHECKING:

@@ -129,7 +129,10 @@ def moved_module_attributes(package: str, *modules: str, since: str) -> Callable
                         DeprecationWarning,
                         stacklevel=2,
                     )
-                    return getattr(target, name)
+                    value = getattr(target, name)
+                    # Kept, so `from package import name` (which reads it twice) warns once.
+                    setattr(sys.modules[package], name, value)
+                    return value
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__

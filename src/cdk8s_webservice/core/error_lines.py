@@ -73,7 +73,7 @@ def _error_line(error: BaseException) -> str | None:
 TRACEBACK_ENV = "CDK8S_WEBSERVICE_TRACEBACK"
 # What a mistake in a chart or profile raises (a misspelled keyword of cdk8s-plus, a
 # missing name, a wrong type), and what jsii raises when cdk8s refuses a call.
-_CODE_ERRORS = (TypeError, ValueError, AttributeError, NameError, KeyError, IndexError, ImportError)
+_CODE_ERRORS = (TypeError, ValueError, AttributeError, NameError, KeyError, IndexError, ImportError, SyntaxError)
 
 
 def project_code_line(error: BaseException, root: str | os.PathLike[str]) -> str | None:
@@ -95,9 +95,13 @@ def project_code_line(error: BaseException, root: str | os.PathLike[str]) -> str
         if inside and f"{os.sep}site-packages{os.sep}" not in path:
             where = (os.path.relpath(path, project), traceback.tb_lineno)
         traceback = traceback.tb_next
+    if isinstance(error, SyntaxError) and error.filename:  # where the parser stopped, not a frame
+        path = os.path.realpath(error.filename)
+        if path.startswith(project + os.sep) and f"{os.sep}site-packages{os.sep}" not in path:
+            where = (os.path.relpath(path, project), error.lineno or 0)
     if where is None:
         return None
-    message = " ".join(str(error).split()) or type(error).__name__
+    message = " ".join((error.msg if isinstance(error, SyntaxError) else str(error)).split()) or type(error).__name__
     line = (
         f"error: {where[0]}:{where[1]}: {type(error).__name__}: {message} "
         f"(raised in the project's code; {TRACEBACK_ENV}=1 shows the traceback)"
