@@ -202,6 +202,13 @@ def test_a_run_record_that_is_not_one_is_refused(tmp_path: Path) -> None:
         path.write_text(json.dumps({**json.loads(json.dumps(_run().__dict__)), key: value}))
         with pytest.raises(ConfigError, match=rf"s\.run\.json: {key}: {value} is not allowed"):
             runinfo.load(path)
+    # `started` is the UTC time `loadtest` writes, never free text or another offset.
+    for started in ("yesterday", "2026-01-02T03:04:05", "2026-01-02T03:04:05+02:00"):
+        path.write_text(json.dumps({**json.loads(json.dumps(_run().__dict__)), "started": started}))
+        with pytest.raises(ConfigError, match=r"s\.run\.json: started: .* a UTC time in ISO 8601"):
+            runinfo.load(path)
+    path.write_text(json.dumps({**json.loads(json.dumps(_run().__dict__)), "started": "2026-01-02T03:04:05Z"}))
+    assert runinfo.load(path).started == "2026-01-02T03:04:05Z"
 
 
 def test_latency_bars_stand_on_a_logarithmic_axis() -> None:

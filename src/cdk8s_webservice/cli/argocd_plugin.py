@@ -294,6 +294,7 @@ def run(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
         print(f"wrote {len(files)} files under {shown(out)}/")
         return 0
     out = _hydrate_out(args.out, root)
+    project.load_environments().get(args.environment)  # an unknown environment first, before git is asked
     dry_sha = args.dry_sha if args.dry_sha is not None else _head(root)
     files = hydrated_files(project, args.environment, dry_sha)
     write_hydrated(out, files)

@@ -19,6 +19,7 @@ import math
 import re
 import subprocess
 from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -160,5 +161,16 @@ def load(path: Path) -> RunInfo:
             raise ConfigError(f"{where}: {key}", value, "a finite number of seconds from 0")  # an int too: -5
         if key == "vus" and isinstance(value, int) and value < 0:
             raise ConfigError(f"{where}: {key}", value, "a number of virtual users from 0")
+        if key == "started" and not (isinstance(value, str) and _is_utc_timestamp(value)):
+            raise ConfigError(f"{where}: {key}", value, "a UTC time in ISO 8601, such as '2026-12-07T02:50:00Z'")
     fields: dict[str, Any] = {key: data.get(key) for key in types}
     return RunInfo(**fields)
+
+
+def _is_utc_timestamp(value: str) -> bool:
+    """An ISO 8601 time with a UTC offset, as `loadtest` writes `started`."""
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return parsed.utcoffset() is not None and parsed.utcoffset() == timedelta(0)
