@@ -409,7 +409,10 @@ def test_hydrate_writes_the_layout_argo_cd_writes(capsys: pytest.CaptureFixture[
         ),
         (["-e", "qa", "--out", "h", "--dry-sha", SHA], "error: environment: 'qa' is not allowed; one of: development"),
         # an unknown environment is named before the dry commit is looked for (or checked)
-        (["-e", "qa", "--out", "h", "--dry-sha", "abc"], "error: environment: 'qa' is not allowed; one of: development"),
+        (
+            ["-e", "qa", "--out", "h", "--dry-sha", "abc"],
+            "error: environment: 'qa' is not allowed; one of: development",
+        ),
         (["-e", "staging", "--out", str(ROOT), "--dry-sha", SHA], "error: --out: "),
         (["-e", "staging", "--out", str(ROOT / "dist" / "x"), "--dry-sha", SHA], "error: --out: "),
     ],
