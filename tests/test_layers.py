@@ -45,7 +45,7 @@ DEFERRED = {
     "cli.argocd_plugin": "the plugin's refusals answer before jsii starts Node.js (the project imports cdk8s)",
     "cli.command_line": "the CLI's help and refusals answer before jsii starts Node.js",
     "cli.warm_client": "the console script imports the standard library only until it knows no watch answers",
-    "cli.warm_server": "a request loads the project's class and the CLI's error lines only once it is served",
+    "cli.warm_server": "the project's class (cdk8s) loads only once a request is served",
     "cli.watch": "watch chooses Node.js (runtime.start) before anything imports cdk8s",
     "gate": "the gate's checks load when first run: its import stays cheap for the worker's fork",
     "gate.worker": "the worker's process helpers load only in a process that forks one",

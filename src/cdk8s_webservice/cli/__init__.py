@@ -11,28 +11,26 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from cdk8s_webservice.core.deprecation import moved_attributes
+
 if TYPE_CHECKING:
     from .command_line import main, run, run_app
 
 __all__ = ["main", "run", "run_app"]
-# The rest of cli.py before 0.7.0 -> the module it is in now.
-_MOVED = {"EPILOG": "arguments", "parser": "arguments", "summary": "command_line"}
 
 
-def __getattr__(name: str) -> Any:
+def _entry_point(name: str) -> Any:
     if name in __all__:
         return getattr(importlib.import_module(f"{__name__}.command_line"), name)
-    # The rest of the module this path was before 0.7.0, with a warning. Named, not looked
-    # up: `from cdk8s_webservice.cli import warm_client` asks for a submodule here first,
-    # and must not load the command line (the console script starts light).
-    if name not in _MOVED:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = importlib.import_module(f"{__name__}.{_MOVED[name]}")
-    import warnings
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-    warnings.warn(
-        f"{__name__}.{name} is deprecated since 0.7.0: import it from {module.__name__}",
-        DeprecationWarning,
-        stacklevel=2,
-    )
-    return getattr(module, name)
+
+# The rest of cli.py before 0.7.0, read with a warning from where it is now. Named, not
+# looked up: `from cdk8s_webservice.cli import warm_client` asks for a submodule here first,
+# and must not load the command line (the console script starts light).
+__getattr__ = moved_attributes(
+    __name__,
+    {"EPILOG": f"{__name__}.arguments", "parser": f"{__name__}.arguments", "summary": f"{__name__}.command_line"},
+    since="0.7.0",
+    otherwise=_entry_point,
+)

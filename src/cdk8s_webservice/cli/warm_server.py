@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
+from cdk8s_webservice.core.error_lines import error_line
 from cdk8s_webservice.core.errors import ConfigError
 from cdk8s_webservice.synthesis.discovery import project_code, project_spec
 
@@ -358,8 +359,6 @@ class WarmServer:
             os.chdir(previous)
 
     def _run(self, argv: list[str], command: str) -> int:
-        from cdk8s_webservice.core.error_lines import error_line
-
         try:
             project = self.current(command)
         except Declined:

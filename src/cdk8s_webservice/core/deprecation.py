@@ -97,13 +97,18 @@ def _forwarding(name: str, modules: Sequence[str]) -> Callable[[str], Any]:
     return __getattr__
 
 
-def moved_attributes(package: str, moved: Mapping[str, str], since: str) -> Callable[[str], Any]:
+def moved_attributes(
+    package: str, moved: Mapping[str, str], since: str, *, otherwise: Callable[[str], Any] | None = None
+) -> Callable[[str], Any]:
     """A module `__getattr__` for names that moved to a submodule (`moved`: name -> module),
-    each read with a `DeprecationWarning` naming its new home."""
+    each read with a `DeprecationWarning` naming its new home; any other name is
+    `otherwise`'s (the package's own lazy names), or an AttributeError."""
 
     def __getattr__(name: str) -> Any:
         module = moved.get(name)
         if module is None:
+            if otherwise is not None:
+                return otherwise(name)
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         warnings.warn(
             f"{package}.{name} is deprecated since {since}: import it from {module}", DeprecationWarning, stacklevel=2
