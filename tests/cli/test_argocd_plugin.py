@@ -431,15 +431,15 @@ def test_the_dry_sha_is_head_of_a_clean_checkout_only(tmp_path: Path) -> None:
         return subprocess.run(["git", *argv], cwd=tmp_path, check=True, capture_output=True, text=True).stdout
 
     with pytest.raises(Exception, match="not in a git repository"):
-        source_hydrator._head(tmp_path)
+        source_hydrator.head_commit(tmp_path)
     git("init", "-q")
     (tmp_path / "main.py").write_text("")
     git("add", "main.py")
     git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "one")
-    assert source_hydrator._head(tmp_path) == git("rev-parse", "HEAD").strip()
+    assert source_hydrator.head_commit(tmp_path) == git("rev-parse", "HEAD").strip()
     (tmp_path / "main.py").write_text("changed = True\n")
     with pytest.raises(Exception, match="uncommitted changes"):
-        source_hydrator._head(tmp_path)
+        source_hydrator.head_commit(tmp_path)
 
 
 @pytest.mark.parametrize("where", ["environments", "chart"])

@@ -56,13 +56,13 @@ from cdk8s_webservice.synthesis.rendering import to_yaml
 from .argocd_cmp import CONFIG_MAP, PLUGIN_NAME, plugin_config, plugin_config_map, repo_server_patch, sidecar_container
 from .release_workflow import shown
 from .source_hydrator import (
-    _SHA,
     GIT_ATTRIBUTES,
     GIT_ATTRIBUTES_TEXT,
     MANIFEST,
     METADATA,
     README,
-    _head,
+    SHA_PATTERN,
+    head_commit,
     metadata_json,
     readme,
     write_hydrated,
@@ -295,7 +295,7 @@ def run(project: ServiceProject, args: argparse.Namespace, root: Path) -> int:
         return 0
     out = _hydrate_out(args.out, root)
     project.load_environments().get(args.environment)  # an unknown environment first, before git is asked
-    dry_sha = args.dry_sha if args.dry_sha is not None else _head(root)
+    dry_sha = args.dry_sha if args.dry_sha is not None else head_commit(root)
     files = hydrated_files(project, args.environment, dry_sha)
     write_hydrated(out, files)
     print(f"wrote {len(files)} files under {shown(out)}/ for {HYDRATED_BRANCH_PREFIX}{args.environment}")
@@ -306,7 +306,7 @@ def hydrated_files(project: ServiceProject, environment: str, dry_sha: str) -> d
     """Path in the hydrated branch -> text, for every Application of `environment`: the
     paths of its Source Hydrator Applications (`hydrator_application`)."""
     gitops = _gitops(project)
-    if not _SHA.fullmatch(dry_sha):
+    if not SHA_PATTERN.fullmatch(dry_sha):
         raise ConfigError("--dry-sha", dry_sha, "a full commit SHA (40 or 64 lowercase hex digits)")
     profile = project.load_environments().get(environment)
     rendered = project.synthesize([profile.name])

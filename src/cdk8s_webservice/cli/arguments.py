@@ -1,4 +1,5 @@
-"""The command line's parser: every command, its options and their checks (`cdk8s-webservice --help`)."""
+"""The command line's parser: every command, its options and their checks
+(`cdk8s-webservice --help`)."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ GIT_ATTRIBUTES_TEXT = "**/README.md linguist-generated=true\n**/hydrator.metadat
 """commitserver/commit/hydratorhelper.go `gitAttributesContents`, byte for byte (no final newline)."""
 
 
-_SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+SHA_PATTERN = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 README_TEMPLATE = """\
@@ -73,7 +73,7 @@ def _git(root: Path, *argv: str) -> str:
     return result.stdout
 
 
-def _head(root: Path) -> str:
+def head_commit(root: Path) -> str:
     """The dry commit: `git rev-parse HEAD` in the project, whose files must be that
     commit's (a changed or new file would be rendered, but not be in the commit named)."""
     if _git(root, "status", "--porcelain", "--untracked-files=normal", "--", "."):

@@ -1,4 +1,5 @@
-"""A warm request's output: what the command writes to stdout and stderr, sent to the client in order (the watch's own reports keep the terminal)."""
+"""A warm request's output: what the command writes to stdout and stderr, sent to the
+client in order (the watch's own reports keep the terminal)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,7 @@ import json
 import socket
 import threading
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TextIO
-
-if TYPE_CHECKING:
-    pass
+from typing import Any, TextIO
 
 
 class Answer:

@@ -1,4 +1,6 @@
-"""The warm path's protocol, shared by the command (`warm_client`) and the watch (`warm_server`): where the socket lives, what a request carries, and who may answer. The standard library only."""
+"""The warm path's protocol, shared by the command (`warm_client`) and the watch
+(`warm_server`): where the socket lives, what a request carries, and who may answer. The
+standard library only."""
 
 from __future__ import annotations
 

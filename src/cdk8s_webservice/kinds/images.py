@@ -1,4 +1,5 @@
-"""Container image references: a registry path pinned by a tag that names a build, or by a digest."""
+"""Container image references: a registry path pinned by a tag that names a build, or by
+a digest."""
 
 from __future__ import annotations
 
